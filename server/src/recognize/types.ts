@@ -1,0 +1,34 @@
+/** What recognition finds in a note. Offsets are UTF-16 offsets into the note's text. */
+
+export type MentionKind = 'model' | 'organization';
+
+/** One mention of a knowledge-base entity in prose. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** The surface text, exactly as in the note. */
+  text: string;
+  /** `model` for models and families, `organization` for organizations. */
+  kind: MentionKind;
+  /** Entity id in the knowledge base. */
+  id: string;
+}
+
+/** How a size is stated. Only `exact` and `approx` claims are checked. */
+export type Qualifier = 'exact' | 'approx' | 'bound' | 'range' | 'negated';
+
+/** A parameter count stated in prose. */
+export interface Claim {
+  start: number;
+  end: number;
+  text: string;
+  /** Integer count of parameters. */
+  value: number;
+  /** True for `37B active`, `활성 37B`, `A37B`. */
+  active: boolean;
+  qualifier: Qualifier;
+  /** Which notation the note used: `B` for 685B / 405 billion / 1.8T, `억` for 6850억 / 1조. */
+  notation: 'B' | '억';
+  /** Id of the model the claim is about, when the text makes it clear. */
+  refersTo: string | null;
+}
