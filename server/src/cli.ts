@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadBundled } from './bundledKnowledge';
+import { toLocale } from './l10n';
+import { createLanguageService, defaultConfig, type Config } from './languageService';
+import type { Logger } from './workspace';
+
+/**
+ * `research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko]`: what the server
+ * sees in notes, over the same language service the editor uses.
+ */
+const USAGE = 'usage: research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko]';
+
+interface Args {
+  command: string;
+  files: string[];
+  json: boolean;
+  hover?: string;
+  lang?: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const [command, ...rest] = argv;
+  const args: Args = { command, files: [], json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--hover') args.hover = rest[++i];
+    else if (a === '--lang') args.lang = rest[++i];
+    else if (a.startsWith('--')) return `unknown option ${a}`;
+    else args.files.push(a);
+  }
+  if (command !== 'analyze') return command ? `unknown command ${command}` : 'no command';
+  if (args.files.length === 0) return 'no files';
+  return args;
+}
+
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    err(`research-notes: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const logger: Logger = { info() {}, warn: err, error: err };
+  const kb = loadBundled(logger);
+  const config: Config = { ...defaultConfig, locale: toLocale(args.lang) };
+  const service = createLanguageService({
+    workspace: { folders: [], readFile: async () => undefined },
+    knowledge: () => kb,
+    config: () => config,
+    logger,
+  });
+
+  let status = 0;
+  const results = [];
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      err(`research-notes: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      status = 2;
+      continue;
+    }
+    const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'markdown', 1, text);
+    const analysis = service.analyze(doc);
+    const mentions = analysis.mentions.map((m) => ({
+      range: analysis.range(m),
+      text: m.text,
+      kind: m.kind,
+      id: m.id,
+      name: kb.get(m.id)?.name ?? m.id,
+    }));
+    results.push({ file, mentions });
+    if (args.json) continue;
+
+    out(`${file}: ${mentions.length} mentions`);
+    for (const m of mentions) {
+      const where = `${m.range.start.line + 1}:${m.range.start.character + 1}`.padEnd(8);
+      out(`  ${where}${m.kind.padEnd(13)}${m.text} → ${m.name}`);
+    }
+    if (args.hover) {
+      const wanted = args.hover.toLowerCase();
+      const target = analysis.mentions.find((m) => m.id === wanted || kb.get(m.id)?.name.toLowerCase() === wanted);
+      if (target) {
+        const h = service.hover(doc, analysis.range(target).start);
+        const value = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+        out(`\nHover of ${target.text} (${target.id}) at ${analysis.range(target).start.line + 1}:${analysis.range(target).start.character + 1}:\n`);
+        out(value.replace(/^/gm, '  '));
+      } else out(`\nNo mention of ${args.hover} in ${file}.`);
+    }
+  }
+  if (args.json) out(JSON.stringify({ files: results }, null, 2));
+  return status;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), (s) => console.log(s), (s) => console.error(s));
+}

@@ -1,0 +1,174 @@
+import type { Hover } from 'vscode-languageserver-types';
+import { formatCount, formatDigits, formatTokens, type Notation } from '../format/numbers';
+import { escapeMarkdown, markdownLink } from '../format/markdown';
+import type {
+  Entity,
+  FamilyEntity,
+  KnowledgeBase,
+  ModelEntity,
+  OrganizationEntity,
+  ParameterCount,
+} from '../knowledge/types';
+import { messages, type Locale, type MessageKey } from '../l10n';
+import type { NoteAnalysis } from '../analysis';
+import type { Claim } from '../recognize/types';
+
+/** How counts are written: `both` shows `671B (6710억)`; `auto` is `both` in hovers. */
+export type NumberFormat = 'auto' | 'B' | '억' | 'both';
+
+export interface HoverOptions {
+  locale: Locale;
+  numberFormat: NumberFormat;
+}
+
+/** The hover at `offset`: the entity or claim under it, or null. */
+export function hover(analysis: NoteAnalysis, offset: number, kb: KnowledgeBase, options: HoverOptions): Hover | null {
+  const mention = findAt(analysis.mentions, offset);
+  if (mention) {
+    const entity = kb.get(mention.id);
+    if (!entity) return null;
+    return { contents: { kind: 'markdown', value: entityMarkdown(entity, kb, options) }, range: analysis.range(mention) };
+  }
+  const claim = findAt(analysis.claims, offset);
+  if (claim) {
+    return { contents: { kind: 'markdown', value: claimMarkdown(claim, kb, options) }, range: analysis.range(claim) };
+  }
+  return null;
+}
+
+/** Binary search over items sorted by start; `end` is exclusive but the cursor may sit on it. */
+export function findAt<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (offset < item.start) hi = mid - 1;
+    else if (offset > item.end) lo = mid + 1;
+    else return item;
+  }
+  return undefined;
+}
+
+/** A count in the configured notation(s): `671B (6710억)`, `671B` or `6710억`. */
+export function countText(value: number, format: NumberFormat): string {
+  if (format === 'B' || format === '억') return formatCount(value, format);
+  return `${formatCount(value, 'B')} (${formatCount(value, '억')})`;
+}
+
+/** The hover Markdown of one entity. */
+export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: HoverOptions): string {
+  const t = messages(options.locale);
+  const lines: string[] = [];
+  const item = (label: MessageKey, value: string, field?: string): void => {
+    const unverified = field && entity.unverified?.includes(field) ? ` (${t.unverified})` : '';
+    lines.push(`- ${t[label]}: ${value}${unverified}`);
+  };
+  const orgName = (id: string | undefined): string | undefined => (id ? kb.get(id)?.name ?? id : undefined);
+
+  let title = `**${escapeMarkdown(entity.name)}** · `;
+  switch (entity.kind) {
+    case 'model': {
+      title += t.model + (entity.organization ? ` · ${escapeMarkdown(orgName(entity.organization)!)}` : '');
+      modelItems(entity, options, item, kb);
+      break;
+    }
+    case 'family': {
+      title += t.family + (entity.organization ? ` · ${escapeMarkdown(orgName(entity.organization)!)}` : '');
+      familyItems(entity, kb, options, item);
+      break;
+    }
+    case 'organization': {
+      const parts = [t.organization];
+      if (entity.type) parts.push(t[entity.type]);
+      if (entity.country) parts.push(escapeMarkdown(entity.country));
+      title += parts.join(' · ');
+      organizationItems(entity, kb, options, item);
+      break;
+    }
+  }
+  const notVerified = (entity.unverified ?? []).filter((f) => !shownFields.has(f));
+  if (notVerified.length) item('unverified', notVerified.map(escapeMarkdown).join(', '));
+  for (const note of entity.notes ?? []) item('note', escapeMarkdown(note));
+
+  const sources = entity.sources.map((url) => markdownLink(url));
+  let footer = sources.length ? `${t.sources}: ${sources.join(' · ')}` : '';
+  if (entity.asOf) footer += `${footer ? ' · ' : ''}${t.asOf} ${escapeMarkdown(entity.asOf)}`;
+  return [title, '', ...lines, ...(footer ? ['', footer] : [])].join('\n');
+}
+
+/** Fields whose unverified mark is shown inline next to the value. */
+const shownFields = new Set(['parameters', 'architecture', 'release', 'license', 'openWeights', 'context', 'modality', 'website', 'country', 'type']);
+
+type Item = (label: MessageKey, value: string, field?: string) => void;
+
+export function parametersText(p: ParameterCount | undefined, options: HoverOptions): string | undefined {
+  const t = messages(options.locale);
+  if (!p) return undefined;
+  if (p.disclosed === false) return t.undisclosed;
+  const parts: string[] = [];
+  if (p.total !== undefined) parts.push(`${countText(p.total, options.numberFormat)} ${t.total}`);
+  if (p.active !== undefined && p.active !== p.total) parts.push(`${countText(p.active, options.numberFormat)} ${t.active}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+function modelItems(m: ModelEntity, options: HoverOptions, item: Item, kb: KnowledgeBase): void {
+  const t = messages(options.locale);
+  const params = parametersText(m.parameters, options);
+  if (params) item('parameters', params, 'parameters');
+  for (const alt of m.parameters?.alternates ?? []) {
+    const counts = [
+      alt.total !== undefined ? `${countText(alt.total, options.numberFormat)} ${t.total}` : undefined,
+      alt.active !== undefined ? `${countText(alt.active, options.numberFormat)} ${t.active}` : undefined,
+    ].filter(Boolean);
+    item('alsoReported', `${counts.join(' · ')} — ${escapeMarkdown(alt.note)}`);
+  }
+  if (m.parameters?.note) item('note', escapeMarkdown(m.parameters.note));
+  if (m.architecture || m.architectureNote) {
+    const arch = [m.architecture ? t[m.architecture] : undefined, m.architectureNote ? escapeMarkdown(m.architectureNote) : undefined];
+    item('architecture', arch.filter(Boolean).join(' — '), 'architecture');
+  }
+  if (m.family) {
+    const fam = kb.get(m.family);
+    if (fam) item('family', escapeMarkdown(fam.name));
+  }
+  if (m.release) item('released', escapeMarkdown(m.release), 'release');
+  const license = [m.license ? escapeMarkdown(m.license) : undefined];
+  if (m.openWeights !== undefined) license.push(m.openWeights ? t.openWeights : t.closedWeights);
+  if (license.some(Boolean)) item('license', license.filter(Boolean).join(' · '), m.license ? 'license' : 'openWeights');
+  if (m.context !== undefined) item('context', `${formatTokens(m.context)} (${formatDigits(m.context)} ${t.tokens})`, 'context');
+  if (m.modality) item('modality', `${m.modality.input.join(', ')} → ${m.modality.output.join(', ')}`, 'modality');
+}
+
+function sizeLabel(m: ModelEntity, options: HoverOptions): string {
+  const p = m.parameters;
+  if (!p) return escapeMarkdown(m.name);
+  if (p.disclosed === false) return `${escapeMarkdown(m.name)} (${messages(options.locale).undisclosed})`;
+  if (p.total === undefined) return escapeMarkdown(m.name);
+  const format: Notation = options.numberFormat === '억' ? '억' : 'B';
+  return `${escapeMarkdown(m.name)} (${formatCount(p.total, format)})`;
+}
+
+function familyItems(f: FamilyEntity, kb: KnowledgeBase, options: HoverOptions, item: Item): void {
+  const members = kb.membersOf(f.id);
+  if (members.length) item('members', members.map((m) => sizeLabel(m, options)).join(', '));
+}
+
+function organizationItems(o: OrganizationEntity, kb: KnowledgeBase, options: HoverOptions, item: Item): void {
+  if (o.parent) item('parent', escapeMarkdown(kb.get(o.parent)?.name ?? o.parent));
+  if (o.website) item('website', markdownLink(o.website, o.website), 'website');
+  const models = kb.modelsOf(o.id);
+  if (models.length) item('models', models.map((m) => sizeLabel(m, options)).join(', '));
+}
+
+/** The hover Markdown of a parameter-count claim: both notations and what the knowledge base says. */
+export function claimMarkdown(claim: Claim, kb: KnowledgeBase, options: HoverOptions): string {
+  const value = `**${escapeMarkdown(claim.text)}** = ${formatCount(claim.value, claim.notation === '억' ? 'B' : '억')} = ${formatDigits(claim.value)}`;
+  const out = [value];
+  const model = claim.refersTo ? kb.get(claim.refersTo) : undefined;
+  if (model?.kind === 'model') {
+    const params = parametersText(model.parameters, options);
+    out.push('', `${escapeMarkdown(model.name)}: ${params ?? '—'}`);
+  }
+  return out.join('\n');
+}

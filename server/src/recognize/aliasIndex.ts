@@ -1,0 +1,188 @@
+import type { Entity, KnowledgeBase } from '../knowledge/types';
+import type { Mention, MentionKind } from './types';
+
+/**
+ * One trie over every name and alias of the knowledge base, folded the way people vary
+ * spellings: Latin case, full-width forms (NFKC), and `-` `_` space runs as one separator.
+ * Built once per knowledge-base version; matching walks the note once, so it is linear in
+ * the note's length times the longest alias, never one regular expression per alias.
+ */
+export interface AliasIndex {
+  readonly version: number;
+  /** Leftmost-longest, non-overlapping mentions in `mask[start, end)`. */
+  find(mask: string, start?: number, end?: number): Mention[];
+  /** Entity ids whose folded name or alias is exactly `name`. */
+  lookup(name: string): readonly string[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Entities for which the path to this node is a whole name. */
+  ids?: string[];
+}
+
+const SEP = ' ';
+const foldCache = new Map<string, string>();
+
+/** The folded form of one UTF-16 unit: lowercase, NFKC, separators as `' '`; `''` drops it. */
+export function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) {
+    if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+    if (c === '-' || c === '_' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return SEP;
+    return c;
+  }
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    f = c.normalize('NFKC').toLowerCase();
+    if (/^[\s\u2010\u2011\u00a0\u3000]+$/u.test(f) || f === '-' || f === '_') f = SEP;
+    foldCache.set(c, f);
+  }
+  return f;
+}
+
+/** Folds a whole name: what the trie stores. */
+export function foldName(name: string): string {
+  let out = '';
+  for (const c of name) {
+    const f = foldChar(c.length === 1 ? c : c);
+    if (f === SEP) {
+      if (out.length > 0 && !out.endsWith(SEP)) out += SEP;
+    } else out += f;
+  }
+  return out.endsWith(SEP) ? out.slice(0, -1) : out;
+}
+
+const isLatinAlnum = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isHangul = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f);
+};
+const isSeparator = (c: string): boolean => foldChar(c) === SEP;
+
+/** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
+const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
+
+export function mentionKind(entity: Entity): MentionKind {
+  return entity.kind === 'organization' ? 'organization' : 'model';
+}
+
+export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
+  const root: TrieNode = { next: new Map() };
+  const byName = new Map<string, string[]>();
+  for (const entity of kb.all()) {
+    for (const name of [entity.name, ...entity.aliases]) {
+      const folded = foldName(name);
+      if (folded.length < 2) continue;
+      let node = root;
+      for (const ch of folded) {
+        let child = node.next.get(ch);
+        if (!child) node.next.set(ch, (child = { next: new Map() }));
+        node = child;
+      }
+      node.ids ??= [];
+      if (!node.ids.includes(entity.id)) node.ids.push(entity.id);
+      const list = byName.get(folded) ?? [];
+      if (!list.includes(entity.id)) list.push(entity.id);
+      byName.set(folded, list);
+    }
+  }
+
+  const kindOf = (id: string): MentionKind => {
+    const e = kb.get(id);
+    return e ? mentionKind(e) : 'model';
+  };
+
+  /**
+   * A parenthesized gloss right after a complete name, naming the same entity
+   * (`딥시크(DeepSeek)`): returns the offset just past `)`, else -1.
+   */
+  const glossEnd = (mask: string, at: number, end: number, ids: readonly string[]): number => {
+    if (mask[at] !== '(' && mask[at] !== '（') return -1;
+    const close = mask.slice(at + 1, Math.min(end, at + 64)).search(/[)）]/);
+    if (close <= 0) return -1;
+    const inner = foldName(mask.slice(at + 1, at + 1 + close));
+    const glossIds = byName.get(inner);
+    if (!glossIds || !glossIds.some((id) => ids.includes(id))) return -1;
+    return at + 1 + close + 1;
+  };
+
+  /** The end boundary: a Latin alphanumeric end needs a non-alphanumeric neighbour. */
+  const endsCleanly = (mask: string, i: number, end: number): boolean => {
+    const last = boundaryChar(mask[i - 1]);
+    const next = i < end ? boundaryChar(mask[i]) : undefined;
+    if (!isLatinAlnum(last)) return true;
+    if (isLatinAlnum(next)) return false;
+    // `GPT-4` is not in `GPT-4.5`; `V3` is not in `V3.1`.
+    if (isDigit(last) && (next === '.' || next === ',') && isDigit(mask[i + 1])) return false;
+    return true;
+  };
+
+  /** Longest name starting at `start`: [end, ids] or undefined. */
+  const longestAt = (mask: string, start: number, end: number): [number, string[]] | undefined => {
+    let best: [number, string[]] | undefined;
+    let node: TrieNode | undefined = root;
+    let i = start;
+    let glossed = false;
+    while (node && i < end) {
+      const c = mask[i];
+      if (c === '\u0000') break;
+      if (isSeparator(c)) {
+        const child = node.next.get(SEP);
+        if (!child) {
+          // Not a separator in this name: maybe a gloss follows the separator (`딥시크 (DeepSeek)`).
+          break;
+        }
+        node = child;
+        while (i < end && isSeparator(mask[i])) i++;
+        continue;
+      }
+      if (node.ids && !glossed && (c === '(' || c === '（')) {
+        const after = glossEnd(mask, i, end, node.ids);
+        if (after !== -1) {
+          glossed = true;
+          i = after;
+          // The name continues after the gloss with or without a space (`딥시크(DeepSeek) V3.1`).
+          if (i < end && !isSeparator(mask[i]) && node.next.has(SEP)) node = node.next.get(SEP);
+          continue;
+        }
+      }
+      const f = foldChar(c);
+      let next: TrieNode | undefined = node;
+      for (let k = 0; next && k < f.length; k++) next = next.next.get(f[k]);
+      node = next;
+      i++;
+      if (node?.ids && endsCleanly(mask, i, end)) best = [i, node.ids];
+    }
+    return best;
+  };
+
+  return {
+    version: kb.version,
+    lookup: (name) => byName.get(foldName(name)) ?? [],
+    find(mask, start = 0, end = mask.length) {
+      const mentions: Mention[] = [];
+      let i = start;
+      while (i < end) {
+        const c = mask[i];
+        const prev = i > 0 ? boundaryChar(mask[i - 1]) : undefined;
+        const canStart =
+          c !== '\u0000' &&
+          !isSeparator(c) &&
+          !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev)) &&
+          !(isHangul(c) && isHangul(prev));
+        const hit = canStart ? longestAt(mask, i, end) : undefined;
+        if (hit) {
+          const [stop, ids] = hit;
+          const id = ids[0];
+          mentions.push({ start: i, end: stop, text: mask.slice(i, stop), kind: kindOf(id), id });
+          i = stop;
+        } else i++;
+      }
+      return mentions;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * What the language service needs from its host: reading files and knowing the workspace
+ * folders. The LSP server implements it over the file system and open documents; tests use
+ * an in-memory twin (`test/support/inMemoryWorkspace.ts`).
+ */
+export interface Workspace {
+  /** Workspace folder URIs (`file:`), possibly none. */
+  readonly folders: readonly string[];
+  /** The text of a file: the open document's text if it is open, else from disk; undefined if unreadable. */
+  readFile(uri: string): Promise<string | undefined>;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  type Hover,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver-protocol';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const serverPath = path.join(repoRoot, 'dist', 'server.js');
+export const examplesDir = path.resolve(repoRoot, '..', 'shared', 'examples');
+
+/**
+ * A real LSP client over stdio to the bundled server, for protocol tests: requests go
+ * through JSON-RPC exactly as an editor sends them.
+ */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly stderr: string[] = [];
+  readonly logs: string[] = [];
+  private constructor(private readonly child: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.listen();
+  }
+
+  /** Spawns `node dist/server.js --stdio` and completes the initialize handshake. */
+  static async start(options: { locale?: string; initializationOptions?: unknown; rootUri?: string | null } = {}): Promise<TestClient & { initializeResult: InitializeResult }> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new TestClient(child) as TestClient & { initializeResult: InitializeResult };
+    client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      locale: options.locale,
+      capabilities: {},
+      initializationOptions: options.initializationOptions,
+      workspaceFolders: null,
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
+  }
+
+  async change(uri: string, version: number, changes: { range?: { start: Position; end: Position }; text: string }[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes.map((c) => (c.range ? { range: c.range, text: c.text } : { text: c.text })),
+    });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    await this.connection.sendNotification(ExitNotification.type);
+    await exited;
+    this.connection.dispose();
+  }
+}
+
+/** A `file:` URI for a path. */
+export const fileUri = (p: string): string => pathToFileURL(p).href;
