@@ -1,0 +1,102 @@
+/**
+ * Turning quantities into claims: which model, if any, a stated parameter count is about.
+ * Only when the text makes it clear — right after the model's name, or the one model named in
+ * the sentence — otherwise `refersTo` is null and the claim is never checked against a model.
+ */
+
+import type { Quantity } from './quantities';
+import type { Claim, Mention } from './types';
+
+/**
+ * What may stand between a model mention and its size for them to read as one phrase:
+ * a Korean particle right after the name, then spaces, masked syntax, commas, colons, dashes
+ * and opening brackets (`딥시크(DeepSeek) V3.1의 6850억`, `Llama 3.1 (405B)`, `| DeepSeek-V3.1 | 671B`).
+ */
+const ADJACENT_GAP = /^(?:의|은|는|이|가)?[ \t\u00a0\u0000,:;(\[（{'"‘“—–-]*$/;
+
+/**
+ * Claims from `quantities` (ordered by offset), linked to the models in `mentions`.
+ * Quantities inside a mention (`Llama 3.1 405B`, `Qwen3-235B-A22B`) are part of a name, not claims.
+ * `isModel` is false for families and organizations: a family mention names no single model.
+ */
+export function linkClaims(
+  mask: string,
+  quantities: Quantity[],
+  mentions: Mention[],
+  isModel: (id: string) => boolean,
+): Claim[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const models = sorted.filter((m) => m.kind === 'model' && isModel(m.id));
+  const claims: Claim[] = [];
+  let inside = 0; // first mention that may still overlap or precede the current quantity
+  let sentence: [number, number] | undefined;
+  let sentenceModels: string[] = [];
+  let modelCursor = 0;
+
+  for (const q of quantities) {
+    // Every mention before `inside` ends at or before q.start; the one at `inside` is the only
+    // candidate for overlap, as later ones start later.
+    while (inside < sorted.length && sorted[inside].end <= q.start) inside++;
+    if (inside < sorted.length && sorted[inside].start < q.end) continue;
+
+    let refersTo: string | null = null;
+    const previous = inside > 0 ? sorted[inside - 1] : undefined;
+    if (previous && isAdjacent(mask, previous, q)) {
+      refersTo = previous.kind === 'model' && isModel(previous.id) ? previous.id : null;
+    } else if (q.qualifier === 'exact' || q.qualifier === 'approx') {
+      if (!sentence || q.start >= sentence[1]) {
+        sentence = sentenceAt(mask, q.start);
+        while (modelCursor < models.length && models[modelCursor].end <= sentence[0]) modelCursor++;
+        const ids = new Set<string>();
+        for (let i = modelCursor; i < models.length && models[i].start < sentence[1]; i++) ids.add(models[i].id);
+        sentenceModels = [...ids];
+      }
+      if (sentenceModels.length === 1) refersTo = sentenceModels[0];
+    }
+    claims.push({ ...q, refersTo });
+  }
+  return claims;
+}
+
+function isAdjacent(mask: string, mention: Mention, q: Quantity): boolean {
+  return q.start - mention.end <= 16 && ADJACENT_GAP.test(mask.slice(mention.end, q.start));
+}
+
+/**
+ * The sentence around `pos`: bounded by `.`, `!`, `?`, `。` (a `.` between digits or before a
+ * non-space is not an end), blank lines, and line breaks before a line that opens with Markdown
+ * syntax (masked), such as a list item, table row or heading. Soft-wrapped lines stay one sentence.
+ */
+export function sentenceAt(mask: string, pos: number): [number, number] {
+  let start = pos;
+  while (start > 0 && !endsSentence(mask, start - 1)) start--;
+  let end = pos;
+  while (end < mask.length && !endsSentence(mask, end)) end++;
+  return [start, Math.min(mask.length, end + 1)];
+}
+
+function endsSentence(mask: string, i: number): boolean {
+  const c = mask[i];
+  switch (c) {
+    case '!': case '?': case '。': case '！': case '？':
+      return true;
+    case '.': {
+      const next = mask[i + 1];
+      if (next === undefined) return true;
+      if (/\d/.test(mask[i - 1] ?? '') && /\d/.test(next)) return false;
+      return /[\s\u0000"'”’)\]]/.test(next);
+    }
+    case '\n': {
+      // A blank line, or a next line opening with masked syntax (`- `, `| `, `# ` ...).
+      let j = i + 1;
+      while (mask[j] === ' ' || mask[j] === '\t') j++;
+      const next = mask[j];
+      if (next === undefined || next === '\n' || next === '\r' || next === '\u0000') return true;
+      let k = i - 1;
+      while (k >= 0 && (mask[k] === ' ' || mask[k] === '\t' || mask[k] === '\r')) k--;
+      return k < 0 || mask[k] === '\n' || mask[k] === '\u0000';
+    }
+    default:
+      return false;
+  }
+}

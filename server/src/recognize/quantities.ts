@@ -1,0 +1,282 @@
+/**
+ * Parameter counts in prose: `685B`, `0.685T`, `405 billion`, `6,850억`, `5천억`, `1조 2000억`,
+ * `37B active`, `685B-A37B`. The reverse of `format/numbers.ts`.
+ *
+ * One pass of a global regex finds numbers; each is then read with sticky unit regexes and
+ * judged by short windows of prose on either side, so the work is linear in the scanned range.
+ * Look-alikes (tokens, money, bytes, counts of things, context lengths, FLOPs, expert notation
+ * such as `8x7B`) are not parameters and yield nothing.
+ */
+
+import type { Claim, Qualifier } from './types';
+
+/** A parameter count before linking: which model it is about is `claims.ts`'s job. */
+export type Quantity = Omit<Claim, 'refersTo'>;
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SP = '[ \\u00a0\\u202f]';
+
+/**
+ * A number that does not continue a Latin word, a decimal or a digit group (`Qwen3`, `3.1`, `1,234`).
+ * An `A` prefix marks the active count in `685B-A37B`.
+ */
+const NUMBER = new RegExp(String.raw`(?<![A-Za-z0-9_.]|\d,)(A?)(${NUM})`, 'g');
+
+/** `B`/`T`/`M` (optionally after a space), `b` attached, or a word unit (`56-billion-parameter`). */
+const LATIN_UNIT = new RegExp(
+  String.raw`${SP}?([BTM])(?![A-Za-z0-9_])|(b)(?![A-Za-z0-9_])|(?:${SP}|-)?([Bb]illion|[Tt]rillion|[Mm]illion|BILLION|TRILLION|MILLION)(?![A-Za-z])`,
+  'y',
+);
+/** The unit right after the first number of a Korean count: `억`, `천억`, `조`, `만`. */
+const KOREAN_UNIT = new RegExp(String.raw`${SP}?(?:([천백십])${SP}?)?(조|억|만)(?!큼)`, 'y');
+/** A following group of a compound Korean count: ` 2000억` in `1조 2000억`. */
+const KOREAN_GROUP = new RegExp(String.raw`${SP}?(${NUM})${SP}?(?:([천백십])${SP}?)?(억|만)(?!큼)`, 'y');
+
+const LATIN_EXP: Record<string, number> = { B: 9, b: 9, T: 12, M: 6, billion: 9, trillion: 12, million: 6 };
+const KOREAN_EXP: Record<string, number> = { 조: 12, 억: 8, 만: 4, 천: 3, 백: 2, 십: 1 };
+
+/** `digits × 10^exp` exactly, rounding only below the units digit (`46.7`, 9 → 46700000000). */
+function scaled(num: string, exp: number): bigint {
+  const [int, frac = ''] = num.replace(/,/g, '').split('.');
+  if (frac.length <= exp) return BigInt(int + frac.padEnd(exp, '0'));
+  const kept = BigInt(int + frac.slice(0, exp));
+  return frac.charCodeAt(exp) >= 0x35 /* '5' */ ? kept + 1n : kept;
+}
+
+// ---- windows of prose around a quantity -------------------------------------------------
+
+const WINDOW = 48;
+
+/** Up to `WINDOW` prose characters before `pos` on the same line, masked characters dropped. */
+function before(mask: string, pos: number): string {
+  let s = '';
+  for (let i = pos - 1; i >= 0 && pos - i <= WINDOW; i--) {
+    const c = mask[i];
+    if (c === '\n') break;
+    if (c !== '\u0000') s = c + s;
+  }
+  return s;
+}
+
+/** Up to `WINDOW` prose characters after `pos` on the same line, masked characters dropped. */
+function after(mask: string, pos: number): string {
+  let s = '';
+  for (let i = pos; i < mask.length && i - pos < WINDOW; i++) {
+    const c = mask[i];
+    if (c === '\n') break;
+    if (c !== '\u0000') s += c;
+  }
+  return s;
+}
+
+// ---- what the neighbouring words say ----------------------------------------------------
+
+/** Words that make a number a parameter count (`37B active` is one): the scan of following words stops here. */
+const PARAM_WORD = /^(?:parameters?|params?|weights|activ(?:e|ated)|활성|models?|llms?|slms?|매개변수|파라미터|가중치|모델|언어\s?모델|대형언어모델|초거대)/i;
+/** A paragraph that talks about models: Korean counts and word units need one. */
+const PARAM_CONTEXT = /매개변수|파라미터|가중치|모델|parameters?|params?\b|models?\b|LLMs?\b|언어\s?모델/i;
+
+/** Latin words after the number that make it something else than parameters. */
+const NOT_PARAM_LATIN = new RegExp(
+  '^(?:' +
+    [
+      'tokens?', 'words?', 'characters?', 'chars?', 'sentences?', 'documents?', 'pages?', 'images?', 'videos?', 'hours?',
+      'dollars?', 'usd', 'krw', 'eur', 'euros?', 'won', 'yen', 'yuan', 'pounds?', 'bucks',
+      'bytes?', 'gb', 'tb', 'mb', 'gib', 'tib', 'mib',
+      'gpus?', 'tpus?', 'chips?', 'servers?', 'nodes?', 'users?', 'people', 'persons?', 'downloads?', 'customers?',
+      'employees?', 'subscribers?', 'followers?', 'stars?', 'views?', 'visits?', 'requests?', 'queries', 'query',
+      'samples?', 'examples?', 'steps?', 'rows?', 'lines?', 'files?', 'pairs?', 'units?', 'devices?', 'times',
+      'context', 'window', 'flops?', 'flop/s', 'pflops', 'tflops', 'petaflops?', 'tops', 'years?', 'months?', 'days?',
+    ].join('|') +
+    ')(?![A-Za-z])',
+  'i',
+);
+/** Korean nouns after the number that make it something else; matched as word prefixes. */
+const NOT_PARAM_KOREAN = /^(?:토큰|단어|문장|문서|이미지|달러|유로|위안|파운드|원화|바이트|사용자|이용자|가입자|구독자|고객|다운로드|컨텍스트|문맥|연산|시간|GPU|칩|서버|장비|인구|가구|개국)/;
+/** Single-syllable Korean counters and currencies, alone or with a particle (`원`, `명이`, `장의`). */
+const NOT_PARAM_SYLLABLE = /^(?:원|엔|명|장|건|회|번|곳|채|켤레|벌|주|년|개월|일)(?:의|을|를|이|가|은|는|에|으로|로|도|과|와|씩|짜리|어치|이다|입니다)?$/;
+
+type Verdict = 'param' | 'not' | 'unknown';
+
+/** Reads up to three words after the number: the first telling word decides. */
+function wordsAfter(rest: string, counterDai: boolean): Verdict {
+  const clause = /^[^.,;:!?。()[\]{}"“”'‘’]*/.exec(rest)![0];
+  const words = clause.split(/[\s\-–—/]+/).filter(Boolean).slice(0, 3);
+  for (const [i, word] of words.entries()) {
+    if (PARAM_WORD.test(word)) return 'param';
+    if (NOT_PARAM_LATIN.test(word) || NOT_PARAM_KOREAN.test(word) || NOT_PARAM_SYLLABLE.test(word)) return 'not';
+    // `1만 대`, `1만대의 GPU`: machines; but `500B대` is a size class (handled as approx).
+    if (counterDai && i === 0 && /^대(?:의|를|가|는|에|로|와|도|씩|에서)?$/.test(word)) return 'not';
+  }
+  return 'unknown';
+}
+
+const MONEY_BEFORE = /(?:\$|US\$|₩|€|£|¥|\b(?:USD|KRW|EUR|JPY|CNY)\s*)$/;
+const MONEY_WORD_BEFORE = /(?:(?:\b(?:revenue|funding|valuation|budget|investment|raised|worth|costs?|spent|spend)(?:\s+of)?)|(?:매출|매출액|영업이익|순이익|투자|투자금|투자액|예산|시가총액|기업가치|자금|펀딩)(?:은|는|이|가|을|를|도)?)\s*:?\s*$/i;
+const EXPERTS_BEFORE = /\d\s*[x×X*]\s*$/;
+const LABEL_BEFORE = /(?:\b(?:fig(?:ure)?|table|tab|section|sec|eq|equation|panel|appendix|chapter|step)\.?|그림|표|제)\s*$/i;
+const CONTEXT_BEFORE = /(?:\bcontext(?:\s+(?:window|length|size))?|컨텍스트(?:\s*(?:윈도우|길이|창))?|문맥(?:\s*길이)?)(?:\s+(?:of|is)|는|은|이|가)?\s*(?:[:=]\s*)?(?:up to\s+)?$/i;
+const TOKENS_BEFORE = /(?:\b(?:pre-?)?trained on|\btokens?:?|토큰)\s*$/i;
+
+const BOUND_BEFORE = /(?:\b(?:over|more than|up to|fewer than|less than|under|at least|at most|above|below|exceeding|upwards of|greater than|larger than|smaller than|no more than|no less than|beyond)|최대|최소|[<>≤≥]=?|[＜＞])\s*$/i;
+const BOUND_AFTER = /^(?:\+|\s*(?:이하|이상|미만|초과|넘는|넘게|넘어|or\s+(?:more|less|fewer|greater|larger|smaller|above|below)\b|and\s+(?:up|above|below|more|less)\b))/i;
+const APPROX_BEFORE = /(?:\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|ca\.|estimated|an estimated)|(?<![가-힣])약|대략|거의|[~∼≈〜])\s*$/i;
+const APPROX_AFTER = /^(?:급|여(?![가-힣])|가량|쯤|-?ish\b|[- ]class\b|[- ]scale\b|\s*(?:정도|가량|안팎|내외|남짓|쯤|수준|or so\b))/i;
+/** Attached `대` is a size class (`500B대`, `6000억대`); after `만` it counts machines instead. */
+const DAI_AFTER = /^대(?![가-힣])|^대(?:의|인|를|가|에)/;
+const ACTIVE_BEFORE = /(?:활성(?:화)?(?:된)?(?:\s*(?:파라미터|매개변수))?(?:는|은|가|이)?|\bactiv(?:e|ated)\s+(?:parameters?|params)(?:\s+(?:of|is|are))?)\s*[:=]?\s*$/i;
+const ACTIVE_AFTER = /^[\s-]*(?:activ(?:e|ated)\b|활성)/i;
+const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\brather than|\binstead of|\bno longer)\s+(?:[^\s.,;:!?]+\s+){0,3}$/i;
+/** Korean negation later in the clause: `5000억이 아니다`, `5000억 개가 아니라`. */
+const NEGATED_AFTER = /^[^.,;!?。\n\d]{0,12}?(?:아니|아님)/;
+
+const RANGE_GAP = /^\s*(?:[-–—~∼〜]|to|and|부터|에서)\s*$/i;
+const UNITLESS_RANGE_START = /(?<![A-Za-z0-9_.\-])\d+(?:\.\d+)?\s*(?:[–—~∼〜-]|to)\s*$/i;
+
+// ---- paragraphs -------------------------------------------------------------------------
+
+/** True for a line with nothing but whitespace and masked characters. */
+function blankLine(mask: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = mask.charCodeAt(i);
+    if (c !== 0 && c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** The paragraph (text between blank lines) around `pos`. */
+function paragraphAt(mask: string, pos: number): [number, number] {
+  let start = mask.lastIndexOf('\n', pos - 1) + 1;
+  while (start > 0) {
+    const prev = mask.lastIndexOf('\n', start - 2) + 1;
+    if (blankLine(mask, prev, start - 1)) break;
+    start = prev;
+  }
+  let end = mask.indexOf('\n', pos);
+  if (end < 0) end = mask.length;
+  while (end < mask.length) {
+    let next = mask.indexOf('\n', end + 1);
+    if (next < 0) next = mask.length;
+    if (blankLine(mask, end + 1, next)) break;
+    end = next;
+  }
+  return [start, end];
+}
+
+// ---- the scan ---------------------------------------------------------------------------
+
+interface Reading {
+  end: number;
+  value: bigint;
+  notation: 'B' | '억';
+  /** Korean units, `M` and word units are also used for money and counts: they need a paragraph about models. */
+  needsContext: boolean;
+  /** The last Korean unit was `만`: an attached `대` counts machines. */
+  man: boolean;
+}
+
+function readLatin(mask: string, num: string, at: number): Reading | undefined {
+  LATIN_UNIT.lastIndex = at;
+  const m = LATIN_UNIT.exec(mask);
+  if (!m) return undefined;
+  const unit = m[1] ?? m[2] ?? m[3];
+  const word = m[3] !== undefined;
+  return {
+    end: LATIN_UNIT.lastIndex,
+    value: scaled(num, LATIN_EXP[word ? unit.toLowerCase() : unit]),
+    notation: 'B',
+    needsContext: word || unit === 'M',
+    man: false,
+  };
+}
+
+function readKorean(mask: string, num: string, at: number): Reading | undefined {
+  KOREAN_UNIT.lastIndex = at;
+  const m = KOREAN_UNIT.exec(mask);
+  if (!m) return undefined;
+  let end = KOREAN_UNIT.lastIndex;
+  let big = KOREAN_EXP[m[2]];
+  let value = scaled(num, big + (m[1] ? KOREAN_EXP[m[1]] : 0));
+  for (;;) {
+    KOREAN_GROUP.lastIndex = end;
+    const g = KOREAN_GROUP.exec(mask);
+    if (!g || KOREAN_EXP[g[3]] >= big) break;
+    big = KOREAN_EXP[g[3]];
+    value += scaled(g[1], big + (g[2] ? KOREAN_EXP[g[2]] : 0));
+    end = KOREAN_GROUP.lastIndex;
+  }
+  return { end, value, notation: '억', needsContext: true, man: big === 4 };
+}
+
+/**
+ * Parameter counts in `mask[start, end)`. `mask` is the note's prose mask: same length as the
+ * note, non-prose replaced by `\u0000`, so offsets are the note's UTF-16 offsets.
+ */
+export function findQuantities(mask: string, start = 0, end = mask.length): Quantity[] {
+  const found: (Quantity & { hasRangeStart: boolean })[] = [];
+  let para: [number, number, boolean] | undefined;
+  const re = new RegExp(NUMBER.source, 'g');
+  re.lastIndex = start;
+  for (let m = re.exec(mask); m && m.index < end; m = re.exec(mask)) {
+    const prefixed = m[1] === 'A';
+    const numStart = m.index + m[1].length;
+    const numEnd = numStart + m[2].length;
+    const reading = readLatin(mask, m[2], numEnd) ?? (prefixed ? undefined : readKorean(mask, m[2], numEnd));
+    if (!reading || reading.end > end) continue;
+    re.lastIndex = reading.end;
+
+    const pre = before(mask, m.index);
+    const post = after(mask, reading.end);
+    if (MONEY_BEFORE.test(pre) || MONEY_WORD_BEFORE.test(pre) || EXPERTS_BEFORE.test(pre)) continue;
+    if (LABEL_BEFORE.test(pre) || CONTEXT_BEFORE.test(pre) || TOKENS_BEFORE.test(pre)) continue;
+    const daiIsClass = !reading.man && DAI_AFTER.test(post);
+    // Skip a size-class suffix (`500B급 모델`) so the words after it are read.
+    const words = reading.man ? post : post.replace(/^(?:급|대)/, '');
+    const verdict = wordsAfter(words, reading.man);
+    if (verdict === 'not') continue;
+    if (verdict === 'unknown' && reading.needsContext) {
+      if (!para || m.index >= para[1]) {
+        const [ps, pe] = paragraphAt(mask, m.index);
+        para = [ps, pe, PARAM_CONTEXT.test(mask.slice(ps, pe))];
+      }
+      if (!para[2]) continue;
+    }
+
+    let qualifier: Qualifier = 'exact';
+    if (NEGATED_BEFORE.test(pre) || NEGATED_AFTER.test(post)) qualifier = 'negated';
+    else if (BOUND_BEFORE.test(pre) || BOUND_AFTER.test(post)) qualifier = 'bound';
+    else if (APPROX_BEFORE.test(pre) || APPROX_AFTER.test(post) || daiIsClass) qualifier = 'approx';
+
+    const value = Number(reading.value);
+    found.push({
+      start: numStart,
+      end: reading.end,
+      text: mask.slice(numStart, reading.end),
+      value,
+      active: prefixed || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words),
+      qualifier,
+      notation: reading.notation,
+      hasRangeStart: UNITLESS_RANGE_START.test(pre),
+    });
+  }
+  return markRanges(mask, found);
+}
+
+/** `7B–70B`, `3B ~ 1T`, `7B to 70B`, `1B부터 70B까지`, `between 7B and 70B`, `7–70B`. */
+function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })[]): Quantity[] {
+  const out: Quantity[] = found.map(({ hasRangeStart, ...q }) =>
+    hasRangeStart && q.qualifier !== 'negated' ? { ...q, qualifier: 'range' } : q,
+  );
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (b.active && !a.active && mask[b.start - 1] === 'A') continue; // 685B-A37B
+    const gap = mask.slice(a.end, b.start).replace(/\u0000/g, '');
+    if (!RANGE_GAP.test(gap)) continue;
+    const word = gap.trim().toLowerCase();
+    if (word === 'and' && !/\bbetween\s*$/i.test(before(mask, a.start))) continue;
+    if ((word === '부터' || word === '에서') && !after(mask, b.end).startsWith('까지')) continue;
+    for (const q of [a, b]) if (q.qualifier !== 'negated') q.qualifier = 'range';
+  }
+  return out;
+}

@@ -1,0 +1,240 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { formatKorean, formatLatin } from '../../server/src/format/numbers';
+import { findQuantities, type Quantity } from '../../server/src/recognize/quantities';
+import type { Qualifier } from '../../server/src/recognize/types';
+
+const EXAMPLES = path.resolve(__dirname, '../../../shared/examples');
+
+type Row = [sentence: string, text: string, value: number, active: boolean, qualifier: Qualifier, notation: 'B' | '억'];
+
+/** The one quantity found in `sentence`, anchored to its text. */
+function only(sentence: string): Quantity {
+  const found = findQuantities(sentence);
+  assert.equal(found.length, 1, `one quantity in ${JSON.stringify(sentence)}, got ${JSON.stringify(found.map((q) => q.text))}`);
+  return found[0];
+}
+
+describe('recognize/quantities', () => {
+  describe('reads the forms', () => {
+    const rows: Row[] = [
+      ['DeepSeek-V3.1 has 685B parameters.', '685B', 685e9, false, 'exact', 'B'],
+      ['DeepSeek-V3.1 has 685 B parameters.', '685 B', 685e9, false, 'exact', 'B'],
+      ['a 685b model', '685b', 685e9, false, 'exact', 'B'],
+      ['It has 685 billion parameters.', '685 billion', 685e9, false, 'exact', 'B'],
+      ['It has 0.685T parameters.', '0.685T', 685e9, false, 'exact', 'B'],
+      ['GPT-4 is rumoured at 1.8T.', '1.8T', 1.8e12, false, 'exact', 'B'],
+      ['a model of 1.8 trillion parameters', '1.8 trillion', 1.8e12, false, 'exact', 'B'],
+      ['Mixtral has 46.7B parameters.', '46.7B', 46_700_000_000, false, 'exact', 'B'],
+      ['A 7.3M parameter model.', '7.3M', 7_300_000, false, 'exact', 'B'],
+      ['a model with 7.3 million parameters', '7.3 million', 7_300_000, false, 'exact', 'B'],
+      ['Llama 3.1 has 405 billion parameters.', '405 billion', 405e9, false, 'exact', 'B'],
+      ['6850억 매개변수 모델', '6850억', 685e9, false, 'exact', '억'],
+      ['6,850억 개의 파라미터', '6,850억', 685e9, false, 'exact', '억'],
+      ['5천억 매개변수', '5천억', 500e9, false, 'exact', '억'],
+      ['5천억 개 매개변수', '5천억', 500e9, false, 'exact', '억'],
+      ['1조 매개변수 모델', '1조', 1e12, false, 'exact', '억'],
+      ['1조 2000억 매개변수', '1조 2000억', 1.2e12, false, 'exact', '억'],
+      ['1.2조 파라미터', '1.2조', 1.2e12, false, 'exact', '억'],
+      ['330억개의 매개변수', '330억', 33e9, false, 'exact', '억'],
+      ['730만 파라미터 모델', '730만', 7_300_000, false, 'exact', '억'],
+      ['with 37B active parameters', '37B', 37e9, true, 'exact', 'B'],
+      ['with 37B activated per token', '37B', 37e9, true, 'exact', 'B'],
+      ['활성 37B', '37B', 37e9, true, 'exact', 'B'],
+      ['활성 파라미터 37B', '37B', 37e9, true, 'exact', 'B'],
+      ['100B 이하의 효율 중심 모델', '100B', 100e9, false, 'bound', 'B'],
+      ['70B 이상 모델', '70B', 70e9, false, 'bound', 'B'],
+      ['10B 미만 모델', '10B', 10e9, false, 'bound', 'B'],
+      ['100B 초과 모델', '100B', 100e9, false, 'bound', 'B'],
+      ['models over 100B', '100B', 100e9, false, 'bound', 'B'],
+      ['more than 70B parameters', '70B', 70e9, false, 'bound', 'B'],
+      ['up to 70B parameters', '70B', 70e9, false, 'bound', 'B'],
+      ['fewer than 10B parameters', '10B', 10e9, false, 'bound', 'B'],
+      ['models under 10B', '10B', 10e9, false, 'bound', 'B'],
+      ['at least 7B parameters', '7B', 7e9, false, 'bound', 'B'],
+      ['at most 7B parameters', '7B', 7e9, false, 'bound', 'B'],
+      ['models < 10B', '10B', 10e9, false, 'bound', 'B'],
+      ['models > 100B', '100B', 100e9, false, 'bound', 'B'],
+      ['약 5000억 개 매개변수', '5000억', 500e9, false, 'approx', '억'],
+      ['about 70B parameters', '70B', 70e9, false, 'approx', 'B'],
+      ['around 70B parameters', '70B', 70e9, false, 'approx', 'B'],
+      ['a ~70B model', '70B', 70e9, false, 'approx', 'B'],
+      ['roughly 1.8T parameters', '1.8T', 1.8e12, false, 'approx', 'B'],
+      ['nearly 1T parameters', '1T', 1e12, false, 'approx', 'B'],
+      ['a 70B-class model', '70B', 70e9, false, 'approx', 'B'],
+      ['500B급 모델', '500B', 500e9, false, 'approx', 'B'],
+      ['500B대 모델', '500B', 500e9, false, 'approx', 'B'],
+      ['not a dense 56-billion-parameter model', '56-billion', 56e9, false, 'negated', 'B'],
+      ['5000억 개 매개변수 모델이 아니다', '5000억', 500e9, false, 'negated', '억'],
+      ['SKT가 500B라는 카드를 꺼냈다.', '500B', 500e9, false, 'exact', 'B'],
+    ];
+    for (const [sentence, text, value, active, qualifier, notation] of rows) {
+      it(`${sentence} → ${text}`, () => {
+        const q = only(sentence);
+        const start = sentence.indexOf(text);
+        assert.deepEqual(q, { start, end: start + text.length, text, value, active, qualifier, notation });
+      });
+    }
+  });
+
+  describe('reads ranges, both ends', () => {
+    const rows: [string, string, string, number, number][] = [
+      ['Llama 2 comes in 7B–70B sizes.', '7B', '70B', 7e9, 70e9],
+      ['Llama 2 comes in 7B-70B sizes.', '7B', '70B', 7e9, 70e9],
+      ['Qwen3 spans 0.6B~32B dense models.', '0.6B', '32B', 0.6e9, 32e9],
+      ['모델은 3B ~ 1T까지 다양하다.', '3B', '1T', 3e9, 1e12],
+      ['sizes from 7B to 70B', '7B', '70B', 7e9, 70e9],
+      ['1B부터 70B까지 공개했다.', '1B', '70B', 1e9, 70e9],
+      ['between 7B and 70B parameters', '7B', '70B', 7e9, 70e9],
+    ];
+    for (const [sentence, low, high, lowValue, highValue] of rows) {
+      it(sentence, () => {
+        const found = findQuantities(sentence);
+        assert.deepEqual(
+          found.map((q) => [q.text, q.value, q.qualifier]),
+          [
+            [low, lowValue, 'range'],
+            [high, highValue, 'range'],
+          ],
+        );
+      });
+    }
+    it('marks the upper end of a unitless range 7–70B', () => {
+      assert.deepEqual(findQuantities('models of 7–70B').map((q) => [q.text, q.qualifier]), [['70B', 'range']]);
+    });
+  });
+
+  it('reads 685B-A37B as a total and an active count', () => {
+    const s = 'DeepSeek-V3 685B-A37B 모델';
+    assert.deepEqual(
+      findQuantities(s).map((q) => [q.start, q.text, q.value, q.active, q.qualifier]),
+      [
+        [s.indexOf('685B'), '685B', 685e9, false, 'exact'],
+        [s.indexOf('37B'), '37B', 37e9, true, 'exact'],
+      ],
+    );
+  });
+
+  describe('finds nothing in look-alikes', () => {
+    const none = [
+      'trained on 14.8T tokens',
+      'a model trained on 14.8 trillion high-quality tokens',
+      '10조 토큰으로 학습한 모델',
+      '15T 토큰으로 학습한 모델',
+      'the model cost $10 billion',
+      'the model cost 10 billion dollars',
+      'the model cost US$10B',
+      '모델 개발에 1조 원을 투자했다',
+      '모델 개발에 1조원을 투자했다',
+      '모델에 10억 달러를 썼다',
+      'LLM revenue of 10B USD',
+      'the model spent ₩1조',
+      'the weights take 788GB',
+      'a 1.5TB checkpoint of the model',
+      'the model needs 16GiB',
+      '1천 GPU로 학습한 모델',
+      '1만 대의 GPU로 학습한 모델',
+      'H100 1만대로 학습한 모델',
+      'the model used 10K GPUs',
+      'a model with 2M users',
+      '모델 사용자 100만 명',
+      'the model has 10M downloads',
+      '5 million people use the model',
+      'a 128K context',
+      'a model with 1M context',
+      'context window of 1M tokens',
+      '컨텍스트 1M 지원 모델',
+      'trained with 3.8e25 FLOPs',
+      'the model needed 100T FLOPs',
+      'Mixtral 8x7B',
+      'Mixtral 8×22B',
+      'Mixtral 8 x 7B',
+      'released in 2024 with the model',
+      'GPT-4 Turbo and Llama 3.1 and Gemini 1.5 Pro',
+      'version 2.5 of the model',
+      '5G 네트워크를 가장 먼저 상용화한 모델',
+      'see Figure 3B for the model',
+      '매출 1조를 올린 모델 회사',
+      'Qwen3 and v3.1 and A100 chips',
+      '5000억 규모의 예산',
+      'we raised 10 billion',
+    ];
+    for (const s of none) {
+      it(s, () => assert.deepEqual(findQuantities(s), []));
+    }
+  });
+
+  it('needs a paragraph about models for a bare Korean count', () => {
+    assert.deepEqual(findQuantities('회사는 5000억을 벌었다.'), []);
+    const note = '회사는 5000억을 내세웠다.\n이번 모델은 크다.\n\n다른 문단의 3000억.';
+    assert.deepEqual(findQuantities(note).map((q) => q.text), ['5000억']);
+  });
+
+  it('scans only the given range and keeps note offsets', () => {
+    const s = '7B model, then 13B model, then 70B model';
+    const from = s.indexOf('13B');
+    assert.deepEqual(
+      findQuantities(s, from, s.indexOf('70B')).map((q) => [q.start, q.text]),
+      [[from, '13B']],
+    );
+  });
+
+  it('ignores masked text', () => {
+    const s = 'the model `685B` has';
+    const mask = s.replace(/`685B`/, '\u0000'.repeat(6));
+    assert.deepEqual(findQuantities(mask), []);
+  });
+
+  it('finds every parameter count in skt-500b-ko.md and nothing else', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'skt-500b-ko.md'), 'utf8');
+    const expected = parse(fs.readFileSync(path.join(EXAMPLES, 'skt-500b-ko.expected.yaml'), 'utf8')) as {
+      parameterClaims: { line: number; text: string; value: number }[];
+    };
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    const found = findQuantities(text).map((q) => ({ line: lineOf(q.start), text: q.text, value: q.value }));
+    assert.deepEqual(
+      found,
+      expected.parameterClaims.map(({ line, text, value }) => ({ line, text, value })),
+    );
+    const bound = findQuantities(text).find((q) => q.text === '100B');
+    assert.equal(bound?.qualifier, 'bound');
+  });
+
+  describe('reads back what format/numbers writes', () => {
+    const counts = fc
+      .integer({ min: 6, max: 12 })
+      .chain((e) => fc.bigInt({ min: 10n ** BigInt(e), max: 10n ** BigInt(e + 1) }))
+      .map(Number);
+    const latinUnit = (n: number) => (n >= 1e12 ? 1e12 : n >= 1e9 ? 1e9 : 1e6);
+    const koreanStep = (n: number) => (n >= 1e12 ? 1e8 : n >= 1e8 ? 1e6 : 1e2);
+    const readBack = (sentence: string, s: string): number => {
+      const found = findQuantities(sentence);
+      assert.equal(found.length, 1, sentence);
+      assert.equal(found[0].text, s);
+      return found[0].value;
+    };
+    it('Latin: 3 decimals of the unit', () => {
+      fc.assert(
+        fc.property(counts, (n) => {
+          const s = formatLatin(n);
+          const back = readBack(`It has ${s} parameters.`, s);
+          assert.ok(Math.abs(back - n) <= 0.0005 * latinUnit(n) * (1 + 1e-9), `${n} → ${s} → ${back}`);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+    it('Korean: 2 decimals of 억 / 만, whole 억 after 조', () => {
+      fc.assert(
+        fc.property(counts, (n) => {
+          const s = formatKorean(n);
+          const back = readBack(`${s} 매개변수`, s);
+          assert.ok(Math.abs(back - n) <= 0.5 * koreanStep(n) * (1 + 1e-9), `${n} → ${s} → ${back}`);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+});
