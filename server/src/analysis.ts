@@ -26,7 +26,7 @@ export interface NoteAnalysis {
 export interface Recognizers {
   aliases: AliasIndex;
   /** Parameter-count claims of the mask, linked to the mentions. */
-  claims(mask: string, mentions: readonly Mention[]): Claim[];
+  claims(mask: string, mentions: Mention[]): Claim[];
 }
 
 /** Analyses a whole note: parse, mask, mentions, claims. */

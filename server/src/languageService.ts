@@ -5,7 +5,8 @@ import { hover, type NumberFormat } from './features/hover';
 import type { KnowledgeBase } from './knowledge/types';
 import type { Locale } from './l10n';
 import { buildAliasIndex, type AliasIndex } from './recognize/aliasIndex';
-import type { Claim, Mention } from './recognize/types';
+import { linkClaims } from './recognize/claims';
+import { findQuantities } from './recognize/quantities';
 import type { Logger, Workspace } from './workspace';
 
 /** User settings (`researchNotes.*`) and the client's locale, as the service reads them. */
@@ -22,8 +23,6 @@ export interface LanguageServiceInit {
   knowledge: () => KnowledgeBase;
   config: () => Config;
   logger: Logger;
-  /** Parameter-count recognition; none until wired. */
-  claims?: (mask: string, mentions: readonly Mention[], kb: KnowledgeBase) => Claim[];
 }
 
 export interface LanguageService {
@@ -44,7 +43,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       index = buildAliasIndex(kb);
       init.logger.info(`Alias index built for ${kb.all().length} entities in ${(performance.now() - t0).toFixed(1)} ms`);
     }
-    return { aliases: index, claims: (mask, mentions) => init.claims?.(mask, mentions, kb) ?? [] };
+    const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
+    return { aliases: index, claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel) };
   };
 
   const analyze = (doc: TextDocument): NoteAnalysis => {

@@ -61,7 +61,7 @@ export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: Hover
   const t = messages(options.locale);
   const lines: string[] = [];
   const item = (label: MessageKey, value: string, field?: string): void => {
-    const unverified = field && entity.unverified?.includes(field) ? ` (${t.unverified})` : '';
+    const unverified = field && entity.unverified?.includes(field) ? ` (${t.unverifiedMark})` : '';
     lines.push(`- ${t[label]}: ${value}${unverified}`);
   };
   const orgName = (id: string | undefined): string | undefined => (id ? kb.get(id)?.name ?? id : undefined);
@@ -156,7 +156,7 @@ function familyItems(f: FamilyEntity, kb: KnowledgeBase, options: HoverOptions, 
 
 function organizationItems(o: OrganizationEntity, kb: KnowledgeBase, options: HoverOptions, item: Item): void {
   if (o.parent) item('parent', escapeMarkdown(kb.get(o.parent)?.name ?? o.parent));
-  if (o.website) item('website', markdownLink(o.website, o.website), 'website');
+  if (o.website) item('website', markdownLink(o.website), 'website');
   const models = kb.modelsOf(o.id);
   if (models.length) item('models', models.map((m) => sizeLabel(m, options)).join(', '));
 }

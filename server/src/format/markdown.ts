@@ -25,10 +25,24 @@ export function safeUrl(url: string): URL | undefined {
   }
 }
 
-/** `[host](url)` for an http(s) URL; escaped plain text for anything else. */
+/** `huggingface.co/deepseek-ai/DeepSeek-V3.1`: host and path, shortened to `max` characters. */
+export function shortUrl(u: URL, max = 48): string {
+  const s = u.hostname.replace(/^www\./, '') + decodeURIComponentSafe(u.pathname).replace(/\/$/, '');
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** `[label](url)` for an http(s) URL (label: its short form); escaped plain text for anything else. */
 export function markdownLink(url: string, label?: string): string {
   const u = safeUrl(url);
   if (!u) return escapeMarkdown(url);
   const href = u.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${escapeMarkdown(label ?? u.hostname.replace(/^www\./, ''))}](${href})`;
+  return `[${escapeMarkdown(label ?? shortUrl(u))}](${href})`;
 }

@@ -106,6 +106,12 @@ export interface KnowledgeFile {
   problems: KnowledgeProblem[];
   /** Names the user silenced (`ignore:`), for `entity.unknown`. */
   ignore: string[];
+  /**
+   * Side table: entity id → field path (`id`, `name`, `organization`, `aliases[2]`, ...) → range of
+   * its value. Tells a merge which fields an entry really set, and puts cross-file problems
+   * (duplicate alias, unresolved reference) at the exact place. Absent for hand-built files.
+   */
+  fieldRanges?: Map<string, Map<string, KnowledgeProblem['range']>>;
 }
 
 /** The merged, read-only knowledge the features query. A new instance per change. */

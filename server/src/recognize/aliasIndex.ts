@@ -56,11 +56,6 @@ export function foldName(name: string): string {
 const isLatinAlnum = (c: string | undefined): boolean =>
   c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isHangul = (c: string | undefined): boolean => {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
-  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f);
-};
 const isSeparator = (c: string): boolean => foldChar(c) === SEP;
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
@@ -169,11 +164,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       while (i < end) {
         const c = mask[i];
         const prev = i > 0 ? boundaryChar(mask[i - 1]) : undefined;
-        const canStart =
-          c !== '\u0000' &&
-          !isSeparator(c) &&
-          !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev)) &&
-          !(isHangul(c) && isHangul(prev));
+        // Hangul names may start mid-word: scraped text glues words (`이전글뤼튼`), and
+        // Korean has no spaces before particles; short Hangul aliases are curated instead.
+        const canStart = c !== '\u0000' && !isSeparator(c) && !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev));
         const hit = canStart ? longestAt(mask, i, end) : undefined;
         if (hit) {
           const [stop, ids] = hit;

@@ -1,0 +1,412 @@
+import type { NoteAnalysis } from '../analysis';
+import { formatCount, formatTokens, type Notation } from '../format/numbers';
+import { escapeMarkdown, safeUrl } from '../format/markdown';
+import { displayWidth, padToWidth } from '../format/width';
+import type { AlternateCount, KnowledgeBase, ModelEntity } from '../knowledge/types';
+import type { Locale } from '../l10n';
+import { parseMarkdown } from '../markdown/prose';
+
+/**
+ * `researchNotes.insertComparisonTable`: a GFM table of the models a note mentions, with each
+ * row's sources as footnotes, wrapped in marker comments so that running the command again
+ * inside it regenerates it in place.
+ */
+
+export type Column = 'model' | 'organization' | 'parameters' | 'active' | 'architecture' | 'release' | 'openWeights' | 'context' | 'license';
+
+export const allColumns: readonly Column[] = ['model', 'organization', 'parameters', 'active', 'architecture', 'release', 'openWeights', 'context', 'license'];
+
+export const defaultColumns: Column[] = ['model', 'organization', 'parameters', 'active', 'architecture', 'release', 'openWeights', 'context'];
+
+export type TableSort = 'mention' | 'parameters' | 'release' | 'name';
+
+export interface TableOptions {
+  columns: Column[];
+  /** `mention`: first mention first; `parameters`: largest total first; `release`: oldest first; `name`: alphabetical. */
+  sort: TableSort;
+  /** Language of headers and words; `auto` follows the note's prose (Hangul vs Latin letters). */
+  language: 'auto' | 'en' | 'ko';
+  /** `auto`: 억 in a Korean table, B in an English one; `both`: `671B (6710억)`. */
+  numberFormat: 'auto' | 'B' | '억' | 'both';
+  /** Offsets; when non-empty, only models mentioned inside it get rows. */
+  selection?: Span;
+  /** Language of the failure message (the client's UI locale); defaults to the table's language. */
+  locale?: Locale;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type TableResult = { ok: true; markdown: string; models: string[] } | { ok: false; message: string };
+
+export type TableEditResult = { ok: true; range: Span; newText: string } | { ok: false; message: string };
+
+export const TABLE_START = '<!-- research-notes:table -->';
+export const TABLE_END = '<!-- /research-notes:table -->';
+
+type Words = {
+  headers: Record<Column, string>;
+  yes: string;
+  no: string;
+  dense: string;
+  moe: string;
+  undisclosed: string;
+  asOf: (date: string) => string;
+  alsoReported: string;
+  active: (count: string) => string;
+  note: string;
+  unverified: string;
+  noModels: string;
+  noModelsInSelection: string;
+};
+
+const words: Record<Locale, Words> = {
+  en: {
+    headers: {
+      model: 'Model',
+      organization: 'Organization',
+      parameters: 'Parameters',
+      active: 'Active',
+      architecture: 'Architecture',
+      release: 'Release',
+      openWeights: 'Open weights',
+      context: 'Context',
+      license: 'License',
+    },
+    yes: 'yes',
+    no: 'no',
+    dense: 'dense',
+    moe: 'MoE',
+    undisclosed: 'undisclosed',
+    asOf: (date) => `as of ${date}`,
+    alsoReported: 'Also reported',
+    active: (count) => `${count} active`,
+    note: 'Note',
+    unverified: 'Unverified',
+    noModels: 'No models mentioned in this note.',
+    noModelsInSelection: 'No models mentioned in the selection.',
+  },
+  ko: {
+    headers: {
+      model: '모델',
+      organization: '조직',
+      parameters: '매개변수',
+      active: '활성 매개변수',
+      architecture: '아키텍처',
+      release: '출시',
+      openWeights: '가중치 공개',
+      context: '컨텍스트',
+      license: '라이선스',
+    },
+    yes: '예',
+    no: '아니요',
+    dense: '덴스',
+    moe: 'MoE',
+    undisclosed: '비공개',
+    asOf: (date) => `기준일 ${date}`,
+    alsoReported: '다른 집계',
+    active: (count) => `활성 ${count}`,
+    note: '참고',
+    unverified: '미확인',
+    noModels: '이 노트에 언급된 모델이 없습니다.',
+    noModelsInSelection: '선택한 부분에 언급된 모델이 없습니다.',
+  },
+};
+
+const NUMERIC: ReadonlySet<Column> = new Set(['parameters', 'active', 'context']);
+const UNKNOWN = '—';
+
+/** Data fields whose `unverified` mark the footnote repeats, and the column each one fills. */
+const FIELD_COLUMNS: Record<string, Column> = {
+  organization: 'organization',
+  parameters: 'parameters',
+  architecture: 'architecture',
+  release: 'release',
+  openWeights: 'openWeights',
+  context: 'context',
+  license: 'license',
+};
+
+/**
+ * The comparison table of the models mentioned in the note, or in `options.selection` when it
+ * is non-empty: one row per model (family mentions like `EXAONE` give none), first mention
+ * first unless `options.sort` says otherwise. `models` holds the row's entity ids in order.
+ *
+ * Mentions inside an existing generated block (`<!-- research-notes:table -->` …) do not count:
+ * the table's own cells and footnotes name its models, so counting them would make a refresh
+ * keep every row it ever had. Those blocks are left out of the language guess for the same reason.
+ * A selection inside a generated block stands for that block: the rows come from the whole note,
+ * as `tableEdit` would write them there.
+ */
+export function comparisonTable(analysis: NoteAnalysis, kb: KnowledgeBase, options: TableOptions): TableResult {
+  const blocks = tableBlocks(analysis.text);
+  const { block, scope } = target(blocks, undefined, options.selection);
+  return build(analysis, kb, options, blocks, scope, block);
+}
+
+/**
+ * The edit that inserts or refreshes a table at the cursor.
+ * - Cursor in a generated block (or a selection inside one, or a selection containing one):
+ *   that block is replaced. The rows come from the whole note, or from the part of the
+ *   selection outside the block when the selection reaches beyond it.
+ * - Otherwise the table becomes its own block: on a blank line (outside any Markdown block) it
+ *   goes at the start of that line; anywhere else after the end of the top-level block holding
+ *   the cursor (the paragraph, list, quote, code fence or table), so it never splits one.
+ *   A blank line separates it from the text before and after.
+ * `options.selection` is ignored: `at.selection` scopes the rows.
+ */
+export function tableEdit(analysis: NoteAnalysis, kb: KnowledgeBase, options: TableOptions, at: { offset: number; selection?: Span }): TableEditResult {
+  const text = analysis.text;
+  const blocks = tableBlocks(text);
+  const { block, scope } = target(blocks, at.offset, at.selection);
+  if (block) {
+    const table = build(analysis, kb, options, blocks, scope, block);
+    return table.ok ? { ok: true, range: { start: block.start, end: block.end }, newText: table.markdown } : table;
+  }
+
+  const table = build(analysis, kb, options, blocks, scope, undefined);
+  if (!table.ok) return table;
+  const [position, onBlankLine] = insertionPoint(text, at.offset);
+  const before = text.slice(0, position);
+  const after = text.slice(position);
+  let prefix: string;
+  let suffix: string;
+  if (onBlankLine) {
+    prefix = before === '' || /\n[ \t]*\n$/.test(before) ? '' : '\n';
+    suffix = '\n';
+  } else {
+    prefix = '\n\n';
+    suffix = after === '' ? '\n' : /^\n[ \t]*(\n|$)/.test(after) ? '' : '\n';
+  }
+  return { ok: true, range: { start: position, end: position }, newText: prefix + table.markdown + suffix };
+}
+
+/**
+ * The generated block (from `<!-- research-notes:table -->` through the end of
+ * `<!-- /research-notes:table -->`) that contains `offset`, either end included.
+ */
+export function findTableBlock(text: string, offset: number): Span | undefined {
+  return tableBlocks(text).find((b) => b.start <= offset && offset <= b.end);
+}
+
+/** Every complete generated block of `text`, in order. An opening marker without a closing one is no block. */
+export function tableBlocks(text: string): Span[] {
+  const blocks: Span[] = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf(TABLE_START, from);
+    if (start === -1) break;
+    const close = text.indexOf(TABLE_END, start + TABLE_START.length);
+    if (close === -1) break;
+    // A second opening marker before the close means the first one lost its end.
+    const reopen = text.indexOf(TABLE_START, start + TABLE_START.length);
+    if (reopen !== -1 && reopen < close) {
+      from = reopen;
+      continue;
+    }
+    blocks.push({ start, end: close + TABLE_END.length });
+    from = close + TABLE_END.length;
+  }
+  return blocks;
+}
+
+/**
+ * The block a command at `offset` / `selection` refreshes — the one holding the cursor, else
+ * the one holding the selection, else one the selection holds — and the span whose mentions
+ * give the rows: the selection when it is non-empty and reaches outside that block, else the
+ * whole note (`undefined`).
+ */
+function target(blocks: readonly Span[], offset: number | undefined, selection: Span | undefined): { block?: Span; scope?: Span } {
+  const sel = selection && selection.end > selection.start ? selection : undefined;
+  const block =
+    (offset !== undefined ? blocks.find((b) => b.start <= offset && offset <= b.end) : undefined) ??
+    (sel && (blocks.find((b) => b.start <= sel.start && sel.end <= b.end) ?? blocks.find((b) => sel.start <= b.start && b.end <= sel.end)));
+  const scope = sel && (!block || sel.start < block.start || sel.end > block.end) ? sel : undefined;
+  return { block, scope };
+}
+
+/** Korean when Hangul syllables outnumber Latin letters in the note's prose (generated blocks aside). */
+export function noteLanguage(mask: string, skip: readonly Span[] = []): Locale {
+  let hangul = 0;
+  let latin = 0;
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) {
+    while (k < skip.length && skip[k].end <= i) k++;
+    if (k < skip.length && skip[k].start <= i) {
+      i = skip[k].end - 1;
+      continue;
+    }
+    const c = mask.charCodeAt(i);
+    if (c >= 0xac00 && c <= 0xd7a3) hangul++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) latin++;
+  }
+  return hangul > latin ? 'ko' : 'en';
+}
+
+function build(analysis: NoteAnalysis, kb: KnowledgeBase, options: TableOptions, blocks: readonly Span[], selection: Span | undefined, replacing: Span | undefined): TableResult {
+  const language: Locale = options.language === 'auto' ? noteLanguage(analysis.mask, blocks) : options.language;
+  const models = mentionedModels(analysis, kb, blocks, selection);
+  if (models.length === 0) {
+    const t = words[options.locale ?? language];
+    return { ok: false, message: selection ? t.noModelsInSelection : t.noModels };
+  }
+  const sorted = sortModels(models, options.sort, language);
+  const labelPrefix = footnotePrefix(analysis.text, replacing);
+  const markdown = render(sorted, kb, options, language, labelPrefix);
+  return { ok: true, markdown, models: sorted.map((m) => m.id) };
+}
+
+/** Models (not families) mentioned outside generated blocks, within `selection` if given; first mention first. */
+function mentionedModels(analysis: NoteAnalysis, kb: KnowledgeBase, blocks: readonly Span[], selection: Span | undefined): ModelEntity[] {
+  const seen = new Set<string>();
+  const models: ModelEntity[] = [];
+  for (const m of analysis.mentions) {
+    if (m.kind !== 'model' || seen.has(m.id)) continue;
+    if (selection && !(m.start < selection.end && m.end > selection.start)) continue;
+    if (blocks.some((b) => b.start <= m.start && m.end <= b.end)) continue;
+    const entity = kb.get(m.id);
+    if (entity?.kind !== 'model') continue;
+    seen.add(m.id);
+    models.push(entity);
+  }
+  return models;
+}
+
+/** A stable sort: ties and unknown values keep mention order, unknowns last. */
+function sortModels(models: ModelEntity[], sort: TableSort, language: Locale): ModelEntity[] {
+  const keyed = models.map((model, index) => ({ model, index }));
+  const last = <T>(a: T | undefined, b: T | undefined, cmp: (a: T, b: T) => number): number =>
+    a === undefined ? (b === undefined ? 0 : 1) : b === undefined ? -1 : cmp(a, b);
+  const by: Record<TableSort, (a: ModelEntity, b: ModelEntity) => number> = {
+    mention: () => 0,
+    parameters: (a, b) => last(disclosedTotal(a), disclosedTotal(b), (x, y) => y - x),
+    release: (a, b) => last(a.release, b.release, (x, y) => (x < y ? -1 : x > y ? 1 : 0)),
+    name: (a, b) => a.name.localeCompare(b.name, language),
+  };
+  keyed.sort((a, b) => by[sort](a.model, b.model) || a.index - b.index);
+  return keyed.map((k) => k.model);
+}
+
+function disclosedTotal(m: ModelEntity): number | undefined {
+  return m.parameters?.disclosed === false ? undefined : m.parameters?.total;
+}
+
+/**
+ * Footnote labels are `rn-1`, `rn-2`, …; if the note already uses `[^rn-…]` outside the block
+ * being replaced (another generated table), `rn2-`, `rn3-`, … so no two definitions share a label.
+ */
+function footnotePrefix(text: string, replacing: Span | undefined): string {
+  const outside = replacing ? text.slice(0, replacing.start) + '\n' + text.slice(replacing.end) : text;
+  const used = new Set<string>();
+  for (const m of outside.matchAll(/\[\^(rn\d*)-\d+\]/g)) used.add(m[1]);
+  for (let n = 1; ; n++) {
+    const prefix = n === 1 ? 'rn' : `rn${n}`;
+    if (!used.has(prefix)) return `${prefix}-`;
+  }
+}
+
+function render(models: ModelEntity[], kb: KnowledgeBase, options: TableOptions, language: Locale, labelPrefix: string): string {
+  const t = words[language];
+  const notation: Notation | 'both' = options.numberFormat === 'auto' ? (language === 'ko' ? '억' : 'B') : options.numberFormat;
+  const count = (value: number): string => (notation === 'both' ? `${formatCount(value, 'B')} (${formatCount(value, '억')})` : formatCount(value, notation));
+  const columns = options.columns.length ? options.columns : defaultColumns;
+
+  const footnotes: string[] = [];
+  const rows = models.map((m) => {
+    const note = footnote(m, t, count, columns);
+    let label = '';
+    if (note !== undefined) {
+      label = `[^${labelPrefix}${footnotes.length + 1}]`;
+      footnotes.push(`${label}: ${note}`);
+    }
+    return columns.map((c) => (c === 'model' ? escapeMarkdown(m.name) + label : cell(m, c, kb, t, count)));
+  });
+
+  const header = columns.map((c) => t.headers[c]);
+  const widths = columns.map((c, i) => Math.max(NUMERIC.has(c) ? 4 : 3, displayWidth(header[i]), ...rows.map((r) => displayWidth(r[i]))));
+  const line = (cells: string[]): string => `| ${cells.map((s, i) => padToWidth(s, widths[i], NUMERIC.has(columns[i]) ? 'start' : 'end')).join(' | ')} |`;
+  const delimiter = `| ${widths.map((w, i) => (NUMERIC.has(columns[i]) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  const table = [line(header), delimiter, ...rows.map(line)].join('\n');
+  return `${TABLE_START}\n${table}\n\n${footnotes.length ? `${footnotes.join('\n')}\n` : ''}${TABLE_END}`;
+}
+
+function cell(m: ModelEntity, column: Column, kb: KnowledgeBase, t: Words, count: (n: number) => string): string {
+  const p = m.parameters;
+  switch (column) {
+    case 'model':
+      return escapeMarkdown(m.name);
+    case 'organization':
+      return m.organization ? escapeMarkdown(kb.get(m.organization)?.name ?? m.organization) : UNKNOWN;
+    case 'parameters':
+      if (p?.disclosed === false) return t.undisclosed;
+      return p?.total !== undefined ? count(p.total) : UNKNOWN;
+    case 'active': {
+      if (p?.disclosed === false) return t.undisclosed;
+      // A dense model uses every parameter for every token: its active count is its total.
+      const active = p?.active ?? (m.architecture === 'dense' ? p?.total : undefined);
+      return active !== undefined ? count(active) : UNKNOWN;
+    }
+    case 'architecture':
+      return m.architecture ? t[m.architecture] : UNKNOWN;
+    case 'release':
+      return m.release ? escapeMarkdown(m.release) : UNKNOWN;
+    case 'openWeights':
+      return m.openWeights === undefined ? UNKNOWN : m.openWeights ? t.yes : t.no;
+    case 'context':
+      return m.context !== undefined ? formatTokens(m.context) : UNKNOWN;
+    case 'license':
+      return m.license ? escapeMarkdown(m.license) : UNKNOWN;
+  }
+}
+
+/**
+ * One footnote's text: `Name — <url>, <url> (as of date)`, then ` · `-separated extras:
+ * alternate counts, the parameter note, fields shown in the row that no source confirmed.
+ * Undefined when there is nothing to say.
+ */
+function footnote(m: ModelEntity, t: Words, count: (n: number) => string, columns: readonly Column[]): string | undefined {
+  const parts: string[] = [];
+  const sources = m.sources.map(sourceText);
+  let head = escapeMarkdown(m.name);
+  if (sources.length) head += ` — ${sources.join(', ')}`;
+  if (m.asOf) head += ` (${t.asOf(escapeMarkdown(m.asOf))})`;
+  const alternates = (m.parameters?.disclosed === false ? [] : m.parameters?.alternates ?? []).map((a) => alternateText(a, t, count));
+  if (alternates.length) parts.push(`${t.alsoReported}: ${alternates.join('; ')}`);
+  if (m.parameters?.note) parts.push(`${t.note}: ${escapeMarkdown(m.parameters.note)}`);
+  const unverified = (m.unverified ?? []).map((f) => FIELD_COLUMNS[f]).filter((c): c is Column => c !== undefined && columns.includes(c));
+  if (unverified.length) parts.push(`${t.unverified}: ${[...new Set(unverified)].map((c) => t.headers[c]).join(', ')}`);
+  if (!sources.length && !m.asOf && !parts.length) return undefined;
+  return [head, ...parts].join(' · ');
+}
+
+function alternateText(a: AlternateCount, t: Words, count: (n: number) => string): string {
+  const counts = [a.total !== undefined ? count(a.total) : undefined, a.active !== undefined ? t.active(count(a.active)) : undefined].filter(Boolean);
+  return `${counts.join(', ')} — ${escapeMarkdown(a.note)}`;
+}
+
+/** An http(s) source as an autolink; anything else as escaped text. */
+function sourceText(url: string): string {
+  const u = safeUrl(url);
+  if (!u) return escapeMarkdown(url);
+  return /^[^\s<>\u0000-\u001f]+$/.test(url) ? `<${url}>` : `<${u.href}>`;
+}
+
+/**
+ * Where a new table goes (see `tableEdit`): `[offset, true]` at the start of a blank line
+ * outside any block, else `[offset, false]` at the end of the last line of the top-level block
+ * holding `offset` (or of the offset's own line).
+ */
+function insertionPoint(text: string, offset: number): [number, boolean] {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset);
+  const lineEnd = nl === -1 ? text.length : nl;
+  const node = parseMarkdown(text).children.find((n) => n.position && n.position.start.offset! <= offset && offset <= n.position.end.offset!);
+  if (node) {
+    const end = node.position!.end.offset!;
+    const after = text.indexOf('\n', end);
+    return [after === -1 ? text.length : after, false];
+  }
+  return /^[ \t]*$/.test(text.slice(lineStart, lineEnd)) ? [lineStart, true] : [lineEnd, false];
+}

@@ -1,0 +1,7 @@
+/** The knowledge base: schema, parsing, merging and the bundled data. */
+export type * from './types';
+export { normalizeName } from './normalize';
+export { parseKnowledgeFile } from './parse';
+export type { ParseOptions } from './parse';
+export { createKnowledgeBase } from './knowledgeBase';
+export { checkBundledKnowledge, loadBundledKnowledge } from './bundled';
