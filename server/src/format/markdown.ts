@@ -27,7 +27,7 @@ export function safeUrl(url: string): URL | undefined {
 
 /** `huggingface.co/deepseek-ai/DeepSeek-V3.1`: host and path, shortened to `max` characters. */
 export function shortUrl(u: URL, max = 48): string {
-  const s = u.hostname.replace(/^www\./, '') + decodeURIComponentSafe(u.pathname).replace(/\/$/, '');
+  const s = u.hostname.replace(/^www\./, '') + decodeURIComponentSafe(u.pathname).replace(/\/$/, '') + u.search;
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 

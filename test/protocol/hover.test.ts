@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { examplesDir, fileUri, TestClient } from '../support/lspClient';
+import { positionOf, rangeOf } from '../support/text';
+
+const notePath = path.join(examplesDir, 'skt-500b-ko.md');
+const note = readFileSync(notePath, 'utf8');
+const uri = fileUri(notePath);
+
+const markdown = (h: Hover | null): string => (h?.contents as MarkupContent | undefined)?.value ?? '';
+const lines = (h: Hover | null): string[] => markdown(h).split('\n');
+
+describe('protocol: hover over the bundled server', function () {
+  let client: Awaited<ReturnType<typeof TestClient.start>>;
+  afterEach(async () => client?.stop());
+
+  it('answers initialize with incremental sync and hover', async () => {
+    client = await TestClient.start();
+    assert.equal(client.initializeResult.serverInfo?.name, 'research-notes');
+    assert.deepEqual(client.initializeResult.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.equal(client.initializeResult.capabilities.hoverProvider, true);
+  });
+
+  it('hovers 딥시크(DeepSeek) V3.1 with its range and sourced facts (en)', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    await client.open(uri, note);
+    const h = await client.hover(uri, positionOf(note, '딥시크(DeepSeek) V3.1', { delta: 5 }));
+    assert.deepEqual(h?.range, rangeOf(note, '딥시크(DeepSeek) V3.1'));
+    assert.equal((h?.contents as MarkupContent).kind, 'markdown');
+    assert.deepEqual(lines(h).slice(0, 8), [
+      '**DeepSeek-V3.1** · model · DeepSeek',
+      '',
+      '- Parameters: 671B (6710억) total · 37B (370억) active',
+      '- Also reported: 685B (6850억) total — incl. 14B multi-token-prediction module (Hugging Face count)',
+      '- Architecture: MoE — Same structure as DeepSeek-V3; hybrid thinking / non-thinking via the chat template',
+      '- Released: 2025-08-21',
+      '- License: MIT · open weights',
+      '- Context: 128K (131,072 tokens)',
+    ]);
+    assert.match(lines(h).at(-1)!, /^Sources: \[huggingface\.co\/deepseek-ai\/DeepSeek-V3\.1\]\(https:\/\/huggingface\.co\/deepseek-ai\/DeepSeek-V3\.1\) · .* · as of 2026-11-30$/);
+  });
+
+  it('hovers in Korean when the client locale is ko', async () => {
+    client = await TestClient.start({ locale: 'ko' });
+    await client.open(uri, note);
+    const h = await client.hover(uri, positionOf(note, 'DeepSeek) V3.1'));
+    assert.deepEqual(lines(h).slice(0, 3), ['**DeepSeek-V3.1** · 모델 · DeepSeek', '', '- 매개변수: 671B (6710억) 전체 · 37B (370억) 활성']);
+    const org = await client.hover(uri, positionOf(note, 'LG AI연구원', { delta: 4 }));
+    assert.equal(lines(org)[0], '**LG AI Research** · 조직 · 연구소 · KR');
+  });
+
+  it('hovers SKT, LG AI연구원 and 엑사원 with the right entity', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    await client.open(uri, note);
+    const first = async (needle: string) => lines(await client.hover(uri, positionOf(note, needle)))[0];
+    assert.equal(await first('SKT'), '**SK Telecom** · organization · company · KR');
+    assert.equal(await first('LG AI연구원'), '**LG AI Research** · organization · lab · KR');
+    assert.equal(await first('엑사원'), '**EXAONE** · model family · LG AI Research');
+  });
+
+  it('follows the numberFormat setting from initializationOptions', async () => {
+    client = await TestClient.start({ locale: 'en', initializationOptions: { settings: { numberFormat: 'B' } } });
+    await client.open(uri, note);
+    const h = await client.hover(uri, positionOf(note, '딥시크'));
+    assert.equal(lines(h)[2], '- Parameters: 671B total · 37B active');
+  });
+
+  it('has no hover on plain words, and follows incremental edits', async () => {
+    client = await TestClient.start();
+    const text = 'Plain words here.\n';
+    const u = 'untitled:edit.md';
+    await client.open(u, text);
+    assert.equal(await client.hover(u, { line: 0, character: 2 }), null);
+    // Replace "Plain" with "KAIST": the hover follows the new text.
+    await client.change(u, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: 'KAIST' }]);
+    assert.equal(lines(await client.hover(u, { line: 0, character: 2 }))[0], '**KAIST** · organization · university · KR');
+    await client.change(u, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '```\n' }]);
+    assert.equal(await client.hover(u, { line: 1, character: 2 }), null, 'nothing inside a fenced code block');
+  });
+});

@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote } from '../../server/src/analysis';
+import { entityMarkdown, hover } from '../../server/src/features/hover';
+import { createKnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import type { ModelEntity } from '../../server/src/knowledge/types';
+import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
+import { bundledKnowledge } from '../support/knowledge';
+
+const en = { locale: 'en', numberFormat: 'auto' } as const;
+const ko = { locale: 'ko', numberFormat: 'auto' } as const;
+
+describe('hover Markdown', () => {
+  const { kb } = bundledKnowledge();
+  const md = (id: string, options: typeof en | typeof ko | { locale: 'en'; numberFormat: 'B' | '억' | 'both' } = en) =>
+    entityMarkdown(kb.get(id)!, kb, options);
+
+  it('DeepSeek-V3.1: counts in both notations, alternate, facts and sources', () => {
+    assert.equal(
+      md('deepseek-v3.1'),
+      [
+        '**DeepSeek-V3.1** · model · DeepSeek',
+        '',
+        '- Parameters: 671B (6710억) total · 37B (370억) active',
+        '- Also reported: 685B (6850억) total — incl. 14B multi-token-prediction module (Hugging Face count)',
+        '- Architecture: MoE — Same structure as DeepSeek-V3; hybrid thinking / non-thinking via the chat template',
+        '- Released: 2025-08-21',
+        '- License: MIT · open weights',
+        '- Context: 128K (131,072 tokens)',
+        '- Modality: text → text',
+        '- Note: Hosted endpoints advertise 163,840 tokens of context; the card says 128K.',
+        '- Note: Not the largest open-weight model at its release: Kimi K2 (1T total, 2025-07-11) is larger.',
+        '',
+        'Sources: [huggingface.co/deepseek-ai/DeepSeek-V3.1](https://huggingface.co/deepseek-ai/DeepSeek-V3.1) · ' +
+          '[openrouter.ai/deepseek/deepseek-chat-v3.1:free/…](https://openrouter.ai/deepseek/deepseek-chat-v3.1:free/api) · ' +
+          '[api-docs.deepseek.com/updates](https://api-docs.deepseek.com/updates) · ' +
+          '[vercel.com/ai-gateway/models/deepseek-v3.1.md](https://vercel.com/ai-gateway/models/deepseek-v3.1.md) · ' +
+          '[documentation.s3ns.fr/gemini-enterprise-agent-p…](https://documentation.s3ns.fr/gemini-enterprise-agent-platform/models/maas/deepseek/deepseek-v31) · ' +
+          '[huggingface.co/collections/deepseek-ai/deepseek…](https://huggingface.co/collections/deepseek-ai/deepseek-v31) · ' +
+          '[github.com/deepseek-ai/DeepSeek-V3/blob/main/RE…](https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README.md) · ' +
+          '[github.com/MoonshotAI/Kimi-K2/blob/main/README.…](https://github.com/MoonshotAI/Kimi-K2/blob/main/README.md) · ' +
+          '[ctol.digital/news/moonshot-ai-kimi-k2-first-ope…](https://www.ctol.digital/news/moonshot-ai-kimi-k2-first-open-source-trillion-parameter-model-rival-openai-anthropic) · ' +
+          'as of 2026-11-30',
+      ].join('\n'),
+    );
+  });
+
+  it('follows numberFormat B, 억 and both', () => {
+    const params = (numberFormat: 'B' | '억' | 'both') => md('deepseek-v3.1', { locale: 'en', numberFormat }).split('\n')[2];
+    assert.equal(params('B'), '- Parameters: 671B total · 37B active');
+    assert.equal(params('억'), '- Parameters: 6710억 total · 370억 active');
+    assert.equal(params('both'), '- Parameters: 671B (6710억) total · 37B (370억) active');
+  });
+
+  it('SK Telecom in Korean: type, country, website mark and its models', () => {
+    assert.deepEqual(md('sk-telecom', ko).split('\n').slice(0, 4), [
+      '**SK Telecom** · 조직 · 기업 · KR',
+      '',
+      '- 웹사이트: [sktelecom.com](https://www.sktelecom.com/) (미확인)',
+      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.0 (72B), A.X 3.1 (34B)',
+    ]);
+  });
+
+  it('EXAONE family: its members with sizes', () => {
+    assert.deepEqual(md('lg-exaone').split('\n').slice(0, 3), [
+      '**EXAONE** · model family · LG AI Research',
+      '',
+      '- Models: EXAONE 3.5 (32B), EXAONE 4.0 (32B), K-EXAONE (236B)',
+    ]);
+  });
+
+  it('a closed model reads undisclosed, never a rumoured number', () => {
+    assert.equal(md('openai-gpt-4').split('\n')[2], '- Parameters: undisclosed');
+    assert.equal(md('openai-gpt-4', ko).split('\n')[2], '- 매개변수: 비공개');
+  });
+
+  it('escapes names and notes from knowledge files and links only http(s) sources', () => {
+    // Built by hand: the loader already refuses non-http(s) sources, the hover must not rely on it.
+    const evil: ModelEntity = {
+      kind: 'model',
+      id: 'evil',
+      name: 'Evil [click](command:rm) <img src=x> *bold*',
+      aliases: ['EvilLM'],
+      notes: ['<script>alert(1)</script> | pipe'],
+      sources: ['https://example.org/a_(b)', 'javascript:alert(1)'],
+    };
+    const file = { uri: 'file:///ws/evil.yaml', entities: [evil], origins: new Map(), problems: [], ignore: [] };
+    const local = createKnowledgeBase([file], 1);
+    assert.equal(
+      entityMarkdown(local.get('evil')!, local, en),
+      [
+        '**Evil \\[click\\](command:rm) &lt;img src=x\\> \\*bold\\*** · model',
+        '',
+        '- Note: &lt;script\\>alert(1)&lt;/script\\> \\| pipe',
+        '',
+        'Sources: [example.org/a\\_(b)](https://example.org/a_%28b%29) · javascript:alert(1)',
+      ].join('\n'),
+    );
+  });
+
+  it('answers at both ends of a mention and nowhere else', () => {
+    const { index } = bundledKnowledge();
+    const text = 'See KAIST today.';
+    const a = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), { aliases: index, claims: () => [] });
+    const at = (offset: number) => hover(a, offset, kb, en)?.range;
+    const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 9 } };
+    assert.deepEqual([at(3), at(4), at(9), at(10)], [undefined, range, range, undefined]);
+  });
+});
