@@ -163,24 +163,29 @@ export function tableEdit(analysis: NoteAnalysis, kb: KnowledgeBase, options: Ta
   const { block, scope } = target(blocks, at.offset, at.selection);
   if (block) {
     const table = build(analysis, kb, options, blocks, scope, block);
-    return table.ok ? { ok: true, range: { start: block.start, end: block.end }, newText: table.markdown } : table;
+    return table.ok ? { ok: true, range: { start: block.start, end: block.end }, newText: withLineEnds(text, table.markdown) } : table;
   }
 
   const table = build(analysis, kb, options, blocks, scope, undefined);
   if (!table.ok) return table;
-  const [position, onBlankLine] = insertionPoint(text, at.offset);
+  const [position, onBlankLine] = insertionPoint(text, Math.max(0, Math.min(text.length, at.offset)));
   const before = text.slice(0, position);
   const after = text.slice(position);
   let prefix: string;
   let suffix: string;
   if (onBlankLine) {
-    prefix = before === '' || /\n[ \t]*\n$/.test(before) ? '' : '\n';
+    prefix = before === '' || /\n[ \t\r]*\n$/.test(before) ? '' : '\n';
     suffix = '\n';
   } else {
     prefix = '\n\n';
-    suffix = after === '' ? '\n' : /^\n[ \t]*(\n|$)/.test(after) ? '' : '\n';
+    suffix = after === '' ? '\n' : /^\r?\n[ \t\r]*(\n|$)/.test(after) ? '' : '\n';
   }
-  return { ok: true, range: { start: position, end: position }, newText: prefix + table.markdown + suffix };
+  return { ok: true, range: { start: position, end: position }, newText: withLineEnds(text, prefix + table.markdown + suffix) };
+}
+
+/** `s` with the note's line ends: CRLF notes get CRLF. */
+function withLineEnds(text: string, s: string): string {
+  return text.includes('\r\n') ? s.replace(/\n/g, '\r\n') : s;
 }
 
 /**
@@ -311,7 +316,7 @@ function render(models: ModelEntity[], kb: KnowledgeBase, options: TableOptions,
   const t = words[language];
   const notation: Notation | 'both' = options.numberFormat === 'auto' ? (language === 'ko' ? '억' : 'B') : options.numberFormat;
   const count = (value: number): string => (notation === 'both' ? `${formatCount(value, 'B')} (${formatCount(value, '억')})` : formatCount(value, notation));
-  const columns = options.columns.length ? options.columns : defaultColumns;
+  const columns = tableColumns(options.columns);
 
   const footnotes: string[] = [];
   const rows = models.map((m) => {
@@ -330,6 +335,16 @@ function render(models: ModelEntity[], kb: KnowledgeBase, options: TableOptions,
   const delimiter = `| ${widths.map((w, i) => (NUMERIC.has(columns[i]) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
   const table = [line(header), delimiter, ...rows.map(line)].join('\n');
   return `${TABLE_START}\n${table}\n\n${footnotes.length ? `${footnotes.join('\n')}\n` : ''}${TABLE_END}`;
+}
+
+/**
+ * The columns to write: known names once each, in the given order, with `model` put first when
+ * missing (each row's footnote mark sits on its model cell); the defaults when none is given.
+ */
+export function tableColumns(columns: readonly string[]): Column[] {
+  const known = [...new Set(columns)].filter((c): c is Column => (allColumns as readonly string[]).includes(c));
+  if (known.length === 0) return defaultColumns;
+  return known.includes('model') ? known : ['model', ...known];
 }
 
 function cell(m: ModelEntity, column: Column, kb: KnowledgeBase, t: Words, count: (n: number) => string): string {
@@ -399,14 +414,14 @@ function sourceText(url: string): string {
  * holding `offset` (or of the offset's own line).
  */
 function insertionPoint(text: string, offset: number): [number, boolean] {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const nl = text.indexOf('\n', offset);
-  const lineEnd = nl === -1 ? text.length : nl;
+  /** The end of the line holding `i`, before its `\r\n` or `\n`. */
+  const lineEnd = (i: number): number => {
+    const nl = text.indexOf('\n', i);
+    if (nl === -1) return text.length;
+    return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+  };
   const node = parseMarkdown(text).children.find((n) => n.position && n.position.start.offset! <= offset && offset <= n.position.end.offset!);
-  if (node) {
-    const end = node.position!.end.offset!;
-    const after = text.indexOf('\n', end);
-    return [after === -1 ? text.length : after, false];
-  }
-  return /^[ \t]*$/.test(text.slice(lineStart, lineEnd)) ? [lineStart, true] : [lineEnd, false];
+  if (node) return [lineEnd(node.position!.end.offset!), false];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd(offset))) ? [lineStart, true] : [lineEnd(offset), false];
 }
