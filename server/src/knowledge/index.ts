@@ -4,4 +4,4 @@ export { normalizeName } from './normalize';
 export { parseKnowledgeFile } from './parse';
 export type { ParseOptions } from './parse';
 export { createKnowledgeBase } from './knowledgeBase';
-export { checkBundledKnowledge, loadBundledKnowledge } from './bundled';
+export { checkBundledKnowledge, createBundledSnapshot, loadBundledKnowledge, SNAPSHOT_FILE, staleSnapshotFiles } from './bundled';

@@ -1,0 +1,46 @@
+/**
+ * Validates the bundled knowledge base: `npx tsx scripts/kb-check.ts [--write] [dataDir]`.
+ * Prints a summary line and each problem as `file:line:col code message` (1-based), exits 1 on any.
+ * `--write` first regenerates `snapshot.json`, the parsed copy the server loads at start.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  checkBundledKnowledge,
+  createBundledSnapshot,
+  createKnowledgeBase,
+  loadBundledKnowledge,
+  SNAPSHOT_FILE,
+  staleSnapshotFiles,
+} from '../server/src/knowledge/index';
+import type { KnowledgeProblem } from '../server/src/knowledge/index';
+
+const args = process.argv.slice(2);
+const write = args.includes('--write');
+const dataDir = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '..', 'server', 'data'));
+
+if (write) writeFileSync(join(dataDir, SNAPSHOT_FILE), createBundledSnapshot(dataDir));
+const files = loadBundledKnowledge(dataDir);
+const kb = createKnowledgeBase(files, 1);
+const problems: KnowledgeProblem[] = [...kb.problems, ...checkBundledKnowledge(files, kb)];
+for (const name of staleSnapshotFiles(dataDir)) {
+  const at = { line: 0, character: 0 };
+  problems.push({
+    uri: pathToFileURL(join(dataDir, SNAPSHOT_FILE)).href,
+    range: { start: at, end: at },
+    code: 'knowledge.snapshot',
+    message:
+      name === SNAPSHOT_FILE
+        ? `Missing \`${SNAPSHOT_FILE}\`, expected one written by \`npx tsx scripts/kb-check.ts --write\``
+        : `Unexpected stale snapshot of \`${name}\`, expected one regenerated with \`npx tsx scripts/kb-check.ts --write\``,
+  });
+}
+
+const count = (kind: string) => kb.all().filter((e) => e.kind === kind).length;
+console.log(`kb:check: ${count('model')} models, ${count('family')} families, ${count('organization')} organizations, ${problems.length} problems`);
+for (const p of problems) {
+  const file = p.uri.startsWith('file:') ? relative(process.cwd(), fileURLToPath(p.uri)) : p.uri;
+  console.log(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`);
+}
+process.exitCode = problems.length > 0 ? 1 : 0;
