@@ -5,7 +5,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, type InitializationOptions, type Settings } from '../../server/src/protocol';
+import {
+  Commands,
+  CONFIG_SECTION,
+  type InitializationOptions,
+  type InsertComparisonTableArgs,
+  type Settings,
+} from '../../server/src/protocol';
 
 export const OUTPUT_CHANNEL_NAME = 'Research Notes';
 
@@ -41,13 +47,28 @@ export class Ctx implements ResearchNotesApi {
       initializationOptions: { settings: this.settings() } satisfies InitializationOptions,
       synchronize: { configurationSection: CONFIG_SECTION },
       markdown: { isTrusted: false, supportHtml: false },
+      middleware: {
+        // The server implements the command (so any LSP client can run it); from the palette or
+        // the context menu it arrives without arguments, so the editor's state is added here.
+        executeCommand: async (command, args, next) => {
+          if (command === Commands.insertComparisonTable && args.length === 0) {
+            const editorArgs = insertTableArgs(vscode.window.activeTextEditor);
+            if (!editorArgs) {
+              void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown note to insert a comparison table.'));
+              return undefined;
+            }
+            args = [editorArgs];
+          }
+          return next(command, args);
+        },
+      },
     };
     this.client = new LanguageClient('researchNotes', OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
   }
 
   private settings(): Settings {
     const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-    return { numberFormat: config.get<Settings['numberFormat']>('numberFormat') };
+    return { numberFormat: config.get<Settings['numberFormat']>('numberFormat'), table: config.get<Settings['table']>('table') };
   }
 
   async start(): Promise<void> {
@@ -58,4 +79,21 @@ export class Ctx implements ResearchNotesApi {
   async dispose(): Promise<void> {
     await this.client.stop();
   }
+}
+
+/** The command's argument from an editor: its note, cursor and (non-empty) selection. */
+export function insertTableArgs(editor: vscode.TextEditor | undefined): InsertComparisonTableArgs | undefined {
+  if (!editor || editor.document.languageId !== 'markdown') return undefined;
+  const { selection } = editor;
+  return {
+    uri: editor.document.uri.toString(),
+    version: editor.document.version,
+    position: { line: selection.active.line, character: selection.active.character },
+    selection: selection.isEmpty
+      ? undefined
+      : {
+          start: { line: selection.start.line, character: selection.start.character },
+          end: { line: selection.end.line, character: selection.end.character },
+        },
+  };
 }

@@ -4,14 +4,20 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundled } from './bundledKnowledge';
 import { toLocale } from './l10n';
-import { createLanguageService, defaultConfig, type Config } from './languageService';
+import { toConfig } from './config';
+import { comparisonTable, type TableSort } from './features/comparisonTable';
+import { createLanguageService, type Config } from './languageService';
+import type { Settings } from './protocol';
 import type { Logger } from './workspace';
 
 /**
- * `research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko]`: what the server
- * sees in notes, over the same language service the editor uses.
+ * `research-notes analyze|table …`: what the server sees in notes, and the comparison table,
+ * over the same language service the editor uses.
  */
-const USAGE = 'usage: research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko]';
+const USAGE = [
+  'usage: research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko]',
+  '       research-notes table FILE [--lang en|ko] [--columns model,organization,...] [--sort mention|parameters|release|name] [--format auto|B|억|both]',
+].join('\n');
 
 interface Args {
   command: string;
@@ -19,6 +25,9 @@ interface Args {
   json: boolean;
   hover?: string;
   lang?: string;
+  columns?: string[];
+  sort?: string;
+  format?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -29,11 +38,16 @@ function parseArgs(argv: string[]): Args | string {
     if (a === '--json') args.json = true;
     else if (a === '--hover') args.hover = rest[++i];
     else if (a === '--lang') args.lang = rest[++i];
+    else if (a === '--columns') args.columns = (rest[++i] ?? '').split(',').map((c) => c.trim());
+    else if (a === '--sort') args.sort = rest[++i];
+    else if (a === '--format') args.format = rest[++i];
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else args.files.push(a);
   }
-  if (command !== 'analyze') return command ? `unknown command ${command}` : 'no command';
+  if (command !== 'analyze' && command !== 'table') return command ? `unknown command ${command}` : 'no command';
   if (args.files.length === 0) return 'no files';
+  if (command === 'table' && args.files.length !== 1) return 'table takes one file';
+  if (args.lang !== undefined && args.lang !== 'en' && args.lang !== 'ko') return `--lang takes en or ko, not ${args.lang}`;
   return args;
 }
 
@@ -45,7 +59,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   const logger: Logger = { info() {}, warn: err, error: err };
   const kb = loadBundled(logger);
-  const config: Config = { ...defaultConfig, locale: toLocale(args.lang) };
+  const config: Config = toConfig(
+    { numberFormat: args.format as Settings['numberFormat'], table: { columns: args.columns, sort: args.sort as TableSort, language: args.lang as 'en' | 'ko' } },
+    toLocale(args.lang),
+  );
   const service = createLanguageService({
     workspace: { folders: [], readFile: async () => undefined },
     knowledge: () => kb,
@@ -65,6 +82,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       continue;
     }
     const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'markdown', 1, text);
+    if (args.command === 'table') {
+      const table = comparisonTable(service.analyze(doc), kb, { ...config.table, numberFormat: config.numberFormat, locale: config.locale });
+      if (table.ok) out(table.markdown);
+      else {
+        err(`research-notes: ${file}: ${table.message}`);
+        status = 1;
+      }
+      continue;
+    }
     const analysis = service.analyze(doc);
     const mentions = analysis.mentions.map((m) => ({
       range: analysis.range(m),

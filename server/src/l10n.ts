@@ -41,6 +41,19 @@ const en = {
   government: 'government',
   nonprofit: 'nonprofit',
   consortium: 'consortium',
+  staleTable: 'The note changed while the table was being made; run Insert Comparison Table again.',
+  // Claim checks (diagnostics, quick fixes, claim hover). `{name}` placeholders are filled by `fill`.
+  claimMismatch: '{model} has {expected} {which} parameters (knowledge base{also}), not {claim}.',
+  claimAlsoReported: '; also reported: {values}',
+  claimReplace: 'Replace with {value} (knowledge base)',
+  claimApprox: 'Approximate',
+  claimBound: 'Bound — not checked',
+  claimRange: 'Range — not checked',
+  claimNegated: 'Negated — not checked',
+  claimActive: 'Active parameters',
+  claimAgrees: '✓ Agrees with the knowledge base',
+  claimAgreesAlternate: '✓ Agrees with the knowledge base (alternate: {note})',
+  claimDiffers: '✗ Differs from the knowledge base ({expected})',
 };
 
 export type MessageKey = keyof typeof en;
@@ -82,6 +95,18 @@ const ko: Record<MessageKey, string> = {
   government: '정부 기관',
   nonprofit: '비영리 단체',
   consortium: '컨소시엄',
+  staleTable: '표를 만드는 동안 노트가 바뀌었습니다. 비교 표 삽입을 다시 실행하세요.',
+  claimMismatch: '{model}의 {which} 매개변수는 {expected}입니다(지식 베이스{also}). 노트의 값: {claim}.',
+  claimAlsoReported: ', 다른 집계: {values}',
+  claimReplace: '지식 베이스 값 {value}(으)로 바꾸기',
+  claimApprox: '근사값',
+  claimBound: '상한/하한 — 검사하지 않음',
+  claimRange: '범위 — 검사하지 않음',
+  claimNegated: '부정 — 검사하지 않음',
+  claimActive: '활성 매개변수',
+  claimAgrees: '✓ 지식 베이스와 일치',
+  claimAgreesAlternate: '✓ 지식 베이스와 일치 (다른 집계: {note})',
+  claimDiffers: '✗ 지식 베이스와 다름 ({expected})',
 };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { en, ko };

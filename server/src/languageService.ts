@@ -1,7 +1,17 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { analyzeNote, type NoteAnalysis, type Recognizers } from './analysis';
+import {
+  defaultColumns,
+  tableColumns,
+  tableEdit,
+  type Column,
+  type TableEditResult,
+  type TableOptions,
+  type TableSort,
+} from './features/comparisonTable';
 import { hover, type NumberFormat } from './features/hover';
+import type { InsertComparisonTableArgs } from './protocol';
 import type { KnowledgeBase } from './knowledge/types';
 import type { Locale } from './l10n';
 import { buildAliasIndex, type AliasIndex } from './recognize/aliasIndex';
@@ -13,9 +23,14 @@ import type { Logger, Workspace } from './workspace';
 export interface Config {
   locale: Locale;
   numberFormat: NumberFormat;
+  table: { columns: Column[]; sort: TableSort; language: 'auto' | 'en' | 'ko' };
 }
 
-export const defaultConfig: Config = { locale: 'en', numberFormat: 'auto' };
+export const defaultConfig: Config = {
+  locale: 'en',
+  numberFormat: 'auto',
+  table: { columns: defaultColumns, sort: 'mention', language: 'auto' },
+};
 
 export interface LanguageServiceInit {
   workspace: Workspace;
@@ -29,6 +44,8 @@ export interface LanguageService {
   /** The analysis of this document version (cached per URI, version and knowledge version). */
   analyze(doc: TextDocument): NoteAnalysis;
   hover(doc: TextDocument, position: Position): Hover | null;
+  /** The edit that inserts or refreshes a comparison table (offsets of `doc`'s version). */
+  comparisonTableEdit(doc: TextDocument, args: Omit<InsertComparisonTableArgs, 'uri'>): TableEditResult;
   /** Forget a closed document. */
   forget(uri: string): void;
 }
@@ -64,6 +81,22 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       const analysis = analyze(doc);
       const { locale, numberFormat } = init.config();
       return hover(analysis, analysis.offsetAt(position), init.knowledge(), { locale, numberFormat });
+    },
+    comparisonTableEdit(doc, args) {
+      const analysis = analyze(doc);
+      const config = init.config();
+      const o = args.options ?? {};
+      const options: TableOptions = {
+        columns: o.columns ? tableColumns(o.columns) : config.table.columns,
+        sort: o.sort ?? config.table.sort,
+        language: o.language ?? config.table.language,
+        numberFormat: o.numberFormat ?? config.numberFormat,
+        locale: config.locale,
+      };
+      const selection = args.selection
+        ? { start: analysis.offsetAt(args.selection.start), end: analysis.offsetAt(args.selection.end) }
+        : undefined;
+      return tableEdit(analysis, init.knowledge(), options, { offset: analysis.offsetAt(args.position), selection });
     },
     forget(uri) {
       cache.delete(uri);

@@ -24,6 +24,39 @@ export const DiagnosticCodes = {
 /** `researchNotes.*` settings as the server reads them (all optional on the wire). */
 export interface Settings {
   numberFormat?: 'auto' | 'B' | '억' | 'both';
+  table?: {
+    columns?: string[];
+    sort?: 'mention' | 'parameters' | 'release' | 'name';
+    language?: 'auto' | 'en' | 'ko';
+  };
+}
+
+/** A position or range in LSP terms (0-based line, UTF-16 character). */
+export interface WirePosition {
+  line: number;
+  character: number;
+}
+
+/**
+ * The one argument of `researchNotes.insertComparisonTable` (`workspace/executeCommand`).
+ * The VS Code client fills it from the active editor when the palette runs the command.
+ */
+export interface InsertComparisonTableArgs {
+  uri: string;
+  /** The document version the caller saw; a different version on the server refuses the run. */
+  version?: number;
+  position: WirePosition;
+  /** Rows only for models mentioned in the selection when it is not empty. */
+  selection?: { start: WirePosition; end: WirePosition };
+  /** Overrides of the `researchNotes.table.*` settings for this run. */
+  options?: Settings['table'] & { numberFormat?: Settings['numberFormat'] };
+}
+
+/** What the command returns to the client. */
+export interface InsertComparisonTableResult {
+  applied: boolean;
+  /** Why nothing was inserted (already shown to the user). */
+  message?: string;
 }
 
 /** Sent by the client in `initializationOptions`. */

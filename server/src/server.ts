@@ -1,15 +1,28 @@
 import {
+  MessageType,
+  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
+  TextEdit,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toLocale } from './l10n';
+import { messages, toLocale } from './l10n';
+import { toConfig } from './config';
 import { createLanguageService, defaultConfig, type Config } from './languageService';
 import type { KnowledgeBase } from './knowledge/types';
-import { CONFIG_SECTION, SERVER_NAME, type InitializationOptions, type Settings } from './protocol';
+import {
+  Commands,
+  CONFIG_SECTION,
+  SERVER_NAME,
+  type InitializationOptions,
+  type InsertComparisonTableArgs,
+  type InsertComparisonTableResult,
+  type Settings,
+} from './protocol';
 import type { Logger, Workspace } from './workspace';
 
 export interface ServerDeps {
@@ -17,14 +30,6 @@ export interface ServerDeps {
   loadKnowledge(logger: Logger): KnowledgeBase;
   /** Reads a file from disk (open documents are served from memory first). */
   readFile(uri: string): Promise<string | undefined>;
-}
-
-const NUMBER_FORMATS = new Set(['auto', 'B', '억', 'both']);
-
-/** Settings from the client, with anything unexpected replaced by the default. */
-function toConfig(settings: Settings | undefined, locale: Config['locale']): Config {
-  const numberFormat = NUMBER_FORMATS.has(settings?.numberFormat as string) ? settings!.numberFormat! : defaultConfig.numberFormat;
-  return { locale, numberFormat };
 }
 
 /**
@@ -40,6 +45,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   let config: Config = defaultConfig;
   let canPullConfig = false;
+  let canVersionEdits = false;
   let knowledge: KnowledgeBase | undefined;
   let folders: string[] = [];
 
@@ -59,18 +65,50 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const pullConfig = async (): Promise<void> => {
     if (!canPullConfig) return;
     const [settings] = (await connection.workspace.getConfiguration([{ section: CONFIG_SECTION }])) as (Settings | null)[];
-    config = toConfig(settings ?? undefined, config.locale);
+    config = toConfig(settings, config.locale);
+  };
+
+  /**
+   * Inserts or refreshes a comparison table as one `workspace/applyEdit`. The edit names the
+   * document version it was computed from, so a client refuses it if the note changed since.
+   */
+  const insertComparisonTable = async (args: InsertComparisonTableArgs | undefined): Promise<InsertComparisonTableResult> => {
+    const doc = args?.uri ? documents.get(args.uri) : undefined;
+    if (!doc || !args?.position) {
+      const message = 'Research Notes: Insert Comparison Table needs an open Markdown note and a position.';
+      void connection.window.showWarningMessage(message);
+      return { applied: false, message };
+    }
+    const version = doc.version;
+    if (args.version !== undefined && args.version !== version) {
+      const message = messages(config.locale).staleTable;
+      void connection.window.showWarningMessage(message);
+      return { applied: false, message };
+    }
+    const result = service.comparisonTableEdit(doc, args);
+    if (!result.ok) {
+      void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: result.message });
+      return { applied: false, message: result.message };
+    }
+    const edit = TextEdit.replace({ start: doc.positionAt(result.range.start), end: doc.positionAt(result.range.end) }, result.newText);
+    const workspaceEdit: WorkspaceEdit = canVersionEdits
+      ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version }, [edit])] }
+      : { changes: { [doc.uri]: [edit] } };
+    const applied = await connection.workspace.applyEdit({ label: 'Insert Comparison Table', edit: workspaceEdit });
+    return applied.applied ? { applied: true } : { applied: false, message: applied.failureReason ?? 'The editor refused the edit.' };
   };
 
   const onInitialize = (params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     config = toConfig(options.settings, toLocale(params.locale));
     canPullConfig = params.capabilities.workspace?.configuration === true;
+    canVersionEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        executeCommandProvider: { commands: [Commands.insertComparisonTable] },
       },
       serverInfo: { name: SERVER_NAME },
     };
@@ -87,6 +125,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const settings = (change.settings as Record<string, Settings> | undefined)?.[CONFIG_SECTION];
     if (canPullConfig) void pullConfig();
     else if (settings) config = toConfig(settings, config.locale);
+  });
+  connection.onExecuteCommand((params) => {
+    if (params.command === Commands.insertComparisonTable) {
+      return insertComparisonTable(params.arguments?.[0] as InsertComparisonTableArgs | undefined);
+    }
+    return null;
   });
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);

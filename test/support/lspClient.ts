@@ -10,11 +10,15 @@ import {
 import {
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
   ShutdownRequest,
+  type ApplyWorkspaceEditParams,
+  type ApplyWorkspaceEditResult,
+  type ClientCapabilities,
   type Hover,
   type InitializeResult,
   type Position,
@@ -32,24 +36,46 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** Every `workspace/applyEdit` the server sent, and `window/showMessage` texts. */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly shownMessages: string[] = [];
+  /** How this client answers `workspace/applyEdit` (an editor would apply it). */
+  applyEditAnswer: ApplyWorkspaceEditResult = { applied: true };
   private constructor(private readonly child: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
     });
+    this.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      this.appliedEdits.push(p);
+      return this.applyEditAnswer;
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+    });
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+      return null;
+    });
     this.connection.listen();
   }
 
+  executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  }
+
   /** Spawns `node dist/server.js --stdio` and completes the initialize handshake. */
-  static async start(options: { locale?: string; initializationOptions?: unknown; rootUri?: string | null } = {}): Promise<TestClient & { initializeResult: InitializeResult }> {
+  static async start(
+    options: { locale?: string; initializationOptions?: unknown; rootUri?: string | null; capabilities?: ClientCapabilities } = {},
+  ): Promise<TestClient & { initializeResult: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(child) as TestClient & { initializeResult: InitializeResult };
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       locale: options.locale,
-      capabilities: {},
+      capabilities: options.capabilities ?? { workspace: { workspaceEdit: { documentChanges: true }, applyEdit: true } },
       initializationOptions: options.initializationOptions,
       workspaceFolders: null,
     });

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { examplesDir, fileUri, repoRoot, TestClient } from '../support/lspClient';
+import { positionOf } from '../support/text';
+
+const command = 'researchNotes.insertComparisonTable';
+const english = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'table', 'english.md'), 'utf8');
+
+/** The one text edit of the one versioned document edit the server sent. */
+function onlyEdit(client: TestClient): { version: number | null; range: unknown; newText: string } {
+  assert.equal(client.appliedEdits.length, 1, 'one workspace/applyEdit');
+  const changes = client.appliedEdits[0].edit.documentChanges as TextDocumentEdit[];
+  assert.equal(changes.length, 1);
+  assert.equal(changes[0].edits.length, 1);
+  const edit = changes[0].edits[0] as { range: unknown; newText: string };
+  return { version: changes[0].textDocument.version, range: edit.range, newText: edit.newText };
+}
+
+describe('protocol: Insert Comparison Table', function () {
+  let client: Awaited<ReturnType<typeof TestClient.start>>;
+  afterEach(async () => client?.stop());
+
+  it('advertises the command', async () => {
+    client = await TestClient.start();
+    assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider, { commands: [command] });
+  });
+
+  it('sends one versioned workspace/applyEdit with the exact table at the cursor', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    const uri = 'file:///notes/english.md';
+    await client.open(uri, english, 7);
+    const at = { line: english.split('\n').length - 1, character: 0 };
+    const result = await client.executeCommand(command, { uri, version: 7, position: at });
+    assert.deepEqual(result, { applied: true });
+    const edit = onlyEdit(client);
+    assert.equal(edit.version, 7);
+    assert.deepEqual(edit.range, { start: at, end: at });
+    // The cursor is on the empty last line: the table goes there, after a blank line.
+    const lines = edit.newText.split('\n');
+    assert.equal(lines[0], '');
+    assert.equal(lines[1], '<!-- research-notes:table -->');
+    assert.equal(lines[2], '| Model                  | Organization      |  Parameters |      Active | Architecture | Release    | Open weights | Context |');
+    assert.equal(lines[4], '| DeepSeek-V3.1[^rn-1]   | DeepSeek          |        671B |         37B | MoE          | 2025-08-21 | yes          |    128K |');
+    assert.equal(lines[8], '| GPT-4[^rn-5]           | OpenAI            | undisclosed | undisclosed | —            | 2023-03    | no           |      8K |');
+    assert.equal(lines.at(-2), '<!-- /research-notes:table -->');
+    assert.equal(lines.at(-1), '');
+  });
+
+  it('refreshes a generated table in place instead of inserting a second one', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    const uri = 'file:///notes/refresh.md';
+    const stale = ['KAIST and DeepSeek-V3.1.', '', '<!-- research-notes:table -->', '| old |', '<!-- /research-notes:table -->', ''].join('\n');
+    await client.open(uri, stale, 1);
+    await client.executeCommand(command, { uri, position: positionOf(stale, '| old', { delta: 2 }) });
+    const edit = onlyEdit(client);
+    assert.deepEqual(edit.range, { start: { line: 2, character: 0 }, end: { line: 4, character: '<!-- /research-notes:table -->'.length } });
+    assert.ok(edit.newText.startsWith('<!-- research-notes:table -->\n| Model'), edit.newText);
+    assert.ok(edit.newText.endsWith('<!-- /research-notes:table -->'), edit.newText);
+    assert.equal(edit.newText.split('\n').filter((l) => l.startsWith('| DeepSeek-V3.1')).length, 1);
+  });
+
+  it('refuses a stale version and edits nothing', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    const uri = 'file:///notes/stale.md';
+    await client.open(uri, 'DeepSeek-V3.1 is large.\n', 1);
+    await client.change(uri, 2, [{ text: 'DeepSeek-V3.1 is larger.\n' }]);
+    const result = await client.executeCommand(command, { uri, version: 1, position: { line: 0, character: 0 } });
+    assert.deepEqual(result, {
+      applied: false,
+      message: 'The note changed while the table was being made; run Insert Comparison Table again.',
+    });
+    assert.equal(client.appliedEdits.length, 0);
+  });
+
+  it('says clearly when the note mentions no model, in the client locale', async () => {
+    client = await TestClient.start({ locale: 'ko' });
+    const uri = 'file:///notes/none.md';
+    await client.open(uri, 'SKT와 KAIST만 나옵니다.\n', 1);
+    const result = (await client.executeCommand(command, { uri, position: { line: 0, character: 0 } })) as { applied: boolean; message: string };
+    assert.equal(result.applied, false);
+    assert.equal(result.message, '이 노트에 언급된 모델이 없습니다.');
+    assert.deepEqual(client.shownMessages, ['이 노트에 언급된 모델이 없습니다.']);
+    assert.equal(client.appliedEdits.length, 0);
+  });
+
+  it('writes a Korean table for the Korean example note', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    const notePath = path.join(examplesDir, 'skt-500b-ko.md');
+    const note = readFileSync(notePath, 'utf8');
+    await client.open(fileUri(notePath), note, 1);
+    await client.executeCommand(command, { uri: fileUri(notePath), position: positionOf(note, '## 2.') });
+    const lines = onlyEdit(client).newText.split('\n');
+    // After the heading's block, separated from it by a blank line.
+    assert.deepEqual(lines.slice(0, 6), [
+      '',
+      '',
+      '<!-- research-notes:table -->',
+      '| 모델                 | 조직     | 매개변수 | 활성 매개변수 | 아키텍처 | 출시       | 가중치 공개 | 컨텍스트 |',
+      '| -------------------- | -------- | -------: | ------------: | -------- | ---------- | ----------- | -------: |',
+      '| DeepSeek-V3.1[^rn-1] | DeepSeek |   6710억 |         370억 | MoE      | 2025-08-21 | 예          |     128K |',
+    ]);
+  });
+});
