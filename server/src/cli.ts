@@ -6,7 +6,7 @@ import { loadBundled } from './bundledKnowledge';
 import { toLocale } from './l10n';
 import { toConfig } from './config';
 import { comparisonTable, type TableSort } from './features/comparisonTable';
-import { createLanguageService, type Config } from './languageService';
+import { createLanguageService, fixedKnowledge, type Config } from './languageService';
 import type { Settings } from './protocol';
 import type { Logger } from './workspace';
 
@@ -64,8 +64,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     toLocale(args.lang),
   );
   const service = createLanguageService({
-    workspace: { folders: [], readFile: async () => undefined },
-    knowledge: () => kb,
+    workspace: { folders: [], readFile: async () => undefined, listKnowledgeFiles: async () => ({ uris: [], refused: [] }) },
+    knowledge: fixedKnowledge(kb),
     config: () => config,
     logger,
   });

@@ -1,3 +1,4 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { tableColumns } from './features/comparisonTable';
 import type { Locale } from './l10n';
 import { defaultConfig, type Config } from './languageService';
@@ -6,6 +7,17 @@ import type { Settings } from './protocol';
 /** `value` when it is one of `allowed`, else `fallback`: settings come from users' JSON. */
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+const SEVERITIES = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+function number(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
 }
 
 /** The service's config from the client's `researchNotes` settings; anything unexpected is the default. */
@@ -20,5 +32,15 @@ export function toConfig(settings: Settings | null | undefined, locale: Locale):
       sort: oneOf(table.sort, ['mention', 'parameters', 'release', 'name'], d.table.sort),
       language: oneOf(table.language, ['auto', 'en', 'ko'], d.table.language),
     },
+    claims: {
+      tolerance: number(settings?.claims?.tolerance, 0, 1, d.claims.tolerance),
+      severity: SEVERITIES[oneOf(settings?.claims?.severity, ['error', 'warning', 'information', 'hint'], 'information')],
+    },
+    inlayHints: oneOf(settings?.inlayHints?.numbers, ['korean-only', 'all', 'off'], d.inlayHints),
+    knowledgeFiles:
+      Array.isArray(settings?.knowledgeFiles) && settings.knowledgeFiles.every((g) => typeof g === 'string')
+        ? settings.knowledgeFiles
+        : d.knowledgeFiles,
+    diagnosticsDebounceMs: number(settings?.diagnostics?.debounceMs, 0, 5000, d.diagnosticsDebounceMs),
   };
 }

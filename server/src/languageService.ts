@@ -1,5 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticSeverity, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import { claimQuickFixes } from './features/codeActions';
+import { claimDiagnostics, defaultClaimCheckOptions } from './features/diagnostics';
+import { defaultInlayMode, numberInlayHints, type InlayMode } from './features/inlayHints';
+import { defaultKnowledgeGlobs } from './workspaceKnowledge';
 import { analyzeNote, type NoteAnalysis, type Recognizers } from './analysis';
 import {
   defaultColumns,
@@ -24,18 +28,36 @@ export interface Config {
   locale: Locale;
   numberFormat: NumberFormat;
   table: { columns: Column[]; sort: TableSort; language: 'auto' | 'en' | 'ko' };
+  claims: { tolerance: number; severity: DiagnosticSeverity };
+  inlayHints: InlayMode;
+  knowledgeFiles: string[];
+  diagnosticsDebounceMs: number;
 }
 
 export const defaultConfig: Config = {
   locale: 'en',
   numberFormat: 'auto',
   table: { columns: defaultColumns, sort: 'mention', language: 'auto' },
+  claims: { tolerance: defaultClaimCheckOptions.tolerance, severity: defaultClaimCheckOptions.severity },
+  inlayHints: defaultInlayMode,
+  knowledgeFiles: defaultKnowledgeGlobs,
+  diagnosticsDebounceMs: 150,
 };
+
+/** Where the service gets its knowledge: the workspace's, and a note's own (front matter). */
+export interface KnowledgeSource {
+  /** The current knowledge base; a new object (and version) after every reload. */
+  current(): KnowledgeBase;
+  /** The knowledge for one note, with its front-matter `entities:` when it has some. */
+  forNote(uri: string, text: string): KnowledgeBase;
+}
+
+/** A knowledge source with no per-note knowledge. */
+export const fixedKnowledge = (kb: KnowledgeBase): KnowledgeSource => ({ current: () => kb, forNote: () => kb });
 
 export interface LanguageServiceInit {
   workspace: Workspace;
-  /** The current knowledge base; a new object (and version) after every reload. */
-  knowledge: () => KnowledgeBase;
+  knowledge: KnowledgeSource;
   config: () => Config;
   logger: Logger;
 }
@@ -43,7 +65,13 @@ export interface LanguageServiceInit {
 export interface LanguageService {
   /** The analysis of this document version (cached per URI, version and knowledge version). */
   analyze(doc: TextDocument): NoteAnalysis;
+  /** The knowledge the note's analysis used. */
+  knowledgeFor(doc: TextDocument): KnowledgeBase;
   hover(doc: TextDocument, position: Position): Hover | null;
+  /** Claim mismatches and unknown names of the note (knowledge-file problems are the server's). */
+  diagnostics(doc: TextDocument): Diagnostic[];
+  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  inlayHints(doc: TextDocument, range: Range): InlayHint[];
   /** The edit that inserts or refreshes a comparison table (offsets of `doc`'s version). */
   comparisonTableEdit(doc: TextDocument, args: Omit<InsertComparisonTableArgs, 'uri'>): TableEditResult;
   /** Forget a closed document. */
@@ -51,39 +79,57 @@ export interface LanguageService {
 }
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
-  let index: AliasIndex | undefined;
-  const cache = new Map<string, { version: number; kbVersion: number; analysis: NoteAnalysis }>();
+  /** Alias indexes by knowledge version: the workspace's, and a few notes' with front matter. */
+  const indexes = new Map<number, AliasIndex>();
+  const cache = new Map<string, { version: number; kb: KnowledgeBase; analysis: NoteAnalysis }>();
 
   const recognizers = (kb: KnowledgeBase): Recognizers => {
-    if (!index || index.version !== kb.version) {
+    let index = indexes.get(kb.version);
+    if (!index) {
       const t0 = performance.now();
       index = buildAliasIndex(kb);
+      if (indexes.size >= 8) indexes.delete(indexes.keys().next().value!);
+      indexes.set(kb.version, index);
       init.logger.info(`Alias index built for ${kb.all().length} entities in ${(performance.now() - t0).toFixed(1)} ms`);
     }
     const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
     return { aliases: index, claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel) };
   };
 
-  const analyze = (doc: TextDocument): NoteAnalysis => {
-    const kb = init.knowledge();
+  const state = (doc: TextDocument): { kb: KnowledgeBase; analysis: NoteAnalysis } => {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.kbVersion === kb.version) {
-      return hit.analysis;
-    }
+    const kb = init.knowledge.forNote(doc.uri, hit?.version === doc.version ? hit.analysis.text : doc.getText());
+    if (hit && hit.version === doc.version && hit.kb === kb) return hit;
     const analysis = analyzeNote(doc, recognizers(kb));
-    cache.set(doc.uri, { version: doc.version, kbVersion: kb.version, analysis });
-    return analysis;
+    const entry = { version: doc.version, kb, analysis };
+    cache.set(doc.uri, entry);
+    return entry;
   };
+  const analyze = (doc: TextDocument): NoteAnalysis => state(doc).analysis;
 
   return {
     analyze,
+    knowledgeFor: (doc) => state(doc).kb,
     hover(doc, position) {
+      const { analysis, kb } = state(doc);
+      const { locale, numberFormat, claims } = init.config();
+      return hover(analysis, analysis.offsetAt(position), kb, { locale, numberFormat, tolerance: claims.tolerance });
+    },
+    diagnostics(doc) {
+      const { analysis, kb } = state(doc);
+      const { locale, claims } = init.config();
+      return claimDiagnostics(analysis, kb, { locale, ...claims });
+    },
+    codeActions(doc, _range, diagnostics) {
+      const { analysis, kb } = state(doc);
+      return claimQuickFixes(analysis, kb, diagnostics, doc.uri, init.config().locale);
+    },
+    inlayHints(doc, range) {
       const analysis = analyze(doc);
-      const { locale, numberFormat } = init.config();
-      return hover(analysis, analysis.offsetAt(position), init.knowledge(), { locale, numberFormat });
+      return numberInlayHints(analysis, { start: analysis.offsetAt(range.start), end: analysis.offsetAt(range.end) }, init.config().inlayHints);
     },
     comparisonTableEdit(doc, args) {
-      const analysis = analyze(doc);
+      const { analysis, kb } = state(doc);
       const config = init.config();
       const o = args.options ?? {};
       const options: TableOptions = {
@@ -96,7 +142,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       const selection = args.selection
         ? { start: analysis.offsetAt(args.selection.start), end: analysis.offsetAt(args.selection.end) }
         : undefined;
-      return tableEdit(analysis, init.knowledge(), options, { offset: analysis.offsetAt(args.position), selection });
+      return tableEdit(analysis, kb, options, { offset: analysis.offsetAt(args.position), selection });
     },
     forget(uri) {
       cache.delete(uri);

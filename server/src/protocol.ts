@@ -24,6 +24,11 @@ export const DiagnosticCodes = {
 /** `researchNotes.*` settings as the server reads them (all optional on the wire). */
 export interface Settings {
   numberFormat?: 'auto' | 'B' | '억' | 'both';
+  claims?: { tolerance?: number; severity?: 'error' | 'warning' | 'information' | 'hint' };
+  inlayHints?: { numbers?: 'korean-only' | 'all' | 'off' };
+  /** Globs relative to each workspace folder. */
+  knowledgeFiles?: string[];
+  diagnostics?: { debounceMs?: number };
   table?: {
     columns?: string[];
     sort?: 'mention' | 'parameters' | 'release' | 'name';

@@ -1,22 +1,27 @@
 import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
   MessageType,
   TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
   TextEdit,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { messages, toLocale } from './l10n';
 import { toConfig } from './config';
+import { globToRegExp } from './glob';
+import type { KnowledgeFile } from './knowledge/types';
+import { messages, toLocale } from './l10n';
 import { createLanguageService, defaultConfig, type Config } from './languageService';
-import type { KnowledgeBase } from './knowledge/types';
 import {
   Commands,
   CONFIG_SECTION,
+  DIAGNOSTIC_SOURCE,
   SERVER_NAME,
   type InitializationOptions,
   type InsertComparisonTableArgs,
@@ -24,17 +29,20 @@ import {
   type Settings,
 } from './protocol';
 import type { Logger, Workspace } from './workspace';
+import { WorkspaceKnowledge } from './workspaceKnowledge';
 
 export interface ServerDeps {
-  /** Loads the bundled knowledge base (and, later, the workspace's files). */
-  loadKnowledge(logger: Logger): KnowledgeBase;
-  /** Reads a file from disk (open documents are served from memory first). */
-  readFile(uri: string): Promise<string | undefined>;
+  /** The bundled knowledge files (parsed once). */
+  bundledKnowledge(logger: Logger): readonly KnowledgeFile[];
+  /** The workspace over the host's file system. */
+  workspace(options: { folders: () => readonly string[]; globs: () => readonly string[]; openText: (uri: string) => string | undefined }): Workspace;
 }
+
+const isNote = (doc: TextDocument): boolean => doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
 
 /**
  * Binds the language service to an LSP connection. Every protocol registration is in the
- * bind table at the end of this function.
+ * bind table at the end of this function; the rest is the state they share.
  */
 export function startServer(connection: Connection, deps: ServerDeps): void {
   const documents = new TextDocuments(TextDocument);
@@ -44,28 +52,67 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     error: (m) => connection.console.error(m),
   };
   let config: Config = defaultConfig;
-  let canPullConfig = false;
-  let canVersionEdits = false;
-  let knowledge: KnowledgeBase | undefined;
   let folders: string[] = [];
+  const client = { pullConfig: false, versionedEdits: false, watchFiles: false, inlayRefresh: false };
 
-  const workspace: Workspace = {
-    get folders() {
-      return folders;
-    },
-    readFile: async (uri) => documents.get(uri)?.getText() ?? deps.readFile(uri),
-  };
+  const workspace = deps.workspace({
+    folders: () => folders,
+    globs: () => config.knowledgeFiles,
+    openText: (uri) => documents.get(uri)?.getText(),
+  });
+  let knowledge: WorkspaceKnowledge | undefined;
+  const getKnowledge = (): WorkspaceKnowledge => (knowledge ??= new WorkspaceKnowledge(deps.bundledKnowledge(logger), workspace, logger));
   const service = createLanguageService({
     workspace,
-    knowledge: () => (knowledge ??= deps.loadKnowledge(logger)),
+    knowledge: { current: () => getKnowledge().current(), forNote: (uri, text) => getKnowledge().forNote(uri, text) },
     config: () => config,
     logger,
   });
 
+  /** True for a file the `researchNotes.knowledgeFiles` globs select in some folder. */
+  const isKnowledgeFile = (uri: string): boolean =>
+    getKnowledge().has(uri) ||
+    folders.some((f) => uri.startsWith(`${f.replace(/\/$/, '')}/`) && config.knowledgeFiles.some((g) => globToRegExp(g).test(uri.slice(f.replace(/\/$/, '').length + 1))));
+
+  // Diagnostics: notes after a short pause in typing, knowledge files whenever knowledge changes.
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const publishNote = (doc: TextDocument): void => {
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return;
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(doc) });
+  };
+  const scheduleNote = (doc: TextDocument, delay = config.diagnosticsDebounceMs): void => {
+    clearTimeout(pending.get(doc.uri));
+    if (delay <= 0) return publishNote(doc);
+    pending.set(doc.uri, setTimeout(() => (pending.delete(doc.uri), publishNote(doc)), delay));
+  };
+  let publishedKnowledge = new Set<string>();
+  const publishKnowledge = (): void => {
+    const now = getKnowledge().problems();
+    for (const [uri, problems] of now) {
+      const diagnostics: Diagnostic[] = problems.map((p) => ({ range: p.range, severity: 1, code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message }));
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of publishedKnowledge) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    publishedKnowledge = new Set(now.keys());
+  };
+  /** After knowledge changed: every open note's diagnostics and the client's hints are stale. */
+  const knowledgeChanged = (): void => {
+    publishKnowledge();
+    for (const doc of documents.all()) if (isNote(doc)) scheduleNote(doc, 0);
+    if (client.inlayRefresh) void connection.languages.inlayHint.refresh();
+  };
+
   const pullConfig = async (): Promise<void> => {
-    if (!canPullConfig) return;
+    if (!client.pullConfig) return;
     const [settings] = (await connection.workspace.getConfiguration([{ section: CONFIG_SECTION }])) as (Settings | null)[];
+    applyConfig(settings);
+  };
+  const applyConfig = (settings: Settings | null | undefined): void => {
+    const before = config.knowledgeFiles.join('\n');
     config = toConfig(settings, config.locale);
+    if (knowledge && config.knowledgeFiles.join('\n') !== before) void getKnowledge().reload().then(knowledgeChanged);
+    else for (const doc of documents.all()) if (isNote(doc)) scheduleNote(doc, 0);
   };
 
   /**
@@ -75,7 +122,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const insertComparisonTable = async (args: InsertComparisonTableArgs | undefined): Promise<InsertComparisonTableResult> => {
     const doc = args?.uri ? documents.get(args.uri) : undefined;
     if (!doc || !args?.position) {
-      const message = 'Research Notes: Insert Comparison Table needs an open Markdown note and a position.';
+      const message = messages(config.locale).tableNeedsNote;
       void connection.window.showWarningMessage(message);
       return { applied: false, message };
     }
@@ -91,40 +138,60 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       return { applied: false, message: result.message };
     }
     const edit = TextEdit.replace({ start: doc.positionAt(result.range.start), end: doc.positionAt(result.range.end) }, result.newText);
-    const workspaceEdit: WorkspaceEdit = canVersionEdits
+    const workspaceEdit: WorkspaceEdit = client.versionedEdits
       ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version }, [edit])] }
       : { changes: { [doc.uri]: [edit] } };
-    const applied = await connection.workspace.applyEdit({ label: 'Insert Comparison Table', edit: workspaceEdit });
-    return applied.applied ? { applied: true } : { applied: false, message: applied.failureReason ?? 'The editor refused the edit.' };
+    const applied = await connection.workspace.applyEdit({ label: messages(config.locale).tableEditLabel, edit: workspaceEdit });
+    return applied.applied ? { applied: true } : { applied: false, message: applied.failureReason ?? messages(config.locale).editRefused };
   };
 
   const onInitialize = (params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     config = toConfig(options.settings, toLocale(params.locale));
-    canPullConfig = params.capabilities.workspace?.configuration === true;
-    canVersionEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    const caps = params.capabilities;
+    client.pullConfig = caps.workspace?.configuration === true;
+    client.versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+    client.watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    client.inlayRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
         executeCommandProvider: { commands: [Commands.insertComparisonTable] },
       },
       serverInfo: { name: SERVER_NAME },
     };
   };
 
+  const onInitialized = async (): Promise<void> => {
+    await pullConfig();
+    const wk = getKnowledge();
+    await wk.reload();
+    const kb = wk.current();
+    logger.info(`Research Notes server ready: ${kb.all().length} entities (knowledge version ${kb.version}), ${wk.files().length} knowledge files, locale ${config.locale}`);
+    if (client.watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: config.knowledgeFiles.map((globPattern) => ({ globPattern: `**/${globPattern}` })),
+      });
+    }
+    knowledgeChanged();
+  };
+
   // The bind table.
   connection.onInitialize(onInitialize);
-  connection.onInitialized(() => {
-    void pullConfig();
-    const kb = (knowledge ??= deps.loadKnowledge(logger));
-    logger.info(`Research Notes server ready: ${kb.all().length} entities (knowledge version ${kb.version}), locale ${config.locale}`);
-  });
+  connection.onInitialized(() => void onInitialized());
   connection.onDidChangeConfiguration((change) => {
-    const settings = (change.settings as Record<string, Settings> | undefined)?.[CONFIG_SECTION];
-    if (canPullConfig) void pullConfig();
-    else if (settings) config = toConfig(settings, config.locale);
+    if (client.pullConfig) void pullConfig();
+    else applyConfig((change.settings as Record<string, Settings> | undefined)?.[CONFIG_SECTION]);
+  });
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const changed = params.changes.filter((c) => isKnowledgeFile(c.uri) && !documents.get(c.uri));
+    for (const c of changed) await getKnowledge().update(c.uri);
+    if (changed.length) knowledgeChanged();
   });
   connection.onExecuteCommand((params) => {
     if (params.command === Commands.insertComparisonTable) {
@@ -134,9 +201,29 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? service.hover(doc, params.position) : null;
+    return doc && isNote(doc) ? service.hover(doc, params.position) : null;
   });
-  documents.onDidClose((e) => service.forget(e.document.uri));
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isNote(doc) ? service.codeActions(doc, params.range, params.context.diagnostics) : null;
+  });
+  connection.languages.inlayHint.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isNote(doc) ? service.inlayHints(doc, params.range) : null;
+  });
+  documents.onDidOpen((e) => {
+    if (isNote(e.document)) scheduleNote(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (isNote(e.document)) scheduleNote(e.document);
+    else if (isKnowledgeFile(e.document.uri)) void getKnowledge().update(e.document.uri, e.document.getText()).then(knowledgeChanged);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    service.forget(e.document.uri);
+    if (isNote(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    else if (isKnowledgeFile(e.document.uri)) void getKnowledge().update(e.document.uri).then(knowledgeChanged);
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -8,6 +8,11 @@ export interface Workspace {
   readonly folders: readonly string[];
   /** The text of a file: the open document's text if it is open, else from disk; undefined if unreadable. */
   readFile(uri: string): Promise<string | undefined>;
+  /**
+   * The knowledge files of every folder (`researchNotes.knowledgeFiles` globs), and a reason for
+   * each pattern that was refused (absolute, or leaving its folder).
+   */
+  listKnowledgeFiles(): Promise<{ uris: string[]; refused: string[] }>;
 }
 
 export interface Logger {

@@ -11,7 +11,7 @@ import type {
 } from '../knowledge/types';
 import { messages, type Locale, type MessageKey } from '../l10n';
 import type { NoteAnalysis } from '../analysis';
-import type { Claim } from '../recognize/types';
+import { claimHoverMarkdown } from './claimHover';
 
 /** How counts are written: `both` shows `671B (6710억)`; `auto` is `both` in hovers. */
 export type NumberFormat = 'auto' | 'B' | '억' | 'both';
@@ -19,6 +19,8 @@ export type NumberFormat = 'auto' | 'B' | '억' | 'both';
 export interface HoverOptions {
   locale: Locale;
   numberFormat: NumberFormat;
+  /** Claim-check tolerance, so a claim's hover agrees with its diagnostic. */
+  tolerance?: number;
 }
 
 /** The hover at `offset`: the entity or claim under it, or null. */
@@ -31,7 +33,7 @@ export function hover(analysis: NoteAnalysis, offset: number, kb: KnowledgeBase,
   }
   const claim = findAt(analysis.claims, offset);
   if (claim) {
-    return { contents: { kind: 'markdown', value: claimMarkdown(claim, kb, options) }, range: analysis.range(claim) };
+    return { contents: { kind: 'markdown', value: claimHoverMarkdown(claim, kb, options) }, range: analysis.range(claim) };
   }
   return null;
 }
@@ -159,16 +161,4 @@ function organizationItems(o: OrganizationEntity, kb: KnowledgeBase, options: Ho
   if (o.website) item('website', markdownLink(o.website), 'website');
   const models = kb.modelsOf(o.id);
   if (models.length) item('models', models.map((m) => sizeLabel(m, options)).join(', '));
-}
-
-/** The hover Markdown of a parameter-count claim: both notations and what the knowledge base says. */
-export function claimMarkdown(claim: Claim, kb: KnowledgeBase, options: HoverOptions): string {
-  const value = `**${escapeMarkdown(claim.text)}** = ${formatCount(claim.value, claim.notation === '억' ? 'B' : '억')} = ${formatDigits(claim.value)}`;
-  const out = [value];
-  const model = claim.refersTo ? kb.get(claim.refersTo) : undefined;
-  if (model?.kind === 'model') {
-    const params = parametersText(model.parameters, options);
-    out.push('', `${escapeMarkdown(model.name)}: ${params ?? '—'}`);
-  }
-  return out.join('\n');
 }

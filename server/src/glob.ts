@@ -1,0 +1,52 @@
+/**
+ * The small glob dialect of `researchNotes.knowledgeFiles`: `*` and `?` within a path segment,
+ * `**` across segments, `{a,b}` alternatives. Patterns are relative to a workspace folder.
+ */
+
+/** Why a pattern is refused, or undefined when it stays inside the folder. */
+export function refusePattern(pattern: string): string | undefined {
+  const p = pattern.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return `"${pattern}" is an absolute path; knowledge files are given relative to the workspace folder.`;
+  if (p.split('/').includes('..')) return `"${pattern}" leaves the workspace folder; knowledge files must be inside it.`;
+  return undefined;
+}
+
+/** A regular expression matching workspace-relative paths (with `/`) against `pattern`. */
+export function globToRegExp(pattern: string): RegExp {
+  let re = '';
+  const p = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '*') {
+      if (p[i + 1] === '*') {
+        const slash = p[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const close = p.indexOf('}', i);
+      if (close === -1) re += '\\{';
+      else {
+        re += `(?:${p.slice(i + 1, close).split(',').map(escapeRegExp).join('|')})`;
+        i = close;
+      }
+    } else re += escapeRegExp(c);
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** The directory part of `pattern` before its first wildcard: where a walk can start. */
+export function staticPrefix(pattern: string): string {
+  const segments = pattern.replace(/\\/g, '/').replace(/^\.\//, '').split('/');
+  const fixed: string[] = [];
+  for (const s of segments.slice(0, -1)) {
+    if (/[*?{]/.test(s)) break;
+    fixed.push(s);
+  }
+  return fixed.join('/');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

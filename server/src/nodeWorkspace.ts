@@ -1,0 +1,73 @@
+import { readdir, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { globToRegExp, refusePattern, staticPrefix } from './glob';
+import type { Workspace } from './workspace';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+const MAX_DEPTH = 8;
+const MAX_FILES = 500;
+
+/**
+ * The workspace over the file system: open documents first (`openText`), then disk. Used by
+ * the server; tests use the in-memory twin.
+ */
+export function nodeWorkspace(options: {
+  folders: () => readonly string[];
+  globs: () => readonly string[];
+  openText: (uri: string) => string | undefined;
+}): Workspace {
+  return {
+    get folders() {
+      return options.folders();
+    },
+    async readFile(uri) {
+      const open = options.openText(uri);
+      if (open !== undefined) return open;
+      try {
+        return await readFile(fileURLToPath(uri), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    async listKnowledgeFiles() {
+      const uris = new Set<string>();
+      const refused: string[] = [];
+      const globs = options.globs();
+      for (const folderUri of options.folders()) {
+        if (!folderUri.startsWith('file:')) continue;
+        const folder = fileURLToPath(folderUri);
+        for (const glob of globs) {
+          const reason = refusePattern(glob);
+          if (reason) {
+            refused.push(reason);
+            continue;
+          }
+          const re = globToRegExp(glob);
+          const start = path.join(folder, staticPrefix(glob));
+          for (const file of await walk(start, MAX_DEPTH)) {
+            const rel = path.relative(folder, file).split(path.sep).join('/');
+            if (re.test(rel) && uris.size < MAX_FILES) uris.add(pathToFileURL(file).href);
+          }
+        }
+      }
+      return { uris: [...uris].sort(), refused };
+    },
+  };
+}
+
+async function walk(dir: string, depth: number): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isFile()) files.push(full);
+    else if (e.isDirectory() && depth > 0 && !SKIP_DIRS.has(e.name)) files.push(...(await walk(full, depth - 1)));
+  }
+  return files;
+}

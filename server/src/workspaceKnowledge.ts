@@ -1,0 +1,131 @@
+import { createKnowledgeBase } from './knowledge/knowledgeBase';
+import { parseKnowledgeFile } from './knowledge/parse';
+import type { KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './knowledge/types';
+import type { Logger, Workspace } from './workspace';
+
+/** Default `researchNotes.knowledgeFiles`. */
+export const defaultKnowledgeGlobs = ['.research-notes/*.{yaml,yml,json}'];
+
+/**
+ * The knowledge the features see: bundled data, then the workspace's knowledge files, then a
+ * note's front-matter `entities:` (each later one overriding earlier entries field by field).
+ * A broken file or entry is skipped with a problem at its line; the rest keeps working.
+ */
+export class WorkspaceKnowledge {
+  private readonly userFiles = new Map<string, KnowledgeFile>();
+  private base: KnowledgeBase;
+  private nextVersion = 2;
+  /** Front-matter knowledge bases, by base version and front-matter text. */
+  private readonly perNote = new Map<string, KnowledgeBase>();
+
+  constructor(
+    private readonly bundled: readonly KnowledgeFile[],
+    private readonly workspace: Workspace,
+    private readonly logger: Logger,
+  ) {
+    this.base = createKnowledgeBase(bundled, 1);
+  }
+
+  /** The merged bundled and workspace knowledge. */
+  current(): KnowledgeBase {
+    return this.base;
+  }
+
+  /** Knowledge files currently loaded, in precedence order. */
+  files(): string[] {
+    return [...this.userFiles.keys()];
+  }
+
+  /** Finds and parses every knowledge file of the workspace again. */
+  async reload(): Promise<void> {
+    const { uris, refused } = await this.workspace.listKnowledgeFiles();
+    for (const reason of refused) this.logger.warn(`Knowledge files: ${reason}`);
+    this.userFiles.clear();
+    for (const uri of uris) await this.read(uri);
+    this.rebuild();
+  }
+
+  /** A knowledge file was created, changed (on disk or in an editor) or deleted. */
+  async update(uri: string, text?: string): Promise<void> {
+    if (text !== undefined) this.parse(uri, text);
+    else await this.read(uri);
+    this.rebuild();
+  }
+
+  /** True when `uri` is one of the loaded knowledge files. */
+  has(uri: string): boolean {
+    return this.userFiles.has(uri);
+  }
+
+  /** Problems per knowledge file (an empty list for a clean file, so old diagnostics clear). */
+  problems(): Map<string, KnowledgeProblem[]> {
+    const byUri = new Map<string, KnowledgeProblem[]>([...this.userFiles.keys()].map((u) => [u, []]));
+    for (const p of this.base.problems) {
+      if (byUri.has(p.uri)) byUri.get(p.uri)!.push(p);
+    }
+    return byUri;
+  }
+
+  /**
+   * The knowledge for one note: the workspace's, plus the note's front-matter `entities:`.
+   * Notes without them share the workspace's knowledge base (and its alias index).
+   */
+  forNote(uri: string, text: string): KnowledgeBase {
+    const block = frontMatterEntities(text);
+    if (!block) return this.base;
+    const key = `${this.base.version}\u0000${block.text}`;
+    let kb = this.perNote.get(key);
+    if (!kb) {
+      const file = shift(parseKnowledgeFile(uri, block.text, { bundled: false, format: 'yaml' }), block.line, block.indent);
+      kb = createKnowledgeBase([...this.bundled, ...this.userFiles.values(), file], this.nextVersion++);
+      if (this.perNote.size > 32) this.perNote.clear();
+      this.perNote.set(key, kb);
+    }
+    return kb;
+  }
+
+  private async read(uri: string): Promise<void> {
+    const text = await this.workspace.readFile(uri);
+    if (text === undefined) this.userFiles.delete(uri);
+    else this.parse(uri, text);
+  }
+
+  private parse(uri: string, text: string): void {
+    const file = parseKnowledgeFile(uri, text, { bundled: false });
+    this.userFiles.set(uri, file);
+    this.logger.info(`Loaded knowledge file ${uri}: ${file.entities.length} entities, ${file.problems.length} problems`);
+  }
+
+  private rebuild(): void {
+    this.base = createKnowledgeBase([...this.bundled, ...this.userFiles.values()], this.nextVersion++);
+    this.perNote.clear();
+  }
+}
+
+/** The `entities:` block of a note's YAML front matter, de-indented, with where it starts. */
+export function frontMatterEntities(text: string): { text: string; line: number; indent: number } | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const lines = text.split('\n');
+  if (lines[0].trimEnd() !== '---') return undefined;
+  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (close === -1) return undefined;
+  const start = lines.findIndex((l, i) => i > 0 && i < close && /^entities:\s*(#.*)?$/.test(l.trimEnd()));
+  if (start === -1) return undefined;
+  let end = start + 1;
+  while (end < close && (lines[end].trim() === '' || /^\s/.test(lines[end]))) end++;
+  const body = lines.slice(start + 1, end);
+  const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  if (!Number.isFinite(indent)) return undefined;
+  return { text: body.map((l) => l.slice(indent)).join('\n'), line: start + 1, indent };
+}
+
+/** Moves a front-matter file's positions from its de-indented text to the note's lines. */
+function shift(file: KnowledgeFile, line: number, indent: number): KnowledgeFile {
+  const pos = (p: { line: number; character: number }) => ({ line: p.line + line, character: p.character + indent });
+  for (const o of file.origins.values()) Object.assign(o, pos(o));
+  const range = (r: KnowledgeProblem['range']) => ({ start: pos(r.start), end: pos(r.end) });
+  for (const ranges of file.fieldRanges?.values() ?? []) {
+    for (const [path, r] of ranges) ranges.set(path, range(r));
+  }
+  return { ...file, problems: file.problems.map((p) => ({ ...p, range: range(p.range) })) };
+}
