@@ -16,6 +16,7 @@ import type { Logger } from './workspace';
  */
 const USAGE = [
   'usage: research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko]',
+  '       research-notes check FILE... [--fail-on error|warning|information|hint] [--lang en|ko]',
   '       research-notes table FILE [--lang en|ko] [--columns model,organization,...] [--sort mention|parameters|release|name] [--format auto|B|억|both]',
 ].join('\n');
 
@@ -28,11 +29,14 @@ interface Args {
   columns?: string[];
   sort?: string;
   format?: string;
+  failOn: string;
 }
+
+const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
 
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
-  const args: Args = { command, files: [], json: false };
+  const args: Args = { command, files: [], json: false, failOn: 'information' };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') args.json = true;
@@ -41,10 +45,12 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--columns') args.columns = (rest[++i] ?? '').split(',').map((c) => c.trim());
     else if (a === '--sort') args.sort = rest[++i];
     else if (a === '--format') args.format = rest[++i];
+    else if (a === '--fail-on') args.failOn = rest[++i];
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else args.files.push(a);
   }
-  if (command !== 'analyze' && command !== 'table') return command ? `unknown command ${command}` : 'no command';
+  if (!SEVERITY_NAMES.includes(args.failOn) || !args.failOn) return `--fail-on takes error, warning, information or hint, not ${args.failOn}`;
+  if (command !== 'analyze' && command !== 'table' && command !== 'check') return command ? `unknown command ${command}` : 'no command';
   if (args.files.length === 0) return 'no files';
   if (command === 'table' && args.files.length !== 1) return 'table takes one file';
   if (args.lang !== undefined && args.lang !== 'en' && args.lang !== 'ko') return `--lang takes en or ko, not ${args.lang}`;
@@ -88,6 +94,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       else {
         err(`research-notes: ${file}: ${table.message}`);
         status = 1;
+      }
+      continue;
+    }
+    if (args.command === 'check') {
+      const threshold = SEVERITY_NAMES.indexOf(args.failOn);
+      for (const d of service.diagnostics(doc)) {
+        const severity = d.severity ?? 1;
+        out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[severity]} ${d.code} ${d.message}`);
+        if (severity <= threshold && status === 0) status = 1;
       }
       continue;
     }

@@ -20,6 +20,7 @@ import {
   type ApplyWorkspaceEditResult,
   type ClientCapabilities,
   type Hover,
+  type PublishDiagnosticsParams,
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver-protocol';
@@ -38,6 +39,9 @@ export class TestClient {
   readonly logs: string[] = [];
   /** Every `workspace/applyEdit` the server sent, and `window/showMessage` texts. */
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  /** The newest `textDocument/publishDiagnostics` per URI, and waiters for the next ones. */
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly diagnosticWaiters: { accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly shownMessages: string[] = [];
   /** How this client answers `workspace/applyEdit` (an editor would apply it). */
   applyEditAnswer: ApplyWorkspaceEditResult = { applied: true };
@@ -51,6 +55,17 @@ export class TestClient {
       this.appliedEdits.push(p);
       return this.applyEditAnswer;
     });
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p);
+      for (const w of [...this.diagnosticWaiters]) {
+        if (w.accept(p)) {
+          this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.shownMessages.push(p.message);
     });
@@ -59,6 +74,36 @@ export class TestClient {
       return null;
     });
     this.connection.listen();
+  }
+
+  /** What this client answers to `workspace/configuration` for `researchNotes`. */
+  settings: unknown = null;
+
+  /**
+   * The next diagnostics published for `uri` that satisfy `accept` (or the current ones if they
+   * already do). Rejects after `ms`: tests wait on events, never on sleeps.
+   */
+  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 5000): Promise<PublishDiagnosticsParams> {
+    const current = this.diagnostics.get(uri);
+    if (current && accept(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`)), ms);
+      this.diagnosticWaiters.push({
+        accept: (p) => p.uri === uri && accept(p),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
   }
 
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
@@ -77,7 +122,7 @@ export class TestClient {
       locale: options.locale,
       capabilities: options.capabilities ?? { workspace: { workspaceEdit: { documentChanges: true }, applyEdit: true } },
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;

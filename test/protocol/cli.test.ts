@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { examplesDir, repoRoot } from '../support/lspClient';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const example = path.join(examplesDir, 'skt-500b-ko.md');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('cli: research-notes (bundled dist/cli.js)', () => {
+  it('analyze --json gives every expected mention with LSP ranges', () => {
+    const r = run('analyze', example, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { files: { file: string; mentions: { range: { start: { line: number; character: number } }; text: string; kind: string; id: string; name: string }[] }[] };
+    const expected = parse(readFileSync(path.join(examplesDir, 'skt-500b-ko.expected.yaml'), 'utf8')) as { entities: { line: number; text: string; kind: string; canonical: string }[] };
+    assert.equal(json.files[0].file, example);
+    assert.deepEqual(
+      json.files[0].mentions.map((m) => [m.range.start.line + 1, m.text, m.kind, m.name]),
+      expected.entities.map((e) => [e.line, e.text, e.kind, e.canonical]),
+    );
+    const deepseek = json.files[0].mentions.find((m) => m.id === 'deepseek-v3.1')!;
+    const line = readFileSync(example, 'utf8').split('\n')[12];
+    assert.deepEqual(deepseek.range, { start: { line: 12, character: line.indexOf('딥시크') }, end: { line: 12, character: line.indexOf('딥시크') + 18 } });
+  });
+
+  it('analyze reports an unreadable file with exit code 2 and still analyses the others', () => {
+    const r = run('analyze', '/nonexistent/note.md', example);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.trim(), 'research-notes: cannot read /nonexistent/note.md: ENOENT');
+    assert.match(r.stdout, /skt-500b-ko\.md: 25 mentions/);
+  });
+
+  it('analyze --hover prints the hover of a mentioned entity (the demo)', () => {
+    const r = run('analyze', example, '--hover', 'DeepSeek-V3.1');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^ {2}13:106 {2}model {8}딥시크\(DeepSeek\) V3\.1 → DeepSeek-V3\.1$/m);
+    assert.match(r.stdout, /^ {2}- Parameters: 671B \(6710억\) total · 37B \(370억\) active$/m);
+  });
+
+  it('check exits 1 on a mismatch at or above --fail-on, 0 below it', () => {
+    const note = path.join(tmpdir(), 'research-notes-cli-check.md');
+    writeFileSync(note, 'DeepSeek-V3.1 has 700B parameters.\n');
+    const r = run('check', note, example);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, `${note}:1:19 information claim.mismatch DeepSeek-V3.1 has 671B total parameters (knowledge base; also reported: 685B), not 700B.\n`);
+    assert.equal(run('check', '--fail-on', 'warning', note).status, 0);
+    assert.equal(run('check', example).status, 0);
+  });
+
+  it('table prints the comparison table; a note without models exits 1 with a message', () => {
+    const r = run('table', example, '--lang', 'en', '--columns', 'model,parameters');
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.split('\n').slice(0, 4), [
+      '<!-- research-notes:table -->',
+      '| Model                | Parameters |',
+      '| -------------------- | ---------: |',
+      '| DeepSeek-V3.1[^rn-1] |       671B |',
+    ]);
+    const none = path.join(tmpdir(), 'research-notes-cli-none.md');
+    writeFileSync(none, 'Only KAIST here.\n');
+    const n = run('table', none, '--lang', 'en');
+    assert.equal(n.status, 1);
+    assert.equal(n.stderr.trim(), `research-notes: ${none}: No models mentioned in this note.`);
+  });
+
+  it('rejects bad usage with exit code 2', () => {
+    assert.equal(run('frobnicate', example).status, 2);
+    assert.equal(run('analyze').status, 2);
+    assert.equal(run('check', '--fail-on', 'loud', example).status, 2);
+  });
+});
