@@ -1,0 +1,204 @@
+/**
+ * Generates the TextMate injection grammar `syntaxes/research-notes.injection.tmLanguage.json`
+ * from the bundled knowledge base: `npx tsx scripts/build-grammar.ts` (`npm run build:grammar`).
+ *
+ * The grammar colours names and sizes before the server answers and in editors without semantic
+ * tokens. It approximates the recognizer (`server/src/recognize/`): the same names, folding and
+ * boundaries where a regular expression can express them, but line by line and with no view of
+ * the paragraph; the server's semantic tokens are the precise layer on top.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
+import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
+import type { KnowledgeBase } from '../server/src/knowledge/types';
+import { foldName } from '../server/src/recognize/aliasIndex';
+
+export const GRAMMAR_FILE = 'syntaxes/research-notes.injection.tmLanguage.json';
+export const SCOPE_NAME = 'text.research-notes.injection';
+
+/** The TextMate scopes, shared with `semanticTokenScopes` in package.json. */
+export const SCOPES = {
+  model: 'entity.name.type.model.research-notes',
+  organization: 'entity.name.namespace.organization.research-notes',
+  parameterCount: 'constant.numeric.parameter-count.research-notes',
+} as const;
+
+/**
+ * Prose only: paragraphs (also inside lists and quotes), headings and table cells, never code,
+ * HTML (blocks have no prose scope; inline tags are `meta.tag`), front matter, comments, images,
+ * autolinks, e-mail links, link destinations, link titles or reference definitions. Link text is
+ * prose, as in the recognizer.
+ */
+export const INJECTION_SELECTOR = [
+  'L:text.html.markdown',
+  '(meta.paragraph.markdown | markup.heading.markdown | markup.table.markdown)',
+  '-markup.fenced_code',
+  '-markup.inline.raw',
+  '-markup.raw',
+  '-meta.embedded',
+  '-markup.underline.link',
+  '-string.other.link.description.title',
+  '-meta.image',
+  '-meta.link.inet',
+  '-meta.link.email',
+  '-meta.link.reference.def',
+  '-meta.tag',
+  '-comment',
+].join(' ');
+
+/** A run of name separators, as `foldChar` folds them: `-`, `_`, Unicode white space (NBSP and U+3000 too), U+2010, U+2011. */
+const SEPARATORS = String.raw`[-_\s\x{2010}\x{2011}]+`;
+const LATIN_ALNUM = /^[a-z0-9]$/i;
+
+/** Escapes a literal for Oniguruma (Ruby syntax). */
+export function escapeOniguruma(s: string): string {
+  return s.replace(/[\\^$.|?*+()[\]{}\/#]/g, '\\$&');
+}
+
+/**
+ * A folded character in either case: `[Dd]`. Spelled out rather than `(?i)`, which keeps
+ * Oniguruma from skipping ahead to the possible first characters (several times slower).
+ */
+function anyCase(ch: string): string {
+  const upper = ch.toUpperCase();
+  return upper !== ch && upper.length === 1 ? `[${upper}${ch}]` : escapeOniguruma(ch);
+}
+
+/**
+ * A name may start where the recognizer's may: not a Latin letter or digit right after another
+ * (`SKT` not in `xSKT`); Hangul names start anywhere, as Korean glues words together. Checked
+ * after the first character: a look-behind in front of the pattern would make Oniguruma try
+ * every name at every position (several times slower).
+ */
+const LATIN_START = '(?<![A-Za-z0-9].)';
+
+/**
+ * Where a name may end, by its last character: a Latin letter or digit needs a Latin boundary
+ * (`SKT` not in `SKTelecom`), a digit no decimal after it (`GPT-4` not in `GPT-4.5`); a Hangul
+ * or other end takes anything after it, Korean particles included (`SKT는`, `서울대,`).
+ */
+function nameEnd(last: string): string {
+  if (/^[0-9]$/.test(last)) return '(?![A-Za-z0-9]|[.,][0-9])';
+  if (LATIN_ALNUM.test(last)) return '(?![A-Za-z0-9])';
+  return '';
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** A name ends here. */
+  end: boolean;
+  /** A longer name of the other kind ends here: a name ending above must not stop short of it. */
+  shadow: boolean;
+}
+
+/**
+ * One regular expression for folded `names`, shared prefixes factored out so a position that
+ * starts no name fails at once (a flat alternation of 250 names made tokenizing several times
+ * slower). At
+ * each branch, longer names come first and ending here comes last: the longest name wins, as in
+ * the recognizer. A space in a folded name matches any run of separators. A name never ends
+ * where one of `shadows` (longer names of another pattern, tried later) goes on.
+ */
+export function namesPattern(names: readonly string[], shadows: readonly string[] = []): string {
+  const root: TrieNode = { next: new Map(), end: false, shadow: false };
+  const insert = (name: string, mark: 'end' | 'shadow') => {
+    let node = root;
+    for (const ch of name) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), end: false, shadow: false }));
+      node = child;
+    }
+    node[mark] = true;
+  };
+  for (const name of names) insert(name, 'end');
+  for (const name of shadows) insert(name, 'shadow');
+
+  const has = (node: TrieNode, mark: 'end' | 'shadow'): boolean => node[mark] || [...node.next.values()].some((n) => has(n, mark));
+  const step = (node: TrieNode, ch: string): string => {
+    if (ch === ' ') return SEPARATORS;
+    return node === root && LATIN_ALNUM.test(ch) ? anyCase(ch) + LATIN_START : anyCase(ch);
+  };
+  const branch = (node: TrieNode, mark: 'end' | 'shadow'): string[] =>
+    [...node.next.keys()]
+      .sort()
+      .filter((ch) => has(node.next.get(ch)!, mark))
+      .map((ch) => step(node, ch) + emit(node.next.get(ch)!, ch, mark));
+  function emit(node: TrieNode, last: string, mark: 'end' | 'shadow'): string {
+    const branches = branch(node, mark);
+    let stop = '';
+    if (node[mark]) {
+      stop = nameEnd(last);
+      const shadowed = mark === 'end' ? branch(node, 'shadow') : [];
+      if (shadowed.length > 0) stop += `(?!${shadowed.join('|')})`;
+    }
+    if (!node[mark]) return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    if (branches.length === 0) return stop;
+    return stop ? `(?:${branches.join('|')}|${stop})` : `(?:${branches.join('|')})?`;
+  }
+  return emit(root, '', 'end');
+}
+
+/**
+ * Folded names by kind. A name claimed by two entities goes to the first in knowledge-base
+ * order, as in the alias index; names shorter than two characters are skipped there too.
+ */
+function namesByKind(kb: KnowledgeBase): { model: string[]; organization: string[] } {
+  const kindOf = new Map<string, 'model' | 'organization'>();
+  for (const entity of kb.all()) {
+    for (const name of [entity.name, ...entity.aliases]) {
+      const folded = foldName(name);
+      if (folded.length < 2 || kindOf.has(folded)) continue;
+      kindOf.set(folded, entity.kind === 'organization' ? 'organization' : 'model');
+    }
+  }
+  const out = { model: [] as string[], organization: [] as string[] };
+  for (const [name, kind] of kindOf) out[kind].push(name);
+  return out;
+}
+
+// Parameter counts: the forms `quantities.ts` reads, without its paragraph context.
+const NUM = String.raw`[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?`;
+const SP = String.raw`[ \x{00A0}\x{202F}]`;
+/** Not inside a word, decimal or digit group; not after a currency sign or `8×` (an `A` before the active count of `685B-A37B` is fine, below). */
+const NUMBER_START = String.raw`(?<![A-Za-z0-9_.$₩€£¥]|[0-9],|[$₩€£¥] |[0-9][x×*]|[0-9] [x×*] )`;
+const LATIN_UNIT = String.raw`${SP}?[BTM](?![A-Za-z0-9_])|b(?![A-Za-z0-9_])|(?:${SP}|-)?(?:[Bb]illion|[Tt]rillion|[Mm]illion|BILLION|TRILLION|MILLION)(?![A-Za-z])`;
+const KOREAN_MULTIPLIER = String.raw`(?:[천백십]${SP}?)?`;
+/** `1조`, `1조 2000억`, `6,850억`, `5천억`; `만` alone counts people and money too often to colour. */
+const KOREAN = String.raw`(?:${NUM})${SP}?${KOREAN_MULTIPLIER}(?:조(?:${SP}?(?:${NUM})${SP}?${KOREAN_MULTIPLIER}억)?|억)(?!큼)`;
+/** What the number counts when it is not parameters: tokens, money, bytes, people, compute. */
+const NOT_PARAMETERS = String.raw`(?!${SP}?-?(?:(?i:tokens?|words?|dollars?|usd|krw|won|bytes?|flops?|gpus?|users?|people)(?![A-Za-z])|토큰|단어|달러|원|위안|유로|바이트|명|개국))`;
+
+/** The injection grammar for the knowledge base `kb`, keys in a fixed order. */
+export function buildGrammar(kb: KnowledgeBase): object {
+  const names = namesByKind(kb);
+  return {
+    $comment: 'Generated by scripts/build-grammar.ts from server/data (npm run build:grammar). Do not edit.',
+    name: 'Research Notes',
+    scopeName: SCOPE_NAME,
+    injectionSelector: INJECTION_SELECTOR,
+    patterns: [{ include: '#model' }, { include: '#organization' }, { include: '#parameter-count' }],
+    repository: {
+      // Tried first at a position, the model pattern steps aside for a longer organization name
+      // (`HyperCLOVA X` / `HyperCLOVA X Team`); a longer model name wins over an organization by order.
+      model: { match: namesPattern(names.model, names.organization), name: SCOPES.model },
+      organization: { match: namesPattern(names.organization), name: SCOPES.organization },
+      'parameter-count': {
+        match: String.raw`(?:(?<=[-\s(/]A)|${NUMBER_START})(?:(?:${NUM})(?:${LATIN_UNIT})|${KOREAN})${NOT_PARAMETERS}`,
+        name: SCOPES.parameterCount,
+      },
+    },
+  };
+}
+
+/** The grammar file's exact text: JSON with 2-space indent and a final newline. */
+export function grammarText(kb: KnowledgeBase): string {
+  return `${JSON.stringify(buildGrammar(kb), null, 2)}\n`;
+}
+
+if (require.main === module) {
+  const root = resolve(__dirname, '..');
+  const kb = createKnowledgeBase(loadBundledKnowledge(join(root, 'server', 'data')), 1);
+  writeFileSync(join(root, GRAMMAR_FILE), grammarText(kb));
+  console.log(`Wrote ${GRAMMAR_FILE}`);
+}

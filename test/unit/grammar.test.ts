@@ -1,0 +1,169 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as oniguruma from 'vscode-oniguruma';
+import * as textmate from 'vscode-textmate';
+import { GRAMMAR_FILE, grammarText, SCOPE_NAME, SCOPES } from '../../scripts/build-grammar';
+import { bundledKnowledge, repoRoot } from '../support/knowledge';
+
+/**
+ * The injection grammar over VS Code's own Markdown grammar (from the `tm-grammars` package,
+ * with the YAML and HTML grammars it embeds), tokenized by vscode-textmate as VS Code does.
+ */
+const GRAMMARS: Record<string, string> = {
+  'text.html.markdown': require.resolve('tm-grammars/grammars/markdown.json'),
+  'source.yaml': require.resolve('tm-grammars/grammars/yaml.json'),
+  'text.html.derivative': require.resolve('tm-grammars/grammars/html-derivative.json'),
+  'text.html.basic': require.resolve('tm-grammars/grammars/html.json'),
+  [SCOPE_NAME]: path.join(repoRoot, GRAMMAR_FILE),
+};
+
+interface Token {
+  start: number;
+  end: number;
+  scopes: string[];
+}
+
+let markdown: Promise<textmate.IGrammar> | undefined;
+
+function markdownGrammar(): Promise<textmate.IGrammar> {
+  markdown ??= (async () => {
+    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    const registry = new textmate.Registry({
+      onigLib: Promise.resolve({
+        createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
+        createOnigString: (s) => new oniguruma.OnigString(s),
+      }),
+      // Grammars embedded in fenced code (source.js ...) are left out: code is never tokenized by ours.
+      loadGrammar: async (scopeName) => {
+        const file = GRAMMARS[scopeName];
+        return file ? textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
+      },
+      getInjections: (scopeName) => (scopeName === 'text.html.markdown' ? [SCOPE_NAME] : undefined),
+    });
+    const grammar = await registry.loadGrammar('text.html.markdown');
+    assert.ok(grammar, 'the Markdown grammar loads');
+    return grammar;
+  })();
+  return markdown;
+}
+
+async function tokenize(text: string): Promise<Token[][]> {
+  const grammar = await markdownGrammar();
+  let stack = textmate.INITIAL;
+  return text.split(/\r?\n/).map((line) => {
+    const result = grammar.tokenizeLine(line, stack);
+    stack = result.ruleStack;
+    return result.tokens.map((t) => ({ start: t.startIndex, end: t.endIndex, scopes: t.scopes }));
+  });
+}
+
+const OURS = /\.research-notes$/;
+
+describe('injection grammar', () => {
+  const fixture = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'grammar', 'note.md'), 'utf8');
+  const lines = fixture.split('\n');
+  let tokens: Token[][];
+  before(async () => {
+    tokens = await tokenize(fixture);
+  });
+
+  /** The line holding `marker` and the column of `needle` in it (after `marker`'s start). */
+  const locate = (marker: string, needle: string): [number, number] => {
+    const line = lines.findIndex((l) => l.includes(marker));
+    assert.ok(line >= 0, `a fixture line with ${marker}`);
+    const column = lines[line].indexOf(needle, lines[line].indexOf(marker));
+    assert.ok(column >= 0, `${needle} on the line of ${marker}`);
+    return [line, column];
+  };
+
+  const present: [marker: string, needle: string, scope: string][] = [
+    ['# SKT의', 'SKT', SCOPES.organization],
+    ['# SKT의', '5000억', SCOPES.parameterCount],
+    ['# SKT의', 'DeepSeek-V3.1', SCOPES.model],
+    ['SK텔레콤은', 'SK텔레콤', SCOPES.organization],
+    ['SK텔레콤은', '5천억', SCOPES.parameterCount],
+    ['SK텔레콤은', '딥시크', SCOPES.organization],
+    ['SK텔레콤은', '6,850억', SCOPES.parameterCount],
+    ['SK텔레콤은', '1조 2000억', SCOPES.parameterCount],
+    ["Meta's", 'Meta', SCOPES.organization],
+    ["Meta's", 'Llama 3.1 405B', SCOPES.model],
+    ["Meta's", '405 billion', SCOPES.parameterCount],
+    ["Meta's", 'GPT-4', SCOPES.model],
+    ["Meta's", '1.8 trillion', SCOPES.parameterCount],
+    ["Meta's", '46.7B', SCOPES.parameterCount],
+    ['LG AI연구원의', 'LG AI연구원', SCOPES.organization],
+    ['LG AI연구원의', 'EXAONE 4.0 32B', SCOPES.model],
+    ['LG AI연구원의', 'HyperCLOVA X', SCOPES.model],
+    ['LG AI연구원의', 'HyperCLOVA X Team', SCOPES.organization],
+    ['LG AI연구원의', '685B', SCOPES.parameterCount],
+    ['LG AI연구원의', '37B', SCOPES.parameterCount],
+    ['[DeepSeek link]', 'DeepSeek', SCOPES.organization],
+    ['<span', 'NC AI', SCOPES.organization],
+    ['- a list item', 'Upstage', SCOPES.organization],
+    ['- a list item', '22B', SCOPES.parameterCount],
+    ['> a quote', 'Mistral AI', SCOPES.organization],
+    ['> a quote', '123B', SCOPES.parameterCount],
+    ['| A.X K1', 'A.X K1', SCOPES.model],
+    ['| A.X K1', '519B', SCOPES.parameterCount],
+  ];
+  for (const [marker, needle, scope] of present) {
+    it(`scopes ${needle} (${marker}) as ${scope.split('.').slice(0, -1).join('.')}`, () => {
+      const [line, column] = locate(marker, needle);
+      const token = tokens[line].find((t) => t.start === column);
+      assert.ok(token, `a token starting at ${needle}`);
+      assert.equal(lines[line].slice(token.start, token.end), needle);
+      assert.ok(token.scopes.includes(scope), `${needle}: ${token.scopes.join(' ')}`);
+    });
+  }
+
+  const absent: [marker: string, needle: string, where: string][] = [
+    ['title: SKT', 'SKT 500B', 'front matter'],
+    ['models: [', 'DeepSeek-V3.1, 685B', 'front matter'],
+    ['Not SKTelecom', 'SKTelecom', 'a longer Latin word'],
+    ['Not SKTelecom', 'GPT-4.5', 'a longer version'],
+    ['Not SKTelecom', '80GB', 'bytes'],
+    ['Not SKTelecom', '$5B', 'money'],
+    ['Not SKTelecom', '15T tokens', 'tokens'],
+    ['Not SKTelecom', '5000억원', 'money'],
+    ['Inline `', 'SKT 685B', 'inline code'],
+    ['[DeepSeek link]', 'https://deepseek.com/DeepSeek-V3.1/685B', 'a link destination'],
+    ['[DeepSeek link]', 'SKT 500B title', 'a link title'],
+    ['An autolink', 'https://skt.com/SKT/500B', 'an autolink'],
+    ['An autolink', 'SKT.500B@deepseek.com', 'an e-mail link'],
+    ['An autolink', 'Llama 3.1 405B](llama-405B.png)', 'an image'],
+    ['An autolink', 'Kakao 30B', 'an HTML attribute'],
+    ['fenced SKT', 'SKT 500B DeepSeek-V3.1', 'fenced code'],
+    ['    indented', 'SKT 500B', 'indented code'],
+    ['HTML block', 'SKT 500B', 'an HTML block'],
+    ['<!-- comment', 'SKT 500B', 'an HTML comment'],
+    ['[ref]:', 'https://example.com/SKT/500B "SKT 500B"', 'a link reference definition'],
+  ];
+  for (const [marker, needle, where] of absent) {
+    it(`leaves ${needle} in ${where} alone`, () => {
+      const [line, column] = locate(marker, needle);
+      const end = column + needle.length;
+      const ours = tokens[line].filter((t) => t.start < end && t.end > column && t.scopes.some((s) => OURS.test(s)));
+      assert.deepEqual(
+        ours.map((t) => lines[line].slice(t.start, t.end)),
+        [],
+        `${where}: ${ours.map((t) => t.scopes.join(' ')).join(' | ')}`,
+      );
+    });
+  }
+
+  it('folds case and separators, allows Korean particles, needs Latin boundaries', async () => {
+    const scoped = async (text: string): Promise<string[]> =>
+      (await tokenize(text))[0].filter((t) => t.scopes.some((s) => OURS.test(s))).map((t) => text.slice(t.start, t.end));
+    assert.deepEqual(await scoped('deepseek_v3.1, DEEPSEEK V3.1, DeepSeek  V3.1'), ['deepseek_v3.1', 'DEEPSEEK V3.1', 'DeepSeek  V3.1']);
+    assert.deepEqual(await scoped('딥시크의 모델, SKT는, 서울대,'), ['딥시크', 'SKT', '서울대']);
+    assert.deepEqual(await scoped('xSKT SKTx SKT1 GPT-4o 7Bx xA7B'), []);
+    assert.deepEqual(await scoped('685 B, 0.685T, 7b, 56-billion-parameter'), ['685 B', '0.685T', '7b', '56-billion']);
+  });
+
+  it('is up to date with the bundled knowledge base', () => {
+    const committed = fs.readFileSync(path.join(repoRoot, GRAMMAR_FILE), 'utf8');
+    assert.ok(committed === grammarText(bundledKnowledge().kb), `${GRAMMAR_FILE} is out of date: run npm run build:grammar`);
+  });
+});
