@@ -86,6 +86,11 @@ export class TestClient {
   waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 5000): Promise<PublishDiagnosticsParams> {
     const current = this.diagnostics.get(uri);
     if (current && accept(current)) return Promise.resolve(current);
+    return this.nextDiagnostics(uri, accept, ms);
+  }
+
+  /** The next diagnostics published for `uri` from now on that satisfy `accept`. */
+  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 5000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`)), ms);
       this.diagnosticWaiters.push({

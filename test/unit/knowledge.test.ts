@@ -264,7 +264,6 @@ describe('knowledge/parse', () => {
 
   const table: [string, string, string, string][] = [
     ['a missing id', 'organizations:\n  - name: A\n', 'name', 'Missing field `id` in organization entry'],
-    ['a missing name', 'families:\n  - id: f\n', 'id', 'Missing field `name` in family entry'],
     ['an unknown section', 'modles: []\n', 'modles', 'Unexpected field `modles`, expected one of `models`, `families`, `organizations`, `ignore`'],
     ['a section that is not a list', 'models: {}\n', '{}', 'Unexpected mapping for `models`, expected a sequence'],
     ['a negative count', 'models:\n  - { id: m, name: M, context: -1 }\n', '-1', 'Unexpected number `-1` for `context`, expected a non-negative integer'],
@@ -285,6 +284,17 @@ describe('knowledge/parse', () => {
       assert.deepEqual(file.entities, []);
     });
   }
+
+  it('needs a name in bundled data, and in a user entry only when its id overrides nothing', () => {
+    const text = 'families:\n  - id: f\n';
+    const bundled = parseKnowledgeFile('file:///b.yaml', text, { bundled: true });
+    assert.deepEqual(bundled.problems.map(show), [`${at(text, 'id')} knowledge.invalid Missing field \`name\` in family entry`]);
+    const user = parseKnowledgeFile('file:///u.yaml', text, { bundled: false });
+    assert.deepEqual(user.problems, []);
+    const kb = createKnowledgeBase([user], 1);
+    assert.deepEqual(kb.problems.map(show), [`${at(text, 'f', 1)} knowledge.invalid Missing field \`name\` in family entry \`f\`, expected a name for an id that overrides nothing`]);
+    assert.equal(kb.get('f'), undefined);
+  });
 
   it('accepts an empty file, an unquoted year and the kind of the section', () => {
     assert.deepEqual(parseKnowledgeFile('file:///e.yaml', '', { bundled: false }).problems, []);

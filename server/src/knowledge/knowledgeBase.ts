@@ -53,6 +53,10 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
         problems.push(invalid(file.uri, at('id'), `Unexpected ${entry.kind} id \`${entry.id}\`, expected ${ARTICLE[existing.kind]} to override (\`${entry.id}\` is ${ARTICLE[existing.kind]} already)`));
         continue;
       }
+      if (!existing && !entry.name) {
+        problems.push(invalid(file.uri, at('id'), `Missing field \`name\` in ${entry.kind} entry \`${entry.id}\`, expected a name for an id that overrides nothing`));
+        continue;
+      }
       const merged = (existing ? { ...existing, aliases: [...existing.aliases] } : { id: entry.id, kind: entry.kind, name: entry.name, aliases: [], sources: [] }) as Entity & Record<string, unknown>;
       const set = setters.get(entry.id) ?? new Map<string, Setter>();
       for (const field of presentFields(entry, ranges)) {
@@ -62,7 +66,7 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
         set.set(field, { uri: file.uri, origin, ranges });
       }
 
-      const nameKey = normalizeName(entry.name);
+      const nameKey = entry.name ? normalizeName(entry.name) : '';
       const nameOwner = claims.get(nameKey);
       if (nameOwner !== undefined && nameOwner !== entry.id) {
         problems.push(duplicate(file.uri, at('name'), `Unexpected name \`${entry.name}\` of \`${entry.id}\`, expected a name not already used by \`${nameOwner}\``));

@@ -117,7 +117,9 @@ export function parseKnowledgeFile(uri: string, text: string, opts: ParseOptions
 function readEntry(kind: Kind, node: YAMLMap, w: Walk, file: KnowledgeFile, lineOfId: Map<string, number>): void {
   w.broken = false;
   w.ranges = new Map();
-  const fields = readMap(node, '', ENTITY_SPECS[kind], ['id', 'name'], `${kind} entry`, w);
+  // A user entry may override a bundled one by id alone; whether a new id lacks its name is
+  // known only when files are merged (knowledgeBase.ts).
+  const fields = readMap(node, '', ENTITY_SPECS[kind], w.bundled ? ['id', 'name'] : ['id'], `${kind} entry`, w);
   if (fields === undefined || w.broken) return;
   const id = fields.id as string;
   const first = lineOfId.get(id);
@@ -129,7 +131,7 @@ function readEntry(kind: Kind, node: YAMLMap, w: Walk, file: KnowledgeFile, line
   const keyStart = position(w, keyNode.range![0]);
   lineOfId.set(id, keyStart.line);
   const { kind: _ignored, ...rest } = fields;
-  const entity = { ...rest, kind, aliases: (fields.aliases as string[] | undefined) ?? [], sources: (fields.sources as string[] | undefined) ?? [] } as Entity;
+  const entity = { ...rest, kind, name: (fields.name as string | undefined) ?? '', aliases: (fields.aliases as string[] | undefined) ?? [], sources: (fields.sources as string[] | undefined) ?? [] } as Entity;
   file.entities.push(entity);
   const origin: EntityOrigin = { uri: w.uri, line: keyStart.line, character: keyStart.character, bundled: w.bundled };
   file.origins.set(id, origin);
