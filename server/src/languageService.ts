@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DiagnosticSeverity, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticSeverity, Hover, InlayHint, Position, Range, SemanticTokens } from 'vscode-languageserver-types';
+import { semanticTokens } from './features/semanticTokens';
 import { claimQuickFixes } from './features/codeActions';
 import { claimDiagnostics, defaultClaimCheckOptions } from './features/diagnostics';
 import { defaultInlayMode, numberInlayHints, type InlayMode } from './features/inlayHints';
@@ -72,6 +73,8 @@ export interface LanguageService {
   diagnostics(doc: TextDocument): Diagnostic[];
   codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   inlayHints(doc: TextDocument, range: Range): InlayHint[];
+  /** Mentions and claims as semantic tokens (the whole note, or what overlaps `range`). */
+  semanticTokens(doc: TextDocument, range?: Range): SemanticTokens;
   /** The edit that inserts or refreshes a comparison table (offsets of `doc`'s version). */
   comparisonTableEdit(doc: TextDocument, args: Omit<InsertComparisonTableArgs, 'uri'>): TableEditResult;
   /** Forget a closed document. */
@@ -127,6 +130,16 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     inlayHints(doc, range) {
       const analysis = analyze(doc);
       return numberInlayHints(analysis, { start: analysis.offsetAt(range.start), end: analysis.offsetAt(range.end) }, init.config().inlayHints);
+    },
+    semanticTokens(doc, range) {
+      const { analysis, kb } = state(doc);
+      const { locale, claims } = init.config();
+      const mismatches = new Set(claimDiagnostics(analysis, kb, { locale, ...claims }).map((d) => analysis.offsetAt(d.range.start)));
+      return semanticTokens(analysis, {
+        range: range ? { start: analysis.offsetAt(range.start), end: analysis.offsetAt(range.end) } : undefined,
+        mismatches,
+        userDefined: (id) => kb.origin(id)?.bundled === false,
+      });
     },
     comparisonTableEdit(doc, args) {
       const { analysis, kb } = state(doc);

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toConfig } from './config';
+import { legend } from './features/semanticTokens';
 import { globToRegExp } from './glob';
 import type { KnowledgeFile } from './knowledge/types';
 import { messages, toLocale } from './l10n';
@@ -53,7 +54,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   let config: Config = defaultConfig;
   let folders: string[] = [];
-  const client = { pullConfig: false, versionedEdits: false, watchFiles: false, inlayRefresh: false };
+  const client = { pullConfig: false, versionedEdits: false, watchFiles: false, inlayRefresh: false, tokensRefresh: false };
 
   const workspace = deps.workspace({
     folders: () => folders,
@@ -101,6 +102,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     publishKnowledge();
     for (const doc of documents.all()) if (isNote(doc)) scheduleNote(doc, 0);
     if (client.inlayRefresh) void connection.languages.inlayHint.refresh();
+    if (client.tokensRefresh) void connection.languages.semanticTokens.refresh();
   };
 
   const pullConfig = async (): Promise<void> => {
@@ -153,6 +155,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     client.versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
     client.watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.inlayRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
+    client.tokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
@@ -161,6 +164,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
+        semanticTokensProvider: { legend, full: true, range: true },
         executeCommandProvider: { commands: [Commands.insertComparisonTable] },
       },
       serverInfo: { name: SERVER_NAME },
@@ -206,6 +210,14 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     return doc && isNote(doc) ? service.codeActions(doc, params.range, params.context.diagnostics) : null;
+  });
+  connection.languages.semanticTokens.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isNote(doc) ? service.semanticTokens(doc) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isNote(doc) ? service.semanticTokens(doc, params.range) : { data: [] };
   });
   connection.languages.inlayHint.on((params) => {
     const doc = documents.get(params.textDocument.uri);
