@@ -11,6 +11,8 @@ import {
   type InitializationOptions,
   type InsertComparisonTableArgs,
   type Settings,
+  StatusNotification,
+  type StatusParams,
 } from '../../server/src/protocol';
 
 export const OUTPUT_CHANNEL_NAME = 'Research Notes';
@@ -72,6 +74,21 @@ export class Ctx implements ResearchNotesApi {
   }
 
   async start(): Promise<void> {
+    const status = vscode.languages.createLanguageStatusItem('researchNotes.status', { language: 'markdown' });
+    status.name = OUTPUT_CHANNEL_NAME;
+    status.text = vscode.l10n.t('Research Notes: starting');
+    status.command = { title: vscode.l10n.t('Show log'), command: Commands.showLog };
+    this.extension.subscriptions.push(
+      status,
+      vscode.commands.registerCommand(Commands.showLog, () => this.outputChannel.show(true)),
+    );
+    this.client.onNotification(StatusNotification, (p: StatusParams) => {
+      status.text = vscode.l10n.t('Research Notes: {0} entities', p.entities);
+      status.detail =
+        p.knowledgeFiles === 0 ? vscode.l10n.t('bundled knowledge only') : vscode.l10n.t('{0} knowledge files', p.knowledgeFiles);
+      status.severity = p.problems > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      if (p.problems > 0) status.detail += ` · ${vscode.l10n.t('{0} problems in knowledge files', p.problems)}`;
+    });
     await this.client.start();
     this.outputChannel.info(`Research Notes client started (server ${this.extension.asAbsolutePath('dist/server.js')})`);
   }

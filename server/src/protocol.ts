@@ -11,7 +11,10 @@ export const DIAGNOSTIC_SOURCE = 'research-notes';
 export const CONFIG_SECTION = 'researchNotes';
 
 export const Commands = {
+  /** Implemented by the server (`workspace/executeCommand`). */
   insertComparisonTable: 'researchNotes.insertComparisonTable',
+  /** Implemented by the VS Code client. */
+  showLog: 'researchNotes.showLog',
 } as const;
 
 export const DiagnosticCodes = {
@@ -67,4 +70,16 @@ export interface InsertComparisonTableResult {
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {
   settings?: Settings;
+}
+
+/** `researchNotes/status` (server → client): what knowledge is loaded, sent after every reload. */
+export const StatusNotification = 'researchNotes/status';
+
+export interface StatusParams {
+  /** Entities in the merged knowledge base. */
+  entities: number;
+  /** User knowledge files loaded. */
+  knowledgeFiles: number;
+  /** Problems in those files (each is also a diagnostic at its line). */
+  problems: number;
 }

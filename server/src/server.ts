@@ -28,6 +28,8 @@ import {
   type InsertComparisonTableArgs,
   type InsertComparisonTableResult,
   type Settings,
+  StatusNotification,
+  type StatusParams,
 } from './protocol';
 import type { Logger, Workspace } from './workspace';
 import { WorkspaceKnowledge } from './workspaceKnowledge';
@@ -100,6 +102,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   /** After knowledge changed: every open note's diagnostics and the client's hints are stale. */
   const knowledgeChanged = (): void => {
     publishKnowledge();
+    const wk = getKnowledge();
+    const problems = [...wk.problems().values()].reduce((n, list) => n + list.length, 0);
+    const status: StatusParams = { entities: wk.current().all().length, knowledgeFiles: wk.files().length, problems };
+    void connection.sendNotification(StatusNotification, status);
     for (const doc of documents.all()) if (isNote(doc)) scheduleNote(doc, 0);
     if (client.inlayRefresh) void connection.languages.inlayHint.refresh();
     if (client.tokensRefresh) void connection.languages.semanticTokens.refresh();
