@@ -57,6 +57,10 @@ const en = {
   claimAgrees: '✓ Agrees with the knowledge base',
   claimAgreesAlternate: '✓ Agrees with the knowledge base (alternate: {note})',
   claimDiffers: '✗ Differs from the knowledge base ({expected})',
+  // Unknown names (diagnostic, quick fixes).
+  entityUnknown: "Unknown model '{name}': not in the knowledge base.",
+  entityAddToKnowledge: "Add '{name}' to the knowledge file",
+  entityIgnore: "Ignore '{name}' in this workspace",
 };
 
 export type MessageKey = keyof typeof en;
@@ -113,6 +117,9 @@ const ko: Record<MessageKey, string> = {
   claimAgrees: '✓ 지식 베이스와 일치',
   claimAgreesAlternate: '✓ 지식 베이스와 일치 (다른 집계: {note})',
   claimDiffers: '✗ 지식 베이스와 다름 ({expected})',
+  entityUnknown: "알 수 없는 모델 '{name}': 지식 베이스에 없습니다.",
+  entityAddToKnowledge: "'{name}'을(를) 지식 파일에 추가",
+  entityIgnore: "이 작업 영역에서 '{name}' 무시",
 };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { en, ko };

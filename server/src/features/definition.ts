@@ -1,0 +1,29 @@
+/**
+ * Go to definition: from an entity mention in a note to the entry that defines it, the user
+ * knowledge file that overrides it or else the bundled data file.
+ */
+
+import type { Location } from 'vscode-languageserver-types';
+import type { NoteAnalysis } from '../analysis';
+import type { KnowledgeBase } from '../knowledge/types';
+import { findAt } from './hover';
+
+/**
+ * The location of the `id` key of the winning entry of the entity mentioned at `offset`, or
+ * null when there is no mention there or the entity has no known origin. The range spans the
+ * key (`id`, or `"id"` in a JSON file) so that editors highlight the entry's first line.
+ */
+export function definition(analysis: NoteAnalysis, offset: number, kb: KnowledgeBase): Location | null {
+  const mention = findAt(analysis.mentions, offset);
+  if (!mention) return null;
+  const origin = kb.origin(mention.id);
+  if (!origin) return null;
+  const keyLength = /\.json$/i.test(origin.uri) ? '"id"'.length : 'id'.length;
+  return {
+    uri: origin.uri,
+    range: {
+      start: { line: origin.line, character: origin.character },
+      end: { line: origin.line, character: origin.character + keyLength },
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { completions, MAX_COMPLETIONS, prefixAt } from '../../server/src/features/completion';
+import { entityMarkdown } from '../../server/src/features/hover';
+import type { Entity } from '../../server/src/knowledge/types';
+import { fakeKnowledge } from '../support/fakeKnowledge';
+import { analyze, bundledKnowledge } from '../support/knowledge';
+import { rangeOf } from '../support/text';
+
+const en = { locale: 'en', numberFormat: 'auto' } as const;
+const ko = { locale: 'ko', numberFormat: 'auto' } as const;
+
+describe('completion', () => {
+  const { kb } = bundledKnowledge();
+  /** Completions with the cursor at the end of `text`. */
+  const complete = (text: string, options: typeof en | typeof ko | { locale: 'en'; numberFormat: 'B' } = en) =>
+    completions(analyze(text), text.length, kb, options);
+  const summary = (items: CompletionItem[]) => items.map((i) => `${i.label} → ${i.textEdit!.newText}`);
+
+  it('completes a Hangul prefix with the shortest Hangul alias, replacing the prefix', () => {
+    const text = '오픈소스 모델 중 최대 규모인 딥시';
+    const items = complete(text);
+    const range = rangeOf(text, '딥시');
+    const v31 = kb.get('deepseek-v3.1')!;
+    assert.deepEqual(items.find((i) => i.label === 'DeepSeek-V3.1'), {
+      label: 'DeepSeek-V3.1',
+      kind: 7,
+      detail: 'DeepSeek · 671B (6710억) total · 37B (370억) active',
+      documentation: { kind: 'markdown', value: entityMarkdown(v31, kb, en) },
+      sortText: '0003',
+      filterText: '딥시크 V3.1',
+      textEdit: { range, newText: '딥시크 V3.1' },
+    });
+    assert.deepEqual(items[0], {
+      label: 'DeepSeek',
+      kind: 9,
+      detail: 'organization · CN',
+      documentation: { kind: 'markdown', value: entityMarkdown(kb.get('deepseek')!, kb, en) },
+      sortText: '0000',
+      filterText: '딥시크',
+      textEdit: { range, newText: '딥시크' },
+    });
+    assert.deepEqual(summary(items), ['DeepSeek → 딥시크', 'DeepSeek-R1 → 딥시크 R1', 'DeepSeek-V3 → 딥시크 V3', 'DeepSeek-V3.1 → 딥시크 V3.1']);
+    assert.deepEqual(range, { start: { line: 0, character: 17 }, end: { line: 0, character: 19 } });
+  });
+
+  it('completes a Latin prefix with the canonical name when it matches, case-insensitively', () => {
+    assert.deepEqual(summary(complete('Compare with deep')), [
+      'DeepSeek → DeepSeek',
+      'Google DeepMind → DeepMind',
+      'DeepSeek-R1 → DeepSeek-R1',
+      'DeepSeek-V3 → DeepSeek-V3',
+      'DeepSeek-V3.1 → DeepSeek-V3.1',
+    ]);
+    // An alias when only an alias matches: the one starting with the same case, then the shortest.
+    assert.deepEqual(summary(complete('the Qwe')), ['Alibaba Qwen team → Qwen', 'Qwen2.5-72B → Qwen2.5-72B', 'Qwen3-235B-A22B → Qwen3-235B-A22B']);
+    assert.deepEqual(summary(complete('see deepseek-c')), ['DeepSeek-V3.1 → deepseek-chat-v3.1']);
+  });
+
+  it('folds separators but keeps a trailing one: `DeepSeek-` is past the organization’s name', () => {
+    assert.deepEqual(summary(complete('DeepSeek-')), [
+      'DeepSeek-R1 → DeepSeek-R1',
+      'DeepSeek-V3 → DeepSeek-V3',
+      'DeepSeek-V3.1 → DeepSeek-V3.1',
+      'DeepSeek → DeepSeek AI',
+    ]);
+    assert.deepEqual(summary(complete('deepseek-v3.')), ['DeepSeek-V3.1 → DeepSeek-V3.1']);
+    // The prefix never spans a space: after `deepseek ` only `v3.` is being typed.
+    assert.deepEqual(summary(complete('deepseek v3.')), []);
+  });
+
+  it('completes mixed prefixes, families and a single Hangul syllable', () => {
+    assert.deepEqual(summary(complete('LG의 K-엑')), ['K-EXAONE → K-엑사원']);
+    const ra = complete('x 라');
+    assert.deepEqual(summary(ra), ['Llama → 라마', 'Liner → 라이너', 'Llama 4 Maverick → 라마 4 매버릭', 'Llama 4 Scout → 라마 4 스카우트', 'Llama 3.1 405B → 라마 3.1 405B']);
+    assert.deepEqual(ra.map((i) => [i.kind, i.detail]).slice(0, 2), [
+      [7, 'Meta · model family'],
+      [9, 'organization · KR'],
+    ]);
+  });
+
+  it('writes the detail and documentation in the locale and number format', () => {
+    const [item] = complete('DeepSeek-V3.', ko);
+    assert.equal(item.detail, 'DeepSeek · 671B (6710억) 전체 · 37B (370억) 활성');
+    assert.deepEqual(item.documentation, { kind: 'markdown', value: entityMarkdown(kb.get('deepseek-v3.1')!, kb, ko) });
+    assert.equal(complete('DeepSeek-V3.', { locale: 'en', numberFormat: 'B' })[0].detail, 'DeepSeek · 671B total · 37B active');
+    assert.equal(complete('SK텔', ko)[0].detail, '조직 · KR');
+  });
+
+  it('offers nothing outside prose or without a two-character prefix', () => {
+    const none = (text: string, offset = text.length) => assert.deepEqual(completions(analyze(text), offset, kb, en), [], JSON.stringify(text));
+    none('use `Deep` here', 'use `Deep'.length);
+    none('```\nDeep');
+    none('    DeepSeek is indented code');
+    none('---\ntitle: Deep\n---\n', '---\ntitle: Deep'.length);
+    none('[link](https://Deep', '[link](https://Deep'.length);
+    none('D');
+    none('the D');
+    none('DeepSeek ');
+    none('');
+    none('Deep', 0);
+    none('xx Zzzz');
+  });
+
+  it('takes the prefix from name characters only, never across a space', () => {
+    const span = (text: string) => {
+      const s = prefixAt(text, text.length);
+      return s && text.slice(s.start, s.end);
+    };
+    assert.equal(span('SKT는 딥시'), '딥시');
+    assert.equal(span('(A.X'), 'A.X');
+    assert.equal(span('pre-trained -De'), 'De');
+    assert.equal(span('x .5'), undefined);
+    assert.equal(span('라'), '라');
+    assert.equal(span('ㄷ'), undefined);
+  });
+
+  it(`stops at ${MAX_COMPLETIONS} items`, () => {
+    const many: Entity[] = Array.from({ length: 60 }, (_, i) => ({ kind: 'model', id: `m${i}`, name: `Model ${i}`, aliases: [], sources: [] }));
+    const text = 'a Mo';
+    const items = completions(analyze(text), text.length, fakeKnowledge(many), en);
+    assert.equal(items.length, MAX_COMPLETIONS);
+    assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['Model 0', 'Model 1', 'Model 2']);
+    assert.equal(items[49].sortText, '0049');
+  });
+});
