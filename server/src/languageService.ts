@@ -1,6 +1,22 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DiagnosticSeverity, Hover, InlayHint, Position, Range, SemanticTokens } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DiagnosticSeverity,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SemanticTokens,
+} from 'vscode-languageserver-types';
 import { semanticTokens } from './features/semanticTokens';
+import { completions } from './features/completion';
+import { definition } from './features/definition';
+import { knowledgeFileUri, unknownNameActions } from './features/knowledgeEdits';
+import { unknownNameDiagnostics } from './features/unknownNames';
+import { DiagnosticCodes } from './protocol';
 import { claimQuickFixes } from './features/codeActions';
 import { claimDiagnostics, defaultClaimCheckOptions } from './features/diagnostics';
 import { defaultInlayMode, numberInlayHints, type InlayMode } from './features/inlayHints';
@@ -71,7 +87,10 @@ export interface LanguageService {
   hover(doc: TextDocument, position: Position): Hover | null;
   /** Claim mismatches and unknown names of the note (knowledge-file problems are the server's). */
   diagnostics(doc: TextDocument): Diagnostic[];
-  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  /** Quick fixes for the request's diagnostics (async: may read the knowledge file). */
+  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]>;
+  definition(doc: TextDocument, position: Position): Location | null;
+  completions(doc: TextDocument, position: Position): CompletionItem[];
   inlayHints(doc: TextDocument, range: Range): InlayHint[];
   /** Mentions and claims as semantic tokens (the whole note, or what overlaps `range`). */
   semanticTokens(doc: TextDocument, range?: Range): SemanticTokens;
@@ -121,11 +140,27 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     diagnostics(doc) {
       const { analysis, kb } = state(doc);
       const { locale, claims } = init.config();
-      return claimDiagnostics(analysis, kb, { locale, ...claims });
+      return [...claimDiagnostics(analysis, kb, { locale, ...claims }), ...unknownNameDiagnostics(analysis, kb, locale)];
     },
-    codeActions(doc, _range, diagnostics) {
+    async codeActions(doc, _range, diagnostics) {
       const { analysis, kb } = state(doc);
-      return claimQuickFixes(analysis, kb, diagnostics, doc.uri, init.config().locale);
+      const { locale } = init.config();
+      const actions = claimQuickFixes(analysis, kb, diagnostics, doc.uri, locale);
+      const folder = folderOf(init.workspace.folders, doc.uri);
+      if (folder && diagnostics.some((d) => d.code === DiagnosticCodes.entityUnknown)) {
+        const existing = await init.workspace.readFile(knowledgeFileUri(folder));
+        actions.push(...unknownNameActions(analysis, diagnostics, folder, existing, locale));
+      }
+      return actions;
+    },
+    definition(doc, position) {
+      const { analysis, kb } = state(doc);
+      return definition(analysis, analysis.offsetAt(position), kb);
+    },
+    completions(doc, position) {
+      const { analysis, kb } = state(doc);
+      const { locale, numberFormat } = init.config();
+      return completions(analysis, analysis.offsetAt(position), kb, { locale, numberFormat });
     },
     inlayHints(doc, range) {
       const analysis = analyze(doc);
@@ -161,4 +196,10 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       cache.delete(uri);
     },
   };
+}
+
+/** The workspace folder holding `uri` (the deepest one), else the first folder. */
+export function folderOf(folders: readonly string[], uri: string): string | undefined {
+  const holding = folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length);
+  return holding[0] ?? folders[0];
 }

@@ -56,7 +56,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   let config: Config = defaultConfig;
   let folders: string[] = [];
-  const client = { pullConfig: false, versionedEdits: false, watchFiles: false, inlayRefresh: false, tokensRefresh: false };
+  const client = { pullConfig: false, versionedEdits: false, createFiles: false, watchFiles: false, inlayRefresh: false, tokensRefresh: false };
 
   const workspace = deps.workspace({
     folders: () => folders,
@@ -159,6 +159,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const caps = params.capabilities;
     client.pullConfig = caps.workspace?.configuration === true;
     client.versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+    client.createFiles = client.versionedEdits && (caps.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
     client.watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.inlayRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     client.tokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
@@ -168,6 +169,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        definitionProvider: true,
+        completionProvider: {},
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         semanticTokensProvider: { legend, full: true, range: true },
@@ -213,9 +216,20 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const doc = documents.get(params.textDocument.uri);
     return doc && isNote(doc) ? service.hover(doc, params.position) : null;
   });
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc && isNote(doc) ? service.codeActions(doc, params.range, params.context.diagnostics) : null;
+    if (!doc || !isNote(doc)) return null;
+    const actions = await service.codeActions(doc, params.range, params.context.diagnostics);
+    // Edits that create the knowledge file need a client that can create files.
+    return client.createFiles ? actions : actions.filter((a) => !a.edit?.documentChanges?.some((c) => 'kind' in c));
+  });
+  connection.onDefinition((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isNote(doc) ? service.definition(doc, params.position) : null;
+  });
+  connection.onCompletion((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isNote(doc) ? service.completions(doc, params.position) : null;
   });
   connection.languages.semanticTokens.on((params) => {
     const doc = documents.get(params.textDocument.uri);
