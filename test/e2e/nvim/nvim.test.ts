@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { examplesDir, repoRoot, serverPath } from '../../support/lspClient';
+import { assertHover, DEEPSEEK_V3_1, PARAMETERS, SK_TELECOM, TABLE_END, TABLE_MD_TABLE_HEAD } from '../lib/expected';
+
+/** What client.lua is asked to do; see its header. */
+type Request = { method: 'hover' | 'definition'; text: string; at?: string } | { method: 'insertComparisonTable' };
+interface Response {
+  error?: string;
+  /** hover */
+  text?: string | null;
+  /** definition: where the jump landed */
+  file?: string | null;
+  line?: number;
+  lineText?: string;
+  /** insertComparisonTable: the command's result, the buffer after it and after one undo */
+  result?: unknown;
+  undone?: string;
+}
+interface ClientResult { ok: boolean; log: string[]; responses: Response[] }
+
+/**
+ * Runs client.lua in a headless Neovim on a copy of `note` and returns what it
+ * wrote. Its XDG folders (log, shada, swap) are a temporary folder, not $HOME.
+ */
+async function neovim(note: string, requests: Request[], timeoutMs = 60_000): Promise<ClientResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'research-notes-nvim-'));
+  try {
+    const copy = path.join(dir, 'notes', path.basename(note));
+    fs.mkdirSync(path.dirname(copy));
+    fs.copyFileSync(note, copy);
+    const out = path.join(dir, 'result.json');
+    const child = spawn('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${path.join(__dirname, 'client.lua')}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...Object.fromEntries(['CONFIG', 'DATA', 'CACHE', 'STATE'].map((k) => [`XDG_${k}_HOME`, path.join(dir, k.toLowerCase())])),
+        RN_SERVER: serverPath,
+        RN_NOTE: copy,
+        RN_OUT: out,
+        RN_REQUESTS: JSON.stringify(requests),
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exit = await new Promise<string>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(`killed after ${timeoutMs / 1000}s`);
+      }, timeoutMs);
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        resolve(`exit ${code ?? signal}`);
+      });
+    });
+    if (!fs.existsSync(out)) assert.fail(`Neovim wrote no result (${exit}); its output:\n${output}`);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as ClientResult;
+    assert.ok(result.ok, `Neovim's client failed (${exit}):\n${result.log.join('\n')}\n${output}`);
+    return result;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Neovim's answer to one request, or a failure naming its error. */
+async function ask(note: string, request: Request): Promise<Response> {
+  const [response] = (await neovim(note, [request])).responses;
+  assert.ok(response && !response.error, `${request.method} failed: ${response?.error}`);
+  return response;
+}
+
+describe('Neovim 0.7 LSP client with `node dist/server.js --stdio`', function () {
+  this.timeout(90_000);
+  const example = path.join(examplesDir, 'skt-500b-ko.md');
+
+  it('hovers DeepSeek in 딥시크(DeepSeek) V3.1 with its parameter counts', async () => {
+    const { text } = await ask(example, { method: 'hover', text: '딥시크(DeepSeek) V3.1', at: 'DeepSeek' });
+    assertHover(text, DEEPSEEK_V3_1, [PARAMETERS.auto]);
+  });
+
+  it('hovers SKT as SK Telecom', async () => {
+    assertHover((await ask(example, { method: 'hover', text: 'SKT' })).text, SK_TELECOM);
+  });
+
+  it('jumps from 딥시크(DeepSeek) V3.1 to its entry in the bundled knowledge', async () => {
+    const data = path.join(repoRoot, 'server', 'data', 'deepseek.yaml');
+    const entry = '- id: deepseek-v3.1';
+    const line = fs.readFileSync(data, 'utf8').split('\n').findIndex((l) => l.trim() === entry) + 1;
+    const jump = await ask(example, { method: 'definition', text: '딥시크(DeepSeek) V3.1', at: 'DeepSeek' });
+    assert.deepEqual({ file: jump.file, line: jump.line, lineText: jump.lineText?.trim() }, { file: data, line, lineText: entry });
+  });
+
+  it('inserts the comparison table through workspace/executeCommand, and one undo restores the note', async () => {
+    const note = path.join(__dirname, '..', 'fixtures', 'table.md');
+    const original = fs.readFileSync(note, 'utf8');
+    const { result, text, undone } = await ask(note, { method: 'insertComparisonTable' });
+    assert.deepEqual(result, { applied: true });
+    assert.ok(typeof text === 'string' && text.startsWith(original + TABLE_MD_TABLE_HEAD), `unexpected note after the command:\n${text}`);
+    assert.ok(text.endsWith(TABLE_END), `unexpected end of the table:\n${text}`);
+    const cli = execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'table', note], { encoding: 'utf8' });
+    assert.equal(text, original + cli);
+    assert.equal(undone, original);
+  });
+});
