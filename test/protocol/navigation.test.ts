@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, CompletionItem, CreateFile, Location, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, CodeAction, CompletionItem, CreateFile, Location, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { fileUri, repoRoot, TestClient } from '../support/lspClient';
 import { positionOf } from '../support/text';
 import { TempWorkspace } from '../support/tempWorkspace';
 
-const editCapabilities = { workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } } as const;
+const editCapabilities: ClientCapabilities = { workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } };
 
 describe('protocol: definition, completion and unknown names', function () {
   let ws: TempWorkspace | undefined;

@@ -19,7 +19,15 @@ interface TrieNode {
   next: Map<string, TrieNode>;
   /** Entities for which the path to this node is a whole name. */
   ids?: string[];
+  /**
+   * A one-word Latin name written with capitals in the data (`Meta`, `Cohere`, `Mistral`):
+   * an all-lowercase occurrence is an ordinary word, not the name.
+   */
+  capitalized?: boolean;
 }
+
+/** One Latin word, no digits or separators: the names that double as ordinary words. */
+const isOneLatinWord = (name: string): boolean => /^[A-Za-z]+$/.test(name);
 
 const SEP = ' ';
 const foldCache = new Map<string, string>();
@@ -58,6 +66,16 @@ const isLatinAlnum = (c: string | undefined): boolean =>
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isSeparator = (c: string): boolean => foldChar(c) === SEP;
 
+/**
+ * An occurrence of a capitalized one-word name that reads as an ordinary word: all lowercase
+ * (`meta`, `cohere`), or a prefix of a hyphenated word (`Meta-analysis`, `Mistral-like`).
+ */
+function ordinaryWord(mask: string, start: number, stop: number, end: number): boolean {
+  const surface = mask.slice(start, stop);
+  if (surface === surface.toLowerCase()) return true;
+  return stop + 1 < end && mask[stop] === '-' && /[a-z]/.test(mask[stop + 1]);
+}
+
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
 
@@ -78,6 +96,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         if (!child) node.next.set(ch, (child = { next: new Map() }));
         node = child;
       }
+      const capitalized = isOneLatinWord(name) && /[A-Z]/.test(name);
+      node.capitalized = node.ids ? node.capitalized && capitalized : capitalized;
       node.ids ??= [];
       if (!node.ids.includes(entity.id)) node.ids.push(entity.id);
       const list = byName.get(folded) ?? [];
@@ -150,7 +170,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       for (let k = 0; next && k < f.length; k++) next = next.next.get(f[k]);
       node = next;
       i++;
-      if (node?.ids && endsCleanly(mask, i, end)) best = [i, node.ids];
+      if (node?.ids && endsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids];
     }
     return best;
   };
