@@ -27,7 +27,7 @@ describe('completion', () => {
       kind: 7,
       detail: 'DeepSeek · 671B (6710억) total · 37B (370억) active',
       documentation: { kind: 'markdown', value: entityMarkdown(v31, kb, en) },
-      sortText: '0003',
+      sortText: '0005',
       filterText: '딥시크 V3.1',
       textEdit: { range, newText: '딥시크 V3.1' },
     });
@@ -40,31 +40,50 @@ describe('completion', () => {
       filterText: '딥시크',
       textEdit: { range, newText: '딥시크' },
     });
-    assert.deepEqual(summary(items), ['DeepSeek → 딥시크', 'DeepSeek-R1 → 딥시크 R1', 'DeepSeek-V3 → 딥시크 V3', 'DeepSeek-V3.1 → 딥시크 V3.1']);
+    assert.deepEqual(summary(items).slice(0, 7), [
+      'DeepSeek → 딥시크',
+      'DeepSeek-R1 → 딥시크 R1',
+      'DeepSeek-V2 → 딥시크 V2',
+      'DeepSeek-V3 → 딥시크 V3',
+      'DeepSeek-V2.5 → 딥시크 V2.5',
+      'DeepSeek-V3.1 → 딥시크 V3.1',
+      'DeepSeek-V3.2 → 딥시크 V3.2',
+    ]);
+    assert.equal(items.length, 21);
     assert.deepEqual(range, { start: { line: 0, character: 17 }, end: { line: 0, character: 19 } });
   });
 
   it('completes a Latin prefix with the canonical name when it matches, case-insensitively', () => {
-    assert.deepEqual(summary(complete('Compare with deep')), [
-      'DeepSeek → DeepSeek',
-      'Google DeepMind → DeepMind',
-      'DeepSeek-R1 → DeepSeek-R1',
+    assert.deepEqual(summary(complete('Compare with DeepSeek-V3')), [
       'DeepSeek-V3 → DeepSeek-V3',
       'DeepSeek-V3.1 → DeepSeek-V3.1',
+      'DeepSeek-V3.2 → DeepSeek-V3.2',
+      'DeepSeek-V3.2-Exp → DeepSeek-V3.2-Exp',
+      'DeepSeek-V3.1-Terminus → DeepSeek-V3.1-Terminus',
     ]);
     // An alias when only an alias matches: the one starting with the same case, then the shortest.
-    assert.deepEqual(summary(complete('the Qwe')), ['Alibaba Qwen team → Qwen', 'Qwen2.5-72B → Qwen2.5-72B', 'Qwen3-235B-A22B → Qwen3-235B-A22B']);
-    assert.deepEqual(summary(complete('see deepseek-c')), ['DeepSeek-V3.1 → deepseek-chat-v3.1']);
+    assert.deepEqual(summary(complete('Compare with deepm')), ['Google DeepMind → DeepMind']);
+    assert.deepEqual(summary(complete('the Qwe')).slice(0, 3), ['Alibaba Qwen team → Qwen', 'Qwen2 → Qwen2', 'Qwen3 → Qwen3']);
+    assert.deepEqual(summary(complete('see deepseek-c')), [
+      'DeepSeek-V3.1 → deepseek-chat-v3.1',
+      'DeepSeek-Coder-V2 → DeepSeek-Coder-V2',
+      'DeepSeek-Coder-33B → DeepSeek-Coder-33B',
+      'DeepSeek-Coder-1.3B → DeepSeek-Coder-1.3B',
+      'DeepSeek-Coder-6.7B → DeepSeek-Coder-6.7B',
+      'DeepSeek-Coder-V2-Lite → DeepSeek-Coder-V2-Lite',
+    ]);
   });
 
   it('folds separators but keeps a trailing one: `DeepSeek-` is past the organization’s name', () => {
-    assert.deepEqual(summary(complete('DeepSeek-')), [
-      'DeepSeek-R1 → DeepSeek-R1',
-      'DeepSeek-V3 → DeepSeek-V3',
+    const dash = summary(complete('DeepSeek-'));
+    assert.equal(dash.includes('DeepSeek → DeepSeek'), false);
+    assert.ok(dash.includes('DeepSeek → DeepSeek AI'), dash.join('\n'));
+    assert.deepEqual(summary(complete('deepseek-v3.')), [
       'DeepSeek-V3.1 → DeepSeek-V3.1',
-      'DeepSeek → DeepSeek AI',
+      'DeepSeek-V3.2 → DeepSeek-V3.2',
+      'DeepSeek-V3.2-Exp → DeepSeek-V3.2-Exp',
+      'DeepSeek-V3.1-Terminus → DeepSeek-V3.1-Terminus',
     ]);
-    assert.deepEqual(summary(complete('deepseek-v3.')), ['DeepSeek-V3.1 → DeepSeek-V3.1']);
     // The prefix never spans a space: after `deepseek ` only `v3.` is being typed.
     assert.deepEqual(summary(complete('deepseek v3.')), []);
   });
@@ -72,10 +91,12 @@ describe('completion', () => {
   it('completes mixed prefixes, families and a single Hangul syllable', () => {
     assert.deepEqual(summary(complete('LG의 K-엑')), ['K-EXAONE → K-엑사원']);
     const ra = complete('x 라');
-    assert.deepEqual(summary(ra), ['Llama → 라마', 'Liner → 라이너', 'Llama 4 Maverick → 라마 4 매버릭', 'Llama 4 Scout → 라마 4 스카우트', 'Llama 3.1 405B → 라마 3.1 405B']);
-    assert.deepEqual(ra.map((i) => [i.kind, i.detail]).slice(0, 2), [
-      [7, 'Meta · model family'],
+    assert.deepEqual(summary(ra).slice(0, 4), ['Liner → 라이너AI', 'Llama → 라마 3.1', 'Llama 3.3 70B → 라마 3.3', 'LLaMA 7B → 라마 1 7B']);
+    assert.equal(ra.length, 21);
+    assert.deepEqual(ra.map((i) => [i.kind, i.detail]).slice(0, 3), [
       [9, 'organization · KR'],
+      [7, 'Meta · model family'],
+      [7, 'Meta · 70B (700억) total'],
     ]);
   });
 

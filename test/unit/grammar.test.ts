@@ -158,7 +158,7 @@ describe('injection grammar', () => {
       (await tokenize(text))[0].filter((t) => t.scopes.some((s) => OURS.test(s))).map((t) => text.slice(t.start, t.end));
     assert.deepEqual(await scoped('deepseek_v3.1, DEEPSEEK V3.1, DeepSeek  V3.1'), ['deepseek_v3.1', 'DEEPSEEK V3.1', 'DeepSeek  V3.1']);
     assert.deepEqual(await scoped('딥시크의 모델, SKT는, 서울대,'), ['딥시크', 'SKT', '서울대']);
-    assert.deepEqual(await scoped('xSKT SKTx SKT1 GPT-4o 7Bx xA7B'), []);
+    assert.deepEqual(await scoped('xSKT SKTx SKT1 GPT-4oo 7Bx xA7B'), []);
     assert.deepEqual(await scoped('685 B, 0.685T, 7b, 56-billion-parameter'), ['685 B', '0.685T', '7b', '56-billion']);
   });
 

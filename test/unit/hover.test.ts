@@ -57,7 +57,7 @@ describe('hover Markdown', () => {
       '**SK Telecom** · 조직 · 기업 · KR',
       '',
       '- 웹사이트: [sktelecom.com](https://www.sktelecom.com/) (미확인)',
-      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.0 (72B), A.X 3.1 (34B)',
+      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.1 (72B), A.X 4.0 (72B), A.X 4.0 Light (7B), A.X 3.1 (34B), A.X 3.1 Light (7B), KoGPT2 (125M)',
     ]);
   });
 
@@ -65,7 +65,7 @@ describe('hover Markdown', () => {
     assert.deepEqual(md('lg-exaone').split('\n').slice(0, 3), [
       '**EXAONE** · model family · LG AI Research',
       '',
-      '- Models: EXAONE 3.5 (32B), EXAONE 4.0 (32B), K-EXAONE (236B)',
+      '- Models: EXAONE 2.0, EXAONE 3.0 (7.8B), EXAONE 3.5 2.4B, EXAONE 3.5 7.8B, EXAONE 3.5 (32B), EXAONE Deep 2.4B, EXAONE Deep 7.8B, EXAONE Deep 32B, EXAONE 4.0 1.2B, EXAONE 4.0 (32B), K-EXAONE (236B)',
     ]);
   });
 

@@ -31,8 +31,6 @@ describe('knowledge breadth: ordinary prose is not full of entities', () => {
 
   it('Korean: only the reviewed mentions', () => {
     assert.deepEqual(mentions('ordinary-ko.md'), [
-      // Known false positive: "메타" (meta.yaml) inside 메타버스.
-      '12 메타 → Meta',
       // Legitimate: the company names inside its product names (카카오톡, 네이버 지도).
       '33 카카오 → Kakao',
       '33 네이버 → Naver',

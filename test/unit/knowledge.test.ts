@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
 import {
   checkBundledKnowledge,
   createKnowledgeBase,
@@ -66,10 +67,15 @@ describe('knowledge/bundled data', () => {
   });
 
   it('has every model and organization of the fact sheet', () => {
-    // 36 sheet entries: 34 models plus Claude and Gemini, modelled as families.
-    assert.equal(ofKind('model').length, 34);
-    assert.deepEqual(ofKind('family').map((e) => e.id).sort(), ['anthropic-claude', 'google-gemini', 'lg-exaone', 'meta-llama', 'naver-hyperclova-x', 'skt-ax']);
-    assert.equal(ofKind('organization').length, 25);
+    // The sheet's 36 entries: 34 models plus Claude and Gemini, modelled as families.
+    const sheet = parse(readFileSync(join(dataDir, '..', '..', '..', 'shared', 'facts', 'facts.yaml'), 'utf8')) as {
+      models: { id: string }[];
+      organizations: { id: string }[];
+    };
+    const asFamilies = new Set(['anthropic-claude', 'google-gemini']);
+    for (const { id } of sheet.models) assert.equal(kb.get(id)?.kind, asFamilies.has(id) ? 'family' : 'model', id);
+    for (const { id } of sheet.organizations) assert.equal(kb.get(id)?.kind, 'organization', id);
+    for (const id of ['anthropic-claude', 'google-gemini', 'lg-exaone', 'meta-llama', 'naver-hyperclova-x', 'skt-ax']) assert.equal(kb.get(id)?.kind, 'family', id);
   });
 
   it('has a current snapshot that loads exactly like the YAML', () => {
@@ -169,7 +175,7 @@ describe('knowledge/bundled data', () => {
       ['HCX', 'family', 'HyperCLOVA X'],
       ['에이닷엑스', 'family', 'A.X'],
       ['A.X', 'family', 'A.X'],
-      ['라마', 'family', 'Llama'],
+      ['라마 3.1', 'family', 'Llama'],
     ];
     for (const [alias, kind, name] of expected) {
       const e = byName.get(normalizeName(alias));
@@ -179,15 +185,27 @@ describe('knowledge/bundled data', () => {
 
   it('drops aliases that would be false positives or other models', () => {
     const all = new Set(kb.all().flatMap((e) => [e.name, ...e.aliases].map(normalizeName)));
-    for (const alias of ['R1', 'davinci', 'GPT-4o', 'GPT-4 Turbo', 'Language Models are Few-Shot Learners', 'A.X K1 (519B)', 'LG', 'Motif', 'Moonshot']) {
+    for (const alias of ['R1', 'davinci', 'Language Models are Few-Shot Learners', 'A.X K1 (519B)', 'LG', 'Motif', 'Moonshot', '라마', '메타', 'o1', 'o3', 'Phi', 'Yi']) {
       assert.equal(all.has(normalizeName(alias)), false, alias);
     }
   });
 
   it('lists family members and an organization’s models in data order', () => {
-    assert.deepEqual(kb.membersOf('lg-exaone').map((m) => m.id), ['lg-exaone-3.5', 'lg-exaone-4.0', 'lg-k-exaone']);
-    assert.deepEqual(kb.membersOf('skt-ax').map((m) => m.id), ['skt-ax-k1', 'skt-ax-k2', 'skt-ax-4.0', 'skt-ax-3.1']);
-    assert.deepEqual(kb.modelsOf('deepseek').map((m) => m.id), ['deepseek-v3', 'deepseek-v3.1', 'deepseek-r1']);
+    assert.deepEqual(kb.membersOf('lg-exaone').map((m) => m.id), [
+      'lg-exaone-2.0',
+      'lg-exaone-3.0-7.8b',
+      'lg-exaone-3.5-2.4b',
+      'lg-exaone-3.5-7.8b',
+      'lg-exaone-3.5',
+      'lg-exaone-deep-2.4b',
+      'lg-exaone-deep-7.8b',
+      'lg-exaone-deep-32b',
+      'lg-exaone-4.0-1.2b',
+      'lg-exaone-4.0',
+      'lg-k-exaone',
+    ]);
+    assert.deepEqual(kb.membersOf('skt-ax').map((m) => m.id), ['skt-ax-k1', 'skt-ax-k2', 'skt-ax-4.1', 'skt-ax-4.0', 'skt-ax-4.0-light', 'skt-ax-3.1', 'skt-ax-3.1-light']);
+    assert.deepEqual(kb.modelsOf('deepseek').map((m) => m.id).slice(0, 3), ['deepseek-v3', 'deepseek-v3.1', 'deepseek-r1']);
     assert.deepEqual(kb.membersOf('deepseek'), []);
     assert.equal((kb.get('sk-telecom') as OrganizationEntity).country, 'KR');
   });

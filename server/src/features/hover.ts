@@ -148,7 +148,9 @@ function sizeLabel(m: ModelEntity, options: HoverOptions): string {
   if (p.disclosed === false) return `${escapeMarkdown(m.name)} (${messages(options.locale).undisclosed})`;
   if (p.total === undefined) return escapeMarkdown(m.name);
   const format: Notation = options.numberFormat === '억' ? '억' : 'B';
-  return `${escapeMarkdown(m.name)} (${formatCount(p.total, format)})`;
+  const size = formatCount(p.total, format);
+  // `EXAONE Deep 32B`, not `EXAONE Deep 32B (32B)`.
+  return m.name.includes(size) ? escapeMarkdown(m.name) : `${escapeMarkdown(m.name)} (${size})`;
 }
 
 function familyItems(f: FamilyEntity, kb: KnowledgeBase, options: HoverOptions, item: Item): void {
