@@ -72,10 +72,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     logger,
   });
 
+  /** The knowledge-file globs as regular expressions, compiled once per setting value. */
+  let globs = { source: [] as readonly string[], patterns: [] as RegExp[] };
   /** True for a file the `researchNotes.knowledgeFiles` globs select in some folder. */
-  const isKnowledgeFile = (uri: string): boolean =>
-    getKnowledge().has(uri) ||
-    folders.some((f) => uri.startsWith(`${f.replace(/\/$/, '')}/`) && config.knowledgeFiles.some((g) => globToRegExp(g).test(uri.slice(f.replace(/\/$/, '').length + 1))));
+  const isKnowledgeFile = (uri: string): boolean => {
+    if (getKnowledge().has(uri)) return true;
+    if (globs.source !== config.knowledgeFiles) globs = { source: config.knowledgeFiles, patterns: config.knowledgeFiles.map(globToRegExp) };
+    return folders.some((folder) => {
+      const base = folder.endsWith('/') ? folder : `${folder}/`;
+      return uri.startsWith(base) && globs.patterns.some((re) => re.test(decodeURIComponent(uri.slice(base.length))));
+    });
+  };
 
   // Diagnostics: notes after a short pause in typing, knowledge files whenever knowledge changes.
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
