@@ -126,7 +126,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const applyConfig = (settings: Settings | null | undefined): void => {
     const before = config.knowledgeFiles.join('\n');
     config = toConfig(settings, config.locale);
-    if (knowledge && config.knowledgeFiles.join('\n') !== before) void getKnowledge().reload().then(knowledgeChanged);
+    if (knowledge && config.knowledgeFiles.join('\n') !== before) void reloadKnowledge();
     else for (const doc of documents.all()) if (isNote(doc)) scheduleNote(doc, 0);
   };
 
@@ -187,10 +187,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     };
   };
 
+  /** Reloads every knowledge file; refused `researchNotes.knowledgeFiles` patterns are shown to the user. */
+  const reloadKnowledge = async (): Promise<void> => {
+    const refused = await getKnowledge().reload();
+    for (const reason of refused) void connection.window.showWarningMessage(`Research Notes: ${reason}`);
+    knowledgeChanged();
+  };
+
   const onInitialized = async (): Promise<void> => {
     await pullConfig();
     const wk = getKnowledge();
-    await wk.reload();
+    await reloadKnowledge();
     const kb = wk.current();
     logger.info(`Research Notes server ready: ${kb.all().length} entities (knowledge version ${kb.version}), ${wk.files().length} knowledge files, locale ${config.locale}`);
     if (client.watchFiles) {
@@ -198,7 +205,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         watchers: config.knowledgeFiles.map((globPattern) => ({ globPattern: `**/${globPattern}` })),
       });
     }
-    knowledgeChanged();
   };
 
   // The bind table.

@@ -36,13 +36,14 @@ export class WorkspaceKnowledge {
     return [...this.userFiles.keys()];
   }
 
-  /** Finds and parses every knowledge file of the workspace again. */
-  async reload(): Promise<void> {
+  /** Finds and parses every knowledge file of the workspace again; returns why patterns were refused. */
+  async reload(): Promise<string[]> {
     const { uris, refused } = await this.workspace.listKnowledgeFiles();
     for (const reason of refused) this.logger.warn(`Knowledge files: ${reason}`);
     this.userFiles.clear();
     for (const uri of uris) await this.read(uri);
     this.rebuild();
+    return refused;
   }
 
   /** A knowledge file was created, changed (on disk or in an editor) or deleted. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lspClient';
+import { bundledKnowledge } from '../support/knowledge';
 import { TempWorkspace } from '../support/tempWorkspace';
 
 const zeta = [
@@ -130,5 +131,21 @@ describe('protocol: the user knowledge files of a workspace', function () {
     const h = await client.hover('untitled:fm.md', { line: 6, character: 1 });
     assert.equal((h!.contents as MarkupContent).value.split('\n')[0], '**Local-7B** · model');
     assert.equal(await client.hover('untitled:other.md', { line: 0, character: 1 }), null);
+  });
+});
+
+describe('protocol: knowledge-file patterns that leave the folder', function () {
+  it('are refused with a clear message, and bundled knowledge keeps working', async () => {
+    const ws = new TempWorkspace();
+    const client = await TestClient.start({ rootUri: ws.uri, initializationOptions: { settings: { knowledgeFiles: ['../elsewhere/*.yaml'] } } });
+    try {
+      assert.deepEqual(await client.knowledgeLoaded(), { entities: bundledKnowledge().kb.all().length, knowledgeFiles: 0, problems: 0 });
+      await client.open('untitled:n.md', 'SKT\n');
+      assert.deepEqual(client.shownMessages, ['Research Notes: "../elsewhere/*.yaml" leaves the workspace folder; knowledge files must be inside it.']);
+      assert.equal(await firstLine(client, 'untitled:n.md', 1), '**SK Telecom** · organization · company · KR');
+    } finally {
+      await client.stop();
+      ws.dispose();
+    }
   });
 });

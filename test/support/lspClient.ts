@@ -65,6 +65,10 @@ export class TestClient {
       }
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('researchNotes/status', (p: unknown) => {
+      this.statuses.push(p);
+      for (const resolve of this.statusWaiters.splice(0)) resolve(p);
+    });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.shownMessages.push(p.message);
@@ -74,6 +78,22 @@ export class TestClient {
       return null;
     });
     this.connection.listen();
+  }
+
+  /** Every `researchNotes/status` the server sent (one after each knowledge reload). */
+  readonly statuses: unknown[] = [];
+  private readonly statusWaiters: ((p: unknown) => void)[] = [];
+
+  /** The first status (knowledge loaded): resolves at once if it came already. */
+  knowledgeLoaded(ms = 5000): Promise<unknown> {
+    if (this.statuses.length) return Promise.resolve(this.statuses[0]);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no researchNotes/status within ${ms} ms`)), ms);
+      this.statusWaiters.push((p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+    });
   }
 
   /** What this client answers to `workspace/configuration` for `researchNotes`. */

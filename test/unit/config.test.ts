@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { toConfig } from '../../server/src/config';
+import { globToRegExp, refusePattern, staticPrefix } from '../../server/src/glob';
+import { defaultConfig, folderOf } from '../../server/src/languageService';
+import { frontMatterEntities } from '../../server/src/workspaceKnowledge';
+
+describe('config: settings from the client', () => {
+  it('takes valid settings and replaces anything unexpected by the default', () => {
+    const c = toConfig(
+      {
+        numberFormat: '억',
+        table: { columns: ['parameters', 'bogus', 'parameters'], sort: 'release', language: 'ko' },
+        claims: { tolerance: 0.1, severity: 'warning' },
+        inlayHints: { numbers: 'all' },
+        knowledgeFiles: ['notes/*.yaml'],
+        diagnostics: { debounceMs: 0 },
+      },
+      'ko',
+    );
+    assert.deepEqual(c, {
+      locale: 'ko',
+      numberFormat: '억',
+      table: { columns: ['model', 'parameters'], sort: 'release', language: 'ko' },
+      claims: { tolerance: 0.1, severity: 2 },
+      inlayHints: 'all',
+      knowledgeFiles: ['notes/*.yaml'],
+      diagnosticsDebounceMs: 0,
+    });
+    const bad = toConfig({ numberFormat: 'x' as never, claims: { tolerance: 7 }, knowledgeFiles: [3 as never], diagnostics: { debounceMs: -1 } }, 'en');
+    assert.deepEqual(bad, { ...defaultConfig, locale: 'en' });
+    assert.deepEqual(toConfig(null, 'en'), defaultConfig);
+  });
+});
+
+describe('glob: researchNotes.knowledgeFiles patterns', () => {
+  it('matches *, **, ? and {a,b} on workspace-relative paths', () => {
+    const re = globToRegExp('.research-notes/*.{yaml,yml,json}');
+    assert.deepEqual(['.research-notes/a.yaml', '.research-notes/b.json', '.research-notes/x/a.yaml', 'a.yaml', '.research-notes/a.yaml.bak'].map((p) => re.test(p)), [true, true, false, false, false]);
+    const deep = globToRegExp('kb/**/*.yml');
+    assert.deepEqual(['kb/a.yml', 'kb/x/y/a.yml', 'kbx/a.yml'].map((p) => deep.test(p)), [true, true, false]);
+    assert.equal(globToRegExp('k?.yaml').test('k1.yaml'), true);
+    assert.equal(staticPrefix('kb/models/*.yaml'), 'kb/models');
+    assert.equal(staticPrefix('**/*.yaml'), '');
+  });
+  it('refuses patterns that leave the folder, with a clear reason', () => {
+    assert.equal(refusePattern('.research-notes/*.yaml'), undefined);
+    assert.equal(refusePattern('../shared/*.yaml'), '"../shared/*.yaml" leaves the workspace folder; knowledge files must be inside it.');
+    assert.equal(refusePattern('/etc/*.yaml'), '"/etc/*.yaml" is an absolute path; knowledge files are given relative to the workspace folder.');
+  });
+});
+
+describe('workspace helpers', () => {
+  it('finds the deepest workspace folder holding a note', () => {
+    const folders = ['file:///ws', 'file:///ws/sub'];
+    assert.equal(folderOf(folders, 'file:///ws/sub/n.md'), 'file:///ws/sub');
+    assert.equal(folderOf(folders, 'file:///ws/n.md'), 'file:///ws');
+    assert.equal(folderOf(folders, 'untitled:n.md'), 'file:///ws');
+    assert.equal(folderOf([], 'file:///n.md'), undefined);
+  });
+  it('reads the entities: block of front matter, de-indented, with its first line', () => {
+    const note = ['---', 'title: x', 'entities:', '  models:', '    - id: a', '      name: A', 'tags: [t]', '---', 'body'].join('\n');
+    assert.deepEqual(frontMatterEntities(note), { text: 'models:\n  - id: a\n    name: A', line: 3, indent: 2 });
+    assert.equal(frontMatterEntities('no front matter'), undefined);
+    assert.equal(frontMatterEntities('---\ntitle: x\n---\n'), undefined);
+  });
+});
