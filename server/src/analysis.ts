@@ -1,12 +1,17 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import { maskNote } from './markdown/prose';
-import type { AliasIndex } from './recognize/aliasIndex';
+import type { KnowledgeBase } from './knowledge/types';
+import { scanNote, scanNoteAsync, type NoteStructure } from './markdown/blocks';
+import { proseMask } from './markdown/prose';
+import { foldName, type AliasIndex } from './recognize/aliasIndex';
+import { linkClaims } from './recognize/claims';
+import { findQuantities, type Quantity } from './recognize/quantities';
 import type { Claim, Mention } from './recognize/types';
 
 /**
  * Everything recognition found in one version of a note. Immutable: a new version of the
- * note gets a new analysis; features only read it.
+ * note gets a new analysis (see `incremental.ts` for one made from the previous version);
+ * features only read it.
  */
 export interface NoteAnalysis {
   readonly uri: string;
@@ -18,33 +23,199 @@ export interface NoteAnalysis {
   readonly mentions: readonly Mention[];
   /** Sorted by start, non-overlapping, never inside a mention. */
   readonly claims: readonly Claim[];
+  /** Every parameter count in the prose, inside names too; present when the recognizers find them apart from claims. */
+  readonly quantities?: readonly Quantity[];
+  /** The note's blocks, for re-parsing only what an edit touches. */
+  readonly structure?: NoteStructure;
+  /** Line starts, for positions; updated by an edit rather than recomputed. */
+  readonly lines?: LineIndex;
+  /**
+   * Set when the analysis was made from the previous version's (`incremental.ts`): outside
+   * [start, end) of this text, mask, mentions, claims and quantities are the previous ones,
+   * moved by `delta` after `end`. Lets diagnostics and other derived results update locally.
+   */
+  readonly changed?: ChangedSpan;
   /** LSP range (0-based, UTF-16) of an offset span: the one place positions are converted. */
   range(span: { start: number; end: number }): Range;
   offsetAt(position: { line: number; character: number }): number;
+}
+
+export interface ChangedSpan {
+  readonly previousVersion: number;
+  readonly start: number;
+  readonly end: number;
+  readonly delta: number;
 }
 
 export interface Recognizers {
   aliases: AliasIndex;
   /** Parameter-count claims of the mask, linked to the mentions. */
   claims(mask: string, mentions: Mention[]): Claim[];
+  /**
+   * The two halves of `claims`, which let an edit re-recognize a few paragraphs only:
+   * quantities in `mask[start, end)` (a paragraph start and end), and claims of some of them.
+   * `claims(mask, m)` must equal `link(mask, quantities(mask, 0, mask.length), m)`.
+   */
+  quantities?(mask: string, start: number, end: number): Quantity[];
+  link?(mask: string, quantities: Quantity[], mentions: Mention[]): Claim[];
+  /** The longest folded name in the alias index: how far one match attempt can read. */
+  reach?: number;
+}
+
+/**
+ * The recognizers of a knowledge base, with everything incremental analysis needs. Build them
+ * once per knowledge-base version, together with the alias index.
+ */
+export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recognizers {
+  const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
+  let reach = 0;
+  for (const entity of kb.all()) {
+    for (const name of [entity.name, ...entity.aliases]) reach = Math.max(reach, foldName(name).length);
+  }
+  return {
+    aliases,
+    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel),
+    quantities: (mask, start, end) => findQuantities(mask, start, end),
+    link: (mask, quantities, mentions) => linkClaims(mask, quantities, mentions, isModel),
+    reach,
+  };
 }
 
 /** Analyses a whole note: parse, mask, mentions, claims. */
 export function analyzeNote(source: TextDocument, recognizers: Recognizers): NoteAnalysis {
   const text = source.getText();
-  // The server's documents are updated in place; positions must come from this version.
-  const doc = TextDocument.create(source.uri, source.languageId, source.version, text);
-  const mask = maskNote(text);
+  const { ranges, structure } = scanNote(text);
+  return recognize(source, text, proseMask(text, ranges), structure, recognizers);
+}
+
+/**
+ * `analyzeNote` for large notes: parses in slices of about `sliceMs`, yielding to the event
+ * loop in between so requests are answered meanwhile. Resolves to undefined once `isCancelled()`
+ * (checked after every yield), e.g. when a newer version of the note arrived.
+ */
+export async function analyzeNoteAsync(
+  source: TextDocument,
+  recognizers: Recognizers,
+  control: { isCancelled?: () => boolean; sliceMs?: number } = {},
+): Promise<NoteAnalysis | undefined> {
+  const text = source.getText();
+  const scanned = await scanNoteAsync(text, control);
+  if (!scanned) return undefined;
+  await new Promise(setImmediate);
+  if (control.isCancelled?.()) return undefined;
+  return recognize(source, text, proseMask(text, scanned.ranges), scanned.structure, recognizers);
+}
+
+function recognize(source: TextDocument, text: string, mask: string, structure: NoteStructure, recognizers: Recognizers): NoteAnalysis {
   const mentions = recognizers.aliases.find(mask);
-  const claims = recognizers.claims(mask, mentions);
+  if (recognizers.quantities && recognizers.link) {
+    const quantities = recognizers.quantities(mask, 0, mask.length);
+    return makeAnalysis(source, { text, mask, mentions, quantities, claims: recognizers.link(mask, quantities, mentions), structure });
+  }
+  return makeAnalysis(source, { text, mask, mentions, claims: recognizers.claims(mask, mentions), structure });
+}
+
+/** The fields of an analysis that are not about positions. */
+export interface AnalysisParts {
+  text: string;
+  mask: string;
+  mentions: readonly Mention[];
+  claims: readonly Claim[];
+  quantities?: readonly Quantity[];
+  structure?: NoteStructure;
+  changed?: ChangedSpan;
+}
+
+/** An analysis of `source`'s version from its parts; `lines` if the caller has them already. */
+export function makeAnalysis(source: TextDocument, parts: AnalysisParts, lines = new LineIndex(parts.text)): NoteAnalysis {
+  // The server's documents are updated in place: positions come from this version's own index.
   return {
-    uri: doc.uri,
-    version: doc.version,
-    text,
-    mask,
-    mentions,
-    claims,
-    range: (span) => ({ start: doc.positionAt(span.start), end: doc.positionAt(span.end) }),
-    offsetAt: (position) => doc.offsetAt(position),
+    uri: source.uri,
+    version: source.version,
+    ...parts,
+    lines,
+    range: (span) => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) }),
+    offsetAt: (position) => lines.offsetAt(position),
   };
+}
+
+const CR = 13;
+const LF = 10;
+
+/**
+ * The line starts of a text, and LSP positions (0-based lines, UTF-16 characters) from offsets
+ * and back, exactly as `TextDocument` converts them (LF, CR and CRLF end a line; a position past
+ * the end of a line is at its end). Computed on first use; an edit makes a new index from the
+ * old one in time proportional to the edit and the number of lines, not the text.
+ */
+export class LineIndex {
+  private starts?: number[];
+
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts;
+  }
+
+  private lineStarts(): number[] {
+    return (this.starts ??= scanLineStarts(this.text, 0, this.text.length, [0]));
+  }
+
+  positionAt(offset: number): { line: number; character: number } {
+    const text = this.text;
+    offset = Math.max(Math.min(offset, text.length), 0);
+    const starts = this.lineStarts();
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: this.beforeEol(offset, starts[line]) - starts[line] };
+  }
+
+  offsetAt(position: { line: number; character: number }): number {
+    const starts = this.lineStarts();
+    if (position.line >= starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = starts[position.line];
+    if (position.character <= 0) return start;
+    const next = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return this.beforeEol(Math.min(start + position.character, next), start);
+  }
+
+  /** The index of `text`: this index's text with [start, oldEnd) replaced, `delta` longer. */
+  edited(text: string, start: number, oldEnd: number, delta: number): LineIndex {
+    const old = this.starts;
+    if (!old) return new LineIndex(text);
+    // Starts before the edit stay; those whose line break is after the edit (and cannot pair
+    // with a CR or LF it inserted) move; the rest are found again.
+    let keep = 0;
+    for (let hi = old.length; keep < hi; ) {
+      const mid = (keep + hi) >> 1;
+      if (old[mid] < start) keep = mid + 1;
+      else hi = mid;
+    }
+    const starts = keep > 0 ? old.slice(0, keep) : [0];
+    scanLineStarts(text, Math.max(0, start - 1), Math.min(text.length, oldEnd + delta + 1), starts);
+    for (let k = keep; k < old.length; k++) if (old[k] >= oldEnd + 2) starts.push(old[k] + delta);
+    return new LineIndex(text, starts);
+  }
+
+  private beforeEol(offset: number, lineStart: number): number {
+    while (offset > lineStart && (this.text.charCodeAt(offset - 1) === CR || this.text.charCodeAt(offset - 1) === LF)) offset--;
+    return offset;
+  }
+}
+
+/** Pushes the start of every line that begins after a line break at [from, to). */
+function scanLineStarts(text: string, from: number, to: number, out: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) out.push(i + 1);
+  }
+  return out;
 }

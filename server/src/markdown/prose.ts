@@ -1,8 +1,7 @@
-import type { Nodes, Parent, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { scanNote } from './blocks';
+import { parseMarkdown, proseRanges } from './remark';
+
+export { parseMarkdown, proseRanges };
 
 /**
  * The prose of a note, as a mask: a string as long as the note in which every character
@@ -12,53 +11,16 @@ import { unified } from 'unified';
  */
 export const MASK = '\u0000';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
-
-export function parseMarkdown(text: string): Root {
-  return parser.parse(text);
-}
-
-/** Node types whose text is never prose. */
-const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
-
-/** The [start, end) offsets of the prose text nodes under `tree`, in document order. */
-export function proseRanges(tree: Root, base = 0): [number, number][] {
-  const ranges: [number, number][] = [];
-  const visit = (node: Nodes): void => {
-    if (NOT_PROSE.has(node.type)) return;
-    if (node.type === 'link' && isAutolink(node)) return;
-    if (node.type === 'text') {
-      const pos = node.position;
-      if (pos?.start.offset !== undefined && pos.end.offset !== undefined) {
-        ranges.push([base + pos.start.offset, base + pos.end.offset]);
-      }
-      return;
-    }
-    const children = (node as Parent).children as Nodes[] | undefined;
-    if (children) for (const child of children) visit(child);
-  };
-  visit(tree);
-  return ranges;
-}
-
-/** A bare URL or `<https://…>`: the visible text is the destination itself. */
-function isAutolink(node: Extract<Nodes, { type: 'link' }>): boolean {
-  if (node.children.length !== 1 || node.children[0].type !== 'text') return false;
-  const text = node.children[0].value;
-  const url = node.url;
-  return url === text || url === `mailto:${text}` || url === `http://${text}` || url === `https://${text}`;
-}
-
-/** Builds the prose mask of `text` from the prose ranges of its syntax tree. */
-export function proseMask(text: string, ranges: readonly [number, number][]): string {
+/** Builds the prose mask of `text[start, end)` from ascending prose ranges inside it. */
+export function proseMask(text: string, ranges: readonly [number, number][], start = 0, end = text.length): string {
   const out: string[] = [];
-  let pos = 0;
-  for (const [start, end] of ranges) {
-    if (start > pos) out.push(blank(text, pos, start));
-    out.push(text.slice(start, end));
-    pos = end;
+  let pos = start;
+  for (const [a, b] of ranges) {
+    if (a > pos) out.push(blank(text, pos, a));
+    out.push(text.slice(a, b));
+    pos = b;
   }
-  if (pos < text.length) out.push(blank(text, pos, text.length));
+  if (pos < end) out.push(blank(text, pos, end));
   return out.join('');
 }
 
@@ -73,7 +35,15 @@ function blank(text: string, start: number, end: number): string {
   return s + MASK.repeat(end - from);
 }
 
-/** The prose mask of a whole note. */
+/** The prose mask of a whole note, parsed block by block (see `blocks.ts`). */
 export function maskNote(text: string): string {
+  return proseMask(text, scanNote(text).ranges);
+}
+
+/**
+ * The prose mask from one remark parse of the whole note: the reference the block-wise mask is
+ * tested against. Superlinear in the note's length; not for the editor.
+ */
+export function maskWholeNote(text: string): string {
   return proseMask(text, proseRanges(parseMarkdown(text)));
 }

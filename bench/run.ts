@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: the figures of DESIGN.md's budgets, measured in one process and run, as ratios
+ * where the budget is a ratio. Inputs are generated from a fixed seed (`notes.ts`). Prints a table
+ * and writes `bench/results.json`; never fails on timing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import MarkdownIt from 'markdown-it';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../server/src/analysis';
+import { claimDiagnostics } from '../server/src/features/diagnostics';
+import { hover } from '../server/src/features/hover';
+import { unknownNameDiagnostics } from '../server/src/features/unknownNames';
+import { updateAnalysis } from '../server/src/incremental';
+import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
+import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
+import type { KnowledgeBase } from '../server/src/knowledge/types';
+import { parseMarkdown } from '../server/src/markdown/prose';
+import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
+import { benchNote, prng } from './notes';
+
+const repo = path.resolve(__dirname, '..');
+const dataDir = path.join(repo, 'server', 'data');
+const SIZES = { '10 KB': 10_000, '100 KB': 100_000, '1 MB': 1_000_000 } as const;
+type Size = keyof typeof SIZES;
+
+const now = (): number => performance.now();
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+/** Median of `runs` timings of `fn` after `warm` untimed runs. */
+function time(fn: () => unknown, runs: number, warm = 1): number {
+  for (let i = 0; i < warm; i++) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    fn();
+    xs.push(now() - t);
+  }
+  return median(xs);
+}
+
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+// ---- knowledge ------------------------------------------------------------------------------
+
+let t = now();
+const files = loadBundledKnowledge(dataDir);
+const kb = createKnowledgeBase(files, 1);
+const kbLoadMs = now() - t;
+t = now();
+const index = buildAliasIndex(kb);
+const indexMs = now() - t;
+const recognizers = createRecognizers(kb, index);
+log(`knowledge: ${kb.all().length} entities loaded in ${kbLoadMs.toFixed(1)} ms, alias index ${indexMs.toFixed(1)} ms`);
+
+/** The full pipeline, as the server runs it on open: parse, mask, mentions, claims, diagnostics. */
+function fullAnalysis(doc: TextDocument, r: Recognizers, k: KnowledgeBase): NoteAnalysis {
+  const analysis = analyzeNote(doc, r);
+  diagnostics(analysis, k);
+  return analysis;
+}
+function diagnostics(analysis: NoteAnalysis, k: KnowledgeBase): number {
+  return claimDiagnostics(analysis, k).length + unknownNameDiagnostics(analysis, k, 'en').length;
+}
+
+// ---- per size ---------------------------------------------------------------------------------
+
+interface SizeResult {
+  chars: number;
+  markdownItMs: number;
+  remarkWholeMs: number;
+  analysisMs: number;
+  recognitionMs: number;
+  mentions: number;
+  claims: number;
+  edits: Record<'start' | 'middle' | 'end', { updateMs: number; withDiagnosticsMs: number }>;
+  hover: { medianMs: number; p99Ms: number; samples: number };
+}
+
+const md = new MarkdownIt();
+const results: Partial<Record<Size, SizeResult>> = {};
+const notes: Partial<Record<Size, string>> = {};
+
+for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
+  const text = benchNote(size);
+  notes[label] = text;
+  const big = size >= 1_000_000;
+  const runs = big ? 5 : size >= 100_000 ? 15 : 40;
+  const doc = TextDocument.create('file:///bench.md', 'markdown', 1, text);
+
+  const markdownItMs = time(() => md.parse(text, {}), runs, 2);
+  const analysisMs = time(() => fullAnalysis(doc, recognizers, kb), runs, 2);
+  const analysis = analyzeNote(doc, recognizers);
+  const recognitionMs = time(() => {
+    const mentions = recognizers.aliases.find(analysis.mask);
+    recognizers.link!(analysis.mask, recognizers.quantities!(analysis.mask, 0, analysis.mask.length), mentions);
+  }, runs, 1);
+  log(`${label}: markdown-it ${markdownItMs.toFixed(1)} ms, analysis ${analysisMs.toFixed(1)} ms`);
+
+  // One character typed into prose and taken back, at three places.
+  const edits = {} as SizeResult['edits'];
+  const prose = (from: number): number => {
+    const i = analysis.mask.slice(from).search(/[A-Za-z가-힣]/);
+    return i === -1 ? from : from + i;
+  };
+  const fm = text.indexOf('\n---\n') + 5;
+  for (const [where, at] of [['start', prose(fm)], ['middle', prose(Math.floor(text.length / 2))], ['end', prose(text.length - 400)]] as const) {
+    let current = analysis;
+    let version = 1;
+    let docNow = doc;
+    const update: number[] = [];
+    const withDiagnostics: number[] = [];
+    for (let i = 0; i < (big ? 20 : 60); i++) {
+      const pos = docNow.positionAt(at);
+      const change = i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'a' } : { range: { start: pos, end: docNow.positionAt(at + 1) }, text: '' };
+      docNow = TextDocument.update(TextDocument.create(doc.uri, 'markdown', version, docNow.getText()), [change], ++version);
+      const t0 = now();
+      current = updateAnalysis(current, docNow, [change], recognizers);
+      const t1 = now();
+      diagnostics(current, kb);
+      const t2 = now();
+      if (i >= 2) {
+        update.push(t1 - t0);
+        withDiagnostics.push(t2 - t0);
+      }
+    }
+    edits[where] = { updateMs: median(update), withDiagnosticsMs: median(withDiagnostics) };
+  }
+
+  // Hover on random mentions.
+  const rand = prng(11);
+  const samples: number[] = [];
+  const options = { locale: 'en' as const, numberFormat: 'auto' as const };
+  for (let i = 0; i < 2000 && analysis.mentions.length > 0; i++) {
+    const m = analysis.mentions[Math.floor(rand() * analysis.mentions.length)];
+    const offset = m.start + Math.floor(rand() * (m.end - m.start));
+    const t0 = now();
+    hover(analysis, offset, kb, options);
+    samples.push(now() - t0);
+  }
+
+  // The bare whole-document remark parse: superlinear, so only once at 1 MB.
+  log(`${label}: remark-parse on the whole note${big ? ' (once; this takes a while)' : ''}...`);
+  const remarkWholeMs = big ? time(() => parseMarkdown(text), 1, 0) : time(() => parseMarkdown(text), size >= 100_000 ? 3 : 10, 1);
+
+  results[label] = {
+    chars: text.length,
+    markdownItMs,
+    remarkWholeMs,
+    analysisMs,
+    recognitionMs,
+    mentions: analysis.mentions.length,
+    claims: analysis.claims.length,
+    edits,
+    hover: { medianMs: median(samples), p99Ms: percentile(samples, 0.99), samples: samples.length },
+  };
+}
+
+// ---- memory: a fresh process, bundled like the server ----------------------------------------
+
+function serverRss(note: string): { before: number; after: number } | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-'));
+  try {
+    const script = path.join(dir, 'rss.js');
+    const notePath = path.join(dir, 'note.md');
+    writeFileSync(notePath, note);
+    buildSync({ entryPoints: [path.join(__dirname, 'rss.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
+    const run = spawnSync(process.execPath, ['--expose-gc', script, dataDir, notePath], { encoding: 'utf8' });
+    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const memory = serverRss(notes['1 MB']!);
+
+// ---- report -----------------------------------------------------------------------------------
+
+const r = results as Record<Size, SizeResult>;
+const MB = 1024 * 1024;
+const worstEdit = (s: SizeResult): number => Math.max(...Object.values(s.edits).map((e) => e.withDiagnosticsMs));
+const budgets = [
+  {
+    figure: 'full analysis of 1 MB (parse+recognize+diagnostics) / markdown-it',
+    value: r['1 MB'].analysisMs / r['1 MB'].markdownItMs,
+    budget: 5,
+    unit: '×',
+    note: `${r['1 MB'].analysisMs.toFixed(0)} ms vs ${r['1 MB'].markdownItMs.toFixed(0)} ms; whole-document remark ${(r['1 MB'].remarkWholeMs / r['1 MB'].markdownItMs).toFixed(0)}×`,
+  },
+  {
+    figure: 'one-character edit in 100 KB, to fresh diagnostics / full re-analysis',
+    value: worstEdit(r['100 KB']) / r['100 KB'].analysisMs,
+    budget: 0.05,
+    unit: '×',
+    note: `worst of start/middle/end ${worstEdit(r['100 KB']).toFixed(2)} ms vs ${r['100 KB'].analysisMs.toFixed(1)} ms`,
+  },
+  { figure: 'hover median (1 MB note)', value: r['1 MB'].hover.medianMs, budget: 1, unit: 'ms', note: `${r['1 MB'].hover.samples} hovers on mentions` },
+  { figure: 'hover p99 (1 MB note)', value: r['1 MB'].hover.p99Ms, budget: 5, unit: 'ms', note: '' },
+  {
+    figure: 'full analysis 100 KB → 1 MB',
+    value: r['1 MB'].analysisMs / r['100 KB'].analysisMs,
+    budget: 12,
+    unit: '×',
+    note: `recognition alone ${(r['1 MB'].recognitionMs / r['100 KB'].recognitionMs).toFixed(1)}×`,
+  },
+  {
+    figure: 'server RSS with the 1 MB note analysed',
+    value: memory ? memory.after / MB : NaN,
+    budget: 150,
+    unit: 'MB',
+    note: memory ? `${(memory.before / MB).toFixed(0)} MB with knowledge loaded, before the note` : 'measurement failed',
+  },
+];
+
+const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - [...s].length));
+const fmt = (v: number, unit: string): string => (unit === '×' ? (v < 1 ? v.toFixed(4) : v.toFixed(2)) : v.toFixed(2)) + ' ' + unit;
+const lines: string[] = [];
+lines.push('');
+lines.push(`Knowledge base: ${kb.all().length} entities, load ${kbLoadMs.toFixed(1)} ms, alias index ${indexMs.toFixed(1)} ms`);
+lines.push('');
+lines.push(`${pad('size', 8)}${pad('chars', 10)}${pad('md-it', 10)}${pad('remark', 11)}${pad('analysis', 11)}${pad('recog.', 9)}${pad('edit s/m/e (+diag)', 34)}hover med/p99`);
+for (const [label, s] of Object.entries(r)) {
+  const e = s.edits;
+  lines.push(
+    pad(label, 8) +
+      pad(String(s.chars), 10) +
+      pad(`${s.markdownItMs.toFixed(1)}`, 10) +
+      pad(`${s.remarkWholeMs.toFixed(0)}`, 11) +
+      pad(`${s.analysisMs.toFixed(1)}`, 11) +
+      pad(`${s.recognitionMs.toFixed(1)}`, 9) +
+      pad(`${e.start.updateMs.toFixed(2)}/${e.middle.updateMs.toFixed(2)}/${e.end.updateMs.toFixed(2)} (${e.start.withDiagnosticsMs.toFixed(2)}/${e.middle.withDiagnosticsMs.toFixed(2)}/${e.end.withDiagnosticsMs.toFixed(2)})`, 34) +
+      `${s.hover.medianMs.toFixed(3)}/${s.hover.p99Ms.toFixed(3)}`,
+  );
+}
+lines.push('(times in ms; remark = one remark-parse of the whole note; analysis = parse + mask + mentions + claims + diagnostics)');
+lines.push('');
+lines.push(`${pad('budget', 72)}${pad('measured', 14)}${pad('limit', 10)}result`);
+for (const b of budgets) {
+  const ok = b.value <= b.budget;
+  lines.push(`${pad(b.figure, 72)}${pad(fmt(b.value, b.unit), 14)}${pad(`${b.budget} ${b.unit}`, 10)}${Number.isNaN(b.value) ? 'N/A' : ok ? 'OK' : 'OVER'}   ${b.note}`);
+}
+console.log(lines.join('\n'));
+
+writeFileSync(
+  path.join(__dirname, 'results.json'),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      knowledge: { entities: kb.all().length, loadMs: kbLoadMs, aliasIndexMs: indexMs },
+      sizes: results,
+      memory,
+      budgets: budgets.map((b) => ({ ...b, ok: b.value <= b.budget })),
+    },
+    null,
+    2,
+  )}\n`,
+);

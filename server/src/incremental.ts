@@ -1,0 +1,442 @@
+/**
+ * The analysis of a new version of a note from the previous one and the edit, equal to a full
+ * `analyzeNote` of the new text (a property test applies random edits and compares):
+ *
+ * 1. Parse: from the last block boundary before the edit, piece by piece (`markdown/blocks.ts`),
+ *    until a boundary after the edit that was a boundary before it too. From there on the text
+ *    and the parser's state are the old ones, so the old mask is kept, shifted.
+ * 2. Mentions: the alias scan is greedy from left to right and reads a bounded distance ahead
+ *    (the longest name, a gloss, two characters), or up to a masked character. It is re-run from
+ *    a point that far before the changed mask to the first point after it where the old and new
+ *    scans are both between mentions.
+ * 3. Claims: quantities and their links only look within their paragraph, except that two
+ *    neighbouring quantities may form a range; they are found again over the paragraphs around
+ *    the changed mask and mentions, widened by a quantity when a range could reach across.
+ *
+ * Anything else (a full-text change, a definition or the front matter changing the parse of the
+ * whole note) falls back to `analyzeNote`.
+ */
+
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from './analysis';
+import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from './markdown/blocks';
+import { hasLoneCarriageReturn } from './markdown/fastPath';
+import { proseMask } from './markdown/prose';
+import { foldChar } from './recognize/aliasIndex';
+import type { Quantity } from './recognize/quantities';
+import type { Claim, Mention } from './recognize/types';
+
+/** The edit as one span of the old text and a length change. */
+export interface EditSpan {
+  /** Offset where old and new text first differ (at most). */
+  start: number;
+  /** End of the replaced span in the old text. */
+  oldEnd: number;
+  /** New length minus old length. */
+  delta: number;
+}
+
+/**
+ * The analysis of `doc` (already updated by `changes`, in order) from `prev`, the analysis of the
+ * version before them.
+ */
+export function updateAnalysis(
+  prev: NoteAnalysis,
+  doc: TextDocument,
+  changes: readonly TextDocumentContentChangeEvent[],
+  recognizers: Recognizers,
+): NoteAnalysis {
+  const text = doc.getText();
+  const span = prev.structure ? editSpan(prev, changes) : undefined;
+  if (!span || !prev.structure || !matches(prev.text, text, span)) return analyzeNote(doc, recognizers);
+  return update(prev, prev.structure, doc, text, span, recognizers) ?? analyzeNote(doc, recognizers);
+}
+
+/** The span of old text that `changes` replace, or undefined for a full-text change. */
+export function editSpan(prev: NoteAnalysis, changes: readonly TextDocumentContentChangeEvent[]): EditSpan | undefined {
+  if (changes.length === 0) return undefined;
+  let text = prev.text;
+  let offsetAt = prev.offsetAt;
+  let lo = 0;
+  let hi = 0; // the changed window in the current text
+  let oldHi = 0; // its end in the old text
+  let delta = 0;
+  for (const [i, change] of changes.entries()) {
+    if (!('range' in change)) return undefined;
+    if (i > 0) {
+      const scratch = TextDocument.create('file:///scratch', 'markdown', 0, text);
+      offsetAt = (p) => scratch.offsetAt(p);
+    }
+    let s = offsetAt(change.range.start);
+    let e = offsetAt(change.range.end);
+    if (e < s) [s, e] = [e, s];
+    const d = change.text.length - (e - s);
+    if (i === 0) {
+      lo = s;
+      hi = s + change.text.length;
+      oldHi = e;
+    } else {
+      if (e > hi) oldHi = e - delta;
+      lo = Math.min(lo, s);
+      hi = Math.max(hi, e) + d;
+    }
+    delta += d;
+    text = text.slice(0, s) + change.text + text.slice(e);
+  }
+  return { start: lo, oldEnd: oldHi, delta };
+}
+
+/** True when `next` is `prev` with only `span` replaced. */
+function matches(prev: string, next: string, span: EditSpan): boolean {
+  return (
+    next.length === prev.length + span.delta &&
+    span.start <= span.oldEnd &&
+    span.oldEnd <= prev.length &&
+    next.slice(0, span.start) === prev.slice(0, span.start) &&
+    next.slice(span.oldEnd + span.delta) === prev.slice(span.oldEnd)
+  );
+}
+
+function update(
+  prev: NoteAnalysis,
+  old: NoteStructure,
+  doc: TextDocument,
+  text: string,
+  span: EditSpan,
+  recognizers: Recognizers,
+): NoteAnalysis | undefined {
+  const { start: a, oldEnd: bOld, delta } = span;
+  const n = text.length;
+  const bNew = bOld + delta;
+
+  // Front matter decides how the whole note parses; a lone CR turns the fast path off.
+  const fm = frontMatter(text);
+  if (fm.unclosed !== old.unclosedFrontMatter) return undefined;
+  const oldFmEnd = old.frontMatterEnd <= a ? old.frontMatterEnd : old.frontMatterEnd >= bOld ? old.frontMatterEnd + delta : -1;
+  if (old.fastPaths && hasLoneCarriageReturn(text.slice(Math.max(0, a - 1), Math.min(n, bNew + 1)))) return undefined;
+
+  // 1. Parse from the last boundary before the edit to a boundary after it that was one before.
+  const boundaries = old.boundaries;
+  const first = fm.end !== oldFmEnd ? 0 : Math.max(0, lowerBound(boundaries, a) - 1);
+  const from = boundaries[first];
+  const stopFrom = Math.max(bNew, fm.end);
+  const units: Unit[] = [];
+  for (const unit of scan(text, from, {
+    definitions: definitionTable(old.definitions),
+    frontMatterEnd: fm.end,
+    unclosedFrontMatter: fm.unclosed,
+    fastPaths: old.fastPaths,
+    target: 0,
+    stopAt: (p) => p >= stopFrom && p - delta >= bOld && p - delta > 0 && sortedHas(boundaries, p - delta),
+  })) {
+    units.push(unit);
+  }
+  const toNew = units.length > 0 ? units[units.length - 1].end : from;
+  const toOld = toNew === n ? prev.text.length : toNew - delta;
+
+  // Definitions are document-wide: if the set of labels changed, every piece may parse anew.
+  const definitions = splice(old.definitions, from, toOld, units.flatMap((u) => u.definitions), delta);
+  if (!sameKeys(old.definitions, definitions)) return undefined;
+
+  const regionMask = proseMask(text, units.flatMap((u) => u.ranges), from, toNew);
+  const mask = prev.mask.slice(0, from) + regionMask + prev.mask.slice(toOld);
+  const structure: NoteStructure = {
+    boundaries: [
+      ...boundaries.slice(0, first + 1),
+      ...units.flatMap((u) => u.boundaries),
+      ...boundaries.slice(upperBound(boundaries, toOld)).map((b) => b + delta),
+    ],
+    definitions,
+    frontMatterEnd: fm.end,
+    unclosedFrontMatter: fm.unclosed,
+    fastPaths: old.fastPaths,
+  };
+
+  // Where the mask changed: [changeStart, changeEnd) in the new text.
+  const [changeStart, changeEnd] = changedWindow(prev.mask, from, toOld, regionMask, from);
+
+  // 2. Mentions.
+  const mentions: Rescan =
+    recognizers.reach === undefined
+      ? { list: recognizers.aliases.find(mask), from: 0, to: mask.length }
+      : rescanMentions(prev.mentions, mask, changeStart, changeEnd, delta, recognizers);
+
+  // 3. Claims.
+  const lines = prev.lines?.edited(text, a, bOld, delta);
+  if (!recognizers.quantities || !recognizers.link || !prev.quantities || recognizers.reach === undefined) {
+    const changed = { previousVersion: prev.version, start: 0, end: n, delta };
+    return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims: recognizers.claims(mask, mentions.list), structure, changed }, lines);
+  }
+  const claims = relinkClaims(prev, mask, mentions, changeStart, changeEnd, delta, recognizers);
+  const changed = {
+    previousVersion: prev.version,
+    start: Math.min(changeStart, mentions.from, claims.from),
+    end: Math.max(changeEnd, mentions.to, claims.to),
+    delta,
+  };
+  return makeAnalysis(doc, { text, mask, mentions: mentions.list, quantities: claims.quantities, claims: claims.claims, structure, changed }, lines);
+}
+
+// ---- mentions ------------------------------------------------------------------------------
+
+interface Rescan {
+  list: Mention[];
+  /** The rescanned window [from, to) in the new text; outside it mentions are the old ones. */
+  from: number;
+  to: number;
+}
+
+/** Margin in raw characters beyond the counted ones: a gloss `(…)` of up to 64, two peeked. */
+const RAW_MARGIN = 140;
+
+/** Non-separator characters one match attempt may consume: the longest name plus a gloss. */
+const countedReach = (recognizers: Recognizers): number => (recognizers.reach ?? 0) + 70;
+
+const counts = (c: string): boolean => {
+  const f = foldChar(c);
+  return f !== ' ' && f !== '';
+};
+
+/**
+ * A point at or before `at` from which every match attempt of the alias scan ends before `at`:
+ * just after a masked character (no name runs through one), or far enough back.
+ */
+function before(mask: string, at: number, reach: number): number {
+  let seen = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = mask[i];
+    if (c === '\u0000') return i + 1;
+    if (counts(c) && ++seen > reach) return Math.max(0, i - RAW_MARGIN);
+  }
+  return 0;
+}
+
+/** A point at or after `at` that no match attempt starting before `at` reads past. */
+function after(mask: string, at: number, reach: number): number {
+  let seen = 0;
+  for (let i = at; i < mask.length; i++) {
+    const c = mask[i];
+    if (c === '\u0000') return i;
+    if (counts(c) && ++seen > reach) return Math.min(mask.length, i + RAW_MARGIN);
+  }
+  return mask.length;
+}
+
+function rescanMentions(old: readonly Mention[], mask: string, changeStart: number, changeEnd: number, delta: number, recognizers: Recognizers): Rescan {
+  const reach = countedReach(recognizers);
+  const n = mask.length;
+  // Start where the old scan was between mentions, and no attempt reads into the change.
+  let x = before(mask, changeStart, reach);
+  const around = mentionAt(old, x);
+  if (around) x = around.start;
+
+  // End where both scans are between mentions, with the text from there on unchanged.
+  let y = Math.min(n, changeEnd + 1);
+  let found: Mention[] = [];
+  for (;;) {
+    if (y >= n) {
+      found = recognizers.aliases.find(mask, x, n);
+      y = n;
+      break;
+    }
+    found = recognizers.aliases.find(mask, x, after(mask, y, reach));
+    const inNew = found.find((m) => m.start < y && m.end > y);
+    const inOld = mentionAt(old, y - delta);
+    if (!inNew && !inOld) break;
+    y = Math.max(inNew?.end ?? 0, inOld ? inOld.end + delta : 0);
+  }
+  const list = [
+    ...old.slice(0, lowerBound(old, x, (m) => m.start)),
+    ...found.filter((m) => m.start < y),
+  ];
+  return { list: appendShifted(list, old, lowerBound(old, y - delta, (m) => m.start), delta, shiftMention), from: x, to: y };
+}
+
+/** The item with start < at < end, if any. */
+function mentionAt<T extends { start: number; end: number }>(items: readonly T[], at: number): T | undefined {
+  const i = lowerBound(items, at, (m) => m.start) - 1;
+  return i >= 0 && items[i].end > at ? items[i] : undefined;
+}
+
+// ---- claims --------------------------------------------------------------------------------
+
+/** True for a line of the mask with nothing but spaces, tabs, CR and masked characters. */
+function blankLine(mask: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = mask.charCodeAt(i);
+    if (c !== 0 && c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** The start of the paragraph around `pos`: a line start after a blank line, or 0. */
+function paragraphStart(mask: string, pos: number): number {
+  let start = mask.lastIndexOf('\n', pos - 1) + 1;
+  while (start > 0) {
+    const prev = mask.lastIndexOf('\n', start - 2) + 1;
+    if (blankLine(mask, prev, start - 1)) break;
+    start = prev;
+  }
+  return start;
+}
+
+/** The end of the paragraph around `pos`: a line break before a blank line, or the mask's end. */
+function paragraphEnd(mask: string, pos: number): number {
+  let end = mask.indexOf('\n', pos);
+  while (end !== -1) {
+    const next = mask.indexOf('\n', end + 1);
+    if (blankLine(mask, end + 1, next === -1 ? mask.length : next)) return end;
+    end = next;
+  }
+  return mask.length;
+}
+
+/** True when the prose between two quantities could not make them a range (`7B – 70B`, `7B to 70B`). */
+function noRangeAcross(mask: string, from: number, to: number): boolean {
+  let seen = 0;
+  for (let i = from; i < to; i++) {
+    const c = mask.charCodeAt(i);
+    if (c !== 0 && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && ++seen >= 4) return true;
+  }
+  return false;
+}
+
+function relinkClaims(
+  prev: NoteAnalysis,
+  mask: string,
+  mentions: Rescan,
+  changeStart: number,
+  changeEnd: number,
+  delta: number,
+  recognizers: Recognizers,
+): { quantities: Quantity[]; claims: Claim[]; from: number; to: number } {
+  const n = mask.length;
+  const oldQ = prev.quantities!;
+  // Paragraphs whose prose or mentions changed.
+  const p0 = paragraphStart(mask, Math.min(changeStart, mentions.from));
+  const p1 = paragraphEnd(mask, Math.max(changeEnd, mentions.to));
+
+  // Widen by quantities when a range could reach across a paragraph edge; the outermost
+  // quantity found is then only there as a neighbour and keeps its old reading.
+  let windowStart = p0;
+  let leftMargin = false;
+  const k = lowerBound(oldQ, p0, (q) => q.start);
+  if (k > 0 && !noRangeAcross(mask, oldQ[k - 1].end, p0)) {
+    windowStart = k >= 2 ? paragraphStart(mask, oldQ[k - 2].start) : 0;
+    leftMargin = windowStart > 0;
+  }
+  let windowEnd = p1;
+  let rightMargin = false;
+  const k2 = lowerBound(oldQ, p1 - delta, (q) => q.start);
+  if (k2 < oldQ.length && !noRangeAcross(mask, p1, oldQ[k2].start + delta)) {
+    windowEnd = k2 + 1 < oldQ.length ? paragraphEnd(mask, oldQ[k2 + 1].end + delta) : n;
+    rightMargin = windowEnd < n;
+  }
+
+  const found = recognizers.quantities!(mask, windowStart, windowEnd);
+  const kept = found.slice(leftMargin ? 1 : 0, rightMargin ? found.length - 1 : found.length);
+  const leftCut = leftMargin ? kept[0]?.start ?? found[found.length - 1].end : windowStart;
+  const rightCut = rightMargin ? found[found.length - 1].start : windowEnd;
+
+  const near = mentions.list.slice(lowerBound(mentions.list, windowStart + 1, (m) => m.end), lowerBound(mentions.list, windowEnd, (m) => m.start));
+  const linked = recognizers.link!(mask, kept, near);
+
+  const quantities = appendShifted(
+    [...oldQ.slice(0, lowerBound(oldQ, leftCut, (q) => q.start)), ...kept],
+    oldQ,
+    lowerBound(oldQ, rightCut - delta, (q) => q.start),
+    delta,
+    shiftQuantity,
+  );
+  const oldClaims = prev.claims;
+  const claims = appendShifted(
+    [...oldClaims.slice(0, lowerBound(oldClaims, leftCut, (c) => c.start)), ...linked],
+    oldClaims,
+    lowerBound(oldClaims, rightCut - delta, (c) => c.start),
+    delta,
+    shiftClaim,
+  );
+  return { quantities, claims, from: windowStart, to: windowEnd };
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
+/** [start, end) of the new region's mask that differs from the old region's, in new offsets. */
+function changedWindow(oldMask: string, from: number, toOld: number, region: string, regionStart: number): [number, number] {
+  const oldLength = toOld - from;
+  const limit = Math.min(oldLength, region.length);
+  let p = 0;
+  while (p < limit && oldMask.charCodeAt(from + p) === region.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < limit - p && oldMask.charCodeAt(toOld - 1 - s) === region.charCodeAt(region.length - 1 - s)) s++;
+  return [regionStart + p, regionStart + region.length - s];
+}
+
+/** Old definitions outside [from, toOld), shifted, with the region's new ones in between. */
+function splice(old: readonly Definition[], from: number, toOld: number, region: Definition[], delta: number): Definition[] {
+  return [
+    ...old.slice(0, lowerBound(old, from, (d) => d.offset)),
+    ...region,
+    ...old.slice(lowerBound(old, toOld, (d) => d.offset)).map((d) => ({ ...d, offset: d.offset + delta })),
+  ];
+}
+
+function sameKeys(a: readonly Definition[], b: readonly Definition[]): boolean {
+  const ka = new Set(a.map((d) => d.key));
+  const kb = new Set(b.map((d) => d.key));
+  return ka.size === kb.size && [...ka].every((k) => kb.has(k));
+}
+
+/** Appends `items[from..]` moved by `delta` to `out`. */
+function appendShifted<T>(out: T[], items: readonly T[], from: number, delta: number, move: (item: T, delta: number) => T): T[] {
+  for (let i = from; i < items.length; i++) out.push(delta === 0 ? items[i] : move(items[i], delta));
+  return out;
+}
+
+// Literal objects of one shape each: much faster than spreading thousands of them per keystroke.
+// The checks below fail to compile when a field is added to a type and not copied here.
+type Covers<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
+const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id'> = true;
+const coversQuantity: Covers<Quantity, 'start' | 'end' | 'text' | 'value' | 'active' | 'qualifier' | 'notation'> = true;
+const coversClaim: Covers<Claim, keyof Quantity | 'refersTo'> = true;
+void [coversMention, coversQuantity, coversClaim];
+const shiftMention = (m: Mention, d: number): Mention => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id });
+const shiftQuantity = (q: Quantity, d: number): Quantity => ({
+  start: q.start + d,
+  end: q.end + d,
+  text: q.text,
+  value: q.value,
+  active: q.active,
+  qualifier: q.qualifier,
+  notation: q.notation,
+});
+const shiftClaim = (c: Claim, d: number): Claim => ({
+  start: c.start + d,
+  end: c.end + d,
+  text: c.text,
+  value: c.value,
+  active: c.active,
+  qualifier: c.qualifier,
+  notation: c.notation,
+  refersTo: c.refersTo,
+});
+
+/** First index whose key is >= `value` in ascending `items`. */
+function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number = (item) => item as number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is > `value`. */
+const upperBound = (items: readonly number[], value: number): number => lowerBound(items, value + 1);
+
+const sortedHas = (items: readonly number[], value: number): boolean => {
+  const i = lowerBound(items, value);
+  return i < items.length && items[i] === value;
+};

@@ -1,0 +1,390 @@
+/**
+ * A note as a sequence of top-level blocks, parsed piece by piece so the cost stays linear:
+ * remark-parse on a whole 1 MB note is superlinear, on a few kilobytes at a time it is not, and
+ * plain blocks (see `fastPath.ts`) need no parser at all.
+ *
+ * Pieces start only where a parser starting afresh would read what follows exactly as it does
+ * inside the whole note: a *block boundary* is a non-blank line at indent 0 after a blank line
+ * that no top-level fenced code, HTML block or front matter spans (a blank line ends every other
+ * open block, and a line at indent 0 cannot continue a list item or block quote; a list that
+ * goes on with a new item becomes two lists, with the same text at the same offsets). Whether a
+ * boundary is spanned is read from the parse itself: a piece is parsed together with the line
+ * after it, and if a top-level code or HTML node runs into that line the piece grows.
+ *
+ * Two things reach across pieces and are handled apart: front matter (its closing fence may be
+ * far down; the first piece always extends past it) and reference definitions (see
+ * `definitions.ts`).
+ */
+
+import type { Root } from 'mdast';
+import {
+  definitionStubs,
+  footnoteKey,
+  guessDefinitions,
+  linkKey,
+  referencedKeys,
+  type Definition,
+  type DefinitionTable,
+} from './definitions';
+import { fastRun, hasLoneCarriageReturn, type FastRun, type Span } from './fastPath';
+import { parseMarkdown, proseRanges } from './remark';
+
+export type { Definition, Span };
+
+/** What incremental parsing needs to know about a note besides its text. */
+export interface NoteStructure {
+  /** 0 and offsets known to be block boundaries, ascending. */
+  readonly boundaries: readonly number[];
+  /** Every link reference and footnote definition, by offset. */
+  readonly definitions: readonly Definition[];
+  /** Offset just past the front matter's closing fence; 0 without front matter. */
+  readonly frontMatterEnd: number;
+  /** The first line of a front matter that is never closed, else ''. See `frontMatter`. */
+  readonly unclosedFrontMatter: string;
+  /** False when the text has a lone carriage return or unclosed front matter: then remark parses everything. */
+  readonly fastPaths: boolean;
+}
+
+/** A parsed piece of a note. */
+export interface Unit {
+  start: number;
+  end: number;
+  /** Prose ranges in the piece, absolute and ascending. */
+  ranges: Span[];
+  /** Boundaries in (start, end], ascending. */
+  boundaries: number[];
+  definitions: Definition[];
+  /** Set for remark-parsed pieces: the definition stubs the parse actually saw, by key. */
+  stubbed?: Set<string>;
+  /** Set for fast runs: the footnote keys whose calls they read. */
+  refs?: Set<string>;
+}
+
+export interface ScanOptions {
+  /** The note's definitions (or a guess at them) for the stubs. */
+  definitions: DefinitionTable;
+  frontMatterEnd: number;
+  unclosedFrontMatter: string;
+  fastPaths: boolean;
+  /** Remark-parsed blocks are grouped into pieces of about this many characters. */
+  target: number;
+  /** Stop after a piece that ends at a boundary for which this is true. */
+  stopAt?: (boundary: number) => boolean;
+}
+
+/** Default size of a remark-parsed piece: small enough for remark to stay linear. */
+export const PIECE = 2048;
+
+const CANDIDATE = /\n(?:[ \t]*\r?\n)+(?=[^ \t\r\n])/g;
+
+/**
+ * The first possible block boundary after `from` — a non-blank line at indent 0 after a blank
+ * line — or the text's length. Whether it really is a boundary is for the parse to say.
+ *
+ * A line after indented code is never one: micromark still has the code block open while it
+ * looks past the blank lines, so the line may not start a list that could not interrupt a
+ * paragraph (`10. x`, an empty item), unlike at the start of a parse.
+ */
+export function nextCandidate(text: string, from: number): number {
+  CANDIDATE.lastIndex = from > 0 ? from - 1 : 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const at = m.index + m[0].length;
+    if (at > from && !afterIndentedLine(text, at)) return at;
+  }
+  return text.length;
+}
+
+/**
+ * True when the last non-blank line before `at` is indented by four columns or more. Lines end
+ * at LF, CRLF and a lone CR, as micromark's do.
+ */
+function afterIndentedLine(text: string, at: number): boolean {
+  let i = at - 1; // the line break before `at`
+  while (i > 0) {
+    // The line before the break at `i`: back to the previous LF or lone CR.
+    let start = i;
+    let blank = true;
+    while (start > 0) {
+      const c = text.charCodeAt(start - 1);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(start) !== 0x0a)) break;
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0d) blank = false;
+      start--;
+    }
+    if (!blank) return /^(?: {0,3}\t| {4})/.test(text.slice(start, start + 4));
+    i = start - 1;
+  }
+  return false;
+}
+
+const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
+
+/**
+ * The note's front matter, by micromark-extension-frontmatter's rules: `---` (or `+++`) alone on
+ * the first line and again on a later one. `end` is the offset just past the closing fence.
+ *
+ * An opening fence that is never closed is not front matter, but it leaves micromark unable to
+ * start a list, block quote or footnote definition anywhere in the note (the failed attempt
+ * keeps the flow's current construct "concrete" for every line, so the document tokenizer never
+ * looks for containers). The scan reproduces that by parsing every piece after the same line.
+ */
+export function frontMatter(text: string): { end: number; unclosed: string } {
+  const open = FRONT_MATTER_OPEN.exec(text);
+  if (!open) return { end: 0, unclosed: '' };
+  const fence = text[0] === '-' ? '---' : '\\+\\+\\+';
+  const close = new RegExp(`(?<=[\\r\\n])${fence}[ \\t]*(?=\\r|\\n|$)`, 'g');
+  close.lastIndex = open[0].length;
+  const m = close.exec(text);
+  return m ? { end: m.index + m[0].length, unclosed: '' } : { end: 0, unclosed: `${text.slice(0, 3)}\n` };
+}
+
+/** Offset just past the closing fence of the note's front matter, or 0. */
+export const frontMatterEnd = (text: string): number => frontMatter(text).end;
+
+const lineEndAt = (text: string, at: number): number => {
+  const i = text.indexOf('\n', at);
+  return i === -1 ? text.length : i + 1;
+};
+
+/** Scans a whole note: its prose ranges and structure. */
+export function scanNote(text: string, target = PIECE): { ranges: Span[]; structure: NoteStructure } {
+  const options = scanOptions(text, target);
+  return finishScan(text, [...scan(text, 0, options)], options);
+}
+
+/** Like `scanNote`, yielding to the event loop every `sliceMs`; undefined once `isCancelled()`. */
+export async function scanNoteAsync(
+  text: string,
+  control: { isCancelled?: () => boolean; sliceMs?: number } = {},
+  target = PIECE,
+): Promise<{ ranges: Span[]; structure: NoteStructure } | undefined> {
+  const options = scanOptions(text, target);
+  const units: Unit[] = [];
+  let slice = performance.now();
+  for (const unit of scan(text, 0, options)) {
+    units.push(unit);
+    if (performance.now() - slice >= (control.sliceMs ?? 10)) {
+      await new Promise(setImmediate);
+      if (control.isCancelled?.()) return undefined;
+      slice = performance.now();
+    }
+  }
+  return finishScan(text, units, options);
+}
+
+function scanOptions(text: string, target: number): ScanOptions {
+  const fm = frontMatter(text);
+  return {
+    definitions: guessDefinitions(text),
+    frontMatterEnd: fm.end,
+    unclosedFrontMatter: fm.unclosed,
+    fastPaths: !fm.unclosed && !hasLoneCarriageReturn(text),
+    target,
+  };
+}
+
+/**
+ * Checks every remark-parsed piece against the note's true definitions (the scan used a guess)
+ * and parses again the few whose references the guess got wrong.
+ */
+function finishScan(text: string, units: Unit[], options: ScanOptions): { ranges: Span[]; structure: NoteStructure } {
+  const definitions = units.flatMap((u) => u.definitions);
+  const table = definitionTable(definitions);
+  for (const unit of units) {
+    if (unit.stubbed && !stubsAgree(text, unit, table)) {
+      unit.ranges = parsePiece(text, unit.start, unit.end, table, options.unclosedFrontMatter).ranges;
+    }
+    if (unit.refs && [...unit.refs].some((key) => table.has(key) !== options.definitions.has(key))) {
+      unit.ranges = fastRun(text, unit.start, table)!.ranges;
+    }
+  }
+  const boundaries = [0];
+  const ranges: Span[] = [];
+  for (const unit of units) {
+    for (const b of unit.boundaries) boundaries.push(b);
+    for (const r of unit.ranges) ranges.push(r);
+  }
+  return {
+    ranges,
+    structure: {
+      boundaries,
+      definitions,
+      frontMatterEnd: options.frontMatterEnd,
+      unclosedFrontMatter: options.unclosedFrontMatter,
+      fastPaths: options.fastPaths,
+    },
+  };
+}
+
+/** The definitions as a table for stubs: the first of a key wins, as in the parser. */
+export function definitionTable(definitions: readonly Definition[]): Map<string, { label: string; footnote: boolean }> {
+  const table = new Map<string, { label: string; footnote: boolean }>();
+  for (const d of definitions) if (!table.has(d.key)) table.set(d.key, { label: d.label, footnote: d.key.startsWith('footnote:') });
+  return table;
+}
+
+/**
+ * True when the piece was parsed with exactly the definitions the note has, as far as its
+ * references go: no stub for a label the note does not define, and one for every label it
+ * refers to that the piece does not define itself.
+ */
+function stubsAgree(text: string, unit: Unit, table: DefinitionTable): boolean {
+  for (const key of unit.stubbed!) if (!table.has(key)) return false;
+  const own = new Set(unit.definitions.map((d) => d.key));
+  for (const key of referencedKeys(text, unit.start, unit.end, table)) {
+    if (!own.has(key) && !unit.stubbed!.has(key)) return false;
+  }
+  return true;
+}
+
+/**
+ * Parses `text` from the block boundary (or fresh point) `start` onwards, piece by piece.
+ * Remark pieces are grouped up to `target` characters and end where the next block looks plain,
+ * so plain blocks take the fast path.
+ */
+export function* scan(text: string, start: number, options: ScanOptions): Generator<Unit> {
+  const n = text.length;
+  const runs = new Map<number, FastRun | undefined>();
+  const fast = (at: number): FastRun | undefined => {
+    if (!options.fastPaths || at < options.frontMatterEnd) return undefined;
+    if (!runs.has(at)) runs.set(at, fastRun(text, at, options.definitions));
+    return runs.get(at);
+  };
+
+  let s = start;
+  while (s < n) {
+    const run = fast(s);
+    if (run) {
+      const boundaries = run.complete && run.end < n ? [run.end] : [];
+      yield { start: s, end: run.end, ranges: run.ranges, boundaries, definitions: run.definitions, refs: run.refs.size > 0 ? run.refs : undefined };
+      runs.clear();
+      s = run.end;
+      if (boundaries.length > 0 && options.stopAt?.(s)) return;
+      continue;
+    }
+
+    let e = nextCandidate(text, s);
+    while (e < options.frontMatterEnd) e = nextCandidate(text, e);
+    while (e < n && e - s < options.target && !options.stopAt?.(e) && !fast(e)) e = nextCandidate(text, e);
+    let piece = parsePiece(text, s, e, options.definitions, options.unclosedFrontMatter);
+    while (piece.spanning) {
+      e = pastSpanningBlock(text, piece.spanning, e);
+      piece = parsePiece(text, s, e, options.definitions, options.unclosedFrontMatter);
+    }
+    yield {
+      start: s,
+      end: e,
+      ranges: piece.ranges,
+      boundaries: e < n ? [...piece.interior, e] : piece.interior,
+      definitions: piece.definitions,
+      stubbed: piece.stubbed,
+    };
+    s = e;
+    if (s < n && options.stopAt?.(s)) return;
+  }
+}
+
+interface Piece {
+  ranges: Span[];
+  /** Boundaries strictly inside the piece. */
+  interior: number[];
+  definitions: Definition[];
+  stubbed: Set<string>;
+  /** A top-level block that runs past the piece's end: the end is no boundary. */
+  spanning?: { type: string; start: number };
+}
+
+/** Top-level nodes that a blank line does not end. */
+const LEAVES = new Set(['code', 'html', 'yaml', 'toml']);
+
+/**
+ * Parses `text[start, end)` as remark would inside the whole note, given that `start` is a fresh
+ * point: with stubs of the definitions it refers to, and with the line after it to see whether
+ * the last block goes on. `prelude` is the unclosed front matter fence, if any.
+ */
+export function parsePiece(text: string, start: number, end: number, table: DefinitionTable, prelude = ''): Piece {
+  const n = text.length;
+  const length = end - start;
+  const stubs = definitionStubs(referencedKeys(text, start, end, table), table);
+  const after = end < n ? text.slice(end, lineEndAt(text, end)) : '';
+  // The first piece keeps line 1 (front matter) and gets the stubs after it; a later piece is
+  // put after the stubs and an empty heading, which closes them and starts it afresh.
+  let source: string;
+  let offset: number;
+  let stubsFrom: number;
+  if (start === 0) {
+    const gap = stubs && end === n ? '\n\n' : '';
+    source = text.slice(0, end) + gap + stubs + after;
+    offset = 0;
+    stubsFrom = length + gap.length;
+  } else {
+    source = `${prelude}${stubs}#\n${text.slice(start, end)}${after}`;
+    offset = prelude.length + stubs.length + 2;
+    stubsFrom = prelude.length;
+  }
+  const stubsTo = stubsFrom + stubs.length;
+
+  const tree: Root = parseMarkdown(source);
+  const definitions: Definition[] = [];
+  const stubbed = new Set<string>();
+  const ranges: Span[] = [];
+  for (const [a, b] of proseRanges(tree, 0, (node) => {
+    const at = node.position!.start.offset!;
+    const key = node.type === 'definition' ? linkKey(node.label ?? node.identifier) : footnoteKey(node.label ?? node.identifier);
+    if (at >= stubsFrom && at < stubsTo) stubbed.add(key);
+    else if (at >= offset && at < offset + length) definitions.push({ offset: start + at - offset, key, label: node.label ?? node.identifier });
+  })) {
+    if (a >= offset && b <= offset + length) ranges.push([start + a - offset, start + b - offset]);
+  }
+
+  const spans: Span[] = [];
+  let spanning: Piece['spanning'];
+  for (const node of tree.children) {
+    if (!LEAVES.has(node.type)) continue;
+    const a = node.position!.start.offset! - offset;
+    const b = node.position!.end.offset! - offset;
+    if (b <= 0 || a >= length) continue;
+    spans.push([a, b]);
+    if (end < n && a < length && b > length) spanning = { type: node.type, start: start + a };
+  }
+  const interior: number[] = [];
+  for (let p = nextCandidate(text, start); p < end; p = nextCandidate(text, p)) {
+    const rel = p - start;
+    if (!spans.some(([a, b]) => a < rel && rel < b)) interior.push(p);
+  }
+  return { ranges, interior, definitions, stubbed, spanning };
+}
+
+/** HTML blocks that a blank line does not end, with the text that ends them (CommonMark types 1–5). */
+const HTML_ENDS: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|\r?$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * A guess at the first boundary after a top-level block that ran past `end`: after its closing
+ * fence or end marker. Only a guess: the piece is parsed again up to it and checked.
+ */
+function pastSpanningBlock(text: string, block: { type: string; start: number }, end: number): number {
+  const first = text.slice(block.start, lineEndAt(text, block.start)).replace(/\n$/, '');
+  let close = -1;
+  if (block.type === 'code') {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(first);
+    if (fence) {
+      const re = new RegExp(`(?<=\\n) {0,3}${fence[1][0] === '`' ? '`' : '~'}{${fence[1].length},}[ \\t]*\\r?(?![^\\n])`, 'g');
+      re.lastIndex = end;
+      const m = re.exec(text);
+      close = m ? m.index : text.length;
+    }
+  } else if (block.type === 'html') {
+    for (const [open, stop] of HTML_ENDS) {
+      if (!open.test(first)) continue;
+      const m = stop.exec(text.slice(end));
+      close = m ? end + m.index : text.length;
+      break;
+    }
+  }
+  return close === -1 ? nextCandidate(text, end) : nextCandidate(text, Math.max(end, close));
+}

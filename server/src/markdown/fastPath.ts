@@ -1,0 +1,438 @@
+/**
+ * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs, one-line list
+ * items, block quotes, footnote definitions, GFM tables and fenced code, whose inline content
+ * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `` `code` ``,
+ * `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`). Anything else — a construct in another form, a character that could start one
+ * (`\`, `&`, `<`, `~`, `@`, `://`, `www.`), a line that might open another block — stops the run,
+ * and the caller parses the rest with remark. Where the fast path answers, it answers exactly as
+ * remark does (a property test compares): the same text nodes at the same offsets.
+ *
+ * A run starts at a fresh point (nothing open: start of text, a block boundary, after a heading
+ * or a closed fence) and ends at the next block boundary (a non-blank line at indent 0 after a
+ * blank line), or earlier at the last fresh point before a line it does not handle.
+ */
+
+import { footnoteKey, type Definition, type DefinitionTable } from './definitions';
+
+export type Span = [number, number];
+
+export interface FastRun {
+  /** A block boundary or the end of the text when `complete`; else a fresh point. */
+  end: number;
+  complete: boolean;
+  /** Prose ranges, ascending. */
+  ranges: Span[];
+  /** Footnote keys whose calls the run read as defined or not: it depends on them. */
+  refs: Set<string>;
+  /** Footnote definitions in the run. */
+  definitions: Definition[];
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+/** True when `text` has a carriage return that is not part of CRLF: then lines are not what they seem. */
+export const hasLoneCarriageReturn = (text: string): boolean => LONE_CR.test(text);
+
+const BLANK = /[ \t]*\r?(?![^\n])/y;
+const FENCE_OPEN = /(`{3,}(?=[^`\n]*(?![^\n]))|~{3,})/y;
+const ITEM_MARKER = /([-*+]|\d{1,9}[.)]) /y;
+const ORDERED_MARKER = /\d{1,9}[.)](?:[ \t]|\r?(?![^\n]))/y;
+const DELIMITER_ROW = /\|(?: *:?-+:? *\|)+\r?(?![^\n])/y;
+const DELIMITER_CELL = / *:?-+:? *\|/g;
+const FOOTNOTE_DEFINITION = /\[\^([\p{L}\p{N}_-]+)\]: /uy;
+
+const test = (re: RegExp, text: string, at: number): RegExpExecArray | null => {
+  re.lastIndex = at;
+  return re.exec(text);
+};
+
+/** What is open after a line: a container with a paragraph goes on with an indented line after blank ones. */
+type Open = 'none' | 'para' | 'quote' | 'list' | 'footnote' | 'table';
+type ListKind = 'bullet' | '.' | ')';
+
+/**
+ * Reads ordinary blocks from the fresh point `start`. Returns undefined when not even the first
+ * block is one. `text` must have no lone carriage return; `definitions` say which footnote calls
+ * are calls.
+ */
+export function fastRun(text: string, start: number, definitions: DefinitionTable): FastRun | undefined {
+  const n = text.length;
+  const ranges: Span[] = [];
+  const refs = new Set<string>();
+  const defined: Definition[] = [];
+  let fresh = { end: start, ranges: 0, definitions: 0 };
+  const stop = (): FastRun | undefined =>
+    fresh.end > start
+      ? { end: fresh.end, complete: false, ranges: ranges.slice(0, fresh.ranges), refs, definitions: defined.slice(0, fresh.definitions) }
+      : undefined;
+  const done = (end: number): FastRun => ({ end, complete: true, ranges, refs, definitions: defined });
+  const freshAt = (end: number): void => {
+    fresh = { end, ranges: ranges.length, definitions: defined.length };
+  };
+  const inline = (from: number, to: number, cell = false): boolean => inlineProse(text, from, to, definitions, refs, ranges, cell);
+
+  let open: Open = 'none';
+  let listKind: ListKind = 'bullet';
+  let paraLineEnd = 0;
+  let columns = 0;
+  let afterBlank = false;
+  let pos = start;
+
+  while (pos < n) {
+    const lineEnd = text.indexOf('\n', pos) === -1 ? n : text.indexOf('\n', pos);
+    const next = lineEnd < n ? lineEnd + 1 : n;
+    const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd; // before CR
+    const c = text.charCodeAt(pos);
+
+    if (test(BLANK, text, pos)) {
+      // A list item or footnote may go on after blank lines with an indented line: no fresh point yet.
+      if (open !== 'list' && open !== 'footnote') {
+        open = 'none';
+        freshAt(next);
+      }
+      afterBlank = true;
+      pos = next;
+      continue;
+    }
+    if (afterBlank) {
+      afterBlank = false;
+      // A boundary: nothing before it stays open.
+      if (c !== 0x20 && c !== 0x09) return done(pos);
+      return stop(); // indented code or a list item's continuation
+    }
+    // Trailing spaces are stripped, or make a hard break; a footnote's paragraph may go on lazily.
+    const last = text.charCodeAt(end - 1);
+    if (last === 0x20 || last === 0x09 || open === 'footnote') return stop();
+
+    if (c === 0x23 /* # */) {
+      let h = 1;
+      while (text.charCodeAt(pos + h) === 0x23) h++;
+      const after = text.charCodeAt(pos + h);
+      if (h <= 6 && (pos + h === end || after === 0x20)) {
+        let from = pos + h;
+        while (text.charCodeAt(from) === 0x20) from++;
+        if (from < end && last === 0x23) return stop(); // maybe a closing sequence
+        if (from < end && !inline(from, end)) return stop();
+        open = 'none';
+        freshAt(next);
+        pos = next;
+        continue;
+      }
+    }
+
+    if ((c === 0x60 || c === 0x7e) /* ` ~ */ && open !== 'table') {
+      const f = test(FENCE_OPEN, text, pos);
+      if (f) {
+        open = 'none';
+        const close = closingFence(text, next, f[1]);
+        if (close === -1) return done(n);
+        freshAt(close);
+        pos = close;
+        continue;
+      }
+    }
+
+    if (open === 'table') {
+      if (c !== 0x7c || !row(text, pos, end, columns, inline)) return stop();
+      pos = next;
+      continue;
+    }
+
+    if (c === 0x7c /* | */) {
+      if (open !== 'none' || next >= n || !test(DELIMITER_ROW, text, next)) return stop();
+      const delimiterEnd = text.indexOf('\n', next) === -1 ? n : text.indexOf('\n', next);
+      const count = text.slice(next + 1, delimiterEnd).match(DELIMITER_CELL)?.length ?? 0;
+      if (!row(text, pos, end, count, inline)) return stop();
+      open = 'table';
+      columns = count;
+      pos = delimiterEnd < n ? delimiterEnd + 1 : n;
+      continue;
+    }
+
+    const item = test(ITEM_MARKER, text, pos);
+    if (item) {
+      const marker = item[1];
+      const kind: ListKind = marker.length === 1 && (c < 0x30 || c > 0x39) ? 'bullet' : (marker.slice(-1) as ListKind);
+      // An ordered item interrupts a paragraph, or follows another kind of list, only from 1.
+      if (kind !== 'bullet' && open !== 'none' && !(open === 'list' && listKind === kind) && !(marker.length === 2 && c === 0x31)) {
+        return stop();
+      }
+      const from = pos + marker.length + 1;
+      if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
+      open = 'list';
+      listKind = kind;
+      pos = next;
+      continue;
+    }
+
+    if (c === 0x3e /* > */) {
+      // A block quote of one paragraph.
+      if (text.charCodeAt(pos + 1) !== 0x20 || !startsParagraph(text, pos + 2, end)) return stop();
+      if (open === 'quote') ranges.push([paraLineEnd, pos]);
+      const first = ranges.length;
+      if (!inline(pos + 2, end)) return stop();
+      // The `> ` of a later line is in the text only when text follows it.
+      if (open === 'quote' && ranges[first]?.[0] === pos + 2) ranges[first][0] = pos;
+      open = 'quote';
+      paraLineEnd = end;
+      pos = next;
+      continue;
+    }
+
+    if (c === 0x5b /* [ */ && open === 'none') {
+      const def = test(FOOTNOTE_DEFINITION, text, pos);
+      if (def) {
+        const from = pos + def[0].length;
+        if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
+        defined.push({ offset: pos, key: footnoteKey(def[1]), label: def[1] });
+        open = 'footnote';
+        pos = next;
+        continue;
+      }
+    }
+
+    if (open === 'list' || !startsParagraph(text, pos, end)) return stop();
+    // A paragraph, or the lazy continuation of a quoted one: the line break is in its text.
+    if (open === 'para' || open === 'quote') ranges.push([paraLineEnd, pos]);
+    else open = 'para';
+    if (!inline(pos, end)) return stop();
+    paraLineEnd = end;
+    pos = next;
+  }
+  return done(n);
+}
+
+/** The offset after the closing fence line of a fence opened with `fence`, or -1 if it runs to the end. */
+function closingFence(text: string, from: number, fence: string): number {
+  const re = new RegExp(`(?<=\\n) {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?(?![^\\n])`, 'g');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m) return -1;
+  const end = m.index + m[0].length;
+  return end < text.length ? end + 1 : end;
+}
+
+/** A table row `| a | b |` with `columns` cells between `start` and `end`: reads its cells' prose. */
+function row(text: string, start: number, end: number, columns: number, inline: (from: number, to: number, cell: boolean) => boolean): boolean {
+  if (text.charCodeAt(end - 1) !== 0x7c) return false;
+  let cells = 0;
+  for (let from = start + 1; from < end; cells++) {
+    const bar = text.indexOf('|', from);
+    let a = from;
+    let b = bar;
+    while (a < b && text.charCodeAt(a) === 0x20) a++;
+    while (b > a && text.charCodeAt(b - 1) === 0x20) b--;
+    if (a < b && !inline(a, b, true)) return false;
+    from = bar + 1;
+  }
+  return cells === columns;
+}
+
+/** True when a line's text at `at` opens a paragraph (and no other block) wherever a block may start. */
+function startsParagraph(text: string, at: number, end: number): boolean {
+  if (at >= end) return false;
+  const c = text.charCodeAt(at);
+  switch (c) {
+    case 0x3e: case 0x2d: case 0x2b: case 0x3d: case 0x7e: case 0x3c: case 0x7c: case 0x3a: case 0x5f: // > - + = ~ < | : _
+      return false;
+    case 0x23: { // # not followed by a space: text
+      let h = at + 1;
+      while (text.charCodeAt(h) === 0x23) h++;
+      return h < end && text.charCodeAt(h) !== 0x20 && text.charCodeAt(h) !== 0x09;
+    }
+    case 0x2a: // one or two * then text: emphasis, not a list item or thematic break
+      return (text.charCodeAt(at + 1) !== 0x2a || text.charCodeAt(at + 2) !== 0x2a) && !isSpace(text, at + 1) && !(text.charCodeAt(at + 1) === 0x2a && isSpace(text, at + 2));
+    case 0x60: // one backtick: a code span, not a fence
+      return text.charCodeAt(at + 1) !== 0x60;
+    default:
+      if (c >= 0x30 && c <= 0x39) return !test(ORDERED_MARKER, text, at);
+      return !/\s/.test(text[at]);
+  }
+}
+
+const isSpace = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c);
+};
+
+// ---- inline content --------------------------------------------------------------------------
+
+/** ASCII characters that may start an inline construct or a line break: handled one by one. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of '\\`*_[]<&~|@:hwW') SPECIAL[ch.charCodeAt(0)] = 1;
+for (let i = 0; i < 0x20; i++) SPECIAL[i] = 1;
+SPECIAL[0x7f] = 1;
+
+const FOOTNOTE_CALL = /\^([\p{L}\p{N}_-]+)\]/uy;
+const LINK = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(([^\s()<>\\`]*)\)/y;
+const WWW = /www\./iy;
+/** A bare URL in a plain form: a dotted domain, a path of ordinary characters. */
+const URL_REST = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9/\-%=+#?.:!$,;]*)?`;
+const BARE_URL = new RegExp(`(?:https?://|www\\.)${URL_REST}`, 'y');
+const WHITESPACE = /\s/;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+const URL_END = /[A-Za-z0-9/\-=+#%$]/;
+const TRAIL = /[.,:;!?]/;
+
+/**
+ * A bare URL at `i` in a form whose extent is beyond doubt (after a space or at the start, ending
+ * in a letter, digit or `/`, before a space or the end, maybe with sentence punctuation between):
+ * its end. `i` when no URL starts there, -1 when one may but its extent is in doubt.
+ */
+function bareUrl(text: string, i: number, from: number, to: number): number {
+  const c = text.charCodeAt(i);
+  const www = c !== 0x68;
+  if (www ? !test(WWW, text, i) : !text.startsWith('http://', i) && !text.startsWith('https://', i)) return i;
+  if (i > from && text.charCodeAt(i - 1) !== 0x20) return -1;
+  const m = test(BARE_URL, text, i);
+  if (!m) return -1;
+  let end = i + m[0].length;
+  while (end > i && TRAIL.test(text[end - 1])) end--;
+  if (!URL_END.test(text[end - 1])) return -1;
+  let after = end;
+  while (after < to && TRAIL.test(text[after])) after++;
+  return after === to || text.charCodeAt(after) === 0x20 ? end : -1;
+}
+
+/** The code point ending at `i` (exclusive), or undefined at `from`. */
+function pointBefore(text: string, i: number, from: number): string | undefined {
+  if (i <= from) return undefined;
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i - 2 >= from ? text.slice(i - 2, i) : text[i - 1];
+}
+function pointAt(text: string, i: number, to: number): string | undefined {
+  if (i >= to) return undefined;
+  const cp = text.codePointAt(i)!;
+  return String.fromCodePoint(cp);
+}
+
+/** micromark's classification: 1 whitespace (line edges too), 2 punctuation, 0 other. */
+function kind(ch: string | undefined): 0 | 1 | 2 {
+  if (ch === undefined || WHITESPACE.test(ch)) return 1;
+  return PUNCTUATION.test(ch) ? 2 : 0;
+}
+
+/**
+ * Prose ranges of the inline content `text[from, to)` (one line, or one table cell), pushed to
+ * `out`; false when the content uses anything beyond the plain forms this reader knows.
+ */
+export function inlineProse(
+  text: string,
+  from: number,
+  to: number,
+  definitions: DefinitionTable,
+  refs: Set<string>,
+  out: Span[],
+  cell = false,
+): boolean {
+  const mark = out.length;
+  const fail = (): boolean => {
+    out.length = mark;
+    return false;
+  };
+  let run = from; // start of the current stretch of prose
+  const prose = (end: number): void => {
+    if (end > run) out.push([run, end]);
+  };
+  let opener = 0; // length of a pending `*` or `**`
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || SPECIAL[c] === 0) {
+      i++;
+      continue;
+    }
+    switch (c) {
+      case 0x3a: // :  — `://` may make an autolink literal
+        if (text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) return fail();
+        i++;
+        continue;
+      case 0x68: case 0x77: case 0x57: { // h w W — `http://`, `https://` and `www.` may make an autolink literal
+        const url = bareUrl(text, i, from, to);
+        if (url === -1) return fail();
+        if (url > i) {
+          prose(i);
+          i = run = url;
+        } else i++;
+        continue;
+      }
+      case 0x7c: // | — a cell boundary in tables, text elsewhere
+        if (cell) return fail();
+        i++;
+        continue;
+      case 0x60: { // ` — a code span of single backticks, nothing that outranks it inside
+        const close = text.indexOf('`', i + 1);
+        if (opener || close === -1 || close >= to || text.charCodeAt(i + 1) === 0x60 || text.charCodeAt(close + 1) === 0x60) return fail();
+        if (text.slice(i + 1, close).includes('<')) return fail();
+        prose(i);
+        i = run = close + 1;
+        continue;
+      }
+      case 0x2a: { // * — emphasis in strict pairs: an opener that cannot close, then a closer of the same length
+        let r = 1;
+        while (text.charCodeAt(i + r) === 0x2a) r++;
+        if (r > 2 || cell) return fail();
+        const before = kind(pointBefore(text, i, from));
+        const after = kind(pointAt(text, i + r, to));
+        const left = after !== 1 && (after !== 2 || before !== 0);
+        const right = before !== 1 && (before !== 2 || after !== 0);
+        if (opener === 0) {
+          if (!left || right) return fail();
+          opener = r;
+        } else {
+          if (r !== opener || !right) return fail();
+          opener = 0;
+        }
+        prose(i);
+        i = run = i + r;
+        continue;
+      }
+      case 0x5f: { // _ — only inside a word, where it can neither open nor close
+        let r = 1;
+        while (text.charCodeAt(i + r) === 0x5f) r++;
+        if (kind(pointBefore(text, i, from)) !== 0 || kind(pointAt(text, i + r, to)) !== 0) return fail();
+        i += r;
+        continue;
+      }
+      case 0x5b: { // [ — a footnote call or an inline link or image
+        if (opener) return fail();
+        const prev = i > from ? text.charCodeAt(i - 1) : -1;
+        if (prev === 0x5d /* ] */) return fail();
+        const note = text.charCodeAt(i + 1) === 0x5e ? test(FOOTNOTE_CALL, text, i + 1) : null;
+        if (note) {
+          const end = FOOTNOTE_CALL.lastIndex;
+          const following = end < to ? text.charCodeAt(end) : -1;
+          if (prev === 0x21 || following === 0x28 || following === 0x5b || following === 0x3a || end > to) return fail();
+          const key = footnoteKey(note[1]);
+          refs.add(key);
+          if (definitions.has(key)) {
+            prose(i);
+            run = end;
+          }
+          i = end;
+          continue;
+        }
+        const link = test(LINK, text, i);
+        if (!link || LINK.lastIndex > to || /:\/\/|www\./i.test(link[1])) return fail();
+        const end = LINK.lastIndex;
+        if (prev === 0x21 /* ! */) {
+          prose(i - 1); // an image: alt text is no prose
+        } else {
+          prose(i);
+          const label = link[1];
+          const url = link[2];
+          const autolink = url === label || url === `mailto:${label}` || url === `http://${label}` || url === `https://${label}`;
+          if (!autolink) out.push([i + 1, i + 1 + label.length]);
+        }
+        i = run = end;
+        continue;
+      }
+      default: // \ ] < & ~ @ and control characters
+        return fail();
+    }
+  }
+  if (opener) return fail();
+  prose(to);
+  return true;
+}

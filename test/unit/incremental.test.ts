@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
+import { updateAnalysis } from '../../server/src/incremental';
+import { bundledKnowledge, examplesDir } from '../support/knowledge';
+import { applyEdit, edit, note, plainNote, SEED, type Edit } from './randomNotes';
+
+let recognizers: Recognizers | undefined;
+const bundled = (): Recognizers => {
+  const { kb, index } = bundledKnowledge();
+  return (recognizers ??= createRecognizers(kb, index));
+};
+
+/** The parts of an analysis that must not depend on how it was made. */
+const facts = (a: NoteAnalysis) => ({
+  mask: a.mask.replace(/\u0000/g, '·'),
+  mentions: a.mentions.map((m) => `${m.start}-${m.end} ${m.id} ${m.text}`),
+  claims: a.claims.map((c) => `${c.start}-${c.end} ${c.text} ${c.value} ${c.qualifier}${c.active ? ' active' : ''} → ${c.refersTo}`),
+  quantities: a.quantities?.map((q) => `${q.start}-${q.end} ${q.qualifier}`),
+});
+
+/** Applies `edits` one by one, comparing the incremental analysis with a fresh one after each. */
+function check(text: string, edits: Edit[]): void {
+  const r = bundled();
+  let doc = TextDocument.create('file:///note.md', 'markdown', 1, text);
+  let analysis = analyzeNote(doc, r);
+  for (const e of edits) {
+    const { start, end, text: next } = applyEdit(doc.getText(), e);
+    const change = { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: e.insert };
+    doc = TextDocument.update(TextDocument.create(doc.uri, 'markdown', doc.version, doc.getText()), [change], doc.version + 1);
+    assert.equal(doc.getText(), next);
+    const previous = analysis;
+    analysis = updateAnalysis(analysis, doc, [change], r);
+    const fresh = analyzeNote(doc, r);
+    if (analysis.changed) assertUnchangedOutside(previous, analysis);
+    const context = JSON.stringify({ before: text, edits });
+    assert.deepEqual(facts(analysis), facts(fresh), context);
+    assert.deepEqual([analysis.mentions, analysis.claims, analysis.quantities], [fresh.mentions, fresh.claims, fresh.quantities], context);
+    // Positions from the edited line index are those of the document.
+    for (const offset of [0, start, start + e.insert.length, Math.floor(next.length / 2), next.length]) {
+      assert.deepEqual(analysis.range({ start: offset, end: offset }).start, doc.positionAt(offset), context);
+      assert.equal(analysis.offsetAt(doc.positionAt(offset)), doc.offsetAt(doc.positionAt(offset)), context);
+    }
+  }
+}
+
+/** Outside the span an incremental analysis reports as changed, it is the previous one, moved. */
+function assertUnchangedOutside(previous: NoteAnalysis, next: NoteAnalysis): void {
+  const { start, end, delta } = next.changed!;
+  assert.equal(next.mask.slice(0, start), previous.mask.slice(0, start));
+  assert.equal(next.mask.slice(end), previous.mask.slice(end - delta));
+  const moved = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.map((x) => ({ ...x, start: x.start + delta, end: x.end + delta }));
+  for (const key of ['mentions', 'claims'] as const) {
+    assert.deepEqual(next[key].filter((x) => x.end <= start), previous[key].filter((x) => x.end <= start), key);
+    assert.deepEqual(next[key].filter((x) => x.start >= end), moved(previous[key].filter((x) => x.start >= end - delta)), key);
+  }
+}
+
+describe('incremental analysis', () => {
+  it('keeps mentions and claims exact when typing into the example note', () => {
+    const text = readFileSync(path.join(examplesDir, 'skt-500b-ko.md'), 'utf8');
+    const at = text.indexOf('6850억');
+    check(text, [
+      { at: at / (text.length + 1), remove: 4, insert: '685B' },
+      { at: 0.5, remove: 0, insert: '\n```\n' },
+      { at: 0.9, remove: 0, insert: '```\n' },
+      { at: 0.2, remove: 0, insert: '딥시크(DeepSeek) V3.1은 6850억 매개변수. ' },
+    ]);
+  });
+
+  it('handles several changes in one event', () => {
+    const r = bundled();
+    const text = 'SKT는 5000억.\n\nDeepSeek V3.1 has 685B parameters.\n';
+    const doc0 = TextDocument.create('file:///n.md', 'markdown', 1, text);
+    const changes = [
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } }, text: 'Llama 3.1' },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '딥시크' },
+    ];
+    const doc1 = TextDocument.update(TextDocument.create(doc0.uri, 'markdown', 1, text), changes, 2);
+    assert.deepEqual(facts(updateAnalysis(analyzeNote(doc0, r), doc1, changes, r)), facts(analyzeNote(doc1, r)));
+  });
+
+  it(`equals a fresh analysis after every random edit (seed ${SEED})`, () => {
+    let steps = 0;
+    fc.assert(
+      fc.property(note, fc.array(edit, { minLength: 2, maxLength: 12 }), (text, edits) => {
+        steps += edits.length;
+        check(text, edits);
+      }),
+      { seed: SEED, numRuns: 330 },
+    );
+    assert.ok(steps >= 2000, `only ${steps} edit steps`);
+  });
+
+  it(`equals a fresh analysis after every random edit of ordinary notes (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(plainNote, fc.array(edit, { minLength: 2, maxLength: 12 }), (text, edits) => check(text, edits)),
+      { seed: SEED, numRuns: 120 },
+    );
+  });
+});

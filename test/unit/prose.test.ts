@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote, analyzeNoteAsync, createRecognizers, LineIndex } from '../../server/src/analysis';
+import { footnoteKey, normalizeLabel } from '../../server/src/markdown/definitions';
+import { fastRun } from '../../server/src/markdown/fastPath';
+import { maskNote, maskWholeNote, proseMask } from '../../server/src/markdown/prose';
+import { bundledKnowledge } from '../support/knowledge';
+import { plainNote, SEED } from './randomNotes';
+
+/** The prose of `text`, with masked stretches shown as `·`. */
+const prose = (text: string): string => maskNote(text).replace(/\u0000+/g, '·');
+
+describe('prose mask', () => {
+  const cases: [string, string, string][] = [
+    ['fenced code', 'SKT\n```\nDeepSeek\n```\n', 'SKT\n·\n·\n·\n'],
+    ['indented code', 'SKT\n\n    DeepSeek\n', 'SKT\n\n·\n'],
+    ['inline code', 'SKT `DeepSeek` V3', 'SKT · V3'],
+    ['HTML', '<div>\nSKT\n</div>\n\nA <b>SKT</b> B', '·\n·\n·\n\nA ·SKT· B'],
+    ['autolinks and bare URLs', '<https://skt.com> and https://skt.com/x and www.skt.com', '· and · and ·'],
+    ['link text, not its destination', '[DeepSeek](https://deepseek.com "DeepSeek") V3', '·DeepSeek· V3'],
+    ['images', '![DeepSeek](d.png) SKT', '· SKT'],
+    ['reference definitions and references', 'See [DeepSeek][d].\n\n[d]: https://deepseek.com\n', 'See ·DeepSeek·.\n\n·\n'],
+    ['footnotes', 'SKT[^1]\n\n[^1]: DeepSeek\n', 'SKT·\n\n·DeepSeek\n'],
+    ['front matter', '---\nmodel: SKT\n---\n# DeepSeek\n', '·\n·\n·\n·DeepSeek\n'],
+    ['emphasis and tables', '**SKT** | x\n--|--\n*a* | b\n', '·SKT·x\n·\n·a·b\n'],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`masks ${name}`, () => {
+      assert.equal(prose(text), expected);
+      assert.equal(maskNote(text), maskWholeNote(text));
+    });
+  }
+});
+
+describe('fast path', () => {
+  const none = new Map();
+  const table = (defined: string[]) => new Map(defined.map((label) => [footnoteKey(label), { label, footnote: true }]));
+  const ranges = (text: string, defined: string[] = []) => {
+    const run = fastRun(text, 0, table(defined));
+    return run && { end: run.end, complete: run.complete, prose: run.ranges.map(([a, b]) => text.slice(a, b)) };
+  };
+  /** Prose of consecutive runs, each from the boundary where the last one ended. */
+  const runs = (text: string, defined: string[] = []): string[] => {
+    const out: string[] = [];
+    for (let at = 0; at < text.length; ) {
+      const run = fastRun(text, at, table(defined));
+      assert.ok(run?.complete, text.slice(at));
+      out.push(...run.ranges.map(([a, b]) => text.slice(a, b)));
+      at = run.end;
+    }
+    return out;
+  };
+
+  it('reads ordinary blocks as remark does', () => {
+    const text = '# 딥시크 **V3.1**\n\nSKT는 `685B`, [DeepSeek](https://x.y) 모델[^1].\n- a *b*\n- ![c](d) e\n\n| A | B |\n|---|--:|\n| 1 | [2](x) `y` |\n\n> 인용\n> 계속\n\n```\nSKT\n```\n';
+    assert.deepEqual(runs(text, ['1']), ['딥시크 ', 'V3.1', 'SKT는 ', ', ', 'DeepSeek', ' 모델', '.', 'a ', 'b', ' e', 'A', 'B', '1', '2', ' ', '인용', '\n', '> 계속']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+  });
+
+  it('masks bare URLs whose extent is plain', () => {
+    assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
+  });
+
+  it('reads an undefined footnote call as text', () => {
+    assert.deepEqual(ranges('SKT[^2] 685B')?.prose, ['SKT[^2] 685B']);
+  });
+
+  it('leaves what it does not know to remark', () => {
+    for (const text of ['a_ b', 'x **y', '&amp;', 'a\\*', '<b>x</b>', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`']) {
+      assert.equal(fastRun(text, 0, none), undefined, text);
+    }
+  });
+
+  it('stops at the last fresh point before a line it does not read', () => {
+    assert.deepEqual(ranges('# Title\n> quote\n>\n> more'), { end: 8, complete: false, prose: ['Title'] });
+  });
+
+  it(`equals remark on random notes of ordinary blocks (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(plainNote, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
+      { seed: SEED, numRuns: 800 },
+    );
+  });
+});
+
+describe('definitions', () => {
+  it('normalizes labels as micromark does', () => {
+    assert.equal(normalizeLabel(' Foo\n\t bar '), 'FOO BAR');
+    assert.equal(normalizeLabel('ẞ'), normalizeLabel('ß'));
+  });
+});
+
+describe('line index', () => {
+  it('converts positions exactly as TextDocument, before and after edits', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '가', '\n', '\r', '\r\n', ' ', '🙂') , maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(50), fc.nat(5), fc.string({ unit: fc.constantFrom('b', '\n', '\r', '\r\n'), maxLength: 4 })), { maxLength: 5 }),
+        (text, edits) => {
+          let index = new LineIndex(text);
+          let current = text;
+          index.positionAt(0); // computed, so edits update it
+          for (const [at, remove, insert] of edits) {
+            const start = Math.min(at, current.length);
+            const end = Math.min(current.length, start + remove);
+            const next = current.slice(0, start) + insert + current.slice(end);
+            index = index.edited(next, start, end, insert.length - (end - start));
+            current = next;
+            const doc = TextDocument.create('file:///x', 'markdown', 1, current);
+            for (let offset = 0; offset <= current.length + 1; offset++) {
+              assert.deepEqual(index.positionAt(offset), doc.positionAt(offset));
+              const p = doc.positionAt(offset);
+              for (const q of [p, { line: p.line, character: p.character + 3 }, { line: p.line + 1, character: 0 }]) {
+                assert.equal(index.offsetAt(q), doc.offsetAt(q));
+              }
+            }
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+describe('async analysis', () => {
+  const { kb, index } = bundledKnowledge();
+  const recognizers = createRecognizers(kb, index);
+  const text = Array.from({ length: 400 }, (_, i) => `## ${i}\n\nSKT는 ${i}B 모델을, 딥시크(DeepSeek) V3.1은 6850억 매개변수를 **발표했다**.\n\n- GPT-4 \`x\`\n`).join('\n');
+  const doc = TextDocument.create('file:///big.md', 'markdown', 1, text);
+
+  it('equals the synchronous analysis and lets other work run meanwhile', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const a = await analyzeNoteAsync(doc, recognizers, { sliceMs: 0 });
+    clearInterval(timer);
+    const b = analyzeNote(doc, recognizers);
+    assert.ok(a);
+    assert.deepEqual([a.mask, a.mentions, a.claims], [b.mask, b.mentions, b.claims]);
+    assert.ok(ticks > 0, 'never yielded');
+  });
+
+  it('stops when cancelled', async () => {
+    let checks = 0;
+    assert.equal(await analyzeNoteAsync(doc, recognizers, { sliceMs: 0, isCancelled: () => ++checks > 2 }), undefined);
+  });
+
+  it('keeps proseMask of a region consistent with the whole', () => {
+    assert.equal(proseMask('ab\ncd', [[1, 2]], 0, 5), '\u0000b\n\u0000\u0000');
+  });
+});
