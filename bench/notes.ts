@@ -58,6 +58,7 @@ export function benchNote(size: number, seed = 7): string {
     if (x < 0.13) return `${s} [source](https://example.com/${Math.floor(rand() * 1000)})`;
     if (x < 0.16) return `${s} See \`config.json\`.`;
     if (x < 0.19) return `${s}[^${1 + Math.floor(rand() * 9)}]`;
+    if (x < 0.21) return `${s} https://arxiv.org/abs/2412.${10000 + Math.floor(rand() * 89999)}`;
     return s;
   };
   const paragraph = (): string => Array.from({ length: 2 + Math.floor(rand() * 4) }, () => decorate(sentence())).join(' ');
@@ -73,9 +74,17 @@ export function benchNote(size: number, seed = 7): string {
     const x = rand();
     if (x < 0.1) push(`## ${++section}. ${pick(['규모와 효율', 'Scaling and efficiency', '오픈소스 모델', 'Benchmarks', '국내 컨소시엄'])}`);
     else if (x < 0.62) push(paragraph());
-    else if (x < 0.77) push(Array.from({ length: 2 + Math.floor(rand() * 4) }, () => `- ${decorate(sentence())}`).join('\n'));
-    else if (x < 0.85) {
-      const rows = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => `| ${pick(models)} | ${pick(orgs)} | ${pick(sizes)} | ${pick(['2024-12', '2025-03', '2025-08'])} |`);
+    else if (x < 0.77) {
+      // Items, some nested, some going on over a second line.
+      const item = (indent: string): string => {
+        const y = rand();
+        if (y < 0.2) return `${indent}- ${decorate(sentence())}\n${indent}  ${sentence()}`;
+        if (y < 0.35) return `${indent}- ${decorate(sentence())}\n${indent}  - ${decorate(sentence())}`;
+        return `${indent}- ${decorate(sentence())}`;
+      };
+      push(Array.from({ length: 2 + Math.floor(rand() * 4) }, () => item('')).join('\n'));
+    } else if (x < 0.85) {
+      const rows = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => `| **${pick(models)}** | ${pick(orgs)} | ${pick(sizes)} | ${pick(['2024-12', '2025-03', '2025-08'])} |`);
       push(['| Model | Organization | Parameters | Release |', '| --- | --- | ---: | --- |', ...rows].join('\n'));
     } else if (x < 0.92) {
       push(['```python', 'from transformers import AutoModelForCausalLM', '', `model = AutoModelForCausalLM.from_pretrained("${pick(models)}")`, 'print(model.num_parameters())', '```'].join('\n'));

@@ -101,13 +101,32 @@ export async function analyzeNoteAsync(
   const text = source.getText();
   const scanned = await scanNoteAsync(text, control);
   if (!scanned) return undefined;
-  await new Promise(setImmediate);
-  if (control.isCancelled?.()) return undefined;
-  return recognize(source, text, proseMask(text, scanned.ranges), scanned.structure, recognizers);
+  const mask = proseMask(text, scanned.ranges);
+  // Mentions slice by slice: no name runs through a masked character, so the scan can stop
+  // before one and go on after it with the same result.
+  const mentions: Mention[] = [];
+  for (let from = 0; from < mask.length; ) {
+    const masked = mask.indexOf('\u0000', from + SLICE);
+    const to = masked === -1 ? mask.length : masked;
+    for (const m of recognizers.aliases.find(mask, from, to)) mentions.push(m);
+    from = to;
+    await new Promise(setImmediate);
+    if (control.isCancelled?.()) return undefined;
+  }
+  return recognize(source, text, mask, scanned.structure, recognizers, mentions);
 }
 
-function recognize(source: TextDocument, text: string, mask: string, structure: NoteStructure, recognizers: Recognizers): NoteAnalysis {
-  const mentions = recognizers.aliases.find(mask);
+/** Characters of mask scanned for mentions between two yields of `analyzeNoteAsync`. */
+const SLICE = 1 << 16;
+
+function recognize(
+  source: TextDocument,
+  text: string,
+  mask: string,
+  structure: NoteStructure,
+  recognizers: Recognizers,
+  mentions = recognizers.aliases.find(mask),
+): NoteAnalysis {
   if (recognizers.quantities && recognizers.link) {
     const quantities = recognizers.quantities(mask, 0, mask.length);
     return makeAnalysis(source, { text, mask, mentions, quantities, claims: recognizers.link(mask, quantities, mentions), structure });

@@ -22,25 +22,39 @@ const facts = (a: NoteAnalysis) => ({
   quantities: a.quantities?.map((q) => `${q.start}-${q.end} ${q.qualifier}`),
 });
 
-/** Applies `edits` one by one, comparing the incremental analysis with a fresh one after each. */
-function check(text: string, edits: Edit[]): void {
+/**
+ * Applies `edits` one by one (or `perEvent` at a time, as one change event), comparing the
+ * incremental analysis with a fresh one after each event.
+ */
+function check(text: string, edits: Edit[], perEvent = 1): void {
   const r = bundled();
   let doc = TextDocument.create('file:///note.md', 'markdown', 1, text);
   let analysis = analyzeNote(doc, r);
-  for (const e of edits) {
-    const { start, end, text: next } = applyEdit(doc.getText(), e);
-    const change = { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: e.insert };
-    doc = TextDocument.update(TextDocument.create(doc.uri, 'markdown', doc.version, doc.getText()), [change], doc.version + 1);
-    assert.equal(doc.getText(), next);
+  for (let i = 0; i < edits.length; i += perEvent) {
+    const changes = [];
+    let next = doc;
+    let start = 0;
+    let e = edits[i];
+    for (e of edits.slice(i, i + perEvent)) {
+      const applied = applyEdit(next.getText(), e);
+      start = applied.start;
+      const change = { range: { start: next.positionAt(applied.start), end: next.positionAt(applied.end) }, text: e.insert };
+      next = TextDocument.update(TextDocument.create(doc.uri, 'markdown', next.version, next.getText()), [change], next.version);
+      assert.equal(next.getText(), applied.text);
+      changes.push(change);
+    }
+    doc = TextDocument.update(TextDocument.create(doc.uri, 'markdown', doc.version, doc.getText()), changes, doc.version + 1);
+    assert.equal(doc.getText(), next.getText());
     const previous = analysis;
-    analysis = updateAnalysis(analysis, doc, [change], r);
+    analysis = updateAnalysis(analysis, doc, changes, r);
     const fresh = analyzeNote(doc, r);
     if (analysis.changed) assertUnchangedOutside(previous, analysis);
-    const context = JSON.stringify({ before: text, edits });
+    const context = JSON.stringify({ before: text, edits, perEvent });
     assert.deepEqual(facts(analysis), facts(fresh), context);
     assert.deepEqual([analysis.mentions, analysis.claims, analysis.quantities], [fresh.mentions, fresh.claims, fresh.quantities], context);
     // Positions from the edited line index are those of the document.
-    for (const offset of [0, start, start + e.insert.length, Math.floor(next.length / 2), next.length]) {
+    const length = doc.getText().length;
+    for (const offset of [0, start, Math.min(length, start + e.insert.length), Math.floor(length / 2), length]) {
       assert.deepEqual(analysis.range({ start: offset, end: offset }).start, doc.positionAt(offset), context);
       assert.equal(analysis.offsetAt(doc.positionAt(offset)), doc.offsetAt(doc.positionAt(offset)), context);
     }
@@ -93,6 +107,13 @@ describe('incremental analysis', () => {
       { seed: SEED, numRuns: 330 },
     );
     assert.ok(steps >= 2000, `only ${steps} edit steps`);
+  });
+
+  it(`equals a fresh analysis after events of several changes (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(note, fc.array(edit, { minLength: 2, maxLength: 9 }), fc.integer({ min: 2, max: 3 }), (text, edits, perEvent) => check(text, edits, perEvent)),
+      { seed: SEED, numRuns: 100 },
+    );
   });
 
   it(`equals a fresh analysis after every random edit of ordinary notes (seed ${SEED})`, () => {

@@ -58,6 +58,15 @@ describe('fast path', () => {
     assert.equal(maskNote(text), maskWholeNote(text));
   });
 
+  it('reads nested lists, items going on over indented lines, and emphasis in cells', () => {
+    for (const text of ['- a\n  - b\n    - c\n  - d\n- e', '- long text\n  continued **x**\n  `y` z\n- next', '1. a\n   1. b\n   2. c\n2. d', '| a |\n|---|\n|**(x)**|\n| *a*b |']) {
+      const run = fastRun(text, 0, none);
+      assert.ok(run?.complete && run.end === text.length, text);
+      assert.equal(proseMask(text, run.ranges), maskWholeNote(text), text);
+    }
+    assert.equal(fastRun('- a\n  2. b', 0, none), undefined); // a lazy line, not a list
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });
@@ -126,7 +135,7 @@ describe('line index', () => {
 describe('async analysis', () => {
   const { kb, index } = bundledKnowledge();
   const recognizers = createRecognizers(kb, index);
-  const text = Array.from({ length: 400 }, (_, i) => `## ${i}\n\nSKT는 ${i}B 모델을, 딥시크(DeepSeek) V3.1은 6850억 매개변수를 **발표했다**.\n\n- GPT-4 \`x\`\n`).join('\n');
+  const text = Array.from({ length: 1500 }, (_, i) => `## ${i}\n\nSKT는 ${i}B 모델을, 딥시크(DeepSeek) V3.1은 6850억 매개변수를 **발표했다**.\n\n- GPT-4 \`x\`\n`).join('\n');
   const doc = TextDocument.create('file:///big.md', 'markdown', 1, text);
 
   it('equals the synchronous analysis and lets other work run meanwhile', async () => {

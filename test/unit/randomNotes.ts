@@ -59,7 +59,7 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
   const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
   const heading = fc.tuple(fc.integer({ min: 1, max: 7 }), prose, fc.constantFrom('', ' #', '#', '  ')).map(([h, p, tail]) => `${'#'.repeat(h)} ${p}${tail}`);
   const marker = fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. ', '-  ', '- [ ] ', '- [x] ');
-  const listItem = fc.tuple(fc.constantFrom('', '', '', '', '  ', '    '), marker, prose, fc.option(prose, { freq: 4 })).map(
+  const listItem = fc.tuple(fc.constantFrom('', '', '', '', '  ', '   ', '    '), marker, prose, fc.option(prose, { freq: 4 })).map(
     ([indent, m, p, more]) => `${indent}${m}${p}${more === null ? '' : `\n${' '.repeat(indent.length + m.length)}${more}`}`,
   );
   const list = fc.array(listItem, { minLength: 1, maxLength: 4 }).chain((items) => fc.constantFrom('\n', '\n\n').map((sep) => items.join(sep)));

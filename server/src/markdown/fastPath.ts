@@ -1,6 +1,7 @@
 /**
- * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs, one-line list
- * items, block quotes, footnote definitions, GFM tables and fenced code, whose inline content
+ * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs, list
+ * items (nested, and going on over indented lines), block quotes, footnote definitions, GFM
+ * tables and fenced code, whose inline content
  * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `` `code` ``,
  * `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`). Anything else — a construct in another form, a character that could start one
  * (`\`, `&`, `<`, `~`, `@`, `://`, `www.`), a line that might open another block — stops the run,
@@ -72,7 +73,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   const inline = (from: number, to: number, cell = false): boolean => inlineProse(text, from, to, definitions, refs, ranges, cell);
 
   let open: Open = 'none';
-  let listKind: ListKind = 'bullet';
+  /** The open list items, outermost first: the column of their content, their list's kind. */
+  const items: { column: number; kind: ListKind }[] = [];
   let paraLineEnd = 0;
   let columns = 0;
   let afterBlank = false;
@@ -149,18 +151,36 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       continue;
     }
 
-    const item = test(ITEM_MARKER, text, pos);
+    // A list item at indent 0, or nested at the content column of an open item.
+    let indent = 0;
+    if (c === 0x20 && open === 'list') while (text.charCodeAt(pos + indent) === 0x20) indent++;
+    const item = c !== 0x20 || indent > 0 ? test(ITEM_MARKER, text, pos + indent) : null;
     if (item) {
+      const depth = indent === 0 ? 0 : items.findIndex((it) => it.column === indent) + 1;
+      if (depth === 0 && indent > 0) return stop();
       const marker = item[1];
-      const kind: ListKind = marker.length === 1 && (c < 0x30 || c > 0x39) ? 'bullet' : (marker.slice(-1) as ListKind);
-      // An ordered item interrupts a paragraph, or follows another kind of list, only from 1.
-      if (kind !== 'bullet' && open !== 'none' && !(open === 'list' && listKind === kind) && !(marker.length === 2 && c === 0x31)) {
-        return stop();
-      }
-      const from = pos + marker.length + 1;
+      const m = marker.charCodeAt(0);
+      const kind: ListKind = marker.length === 1 && (m < 0x30 || m > 0x39) ? 'bullet' : (marker.slice(-1) as ListKind);
+      // An ordered list interrupts a paragraph only from 1; a list of the same kind goes on.
+      const goesOn = open === 'list' && items.length > depth && items[depth].kind === kind;
+      if (kind !== 'bullet' && open !== 'none' && !goesOn && !(marker.length === 2 && m === 0x31)) return stop();
+      const from = pos + indent + marker.length + 1;
       if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
+      items.length = depth;
+      items.push({ column: from - pos, kind });
       open = 'list';
-      listKind = kind;
+      paraLineEnd = end;
+      pos = next;
+      continue;
+    }
+    if (indent > 0) {
+      // The paragraph of the innermost item goes on; its text runs over the indentation.
+      if (indent !== items[items.length - 1].column || !startsParagraph(text, pos + indent, end)) return stop();
+      ranges.push([paraLineEnd, pos]);
+      const first = ranges.length;
+      if (!inline(pos + indent, end)) return stop();
+      if (ranges[first]?.[0] === pos + indent) ranges[first][0] = pos;
+      paraLineEnd = end;
       pos = next;
       continue;
     }
@@ -372,7 +392,7 @@ export function inlineProse(
       case 0x2a: { // * — emphasis in strict pairs: an opener that cannot close, then a closer of the same length
         let r = 1;
         while (text.charCodeAt(i + r) === 0x2a) r++;
-        if (r > 2 || cell) return fail();
+        if (r > 2) return fail();
         const before = kind(pointBefore(text, i, from));
         const after = kind(pointAt(text, i + r, to));
         const left = after !== 1 && (after !== 2 || before !== 0);
