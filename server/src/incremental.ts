@@ -37,17 +37,18 @@ export interface EditSpan {
 }
 
 /**
- * The analysis of `doc` (already updated by `changes`, in order) from `prev`, the analysis of the
- * version before them.
+ * The analysis of `doc` (already updated by `changes`, in order) from `prev`, the analysis of an
+ * earlier version of it with the same recognizers. Without `changes` the edit is found by
+ * comparing the texts (linear, but a plain character loop).
  */
 export function updateAnalysis(
   prev: NoteAnalysis,
   doc: TextDocument,
-  changes: readonly TextDocumentContentChangeEvent[],
+  changes: readonly TextDocumentContentChangeEvent[] | undefined,
   recognizers: Recognizers,
 ): NoteAnalysis {
   const text = doc.getText();
-  const span = prev.structure ? editSpan(prev, changes) : undefined;
+  const span = !prev.structure ? undefined : changes ? editSpan(prev, changes) : diffSpan(prev.text, text);
   if (!span || !prev.structure || !matches(prev.text, text, span)) return analyzeNote(doc, recognizers);
   return update(prev, prev.structure, doc, text, span, recognizers) ?? analyzeNote(doc, recognizers);
 }
@@ -84,6 +85,16 @@ export function editSpan(prev: NoteAnalysis, changes: readonly TextDocumentConte
     text = text.slice(0, s) + change.text + text.slice(e);
   }
   return { start: lo, oldEnd: oldHi, delta };
+}
+
+/** The span where two texts differ: their common prefix and suffix left out. */
+export function diffSpan(prev: string, next: string): EditSpan {
+  const limit = Math.min(prev.length, next.length);
+  let start = 0;
+  while (start < limit && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < limit - start && prev.charCodeAt(prev.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: prev.length - suffix, delta: next.length - prev.length };
 }
 
 /** True when `next` is `prev` with only `span` replaced. */
