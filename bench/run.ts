@@ -11,9 +11,9 @@ import { buildSync } from 'esbuild';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../server/src/analysis';
-import { claimDiagnostics } from '../server/src/features/diagnostics';
+import { defaultClaimCheckOptions } from '../server/src/features/diagnostics';
+import { noteDiagnostics, type NoteDiagnostics } from '../server/src/features/noteDiagnostics';
 import { hover } from '../server/src/features/hover';
-import { unknownNameDiagnostics } from '../server/src/features/unknownNames';
 import { updateAnalysis } from '../server/src/incremental';
 import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
 import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
@@ -63,8 +63,8 @@ function fullAnalysis(doc: TextDocument, r: Recognizers, k: KnowledgeBase): Note
   diagnostics(analysis, k);
   return analysis;
 }
-function diagnostics(analysis: NoteAnalysis, k: KnowledgeBase): number {
-  return claimDiagnostics(analysis, k).length + unknownNameDiagnostics(analysis, k, 'en').length;
+function diagnostics(analysis: NoteAnalysis, k: KnowledgeBase, prev?: NoteDiagnostics): NoteDiagnostics {
+  return noteDiagnostics(analysis, k, defaultClaimCheckOptions, prev);
 }
 
 // ---- per size ---------------------------------------------------------------------------------
@@ -110,6 +110,7 @@ for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
   const fm = text.indexOf('\n---\n') + 5;
   for (const [where, at] of [['start', prose(fm)], ['middle', prose(Math.floor(text.length / 2))], ['end', prose(text.length - 400)]] as const) {
     let current = analysis;
+    let currentDiagnostics = diagnostics(analysis, kb);
     let version = 1;
     let docNow = doc;
     const update: number[] = [];
@@ -121,7 +122,8 @@ for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
       const t0 = now();
       current = updateAnalysis(current, docNow, [change], recognizers);
       const t1 = now();
-      diagnostics(current, kb);
+      // As the server does: diagnostics updated around the edit from the previous version's.
+      currentDiagnostics = diagnostics(current, kb, currentDiagnostics);
       const t2 = now();
       if (i >= 2) {
         update.push(t1 - t0);

@@ -1,4 +1,4 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   CompletionItem,
@@ -15,13 +15,14 @@ import { semanticTokens } from './features/semanticTokens';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
 import { knowledgeFileUri, unknownNameActions } from './features/knowledgeEdits';
-import { unknownNameDiagnostics } from './features/unknownNames';
+import { noteDiagnostics, type NoteDiagnostics } from './features/noteDiagnostics';
 import { DiagnosticCodes } from './protocol';
 import { claimQuickFixes } from './features/codeActions';
-import { claimDiagnostics, defaultClaimCheckOptions } from './features/diagnostics';
+import { claimDiagnostics, defaultClaimCheckOptions, type ClaimCheckOptions } from './features/diagnostics';
 import { defaultInlayMode, numberInlayHints, type InlayMode } from './features/inlayHints';
 import { defaultKnowledgeGlobs } from './workspaceKnowledge';
-import { analyzeNote, type NoteAnalysis, type Recognizers } from './analysis';
+import { analyzeNote, analyzeNoteAsync, createRecognizers, type NoteAnalysis, type Recognizers } from './analysis';
+import { updateAnalysis } from './incremental';
 import {
   defaultColumns,
   tableColumns,
@@ -36,8 +37,6 @@ import type { InsertComparisonTableArgs } from './protocol';
 import type { KnowledgeBase } from './knowledge/types';
 import type { Locale } from './l10n';
 import { buildAliasIndex, type AliasIndex } from './recognize/aliasIndex';
-import { linkClaims } from './recognize/claims';
-import { findQuantities } from './recognize/quantities';
 import type { Logger, Workspace } from './workspace';
 
 /** User settings (`researchNotes.*`) and the client's locale, as the service reads them. */
@@ -50,6 +49,9 @@ export interface Config {
   knowledgeFiles: string[];
   diagnosticsDebounceMs: number;
 }
+
+/** Notes at least this long (UTF-16 units) are analysed in slices off the request path. */
+export const LARGE_NOTE = 256 * 1024;
 
 export const defaultConfig: Config = {
   locale: 'en',
@@ -96,36 +98,58 @@ export interface LanguageService {
   semanticTokens(doc: TextDocument, range?: Range): SemanticTokens;
   /** The edit that inserts or refreshes a comparison table (offsets of `doc`'s version). */
   comparisonTableEdit(doc: TextDocument, args: Omit<InsertComparisonTableArgs, 'uri'>): TableEditResult;
+  /** Records the content changes that took `uri` from `fromVersion` on (for incremental analysis). */
+  noteChanged(uri: string, fromVersion: number, changes: readonly TextDocumentContentChangeEvent[]): void;
+  /**
+   * Analyses a large note off the request path, in slices that yield to the event loop, so other
+   * requests are answered meanwhile; resolves at once for small or already analysed notes.
+   */
+  prepare(doc: TextDocument, isCancelled: () => boolean): Promise<void>;
   /** Forget a closed document. */
   forget(uri: string): void;
 }
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
-  /** Alias indexes by knowledge version: the workspace's, and a few notes' with front matter. */
-  const indexes = new Map<number, AliasIndex>();
+  /** Recognizers (alias index included) by knowledge version: the workspace's, and a few notes' with front matter. */
+  const recognizerCache = new Map<number, Recognizers>();
   const cache = new Map<string, { version: number; kb: KnowledgeBase; analysis: NoteAnalysis }>();
+  /** Content changes since the cached analysis of each note, in order (from the server's document store). */
+  const pendingChanges = new Map<string, TextDocumentContentChangeEvent[]>();
+  /** The last diagnostics of each note, updated around each edit rather than recomputed. */
+  const diagnosticsCache = new Map<string, { kb: KnowledgeBase; options: ClaimCheckOptions; result: NoteDiagnostics }>();
+  /** Analyses of large notes under way, by URI. */
+  const preparing = new Map<string, { version: number; done: Promise<void> }>();
 
   const recognizers = (kb: KnowledgeBase): Recognizers => {
-    let index = indexes.get(kb.version);
-    if (!index) {
+    let r = recognizerCache.get(kb.version);
+    if (!r) {
       const t0 = performance.now();
-      index = buildAliasIndex(kb);
-      if (indexes.size >= 8) indexes.delete(indexes.keys().next().value!);
-      indexes.set(kb.version, index);
+      r = createRecognizers(kb, buildAliasIndex(kb));
+      if (recognizerCache.size >= 8) recognizerCache.delete(recognizerCache.keys().next().value!);
+      recognizerCache.set(kb.version, r);
       init.logger.info(`Alias index built for ${kb.all().length} entities in ${(performance.now() - t0).toFixed(1)} ms`);
     }
-    const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
-    return { aliases: index, claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel) };
+    return r;
   };
 
+  const remember = (doc: TextDocument, kb: KnowledgeBase, analysis: NoteAnalysis) => {
+    const entry = { version: doc.version, kb, analysis };
+    cache.set(doc.uri, entry);
+    pendingChanges.delete(doc.uri);
+    return entry;
+  };
+
+  /**
+   * The analysis of this version: cached, or updated from the previous version's analysis by
+   * re-analysing only what the edits touched (equal to a full analysis), or analysed afresh.
+   */
   const state = (doc: TextDocument): { kb: KnowledgeBase; analysis: NoteAnalysis } => {
     const hit = cache.get(doc.uri);
     const kb = init.knowledge.forNote(doc.uri, hit?.version === doc.version ? hit.analysis.text : doc.getText());
     if (hit && hit.version === doc.version && hit.kb === kb) return hit;
-    const analysis = analyzeNote(doc, recognizers(kb));
-    const entry = { version: doc.version, kb, analysis };
-    cache.set(doc.uri, entry);
-    return entry;
+    const r = recognizers(kb);
+    const analysis = hit && hit.kb === kb ? updateAnalysis(hit.analysis, doc, pendingChanges.get(doc.uri), r) : analyzeNote(doc, r);
+    return remember(doc, kb, analysis);
   };
   const analyze = (doc: TextDocument): NoteAnalysis => state(doc).analysis;
 
@@ -140,7 +164,12 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     diagnostics(doc) {
       const { analysis, kb } = state(doc);
       const { locale, claims } = init.config();
-      return [...claimDiagnostics(analysis, kb, { locale, ...claims }), ...unknownNameDiagnostics(analysis, kb, locale)];
+      const options = { locale, ...claims };
+      const prev = diagnosticsCache.get(doc.uri);
+      const reusable = prev && prev.kb === kb && JSON.stringify(prev.options) === JSON.stringify(options) ? prev.result : undefined;
+      const result = noteDiagnostics(analysis, kb, options, reusable);
+      diagnosticsCache.set(doc.uri, { kb, options, result });
+      return result.items.map((i) => i.diagnostic);
     },
     async codeActions(doc, _range, diagnostics) {
       const { analysis, kb } = state(doc);
@@ -192,8 +221,34 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
         : undefined;
       return tableEdit(analysis, kb, options, { offset: analysis.offsetAt(args.position), selection });
     },
+    noteChanged(uri, fromVersion, changes) {
+      // Changes only chain onto the cached version; anything else falls back to comparing texts.
+      const hit = cache.get(uri);
+      if (!hit) return;
+      const pending = pendingChanges.get(uri) ?? [];
+      if (pending.length === 0 && hit.version !== fromVersion) return;
+      pending.push(...changes);
+      pendingChanges.set(uri, pending);
+    },
+    prepare(doc, isCancelled) {
+      const hit = cache.get(doc.uri);
+      if (hit?.version === doc.version || doc.getText().length < LARGE_NOTE) return Promise.resolve();
+      const running = preparing.get(doc.uri);
+      if (running?.version === doc.version) return running.done;
+      const kb = init.knowledge.forNote(doc.uri, doc.getText());
+      const version = doc.version;
+      const done = analyzeNoteAsync(doc, recognizers(kb), { isCancelled, sliceMs: 10 }).then((analysis) => {
+        if (analysis && !isCancelled()) remember(doc, kb, analysis);
+        if (preparing.get(doc.uri)?.version === version) preparing.delete(doc.uri);
+      });
+      preparing.set(doc.uri, { version, done });
+      return done;
+    },
     forget(uri) {
       cache.delete(uri);
+      pendingChanges.delete(uri);
+      preparing.delete(uri);
+      diagnosticsCache.delete(uri);
     },
   };
 }

@@ -48,7 +48,15 @@ const isNote = (doc: TextDocument): boolean => doc.languageId === 'markdown' || 
  * bind table at the end of this function; the rest is the state they share.
  */
 export function startServer(connection: Connection, deps: ServerDeps): void {
-  const documents = new TextDocuments(TextDocument);
+  // The store applies each change in place; the service also hears it, to update its analysis
+  // from the edited span alone instead of re-analysing the whole note.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      service.noteChanged(doc.uri, doc.version, changes);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   const logger: Logger = {
     info: (m) => connection.console.info(m),
     warn: (m) => connection.console.warn(m),
@@ -86,15 +94,26 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   // Diagnostics: notes after a short pause in typing, knowledge files whenever knowledge changes.
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const publishNote = (doc: TextDocument): void => {
-    const current = documents.get(doc.uri);
-    if (!current || current.version !== doc.version) return;
+  /** False once a newer version of the note arrived (or it closed): work for this one is moot. */
+  const note = (uri: string): TextDocument | undefined => {
+    const doc = documents.get(uri);
+    return doc && isNote(doc) ? doc : undefined;
+  };
+  const isCurrent = (doc: TextDocument, version: number): boolean => documents.get(doc.uri)?.version === version;
+  /** Large notes are analysed in slices first, so that requests on other notes are answered meanwhile. */
+  const ready = async (doc: TextDocument): Promise<boolean> => {
+    const version = doc.version;
+    await service.prepare(doc, () => !isCurrent(doc, version));
+    return isCurrent(doc, version);
+  };
+  const publishNote = async (doc: TextDocument): Promise<void> => {
+    if (!(await ready(doc))) return;
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(doc) });
   };
   const scheduleNote = (doc: TextDocument, delay = config.diagnosticsDebounceMs): void => {
     clearTimeout(pending.get(doc.uri));
-    if (delay <= 0) return publishNote(doc);
-    pending.set(doc.uri, setTimeout(() => (pending.delete(doc.uri), publishNote(doc)), delay));
+    if (delay <= 0) return void publishNote(doc);
+    pending.set(doc.uri, setTimeout(() => (pending.delete(doc.uri), void publishNote(doc)), delay));
   };
   let publishedKnowledge = new Set<string>();
   const publishKnowledge = (): void => {
@@ -225,36 +244,36 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }
     return null;
   });
-  connection.onHover((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && isNote(doc) ? service.hover(doc, params.position) : null;
+  connection.onHover(async (params) => {
+    const doc = note(params.textDocument.uri);
+    return doc && (await ready(doc)) ? service.hover(doc, params.position) : null;
   });
   connection.onCodeAction(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isNote(doc)) return null;
+    const doc = note(params.textDocument.uri);
+    if (!doc || !(await ready(doc))) return null;
     const actions = await service.codeActions(doc, params.range, params.context.diagnostics);
     // Edits that create the knowledge file need a client that can create files.
     return client.createFiles ? actions : actions.filter((a) => !a.edit?.documentChanges?.some((c) => 'kind' in c));
   });
-  connection.onDefinition((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && isNote(doc) ? service.definition(doc, params.position) : null;
+  connection.onDefinition(async (params) => {
+    const doc = note(params.textDocument.uri);
+    return doc && (await ready(doc)) ? service.definition(doc, params.position) : null;
   });
-  connection.onCompletion((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && isNote(doc) ? service.completions(doc, params.position) : null;
+  connection.onCompletion(async (params) => {
+    const doc = note(params.textDocument.uri);
+    return doc && (await ready(doc)) ? service.completions(doc, params.position) : null;
   });
-  connection.languages.semanticTokens.on((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && isNote(doc) ? service.semanticTokens(doc) : { data: [] };
+  connection.languages.semanticTokens.on(async (params) => {
+    const doc = note(params.textDocument.uri);
+    return doc && (await ready(doc)) ? service.semanticTokens(doc) : { data: [] };
   });
-  connection.languages.semanticTokens.onRange((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && isNote(doc) ? service.semanticTokens(doc, params.range) : { data: [] };
+  connection.languages.semanticTokens.onRange(async (params) => {
+    const doc = note(params.textDocument.uri);
+    return doc && (await ready(doc)) ? service.semanticTokens(doc, params.range) : { data: [] };
   });
-  connection.languages.inlayHint.on((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && isNote(doc) ? service.inlayHints(doc, params.range) : null;
+  connection.languages.inlayHint.on(async (params) => {
+    const doc = note(params.textDocument.uri);
+    return doc && (await ready(doc)) ? service.inlayHints(doc, params.range) : null;
   });
   documents.onDidOpen((e) => {
     if (isNote(e.document)) scheduleNote(e.document, 0);

@@ -106,10 +106,15 @@ export class WorkspaceKnowledge {
 /** The `entities:` block of a note's YAML front matter, de-indented, with where it starts. */
 export function frontMatterEntities(text: string): { text: string; line: number; indent: number } | undefined {
   if (!text.startsWith('---')) return undefined;
-  const lines = text.split('\n');
-  if (lines[0].trimEnd() !== '---') return undefined;
-  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-  if (close === -1) return undefined;
+  // Only the front matter is split into lines: this runs on every version of a note.
+  const closing = /^(---|\.\.\.)[ \t]*\r?$/m;
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak === -1 || text.slice(0, firstBreak).trimEnd() !== '---') return undefined;
+  const rest = text.slice(firstBreak + 1, firstBreak + 1 + 64 * 1024);
+  const found = closing.exec(rest);
+  if (!found) return undefined;
+  const lines = text.slice(0, firstBreak + 1 + found.index).split('\n');
+  const close = lines.length - 1;
   const start = lines.findIndex((l, i) => i > 0 && i < close && /^entities:\s*(#.*)?$/.test(l.trimEnd()));
   if (start === -1) return undefined;
   let end = start + 1;

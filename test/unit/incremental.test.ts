@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
+import { defaultClaimCheckOptions } from '../../server/src/features/diagnostics';
+import { noteDiagnostics } from '../../server/src/features/noteDiagnostics';
 import { updateAnalysis } from '../../server/src/incremental';
 import { bundledKnowledge, examplesDir } from '../support/knowledge';
 import { applyEdit, edit, note, plainNote, SEED, type Edit } from './randomNotes';
@@ -28,8 +30,10 @@ const facts = (a: NoteAnalysis) => ({
  */
 function check(text: string, edits: Edit[], perEvent = 1): void {
   const r = bundled();
+  const { kb } = bundledKnowledge();
   let doc = TextDocument.create('file:///note.md', 'markdown', 1, text);
   let analysis = analyzeNote(doc, r);
+  let diagnostics = noteDiagnostics(analysis, kb, defaultClaimCheckOptions);
   for (let i = 0; i < edits.length; i += perEvent) {
     const changes = [];
     let next = doc;
@@ -53,6 +57,9 @@ function check(text: string, edits: Edit[], perEvent = 1): void {
     const context = JSON.stringify({ before: text, edits, perEvent });
     assert.deepEqual(facts(analysis), facts(fresh), context);
     assert.deepEqual([analysis.mentions, analysis.claims, analysis.quantities], [fresh.mentions, fresh.claims, fresh.quantities], context);
+    // Diagnostics updated around the edit equal diagnostics computed afresh.
+    diagnostics = noteDiagnostics(analysis, kb, defaultClaimCheckOptions, diagnostics);
+    assert.deepEqual(diagnostics.items, noteDiagnostics(fresh, kb, defaultClaimCheckOptions).items, context);
     // Positions from the edited line index are those of the document.
     const length = doc.getText().length;
     for (const offset of [0, start, Math.min(length, start + e.insert.length), Math.floor(length / 2), length]) {

@@ -102,10 +102,12 @@ export function claimDiagnostics(
   analysis: NoteAnalysis,
   kb: KnowledgeBase,
   options: ClaimCheckOptions = defaultClaimCheckOptions,
+  window?: { start: number; end: number },
 ): Diagnostic[] {
   const t = messages(options.locale);
   const out: Diagnostic[] = [];
   for (const claim of analysis.claims) {
+    if (window && (claim.start < window.start || claim.start >= window.end)) continue;
     const model = claimModel(claim, kb);
     if (!model) continue;
     const check = checkClaim(claim, model, options.tolerance);

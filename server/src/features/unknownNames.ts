@@ -37,12 +37,12 @@ export interface NameCandidate {
  * (nor overlap one: `GPT-4 Turbo` extends the known `GPT-4`) nor silenced by an `ignore:`
  * entry, which matches the whole name or its first word (`PyTorch` silences `PyTorch 2.1`).
  */
-export function unknownNameDiagnostics(analysis: NoteAnalysis, kb: KnowledgeBase, locale: Locale): Diagnostic[] {
+export function unknownNameDiagnostics(analysis: NoteAnalysis, kb: KnowledgeBase, locale: Locale, window?: { start: number; end: number }): Diagnostic[] {
   const t = messages(locale);
   const diagnostics: Diagnostic[] = [];
   const mentions = analysis.mentions;
   let m = 0;
-  for (const candidate of nameCandidates(analysis.mask)) {
+  for (const candidate of nameCandidates(analysis.mask, window?.start, window?.end)) {
     while (m < mentions.length && mentions[m].end <= candidate.start) m++;
     if (overlaps(mentions[m], candidate)) continue;
     if (!isModelLike(candidate)) continue;
@@ -78,11 +78,11 @@ const SPACE_PART = /[ \u00a0]((?:\d+x)?\d+(?:\.\d+)*[BbMT]?|[vV]\d+(?:\.\d+)*)(?
 /** A counted noun after a number: `NovaLM 3 times`, `Wikipedia 3B tokens` count, never name. */
 const COUNTED = /[ \u00a0]+(?:times?|tokens?|words?|images?|documents?|pages?|samples?|examples?|sentences?|pairs?|characters?|users?|hours?|days?|steps?|epochs?|rows?|files?|dollars?|GPUs?|TPUs?|nodes?|layers?|heads?|languages?|tasks?|points?|percent)(?![A-Za-z])/iy;
 
-/** Names in the prose mask: a capitalized head and the words joined to it, in order. */
-export function nameCandidates(mask: string): NameCandidate[] {
+/** Names in the prose mask (those starting in `[from, to)`): a capitalized head and the words joined to it, in order. */
+export function nameCandidates(mask: string, from = 0, to = mask.length): NameCandidate[] {
   const out: NameCandidate[] = [];
-  HEAD.lastIndex = 0;
-  for (let match = HEAD.exec(mask); match; match = HEAD.exec(mask)) {
+  HEAD.lastIndex = from;
+  for (let match = HEAD.exec(mask); match && match.index < to; match = HEAD.exec(mask)) {
     const start = match.index;
     const head = match[0];
     const parts: NameCandidate['parts'] = [];
