@@ -79,4 +79,17 @@ describe('protocol: hover over the bundled server', function () {
     await client.change(u, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '```\n' }]);
     assert.equal(await client.hover(u, { line: 1, character: 2 }), null, 'nothing inside a fenced code block');
   });
+
+  it('analyses a large note in slices and still answers hovers and diagnostics exactly', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    const paragraph = 'SKT는 5000억 개 매개변수 모델을 발표했다. DeepSeek-V3.1 has 671B parameters.\n\n';
+    const big = paragraph.repeat(Math.ceil((300 * 1024) / paragraph.length)) + 'DeepSeek-V3.1 has 700B parameters.\n';
+    const uri = 'untitled:big.md';
+    await client.open(uri, big);
+    const lastLine = big.split('\n').length - 2;
+    const h = await client.hover(uri, { line: lastLine, character: 3 });
+    assert.equal(lines(h)[0], '**DeepSeek-V3.1** · model · DeepSeek');
+    const { diagnostics } = await client.waitForDiagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => [d.range.start, d.code]), [[{ line: lastLine, character: 18 }, 'claim.mismatch']]);
+  });
 });
