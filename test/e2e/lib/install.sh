@@ -30,7 +30,15 @@ npm_install_into() {
   echo '{"private":true}' >"$prefix/package.json"
   say "npm install $* (log: $log)"
   local t0=$SECONDS
-  if ! npm install --prefix "$prefix" --no-audit --no-fund --no-save --foreground-scripts "$@" </dev/null >"$log" 2>&1; then
+  # Under `npm test` the outer npm's npm_* variables leak in, and this npm would read them as
+  # its own config: npm_config_user_agent names Node 20, which code-server's postinstall checks.
+  # Only npm_config_nodedir (set by the caller) is kept.
+  if ! (
+    for v in $(compgen -e); do
+      case $v in npm_config_nodedir) ;; npm_* | NODE) unset "$v" ;; esac
+    done
+    npm install --prefix "$prefix" --no-audit --no-fund --no-save --foreground-scripts "$@" </dev/null >"$log" 2>&1
+  ); then
     tail -30 "$log" >&2
     die "npm install $* failed (log: $log)"
   fi
