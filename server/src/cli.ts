@@ -114,7 +114,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       id: m.id,
       name: kb.get(m.id)?.name ?? m.id,
     }));
-    results.push({ file, mentions });
+    const claims = analysis.claims.map((c) => ({
+      range: analysis.range(c),
+      text: c.text,
+      value: c.value,
+      active: c.active,
+      qualifier: c.qualifier,
+      refersTo: c.refersTo,
+    }));
+    results.push({ file, mentions, claims });
     if (args.json) continue;
 
     out(`${file}: ${mentions.length} mentions`);

@@ -24,6 +24,21 @@ describe('cli: research-notes (bundled dist/cli.js)', () => {
       json.files[0].mentions.map((m) => [m.range.start.line + 1, m.text, m.kind, m.name]),
       expected.entities.map((e) => [e.line, e.text, e.kind, e.canonical]),
     );
+    const claims = (json.files[0] as unknown as { claims: { range: { start: { line: number } }; text: string; value: number; active: boolean; qualifier: string; refersTo: string | null }[] }).claims;
+    const expectedClaims = (parse(readFileSync(path.join(examplesDir, 'skt-500b-ko.expected.yaml'), 'utf8')) as { parameterClaims: { line: number; text: string; value: number; refersTo: string | null }[] }).parameterClaims;
+    assert.deepEqual(
+      claims.map((c) => [c.range.start.line + 1, c.text, c.value, c.refersTo === null ? null : 'DeepSeek-V3.1']),
+      expectedClaims.map((c) => [c.line, c.text, c.value, c.refersTo]),
+    );
+    assert.deepEqual(claims.find((c) => c.text === '6850억'), {
+      range: claims.find((c) => c.text === '6850억')!.range,
+      text: '6850억',
+      value: 685000000000,
+      active: false,
+      qualifier: 'exact',
+      refersTo: 'deepseek-v3.1',
+    });
+    assert.equal(claims.find((c) => c.text === '100B')!.qualifier, 'bound');
     const deepseek = json.files[0].mentions.find((m) => m.id === 'deepseek-v3.1')!;
     const line = readFileSync(example, 'utf8').split('\n')[12];
     assert.deepEqual(deepseek.range, { start: { line: 12, character: line.indexOf('딥시크') }, end: { line: 12, character: line.indexOf('딥시크') + 18 } });
