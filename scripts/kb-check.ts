@@ -44,3 +44,26 @@ for (const p of problems) {
   console.log(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`);
 }
 process.exitCode = problems.length > 0 ? 1 : 0;
+
+/**
+ * `--coverage`: a Markdown table of what the bundled data covers — models per family (or per
+ * organization for models outside a family) and organizations per type — for the README.
+ */
+if (args.includes('--coverage')) {
+  const rows = new Map<string, number>();
+  for (const e of kb.all()) {
+    if (e.kind !== 'model') continue;
+    const family = e.family ? kb.get(e.family)?.name : undefined;
+    const key = family ? `${family} (family)` : `${kb.get(e.organization ?? '')?.name ?? 'no organization'} (other models)`;
+    rows.set(key, (rows.get(key) ?? 0) + 1);
+  }
+  const types = new Map<string, number>();
+  for (const e of kb.all()) if (e.kind === 'organization') types.set(e.type ?? 'unspecified', (types.get(e.type ?? 'unspecified') ?? 0) + 1);
+  const sorted = [...rows].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  console.log(`\n| models | count |\n| --- | ---: |`);
+  for (const [k, n] of sorted) console.log(`| ${k} | ${n} |`);
+  console.log(`\n| organizations | count |\n| --- | ---: |`);
+  for (const [k, n] of [...types].sort((a, b) => b[1] - a[1])) console.log(`| ${k} | ${n} |`);
+  const unverified = kb.all().reduce((n, e) => n + (e.unverified?.length ?? 0), 0);
+  console.log(`\n${count('model')} models, ${count('family')} families, ${count('organization')} organizations; ${unverified} field values marked unverified.`);
+}
