@@ -64,6 +64,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   let config: Config = defaultConfig;
   let folders: string[] = [];
+  /** Settles when the first load of the workspace's knowledge files is done. */
+  let knowledgeLoaded: Promise<void> = Promise.resolve();
   const client = { pullConfig: false, versionedEdits: false, createFiles: false, watchFiles: false, inlayRefresh: false, tokensRefresh: false };
 
   const workspace = deps.workspace({
@@ -103,6 +105,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   /** Large notes are analysed in slices first, so that requests on other notes are answered meanwhile. */
   const ready = async (doc: TextDocument): Promise<boolean> => {
     const version = doc.version;
+    // The workspace's knowledge files load once the client is initialized; answers wait for them.
+    await knowledgeLoaded;
     await service.prepare(doc, () => !isCurrent(doc, version));
     return isCurrent(doc, version);
   };
@@ -228,7 +232,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   // The bind table.
   connection.onInitialize(onInitialize);
-  connection.onInitialized(() => void onInitialized());
+  connection.onInitialized(() => {
+    knowledgeLoaded = onInitialized().catch((e: unknown) => logger.error(`Loading knowledge failed: ${String(e)}`));
+  });
   connection.onDidChangeConfiguration((change) => {
     if (client.pullConfig) void pullConfig();
     else applyConfig((change.settings as Record<string, Settings> | undefined)?.[CONFIG_SECTION]);

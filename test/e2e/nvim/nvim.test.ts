@@ -26,12 +26,17 @@ interface ClientResult { ok: boolean; log: string[]; responses: Response[] }
  * Runs client.lua in a headless Neovim on a copy of `note` and returns what it
  * wrote. Its XDG folders (log, shada, swap) are a temporary folder, not $HOME.
  */
-async function neovim(note: string, requests: Request[], timeoutMs = 60_000): Promise<ClientResult> {
+async function neovim(note: string, requests: Request[], timeoutMs = 60_000, files: Record<string, string> = {}): Promise<ClientResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'research-notes-nvim-'));
   try {
     const copy = path.join(dir, 'notes', path.basename(note));
     fs.mkdirSync(path.dirname(copy));
     fs.copyFileSync(note, copy);
+    // Extra files of the workspace (the note's folder), e.g. a knowledge file.
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, 'notes', rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'notes', rel), text);
+    }
     const out = path.join(dir, 'result.json');
     const child = spawn('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${path.join(__dirname, 'client.lua')}`], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,6 +97,24 @@ describe('Neovim 0.7 LSP client with `node dist/server.js --stdio`', function ()
     const line = fs.readFileSync(data, 'utf8').split('\n').findIndex((l) => l.trim() === entry) + 1;
     const jump = await ask(example, { method: 'definition', text: '딥시크(DeepSeek) V3.1', at: 'DeepSeek' });
     assert.deepEqual({ file: jump.file, line: jump.line, lineText: jump.lineText?.trim() }, { file: data, line, lineText: entry });
+  });
+
+  it('jumps from a mention to its entry in the workspace knowledge file', async () => {
+    const knowledge = ['models:', '  - id: acme-zeta-13b', '    name: Zeta-13B', '    aliases: ["Zeta 13B"]', '    sources: ["https://example.org/zeta"]', ''].join('\n');
+    const note = path.join(__dirname, '..', 'fixtures', 'table.md');
+    const withZeta = path.join(os.tmpdir(), 'research-notes-zeta.md');
+    fs.writeFileSync(withZeta, `${fs.readFileSync(note, 'utf8')}\nWe also tried Zeta 13B.\n`);
+    try {
+      const { responses } = await neovim(withZeta, [{ method: 'definition', text: 'Zeta 13B' }], 60_000, { '.research-notes/entities.yaml': knowledge });
+      const [jump] = responses;
+      assert.ok(jump && !jump.error, `definition failed: ${jump?.error}`);
+      assert.deepEqual(
+        { file: path.basename(jump.file ?? ''), dir: path.basename(path.dirname(jump.file ?? '')), line: jump.line, lineText: jump.lineText?.trim() },
+        { file: 'entities.yaml', dir: '.research-notes', line: 2, lineText: '- id: acme-zeta-13b' },
+      );
+    } finally {
+      fs.rmSync(withZeta, { force: true });
+    }
   });
 
   it('inserts the comparison table through workspace/executeCommand, and one undo restores the note', async () => {
