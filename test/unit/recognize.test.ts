@@ -63,8 +63,9 @@ describe('recognize: boundaries and normalization', () => {
       assert.deepEqual(id(t), ['deepseek-v3.1'], t);
     }
   });
-  it('reads a name split over a soft line break', () => {
+  it('reads a name split over a soft line break, never over a blank line', () => {
     assert.deepEqual(names('We compare DeepSeek\nV3.1 today.'), ['DeepSeek-V3.1']);
+    assert.deepEqual(names('We compare DeepSeek\n\nV3.1 today.'), ['DeepSeek']);
   });
 });
 

@@ -151,8 +151,13 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           // Not a separator in this name: maybe a gloss follows the separator (`딥시크 (DeepSeek)`).
           break;
         }
+        // A name may wrap onto the next line, but never across a blank line (a new paragraph).
+        let newlines = 0;
+        let j = i;
+        while (j < end && isSeparator(mask[j])) newlines += mask[j++] === '\n' ? 1 : 0;
+        if (newlines > 1) break;
         node = child;
-        while (i < end && isSeparator(mask[i])) i++;
+        i = j;
         continue;
       }
       if (node.ids && !glossed && (c === '(' || c === '（')) {
