@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundled } from './bundledKnowledge';
 import { toLocale } from './l10n';
 import { toConfig } from './config';
+import { formatCount } from './format/numbers';
 import { comparisonTable, type TableSort } from './features/comparisonTable';
 import { createLanguageService, fixedKnowledge, type Config } from './languageService';
 import type { Settings } from './protocol';
@@ -129,6 +130,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     for (const m of mentions) {
       const where = `${m.range.start.line + 1}:${m.range.start.character + 1}`.padEnd(8);
       out(`  ${where}${m.kind.padEnd(13)}${m.text} → ${m.name}`);
+    }
+    out(`${file}: ${claims.length} parameter counts`);
+    for (const c of analysis.claims) {
+      const start = analysis.range(c).start;
+      const where = `${start.line + 1}:${start.character + 1}`.padEnd(8);
+      const about = c.refersTo ? ` → ${kb.get(c.refersTo)?.name ?? c.refersTo}` : '';
+      const qualifier = c.qualifier === 'exact' ? '' : ` (${c.qualifier})`;
+      const other = formatCount(c.value, c.notation === '억' ? 'B' : '억');
+      out(`  ${where}${(c.active ? 'active' : 'total').padEnd(13)}${c.text} = ${other}${qualifier}${about}`);
     }
     if (args.hover) {
       const wanted = args.hover.toLowerCase();

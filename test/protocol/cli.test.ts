@@ -56,6 +56,9 @@ describe('cli: research-notes (bundled dist/cli.js)', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^ {2}13:106 {2}model {8}딥시크\(DeepSeek\) V3\.1 → DeepSeek-V3\.1$/m);
     assert.match(r.stdout, /^ {2}- Parameters: 671B \(6710억\) total · 37B \(370억\) active$/m);
+    assert.match(r.stdout, /^skt-500b-ko\.md: 10 parameter counts$|: 10 parameter counts$/m);
+    assert.match(r.stdout, /^ {2}13:126 {2}total {8}6850억 = 685B → DeepSeek-V3\.1$/m);
+    assert.match(r.stdout, /^ {2}13:188 {2}total {8}100B = 1000억 \(bound\)$/m);
   });
 
   it('check exits 1 on a mismatch at or above --fail-on, 0 below it', () => {
