@@ -5,11 +5,11 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { insertTableArgs } from './commands/insertComparisonTable';
 import {
   Commands,
   CONFIG_SECTION,
   type InitializationOptions,
-  type InsertComparisonTableArgs,
   type Settings,
   StatusNotification,
   type StatusParams,
@@ -96,21 +96,4 @@ export class Ctx implements ResearchNotesApi {
   async dispose(): Promise<void> {
     await this.client.stop();
   }
-}
-
-/** The command's argument from an editor: its note, cursor and (non-empty) selection. */
-export function insertTableArgs(editor: vscode.TextEditor | undefined): InsertComparisonTableArgs | undefined {
-  if (!editor || editor.document.languageId !== 'markdown') return undefined;
-  const { selection } = editor;
-  return {
-    uri: editor.document.uri.toString(),
-    version: editor.document.version,
-    position: { line: selection.active.line, character: selection.active.character },
-    selection: selection.isEmpty
-      ? undefined
-      : {
-          start: { line: selection.start.line, character: selection.start.character },
-          end: { line: selection.end.line, character: selection.end.character },
-        },
-  };
 }
