@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  type CancellationToken,
   DidChangeWatchedFilesNotification,
   MessageType,
   TextDocumentEdit,
@@ -103,12 +104,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   const isCurrent = (doc: TextDocument, version: number): boolean => documents.get(doc.uri)?.version === version;
   /** Large notes are analysed in slices first, so that requests on other notes are answered meanwhile. */
-  const ready = async (doc: TextDocument): Promise<boolean> => {
+  const ready = async (doc: TextDocument, token?: CancellationToken): Promise<boolean> => {
     const version = doc.version;
     // The workspace's knowledge files load once the client is initialized; answers wait for them.
     await knowledgeLoaded;
-    await service.prepare(doc, () => !isCurrent(doc, version));
-    return isCurrent(doc, version);
+    if (token?.isCancellationRequested) return false;
+    await service.prepare(doc, () => !isCurrent(doc, version) || token?.isCancellationRequested === true);
+    return isCurrent(doc, version) && !token?.isCancellationRequested;
   };
   const publishNote = async (doc: TextDocument): Promise<void> => {
     if (!(await ready(doc))) return;
@@ -250,36 +252,36 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }
     return null;
   });
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     const doc = note(params.textDocument.uri);
-    return doc && (await ready(doc)) ? service.hover(doc, params.position) : null;
+    return doc && (await ready(doc, token)) ? service.hover(doc, params.position) : null;
   });
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = note(params.textDocument.uri);
-    if (!doc || !(await ready(doc))) return null;
+    if (!doc || !(await ready(doc, token))) return null;
     const actions = await service.codeActions(doc, params.range, params.context.diagnostics);
     // Edits that create the knowledge file need a client that can create files.
     return client.createFiles ? actions : actions.filter((a) => !a.edit?.documentChanges?.some((c) => 'kind' in c));
   });
-  connection.onDefinition(async (params) => {
+  connection.onDefinition(async (params, token) => {
     const doc = note(params.textDocument.uri);
-    return doc && (await ready(doc)) ? service.definition(doc, params.position) : null;
+    return doc && (await ready(doc, token)) ? service.definition(doc, params.position) : null;
   });
-  connection.onCompletion(async (params) => {
+  connection.onCompletion(async (params, token) => {
     const doc = note(params.textDocument.uri);
-    return doc && (await ready(doc)) ? service.completions(doc, params.position) : null;
+    return doc && (await ready(doc, token)) ? service.completions(doc, params.position) : null;
   });
-  connection.languages.semanticTokens.on(async (params) => {
+  connection.languages.semanticTokens.on(async (params, token) => {
     const doc = note(params.textDocument.uri);
-    return doc && (await ready(doc)) ? service.semanticTokens(doc) : { data: [] };
+    return doc && (await ready(doc, token)) ? service.semanticTokens(doc) : { data: [] };
   });
-  connection.languages.semanticTokens.onRange(async (params) => {
+  connection.languages.semanticTokens.onRange(async (params, token) => {
     const doc = note(params.textDocument.uri);
-    return doc && (await ready(doc)) ? service.semanticTokens(doc, params.range) : { data: [] };
+    return doc && (await ready(doc, token)) ? service.semanticTokens(doc, params.range) : { data: [] };
   });
-  connection.languages.inlayHint.on(async (params) => {
+  connection.languages.inlayHint.on(async (params, token) => {
     const doc = note(params.textDocument.uri);
-    return doc && (await ready(doc)) ? service.inlayHints(doc, params.range) : null;
+    return doc && (await ready(doc, token)) ? service.inlayHints(doc, params.range) : null;
   });
   documents.onDidOpen((e) => {
     if (isNote(e.document)) scheduleNote(e.document, 0);
