@@ -4,10 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundled } from './bundledKnowledge';
 import { toLocale } from './l10n';
-import { toConfig } from './config';
+import { toConfig, type Config } from './config';
 import { formatCount } from './format/numbers';
 import { comparisonTable, type TableSort } from './features/comparisonTable';
-import { createLanguageService, fixedKnowledge, type Config } from './languageService';
+import { createLanguageService, fixedKnowledge } from './languageService';
 import type { Settings } from './protocol';
 import type { Logger } from './workspace';
 

@@ -1,8 +1,32 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { tableColumns } from './features/comparisonTable';
+import { defaultColumns, tableColumns, type Column, type TableSort } from './features/comparisonTable';
+import { defaultClaimCheckOptions } from './features/diagnostics';
+import type { NumberFormat } from './features/hover';
+import { defaultInlayMode, type InlayMode } from './features/inlayHints';
 import type { Locale } from './l10n';
-import { defaultConfig, type Config } from './languageService';
 import type { Settings } from './protocol';
+import { defaultKnowledgeGlobs } from './workspaceKnowledge';
+
+/** User settings (`researchNotes.*`) and the client's locale, as the service reads them. */
+export interface Config {
+  locale: Locale;
+  numberFormat: NumberFormat;
+  table: { columns: Column[]; sort: TableSort; language: 'auto' | 'en' | 'ko' };
+  claims: { tolerance: number; severity: DiagnosticSeverity };
+  inlayHints: InlayMode;
+  knowledgeFiles: string[];
+  diagnosticsDebounceMs: number;
+}
+
+export const defaultConfig: Config = {
+  locale: 'en',
+  numberFormat: 'auto',
+  table: { columns: defaultColumns, sort: 'mention', language: 'auto' },
+  claims: { tolerance: defaultClaimCheckOptions.tolerance, severity: defaultClaimCheckOptions.severity },
+  inlayHints: defaultInlayMode,
+  knowledgeFiles: defaultKnowledgeGlobs,
+  diagnosticsDebounceMs: 150,
+};
 
 /** `value` when it is one of `allowed`, else `fallback`: settings come from users' JSON. */
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {

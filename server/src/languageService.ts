@@ -11,57 +11,26 @@ import type {
   Range,
   SemanticTokens,
 } from 'vscode-languageserver-types';
-import { semanticTokens } from './features/semanticTokens';
+import { analyzeNote, analyzeNoteAsync, createRecognizers, type NoteAnalysis, type Recognizers } from './analysis';
+import { toConfig, type Config } from './config';
+import { claimQuickFixes } from './features/codeActions';
+import { tableEdit, type TableEditResult } from './features/comparisonTable';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
+import type { ClaimCheckOptions } from './features/diagnostics';
+import { hover } from './features/hover';
+import { numberInlayHints } from './features/inlayHints';
 import { knowledgeFileUri, unknownNameActions } from './features/knowledgeEdits';
 import { noteDiagnostics, type NoteDiagnostics } from './features/noteDiagnostics';
-import { DiagnosticCodes } from './protocol';
-import { claimQuickFixes } from './features/codeActions';
-import { claimDiagnostics, defaultClaimCheckOptions, type ClaimCheckOptions } from './features/diagnostics';
-import { defaultInlayMode, numberInlayHints, type InlayMode } from './features/inlayHints';
-import { defaultKnowledgeGlobs } from './workspaceKnowledge';
-import { analyzeNote, analyzeNoteAsync, createRecognizers, type NoteAnalysis, type Recognizers } from './analysis';
+import { semanticTokens } from './features/semanticTokens';
 import { updateAnalysis } from './incremental';
-import {
-  defaultColumns,
-  tableColumns,
-  tableEdit,
-  type Column,
-  type TableEditResult,
-  type TableOptions,
-  type TableSort,
-} from './features/comparisonTable';
-import { hover, type NumberFormat } from './features/hover';
-import type { InsertComparisonTableArgs } from './protocol';
 import type { KnowledgeBase } from './knowledge/types';
-import type { Locale } from './l10n';
-import { buildAliasIndex, type AliasIndex } from './recognize/aliasIndex';
+import { DiagnosticCodes, type InsertComparisonTableArgs } from './protocol';
+import { buildAliasIndex } from './recognize/aliasIndex';
 import type { Logger, Workspace } from './workspace';
-
-/** User settings (`researchNotes.*`) and the client's locale, as the service reads them. */
-export interface Config {
-  locale: Locale;
-  numberFormat: NumberFormat;
-  table: { columns: Column[]; sort: TableSort; language: 'auto' | 'en' | 'ko' };
-  claims: { tolerance: number; severity: DiagnosticSeverity };
-  inlayHints: InlayMode;
-  knowledgeFiles: string[];
-  diagnosticsDebounceMs: number;
-}
 
 /** Notes at least this long (UTF-16 units) are analysed in slices off the request path. */
 export const LARGE_NOTE = 256 * 1024;
-
-export const defaultConfig: Config = {
-  locale: 'en',
-  numberFormat: 'auto',
-  table: { columns: defaultColumns, sort: 'mention', language: 'auto' },
-  claims: { tolerance: defaultClaimCheckOptions.tolerance, severity: defaultClaimCheckOptions.severity },
-  inlayHints: defaultInlayMode,
-  knowledgeFiles: defaultKnowledgeGlobs,
-  diagnosticsDebounceMs: 150,
-};
 
 /** Where the service gets its knowledge: the workspace's, and a note's own (front matter). */
 export interface KnowledgeSource {
@@ -153,6 +122,27 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   };
   const analyze = (doc: TextDocument): NoteAnalysis => state(doc).analysis;
 
+  /**
+   * The note's diagnostics for this version, computed once (diagnostics and semantic tokens share
+   * them) and, after an edit, updated around it from the previous version's.
+   */
+  const diagnosticsOf = (doc: TextDocument): NoteDiagnostics => {
+    const { analysis, kb } = state(doc);
+    const { locale, claims } = init.config();
+    const options: ClaimCheckOptions = { locale, tolerance: claims.tolerance, severity: claims.severity };
+    const prev = diagnosticsCache.get(doc.uri);
+    const same =
+      prev !== undefined &&
+      prev.kb === kb &&
+      prev.options.locale === options.locale &&
+      prev.options.tolerance === options.tolerance &&
+      prev.options.severity === options.severity;
+    if (same && prev.result.version === analysis.version) return prev.result;
+    const result = noteDiagnostics(analysis, kb, options, same ? prev.result : undefined);
+    diagnosticsCache.set(doc.uri, { kb, options, result });
+    return result;
+  };
+
   return {
     analyze,
     knowledgeFor: (doc) => state(doc).kb,
@@ -161,16 +151,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       const { locale, numberFormat, claims } = init.config();
       return hover(analysis, analysis.offsetAt(position), kb, { locale, numberFormat, tolerance: claims.tolerance });
     },
-    diagnostics(doc) {
-      const { analysis, kb } = state(doc);
-      const { locale, claims } = init.config();
-      const options = { locale, ...claims };
-      const prev = diagnosticsCache.get(doc.uri);
-      const reusable = prev && prev.kb === kb && JSON.stringify(prev.options) === JSON.stringify(options) ? prev.result : undefined;
-      const result = noteDiagnostics(analysis, kb, options, reusable);
-      diagnosticsCache.set(doc.uri, { kb, options, result });
-      return result.items.map((i) => i.diagnostic);
-    },
+    diagnostics: (doc) => diagnosticsOf(doc).items.map((i) => i.diagnostic),
     async codeActions(doc, _range, diagnostics) {
       const { analysis, kb } = state(doc);
       const { locale } = init.config();
@@ -197,8 +178,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     },
     semanticTokens(doc, range) {
       const { analysis, kb } = state(doc);
-      const { locale, claims } = init.config();
-      const mismatches = new Set(claimDiagnostics(analysis, kb, { locale, ...claims }).map((d) => analysis.offsetAt(d.range.start)));
+      const mismatches = new Set(diagnosticsOf(doc).items.filter((i) => i.diagnostic.code === DiagnosticCodes.claimMismatch).map((i) => i.start));
       return semanticTokens(analysis, {
         range: range ? { start: analysis.offsetAt(range.start), end: analysis.offsetAt(range.end) } : undefined,
         mismatches,
@@ -208,18 +188,16 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     comparisonTableEdit(doc, args) {
       const { analysis, kb } = state(doc);
       const config = init.config();
+      // The command's overrides come from any LSP client: validated like settings.
       const o = args.options ?? {};
-      const options: TableOptions = {
-        columns: o.columns ? tableColumns(o.columns) : config.table.columns,
-        sort: o.sort ?? config.table.sort,
-        language: o.language ?? config.table.language,
-        numberFormat: o.numberFormat ?? config.numberFormat,
-        locale: config.locale,
-      };
+      const { table, numberFormat } = toConfig(
+        { numberFormat: o.numberFormat ?? config.numberFormat, table: { ...config.table, ...o } },
+        config.locale,
+      );
       const selection = args.selection
         ? { start: analysis.offsetAt(args.selection.start), end: analysis.offsetAt(args.selection.end) }
         : undefined;
-      return tableEdit(analysis, kb, options, { offset: analysis.offsetAt(args.position), selection });
+      return tableEdit(analysis, kb, { ...table, numberFormat, locale: config.locale }, { offset: analysis.offsetAt(args.position), selection });
     },
     noteChanged(uri, fromVersion, changes) {
       // Changes only chain onto the cached version; anything else falls back to comparing texts.

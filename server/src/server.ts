@@ -14,12 +14,12 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toConfig } from './config';
+import { defaultConfig, toConfig, type Config } from './config';
 import { legend } from './features/semanticTokens';
 import { globToRegExp } from './glob';
 import type { KnowledgeFile } from './knowledge/types';
 import { messages, toLocale } from './l10n';
-import { createLanguageService, defaultConfig, type Config } from './languageService';
+import { createLanguageService } from './languageService';
 import {
   Commands,
   CONFIG_SECTION,

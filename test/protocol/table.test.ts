@@ -48,6 +48,23 @@ describe('protocol: Insert Comparison Table', function () {
     assert.equal(lines.at(-1), '');
   });
 
+  it('validates the command’s option overrides like settings', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    const uri = 'file:///notes/options.md';
+    await client.open(uri, 'DeepSeek-V3.1 and GPT-4.\n', 1);
+    const options = { columns: ['parameters', 'bogus'], sort: 'loudest', language: 'ko', numberFormat: 'B' };
+    assert.deepEqual(await client.executeCommand(command, { uri, position: { line: 1, character: 0 }, options }), { applied: true });
+    // Unknown column dropped, unknown sort back to mention order; language and format taken.
+    assert.deepEqual(onlyEdit(client).newText.split('\n').slice(0, 6), [
+      '',
+      '<!-- research-notes:table -->',
+      '| 모델                 | 매개변수 |',
+      '| -------------------- | -------: |',
+      '| DeepSeek-V3.1[^rn-1] |     671B |',
+      '| GPT-4[^rn-2]         |   비공개 |',
+    ]);
+  });
+
   it('refreshes a generated table in place instead of inserting a second one', async () => {
     client = await TestClient.start({ locale: 'en' });
     const uri = 'file:///notes/refresh.md';

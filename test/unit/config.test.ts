@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { toConfig } from '../../server/src/config';
+import { defaultConfig, toConfig } from '../../server/src/config';
 import { globToRegExp, refusePattern, staticPrefix } from '../../server/src/glob';
-import { defaultConfig, folderOf } from '../../server/src/languageService';
+import { folderOf } from '../../server/src/languageService';
 import { frontMatterEntities } from '../../server/src/workspaceKnowledge';
 
 describe('config: settings from the client', () => {
