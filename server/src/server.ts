@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, toConfig, type Config } from './config';
 import { legend } from './features/semanticTokens';
 import { globToRegExp } from './glob';
-import type { KnowledgeFile } from './knowledge/types';
+import type { KnowledgeFile, KnowledgeProblem } from './knowledge/types';
 import { messages, toLocale } from './l10n';
 import { createLanguageService } from './languageService';
 import {
@@ -97,11 +97,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   // Diagnostics: notes after a short pause in typing, knowledge files whenever knowledge changes.
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  /** False once a newer version of the note arrived (or it closed): work for this one is moot. */
+  /** `fn` after the debounce pause, replacing anything pending for `uri`. */
+  const debounce = (uri: string, fn: () => void, delay = config.diagnosticsDebounceMs): void => {
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    if (delay <= 0) return fn();
+    pending.set(uri, setTimeout(() => (pending.delete(uri), fn()), delay));
+  };
   const note = (uri: string): TextDocument | undefined => {
     const doc = documents.get(uri);
     return doc && isNote(doc) ? doc : undefined;
   };
+  /** False once a newer version of the note arrived (or it closed): work for this one is moot. */
   const isCurrent = (doc: TextDocument, version: number): boolean => documents.get(doc.uri)?.version === version;
   /** Large notes are analysed in slices first, so that requests on other notes are answered meanwhile. */
   const ready = async (doc: TextDocument, token?: CancellationToken): Promise<boolean> => {
@@ -116,14 +123,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (!(await ready(doc))) return;
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(doc) });
   };
-  const scheduleNote = (doc: TextDocument, delay = config.diagnosticsDebounceMs): void => {
-    clearTimeout(pending.get(doc.uri));
-    if (delay <= 0) return void publishNote(doc);
-    pending.set(doc.uri, setTimeout(() => (pending.delete(doc.uri), void publishNote(doc)), delay));
-  };
+  const scheduleNote = (doc: TextDocument, delay?: number): void => debounce(doc.uri, () => void publishNote(doc), delay);
   let publishedKnowledge = new Set<string>();
-  const publishKnowledge = (): void => {
-    const now = getKnowledge().problems();
+  const publishKnowledge = (now: Map<string, KnowledgeProblem[]>): void => {
     for (const [uri, problems] of now) {
       const diagnostics: Diagnostic[] = problems.map((p) => ({ range: p.range, severity: 1, code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message }));
       void connection.sendDiagnostics({ uri, diagnostics });
@@ -133,9 +135,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   /** After knowledge changed: every open note's diagnostics and the client's hints are stale. */
   const knowledgeChanged = (): void => {
-    publishKnowledge();
     const wk = getKnowledge();
-    const problems = [...wk.problems().values()].reduce((n, list) => n + list.length, 0);
+    const byFile = wk.problems();
+    publishKnowledge(byFile);
+    const problems = [...byFile.values()].reduce((n, list) => n + list.length, 0);
     const status: StatusParams = { entities: wk.current().all().length, knowledgeFiles: wk.files().length, problems };
     void connection.sendNotification(StatusNotification, status);
     for (const doc of documents.all()) if (isNote(doc)) scheduleNote(doc, 0);
@@ -242,9 +245,11 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     else applyConfig((change.settings as Record<string, Settings> | undefined)?.[CONFIG_SECTION]);
   });
   connection.onDidChangeWatchedFiles(async (params) => {
-    const changed = params.changes.filter((c) => isKnowledgeFile(c.uri) && !documents.get(c.uri));
-    for (const c of changed) await getKnowledge().update(c.uri);
-    if (changed.length) knowledgeChanged();
+    let changed = false;
+    for (const c of params.changes) {
+      if (isKnowledgeFile(c.uri) && !documents.get(c.uri)) changed = (await getKnowledge().update(c.uri)) || changed;
+    }
+    if (changed) knowledgeChanged();
   });
   connection.onExecuteCommand((params) => {
     if (params.command === Commands.insertComparisonTable) {
@@ -283,18 +288,33 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const doc = note(params.textDocument.uri);
     return doc && (await ready(doc, token)) ? service.inlayHints(doc, params.range) : null;
   });
+  // The store reports an open as a content change too: that one is handled here, at once.
+  const justOpened = new Set<string>();
+  /** Re-reads one knowledge file (its editor text, else disk); re-checks notes only if it changed. */
+  const updateKnowledgeFile = async (uri: string, text?: string): Promise<void> => {
+    if (await getKnowledge().update(uri, text)) knowledgeChanged();
+  };
   documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
     if (isNote(e.document)) scheduleNote(e.document, 0);
+    // An editor may open a knowledge file with unsaved text (a restored session).
+    else if (isKnowledgeFile(e.document.uri)) void updateKnowledgeFile(e.document.uri, e.document.getText());
   });
   documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document.uri)) return;
     if (isNote(e.document)) scheduleNote(e.document);
-    else if (isKnowledgeFile(e.document.uri)) void getKnowledge().update(e.document.uri, e.document.getText()).then(knowledgeChanged);
+    // Every keystroke in a knowledge file would rebuild the knowledge base and re-check every
+    // open note: wait for a pause in typing, as for notes.
+    else if (isKnowledgeFile(e.document.uri)) {
+      const doc = e.document;
+      debounce(doc.uri, () => void updateKnowledgeFile(doc.uri, doc.getText()));
+    }
   });
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     service.forget(e.document.uri);
     if (isNote(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    else if (isKnowledgeFile(e.document.uri)) void getKnowledge().update(e.document.uri).then(knowledgeChanged);
+    else if (isKnowledgeFile(e.document.uri)) void updateKnowledgeFile(e.document.uri);
   });
 
   documents.listen(connection);

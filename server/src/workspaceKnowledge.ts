@@ -13,6 +13,8 @@ export const defaultKnowledgeGlobs = ['.research-notes/*.{yaml,yml,json}'];
  */
 export class WorkspaceKnowledge {
   private readonly userFiles = new Map<string, KnowledgeFile>();
+  /** The text each user file was parsed from, to skip updates that change nothing. */
+  private readonly texts = new Map<string, string>();
   private base: KnowledgeBase;
   private nextVersion = 2;
   /** Front-matter knowledge bases, by base version and front-matter text. */
@@ -41,16 +43,23 @@ export class WorkspaceKnowledge {
     const { uris, refused } = await this.workspace.listKnowledgeFiles();
     for (const reason of refused) this.logger.warn(`Knowledge files: ${reason}`);
     this.userFiles.clear();
+    this.texts.clear();
     for (const uri of uris) await this.read(uri);
     this.rebuild();
     return refused;
   }
 
-  /** A knowledge file was created, changed (on disk or in an editor) or deleted. */
-  async update(uri: string, text?: string): Promise<void> {
-    if (text !== undefined) this.parse(uri, text);
-    else await this.read(uri);
+  /**
+   * A knowledge file was created, changed (on disk or in an editor) or deleted. Resolves to
+   * false when its text is what was loaded already (opening a file in an editor, a save).
+   */
+  async update(uri: string, text?: string): Promise<boolean> {
+    const next = text ?? (await this.workspace.readFile(uri));
+    if (next === this.texts.get(uri)) return false;
+    if (next === undefined) this.forgetFile(uri);
+    else this.parse(uri, next);
     this.rebuild();
+    return true;
   }
 
   /** True when `uri` is one of the loaded knowledge files. */
@@ -87,13 +96,19 @@ export class WorkspaceKnowledge {
 
   private async read(uri: string): Promise<void> {
     const text = await this.workspace.readFile(uri);
-    if (text === undefined) this.userFiles.delete(uri);
+    if (text === undefined) this.forgetFile(uri);
     else this.parse(uri, text);
+  }
+
+  private forgetFile(uri: string): void {
+    this.userFiles.delete(uri);
+    this.texts.delete(uri);
   }
 
   private parse(uri: string, text: string): void {
     const file = parseKnowledgeFile(uri, text, { bundled: false });
     this.userFiles.set(uri, file);
+    this.texts.set(uri, text);
     this.logger.info(`Loaded knowledge file ${uri}: ${file.entities.length} entities, ${file.problems.length} problems`);
   }
 
