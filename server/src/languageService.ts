@@ -53,8 +53,6 @@ export interface LanguageServiceInit {
 export interface LanguageService {
   /** The analysis of this document version (cached per URI, version and knowledge version). */
   analyze(doc: TextDocument): NoteAnalysis;
-  /** The knowledge the note's analysis used. */
-  knowledgeFor(doc: TextDocument): KnowledgeBase;
   hover(doc: TextDocument, position: Position): Hover | null;
   /** Claim mismatches and unknown names of the note (knowledge-file problems are the server's). */
   diagnostics(doc: TextDocument): Diagnostic[];
@@ -145,7 +143,6 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
 
   return {
     analyze,
-    knowledgeFor: (doc) => state(doc).kb,
     hover(doc, position) {
       const { analysis, kb } = state(doc);
       const { locale, numberFormat, claims } = init.config();

@@ -69,6 +69,12 @@ describe('hover Markdown', () => {
     ]);
   });
 
+  it('marks an unverified country in the title line on its own line', () => {
+    const meta = md('meta').split('\n');
+    assert.equal(meta[0], '**Meta** · organization · company · US');
+    assert.ok(meta.includes('- Unverified: country'), meta.join('\n'));
+  });
+
   it('a closed model reads undisclosed, never a rumoured number', () => {
     assert.equal(md('openai-gpt-4').split('\n')[2], '- Parameters: undisclosed');
     assert.equal(md('openai-gpt-4', ko).split('\n')[2], '- 매개변수: 비공개');

@@ -99,8 +99,11 @@ export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: Hover
   return [title, '', ...lines, ...(footer ? ['', footer] : [])].join('\n');
 }
 
-/** Fields whose unverified mark is shown inline next to the value. */
-const shownFields = new Set(['parameters', 'architecture', 'release', 'license', 'openWeights', 'context', 'modality', 'website', 'country', 'type']);
+/**
+ * Fields whose unverified mark is shown inline next to their value. The others (an
+ * organization's country and type sit in the title line) are listed on an "Unverified" line.
+ */
+const shownFields = new Set(['parameters', 'architecture', 'release', 'license', 'openWeights', 'context', 'modality', 'website']);
 
 type Item = (label: MessageKey, value: string, field?: string) => void;
 
