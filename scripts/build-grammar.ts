@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
 import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
-import { foldName } from '../server/src/recognize/aliasIndex';
+import { foldName, mentionKind } from '../server/src/recognize/aliasIndex';
+import type { MentionKind } from '../server/src/recognize/types';
 
 export const GRAMMAR_FILE = 'syntaxes/research-notes.injection.tmLanguage.json';
 export const SCOPE_NAME = 'text.research-notes.injection';
@@ -22,6 +23,7 @@ export const SCOPES = {
   model: 'entity.name.type.model.research-notes',
   organization: 'entity.name.namespace.organization.research-notes',
   parameterCount: 'constant.numeric.parameter-count.research-notes',
+  product: 'entity.name.class.product.research-notes',
 } as const;
 
 /**
@@ -143,16 +145,16 @@ export function namesPattern(names: readonly string[], shadows: readonly string[
  * Folded names by kind. A name claimed by two entities goes to the first in knowledge-base
  * order, as in the alias index; names shorter than two characters are skipped there too.
  */
-function namesByKind(kb: KnowledgeBase): { model: string[]; organization: string[] } {
-  const kindOf = new Map<string, 'model' | 'organization'>();
+function namesByKind(kb: KnowledgeBase): Record<MentionKind, string[]> {
+  const kindOf = new Map<string, MentionKind>();
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) {
       const folded = foldName(name);
       if (folded.length < 2 || kindOf.has(folded)) continue;
-      kindOf.set(folded, entity.kind === 'organization' ? 'organization' : 'model');
+      kindOf.set(folded, mentionKind(entity));
     }
   }
-  const out = { model: [] as string[], organization: [] as string[] };
+  const out: Record<MentionKind, string[]> = { model: [], organization: [], product: [] };
   for (const [name, kind] of kindOf) out[kind].push(name);
   return out;
 }
@@ -177,12 +179,14 @@ export function buildGrammar(kb: KnowledgeBase): object {
     name: 'Research Notes',
     scopeName: SCOPE_NAME,
     injectionSelector: INJECTION_SELECTOR,
-    patterns: [{ include: '#model' }, { include: '#organization' }, { include: '#parameter-count' }],
+    patterns: [{ include: '#model' }, { include: '#organization' }, { include: '#product' }, { include: '#parameter-count' }],
     repository: {
-      // Tried first at a position, the model pattern steps aside for a longer organization name
-      // (`HyperCLOVA X` / `HyperCLOVA X Team`); a longer model name wins over an organization by order.
-      model: { match: namesPattern(names.model, names.organization), name: SCOPES.model },
-      organization: { match: namesPattern(names.organization), name: SCOPES.organization },
+      // Tried first at a position, the model pattern steps aside for a longer organization or product
+      // name (`HyperCLOVA X` / `HyperCLOVA X Team`, `Claude` / `Claude Code`), the organization
+      // pattern for a longer product name (`GitHub` / `GitHub Copilot`); earlier patterns win ties.
+      model: { match: namesPattern(names.model, [...names.organization, ...names.product]), name: SCOPES.model },
+      organization: { match: namesPattern(names.organization, names.product), name: SCOPES.organization },
+      product: { match: namesPattern(names.product), name: SCOPES.product },
       'parameter-count': {
         match: String.raw`(?:(?<=[-\s(/]A)|${NUMBER_START})(?:(?:${NUM})(?:${LATIN_UNIT})|${KOREAN})${NOT_PARAMETERS}`,
         name: SCOPES.parameterCount,

@@ -6,6 +6,7 @@ import { proseMask } from './markdown/prose';
 import { foldName, type AliasIndex } from './recognize/aliasIndex';
 import { linkClaims } from './recognize/claims';
 import { findQuantities, type Quantity } from './recognize/quantities';
+import { deriveShortForms, findShortForms, mergeMentions, type ShortFormSet } from './recognize/shortForms';
 import type { Claim, Mention } from './recognize/types';
 
 /**
@@ -25,6 +26,8 @@ export interface NoteAnalysis {
   readonly claims: readonly Claim[];
   /** Every parameter count in the prose, inside names too; present when the recognizers find them apart from claims. */
   readonly quantities?: readonly Quantity[];
+  /** The short forms the note's full mentions define (see `recognize/shortForms.ts`). */
+  readonly shortForms?: ShortFormSet;
   /** The note's blocks, for re-parsing only what an edit touches. */
   readonly structure?: NoteStructure;
   /** Line starts, for positions; updated by an edit rather than recomputed. */
@@ -60,6 +63,8 @@ export interface Recognizers {
   link?(mask: string, quantities: Quantity[], mentions: Mention[]): Claim[];
   /** The longest folded name in the alias index: how far one match attempt can read. */
   reach?: number;
+  /** The short forms that full mentions (sorted) define; `previous` is reused when they are the same. */
+  shortForms?(mentions: readonly Mention[], previous?: ShortFormSet): ShortFormSet;
 }
 
 /**
@@ -78,6 +83,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
     quantities: (mask, start, end) => findQuantities(mask, start, end),
     link: (mask, quantities, mentions) => linkClaims(mask, quantities, mentions, isModel),
     reach,
+    shortForms: (mentions, previous) => deriveShortForms(mentions, kb, previous),
   };
 }
 
@@ -125,13 +131,15 @@ function recognize(
   mask: string,
   structure: NoteStructure,
   recognizers: Recognizers,
-  mentions = recognizers.aliases.find(mask),
+  full = recognizers.aliases.find(mask),
 ): NoteAnalysis {
+  const shortForms = recognizers.shortForms?.(full);
+  const mentions = shortForms ? mergeMentions(full, findShortForms(shortForms, mask, 0, mask.length, full)) : full;
   if (recognizers.quantities && recognizers.link) {
     const quantities = recognizers.quantities(mask, 0, mask.length);
-    return makeAnalysis(source, { text, mask, mentions, quantities, claims: recognizers.link(mask, quantities, mentions), structure });
+    return makeAnalysis(source, { text, mask, mentions, quantities, claims: recognizers.link(mask, quantities, mentions), structure, shortForms });
   }
-  return makeAnalysis(source, { text, mask, mentions, claims: recognizers.claims(mask, mentions), structure });
+  return makeAnalysis(source, { text, mask, mentions, claims: recognizers.claims(mask, mentions), structure, shortForms });
 }
 
 /** The fields of an analysis that are not about positions. */
@@ -143,6 +151,7 @@ export interface AnalysisParts {
   quantities?: readonly Quantity[];
   structure?: NoteStructure;
   changed?: ChangedSpan;
+  shortForms?: ShortFormSet;
 }
 
 /** An analysis of `source`'s version from its parts; `lines` if the caller has them already. */

@@ -24,6 +24,7 @@ import { hasLoneCarriageReturn } from './markdown/fastPath';
 import { proseMask } from './markdown/prose';
 import { foldChar } from './recognize/aliasIndex';
 import type { Quantity } from './recognize/quantities';
+import { findShortForms, mergeMentions, type ShortFormSet } from './recognize/shortForms';
 import type { Claim, Mention } from './recognize/types';
 
 /** The edit as one span of the old text and a length change. */
@@ -167,16 +168,17 @@ function update(
   const [changeStart, changeEnd] = changedWindow(prev.mask, from, toOld, regionMask, from);
 
   // 2. Mentions.
-  const mentions: Rescan =
+  const rescan: Rescan =
     recognizers.reach === undefined
       ? { list: recognizers.aliases.find(mask), from: 0, to: mask.length }
       : rescanMentions(prev.mentions, mask, changeStart, changeEnd, delta, recognizers);
+  const { shortForms, ...mentions } = withShortForms(prev, rescan, mask, delta, recognizers);
 
   // 3. Claims.
   const lines = prev.lines?.edited(text, a, bOld, delta);
   if (!recognizers.quantities || !recognizers.link || !prev.quantities || recognizers.reach === undefined) {
     const changed = { previousVersion: prev.version, start: 0, end: n, delta };
-    return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims: recognizers.claims(mask, mentions.list), structure, changed }, lines);
+    return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims: recognizers.claims(mask, mentions.list), structure, changed, shortForms }, lines);
   }
   const claims = relinkClaims(prev, mask, mentions, changeStart, changeEnd, delta, recognizers);
   const changed = {
@@ -185,7 +187,29 @@ function update(
     end: Math.max(changeEnd, mentions.to, claims.to),
     delta,
   };
-  return makeAnalysis(doc, { text, mask, mentions: mentions.list, quantities: claims.quantities, claims: claims.claims, structure, changed }, lines);
+  return makeAnalysis(doc, { text, mask, mentions: mentions.list, quantities: claims.quantities, claims: claims.claims, structure, changed, shortForms }, lines);
+}
+
+/**
+ * The rescan with the note's short forms. They depend on the whole note's full mentions: when
+ * those define the same forms with the same first mentions, only the rescanned window is searched
+ * again; otherwise every short form is found anew (and claims relinked everywhere).
+ */
+function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta: number, recognizers: Recognizers): Rescan & { shortForms?: ShortFormSet } {
+  if (!recognizers.shortForms) return rescan;
+  const full = rescan.list.filter((m) => !m.short);
+  const set = recognizers.shortForms(full, prev.shortForms);
+  const old = prev.shortForms;
+  const { from, to } = rescan;
+  const moved = (start: number): number => (start < from ? start : start >= to - delta ? start + delta : -1);
+  const same = old !== undefined && old.key === set.key && old.first.size === set.first.size && [...set.first].every(([id, start]) => old.first.has(id) && moved(old.first.get(id)!) === start);
+  if (!same) return { list: mergeMentions(full, findShortForms(set, mask, 0, mask.length, full)), from: 0, to: mask.length, shortForms: set };
+  if (!set.index) return { ...rescan, shortForms: set };
+  // Forms found in the window may run past its end: such a one replaces what the old scan had there.
+  const found = findShortForms(set, mask, from, Math.min(mask.length, to + (recognizers.reach ?? 0) + 2), full).filter((m) => m.start < to);
+  const reach = found.length ? found[found.length - 1].end : to;
+  const list = mergeMentions(rescan.list.filter((m) => !(m.short && m.start >= to && m.start < reach)), found);
+  return { list, from, to: Math.max(to, reach), shortForms: set };
 }
 
 // ---- mentions ------------------------------------------------------------------------------
@@ -407,11 +431,12 @@ function appendShifted<T>(out: T[], items: readonly T[], from: number, delta: nu
 // Literal objects of one shape each: much faster than spreading thousands of them per keystroke.
 // The checks below fail to compile when a field is added to a type and not copied here.
 type Covers<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
-const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id'> = true;
+const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short'> = true;
 const coversQuantity: Covers<Quantity, 'start' | 'end' | 'text' | 'value' | 'active' | 'qualifier' | 'notation'> = true;
 const coversClaim: Covers<Claim, keyof Quantity | 'refersTo'> = true;
 void [coversMention, coversQuantity, coversClaim];
-const shiftMention = (m: Mention, d: number): Mention => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id });
+const shiftMention = (m: Mention, d: number): Mention =>
+  m.short ? { start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id, short: true } : { start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id };
 const shiftQuantity = (q: Quantity, d: number): Quantity => ({
   start: q.start + d,
   end: q.end + d,

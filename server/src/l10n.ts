@@ -8,6 +8,11 @@ const en = {
   model: 'model',
   family: 'model family',
   organization: 'organization',
+  product: 'product',
+  launched: 'Launched',
+  servedModels: 'Models served',
+  since: 'since {date}',
+  secondaryMark: 'secondary source',
   parameters: 'Parameters',
   total: 'total',
   active: 'active',
@@ -53,6 +58,7 @@ const en = {
   claimBound: 'Bound — not checked',
   claimRange: 'Range — not checked',
   claimNegated: 'Negated — not checked',
+  claimExperts: 'Expert shape (experts × size of each), not a total — not checked',
   claimActive: 'Active parameters',
   claimAgrees: '✓ Agrees with the knowledge base',
   claimAgreesAlternate: '✓ Agrees with the knowledge base (alternate: {note})',
@@ -69,6 +75,11 @@ const ko: Record<MessageKey, string> = {
   model: '모델',
   family: '모델 계열',
   organization: '조직',
+  product: '제품',
+  launched: '출시',
+  servedModels: '제공 모델',
+  since: '{date}부터',
+  secondaryMark: '2차 출처',
   parameters: '매개변수',
   total: '전체',
   active: '활성',
@@ -113,6 +124,7 @@ const ko: Record<MessageKey, string> = {
   claimBound: '상한/하한 — 검사하지 않음',
   claimRange: '범위 — 검사하지 않음',
   claimNegated: '부정 — 검사하지 않음',
+  claimExperts: '전문가 구성(전문가 수 × 전문가당 크기), 전체 매개변수 아님 — 검사하지 않음',
   claimActive: '활성 매개변수',
   claimAgrees: '✓ 지식 베이스와 일치',
   claimAgreesAlternate: '✓ 지식 베이스와 일치 (다른 집계: {note})',
@@ -131,4 +143,9 @@ export function toLocale(tag: string | undefined): Locale {
 
 export function messages(locale: Locale): Record<MessageKey, string> {
   return tables[locale];
+}
+
+/** `{name}` placeholders of a message filled from `values`. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -57,7 +57,7 @@ export const sampleEntities: Entity[] = [
     context: 131072,
     license: 'MIT',
     openWeights: true,
-    sources: ['https://huggingface.co/deepseek-ai/DeepSeek-V3.1', 'https://api-docs.deepseek.com/updates'],
+    sources: [{ url: 'https://huggingface.co/deepseek-ai/DeepSeek-V3.1', kind: 'model card' }, { url: 'https://api-docs.deepseek.com/updates', kind: 'announcement' }],
     asOf: '2026-11-30',
   }),
   model({
@@ -71,7 +71,7 @@ export const sampleEntities: Entity[] = [
     context: 131072,
     license: 'Llama 3.1 Community License',
     openWeights: true,
-    sources: ['https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md'],
+    sources: [{ url: 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md', kind: 'model card' }],
     asOf: '2026-11-30',
   }),
   model({
@@ -85,7 +85,7 @@ export const sampleEntities: Entity[] = [
     context: 32768,
     license: 'Apache 2.0',
     openWeights: true,
-    sources: ['https://github.com/QwenLM/Qwen3/blob/main/README.md'],
+    sources: [{ url: 'https://github.com/QwenLM/Qwen3/blob/main/README.md', kind: 'repository' }],
     asOf: '2026-11-30',
   }),
   model({
@@ -99,7 +99,7 @@ export const sampleEntities: Entity[] = [
     context: 32768,
     license: 'Apache 2.0',
     openWeights: true,
-    sources: ['https://ollama.com/library/mixtral:8x7b', 'https://simonwillison.net/2024/Jan/9/mixtral-of-experts/'],
+    sources: [{ url: 'https://simonwillison.net/2024/Jan/9/mixtral-of-experts/', kind: 'press', secondary: true }, { url: 'https://arxiv.org/abs/2401.04088', kind: 'paper' }],
     asOf: '2026-11-30',
     unverified: ['release'],
   }),
@@ -113,7 +113,7 @@ export const sampleEntities: Entity[] = [
     context: 8192,
     license: 'Proprietary',
     openWeights: false,
-    sources: ['https://arxiv.org/abs/2303.08774'],
+    sources: [{ url: 'https://arxiv.org/abs/2303.08774', kind: 'paper' }],
     asOf: '2026-11-30',
   }),
   {

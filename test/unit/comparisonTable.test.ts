@@ -218,7 +218,7 @@ describe('features/comparisonTable', () => {
       const kb = fakeKnowledge([
         ...sampleEntities,
         { kind: 'model', id: 'mystery', name: 'Mystery-7', aliases: [], sources: [] },
-        { kind: 'model', id: 'enigma', name: 'Enigma-9', aliases: [], sources: ['https://example.org/enigma'] },
+        { kind: 'model', id: 'enigma', name: 'Enigma-9', aliases: [], sources: [{ url: 'https://example.org/enigma' }] },
       ]);
       const text = 'Mystery-7, Enigma-9, Mixtral 8x7B and GPT-4 and Qwen3-235B-A22B.';
       assert.deepEqual(models(text, kb, { sort: 'parameters' }), ['qwen3-235b-a22b', 'mixtral-8x7b', 'mystery', 'enigma', 'gpt-4']);
@@ -275,7 +275,7 @@ describe('features/comparisonTable', () => {
           organization: 'pipe',
           license: 'A|B <custom>',
           parameters: { total: 7e9, alternates: [{ total: 8e9, active: 2e9, note: 'with `embeddings` | tied' }] },
-          sources: ['javascript:alert(1)', 'https://example.org/a b', 'https://example.org/weird'],
+          sources: [{ url: 'javascript:alert(1)' }, { url: 'https://example.org/a b' }, { url: 'https://example.org/weird' }],
           asOf: '2026-01-01',
         },
       ]);

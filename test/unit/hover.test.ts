@@ -88,7 +88,7 @@ describe('hover Markdown', () => {
       name: 'Evil [click](command:rm) <img src=x> *bold*',
       aliases: ['EvilLM'],
       notes: ['<script>alert(1)</script> | pipe'],
-      sources: ['https://example.org/a_(b)', 'javascript:alert(1)'],
+      sources: [{ url: 'https://example.org/a_(b)' }, { url: 'javascript:alert(1)' }],
     };
     const file = { uri: 'file:///ws/evil.yaml', entities: [evil], origins: new Map(), problems: [], ignore: [] };
     const local = createKnowledgeBase([file], 1);

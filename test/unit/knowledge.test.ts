@@ -105,7 +105,7 @@ describe('knowledge/bundled data', () => {
     assert.equal(m.asOf, '2026-11-30');
     assert.ok(m.aliases.includes('딥시크 V3.1'));
     assert.ok(m.aliases.includes('DeepSeek V3.1'));
-    assert.ok(m.sources.includes('https://huggingface.co/deepseek-ai/DeepSeek-V3.1'));
+    assert.ok(m.sources.some((s) => s.url === 'https://huggingface.co/deepseek-ai/DeepSeek-V3.1'));
   });
 
   it('keeps undisclosed sizes undisclosed', () => {
@@ -128,7 +128,7 @@ describe('knowledge/bundled data', () => {
   it('gives every entity sources and an as-of date', () => {
     for (const e of kb.all()) {
       assert.ok(e.sources.length > 0, e.id);
-      assert.ok(e.sources.every((s) => /^https?:\/\//.test(s)), e.id);
+      assert.ok(e.sources.every((s) => /^https?:\/\//.test(s.url)), e.id);
       assert.equal(e.asOf, '2026-11-30', e.id);
     }
   });
@@ -333,7 +333,7 @@ describe('knowledge/knowledgeBase', () => {
     assert.equal(kb.version, 2);
     const m = kb.get('deepseek-v3.1') as ModelEntity;
     assert.equal(m.context, 163840);
-    assert.deepEqual(m.sources, ['https://vercel.com/ai-gateway/models/deepseek-v3.1.md']);
+    assert.deepEqual(m.sources, [{ url: 'https://vercel.com/ai-gateway/models/deepseek-v3.1.md' }]);
     assert.equal(m.parameters?.total, 671000000000);
     assert.equal(m.license, 'MIT');
     assert.equal(m.release, '2025-08-21');

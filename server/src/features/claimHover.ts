@@ -8,7 +8,8 @@ import { formatCount, formatDigits } from '../format/numbers';
 import type { KnowledgeBase } from '../knowledge/types';
 import { messages, type Locale, type MessageKey } from '../l10n';
 import type { Claim, Qualifier } from '../recognize/types';
-import { checkClaim, claimModel, defaultClaimCheckOptions, fill } from './diagnostics';
+import { checkClaim, claimModel, defaultClaimCheckOptions } from './diagnostics';
+import { fill } from '../l10n';
 import { parametersText, type NumberFormat } from './hover';
 
 export interface ClaimHoverOptions {
@@ -24,6 +25,7 @@ const qualifierLine: Record<Qualifier, MessageKey | undefined> = {
   bound: 'claimBound',
   range: 'claimRange',
   negated: 'claimNegated',
+  experts: 'claimExperts',
 };
 
 /** The hover Markdown of `claim`; paragraphs, so each line renders on its own. */

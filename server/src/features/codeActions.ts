@@ -10,7 +10,8 @@ import type { KnowledgeBase } from '../knowledge/types';
 import { messages, type Locale } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
 import type { Claim } from '../recognize/types';
-import { checkClaim, claimModel, fill, type ClaimMismatchData } from './diagnostics';
+import { checkClaim, claimModel, type ClaimMismatchData } from './diagnostics';
+import { fill } from '../l10n';
 
 /**
  * One preferred quick fix per `claim.mismatch` diagnostic of the request's context whose claim

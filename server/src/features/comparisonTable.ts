@@ -2,6 +2,7 @@ import type { NoteAnalysis } from '../analysis';
 import { formatCount, formatTokens, type Notation } from '../format/numbers';
 import { escapeMarkdown, safeUrl } from '../format/markdown';
 import { displayWidth, padToWidth } from '../format/width';
+import { rankedSources, sourceLabel } from '../format/sources';
 import type { AlternateCount, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import type { Locale } from '../l10n';
 import { parseMarkdown } from '../markdown/prose';
@@ -58,6 +59,8 @@ type Words = {
   active: (count: string) => string;
   note: string;
   unverified: string;
+  secondary: string;
+  secondaryOnly: string;
   noModels: string;
   noModelsInSelection: string;
 };
@@ -85,6 +88,8 @@ const words: Record<Locale, Words> = {
     active: (count) => `${count} active`,
     note: 'Note',
     unverified: 'Unverified',
+    secondary: 'secondary source',
+    secondaryOnly: 'Secondary sources only',
     noModels: 'No models mentioned in this note.',
     noModelsInSelection: 'No models mentioned in the selection.',
   },
@@ -110,6 +115,8 @@ const words: Record<Locale, Words> = {
     active: (count) => `활성 ${count}`,
     note: '참고',
     unverified: '미확인',
+    secondary: '2차 출처',
+    secondaryOnly: '2차 출처만',
     noModels: '이 노트에 언급된 모델이 없습니다.',
     noModelsInSelection: '선택한 부분에 언급된 모델이 없습니다.',
   },
@@ -320,7 +327,7 @@ function render(models: ModelEntity[], kb: KnowledgeBase, options: TableOptions,
 
   const footnotes: string[] = [];
   const rows = models.map((m) => {
-    const note = footnote(m, t, count, columns);
+    const note = footnote(m, t, language, count, columns);
     let label = '';
     if (note !== undefined) {
       label = `[^${labelPrefix}${footnotes.length + 1}]`;
@@ -377,22 +384,26 @@ function cell(m: ModelEntity, column: Column, kb: KnowledgeBase, t: Words, count
 }
 
 /**
- * One footnote's text: `Name — <url>, <url> (as of date)`, then ` · `-separated extras:
- * alternate counts, the parameter note, fields shown in the row that no source confirmed.
+ * One footnote's text: `Name — model card <url> (as of date)` with the row's primary source
+ * (one line a row, fit to paste into a paper), then ` · `-separated extras: alternate counts,
+ * the parameter note, fields shown in the row that no source confirmed or only a secondary one states.
  * Undefined when there is nothing to say.
  */
-function footnote(m: ModelEntity, t: Words, count: (n: number) => string, columns: readonly Column[]): string | undefined {
+function footnote(m: ModelEntity, t: Words, language: Locale, count: (n: number) => string, columns: readonly Column[]): string | undefined {
   const parts: string[] = [];
-  const sources = m.sources.map(sourceText);
+  const source = rankedSources(m.sources)[0];
   let head = escapeMarkdown(m.name);
-  if (sources.length) head += ` — ${sources.join(', ')}`;
+  if (source) head += ` — ${sourceLabel(source, language)} ${sourceText(source.url)}${source.secondary ? ` (${t.secondary})` : ''}`;
   if (m.asOf) head += ` (${t.asOf(escapeMarkdown(m.asOf))})`;
   const alternates = (m.parameters?.disclosed === false ? [] : m.parameters?.alternates ?? []).map((a) => alternateText(a, t, count));
   if (alternates.length) parts.push(`${t.alsoReported}: ${alternates.join('; ')}`);
   if (m.parameters?.note) parts.push(`${t.note}: ${escapeMarkdown(m.parameters.note)}`);
-  const unverified = (m.unverified ?? []).map((f) => FIELD_COLUMNS[f]).filter((c): c is Column => c !== undefined && columns.includes(c));
-  if (unverified.length) parts.push(`${t.unverified}: ${[...new Set(unverified)].map((c) => t.headers[c]).join(', ')}`);
-  if (!sources.length && !m.asOf && !parts.length) return undefined;
+  const marked = (fields: readonly string[] | undefined): string[] => [...new Set((fields ?? []).map((f) => FIELD_COLUMNS[f]).filter((c): c is Column => c !== undefined && columns.includes(c)))].map((c) => t.headers[c]);
+  const unverified = marked(m.unverified);
+  if (unverified.length) parts.push(`${t.unverified}: ${unverified.join(', ')}`);
+  const secondary = marked(m.secondary);
+  if (secondary.length) parts.push(`${t.secondaryOnly}: ${secondary.join(', ')}`);
+  if (!source && !m.asOf && !parts.length) return undefined;
   return [head, ...parts].join(' · ');
 }
 

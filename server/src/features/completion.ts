@@ -52,7 +52,7 @@ export function completions(analysis: NoteAnalysis, offset: number, kb: Knowledg
   const range = analysis.range(span);
   return found.slice(0, MAX_COMPLETIONS).map(({ entity, insert }, i) => ({
     label: entity.name,
-    kind: entity.kind === 'organization' ? CompletionItemKind.Module : CompletionItemKind.Class,
+    kind: entity.kind === 'organization' ? CompletionItemKind.Module : entity.kind === 'product' ? CompletionItemKind.Interface : CompletionItemKind.Class,
     detail: detailOf(entity, kb, options),
     documentation: { kind: 'markdown', value: entityMarkdown(entity, kb, options) },
     sortText: String(i).padStart(4, '0'),
@@ -114,6 +114,7 @@ function detailOf(entity: Entity, kb: KnowledgeBase, options: CompletionOptions)
     const org = entity.organization ? kb.get(entity.organization)?.name ?? entity.organization : undefined;
     if (org) parts.push(org);
     if (entity.kind === 'family') parts.push(t.family);
+    else if (entity.kind === 'product') parts.push(t.product);
     else {
       const params = parametersText(entity.parameters, options);
       if (params) parts.push(params);

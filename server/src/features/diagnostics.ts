@@ -7,9 +7,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
 import { formatCount, type Notation } from '../format/numbers';
-import { safeUrl } from '../format/markdown';
+import { rankedSources } from '../format/sources';
 import type { AlternateCount, KnowledgeBase, ModelEntity } from '../knowledge/types';
-import { messages, type Locale, type MessageKey } from '../l10n';
+import { fill, messages, type Locale, type MessageKey } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
 import type { Claim } from '../recognize/types';
 
@@ -86,11 +86,6 @@ export function checkClaim(claim: Claim, model: ModelEntity, tolerance: number):
   return { agrees: false, expected, alternates: candidates.slice(1).map((c) => c.v).filter((v) => v !== expected) };
 }
 
-/** `{name}` placeholders of a message filled from `values`. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
 /** The model a claim refers to, if the knowledge base has it as a model. */
 export function claimModel(claim: Claim, kb: KnowledgeBase): ModelEntity | undefined {
   const entity = claim.refersTo ? kb.get(claim.refersTo) : undefined;
@@ -134,7 +129,7 @@ export function claimDiagnostics(
       message,
       data,
     };
-    const href = model.sources.find((url) => safeUrl(url));
+    const href = rankedSources(model.sources)[0]?.url;
     if (href) diagnostic.codeDescription = { href };
     out.push(diagnostic);
   }

@@ -8,8 +8,10 @@ import type {
   ModelEntity,
   OrganizationEntity,
   ParameterCount,
+  ProductEntity,
 } from '../knowledge/types';
-import { messages, type Locale, type MessageKey } from '../l10n';
+import { rankedSources, sourceLabel } from '../format/sources';
+import { fill, messages, type Locale, type MessageKey } from '../l10n';
 import type { NoteAnalysis } from '../analysis';
 import { claimHoverMarkdown } from './claimHover';
 
@@ -63,8 +65,8 @@ export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: Hover
   const t = messages(options.locale);
   const lines: string[] = [];
   const item = (label: MessageKey, value: string, field?: string): void => {
-    const unverified = field && entity.unverified?.includes(field) ? ` (${t.unverifiedMark})` : '';
-    lines.push(`- ${t[label]}: ${value}${unverified}`);
+    const mark = !field ? '' : entity.unverified?.includes(field) ? ` (${t.unverifiedMark})` : entity.secondary?.includes(field) ? ` (${t.secondaryMark})` : '';
+    lines.push(`- ${t[label]}: ${value}${mark}`);
   };
   const orgName = (id: string | undefined): string | undefined => (id ? kb.get(id)?.name ?? id : undefined);
 
@@ -88,12 +90,20 @@ export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: Hover
       organizationItems(entity, kb, options, item);
       break;
     }
+    case 'product': {
+      title += t.product + (entity.organization ? ` · ${escapeMarkdown(orgName(entity.organization)!)}` : '');
+      productItems(entity, kb, options, item);
+      break;
+    }
   }
   const notVerified = (entity.unverified ?? []).filter((f) => !shownFields.has(f));
   if (notVerified.length) item('unverified', notVerified.map(escapeMarkdown).join(', '));
   for (const note of entity.notes ?? []) item('note', escapeMarkdown(note));
 
-  const sources = entity.sources.map((url) => markdownLink(url));
+  // At most two documents, primary first, each named by what it is.
+  const sources = rankedSources(entity.sources)
+    .slice(0, 2)
+    .map((s) => markdownLink(s.url, sourceLabel(s, options.locale)) + (s.secondary ? ` (${t.secondaryMark})` : ''));
   let footer = sources.length ? `${t.sources}: ${sources.join(' · ')}` : '';
   if (entity.asOf) footer += `${footer ? ' · ' : ''}${t.asOf} ${escapeMarkdown(entity.asOf)}`;
   return [title, '', ...lines, ...(footer ? ['', footer] : [])].join('\n');
@@ -103,7 +113,7 @@ export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: Hover
  * Fields whose unverified mark is shown inline next to their value. The others (an
  * organization's country and type sit in the title line) are listed on an "Unverified" line.
  */
-const shownFields = new Set(['parameters', 'architecture', 'release', 'license', 'openWeights', 'context', 'modality', 'website']);
+const shownFields = new Set(['parameters', 'architecture', 'release', 'license', 'openWeights', 'context', 'modality', 'website', 'launched', 'models']);
 
 type Item = (label: MessageKey, value: string, field?: string) => void;
 
@@ -166,4 +176,14 @@ function organizationItems(o: OrganizationEntity, kb: KnowledgeBase, options: Ho
   if (o.website) item('website', markdownLink(o.website), 'website');
   const models = kb.modelsOf(o.id);
   if (models.length) item('models', models.map((m) => sizeLabel(m, options)).join(', '));
+}
+
+function productItems(p: ProductEntity, kb: KnowledgeBase, options: HoverOptions, item: Item): void {
+  const t = messages(options.locale);
+  if (p.launched) item('launched', escapeMarkdown(p.launched), 'launched');
+  const served = (p.models ?? []).map(({ model, since }) => {
+    const name = escapeMarkdown(kb.get(model)?.name ?? model);
+    return since ? `${name} (${fill(t.since, { date: escapeMarkdown(since) })})` : name;
+  });
+  if (served.length) item('servedModels', served.join(', '), 'models');
 }

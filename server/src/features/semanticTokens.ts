@@ -7,7 +7,7 @@ import type { NoteAnalysis } from '../analysis';
  */
 
 /** Families are `model`: a family name reads like a model name. */
-export const tokenTypes = ['model', 'organization', 'parameterCount'] as const;
+export const tokenTypes = ['model', 'organization', 'parameterCount', 'product'] as const;
 /** `mismatch`: a claim that disagrees with the knowledge base; `userDefined`: an entity from a user file. */
 export const tokenModifiers = ['mismatch', 'userDefined'] as const;
 
@@ -32,7 +32,7 @@ interface Span {
   modifiers: number;
 }
 
-const TYPE: Record<TokenType, number> = { model: 0, organization: 1, parameterCount: 2 };
+const TYPE: Record<TokenType, number> = { model: 0, organization: 1, parameterCount: 2, product: 3 };
 const MODIFIER: Record<TokenModifier, number> = { mismatch: 1 << 0, userDefined: 1 << 1 };
 
 /** The encoded tokens (LSP 3.16 relative form, UTF-16 columns) of the note's mentions and claims. */

@@ -15,15 +15,17 @@ interface Setter {
 }
 
 /** Kinds an id field must point at. */
-const REFERENCES: { kind: Entity['kind']; field: string; target: Entity['kind']; many?: boolean }[] = [
+const REFERENCES: { kind: Entity['kind']; field: string; target: Entity['kind']; many?: boolean; key?: string }[] = [
   { kind: 'model', field: 'organization', target: 'organization' },
   { kind: 'model', field: 'family', target: 'family' },
   { kind: 'family', field: 'organization', target: 'organization' },
   { kind: 'family', field: 'members', target: 'model', many: true },
   { kind: 'organization', field: 'parent', target: 'organization' },
+  { kind: 'product', field: 'organization', target: 'organization' },
+  { kind: 'product', field: 'models', target: 'model', many: true, key: 'model' },
 ];
 
-const ARTICLE: Record<Entity['kind'], string> = { model: 'a model', family: 'a family', organization: 'an organization' };
+const ARTICLE: Record<Entity['kind'], string> = { model: 'a model', family: 'a family', organization: 'an organization', product: 'a product' };
 
 /**
  * Builds a knowledge base from files in increasing precedence: bundled data, then user files,
@@ -102,11 +104,12 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
       const value = (entity as unknown as Record<string, unknown>)[ref.field];
       if (value === undefined) continue;
       const setter = setters.get(entity.id)?.get(ref.field);
-      const ids = ref.many ? (value as string[]) : [value as string];
+      const items = ref.many ? (value as unknown[]) : [value];
+      const ids = items.map((item) => (ref.key ? (item as Record<string, string>)[ref.key] : (item as string)));
       ids.forEach((target, i) => {
         const found = byId.get(target);
         if (found?.kind === ref.target) return;
-        const path = ref.many ? `${ref.field}[${i}]` : ref.field;
+        const path = ref.many ? `${ref.field}[${i}]${ref.key ? `.${ref.key}` : ''}` : ref.field;
         const range = setter?.ranges?.get(path) ?? setter?.ranges?.get(ref.field) ?? pointRange(setter?.origin);
         const uri = setter?.uri ?? origins.get(entity.id)?.uri ?? '';
         const what = found ? `${found.kind} id` : 'unknown id';

@@ -6,7 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
-import type { Entity, EntityOrigin, KnowledgeFile, KnowledgeProblem } from './types';
+import type { Entity, EntityOrigin, KnowledgeFile, KnowledgeProblem, Source } from './types';
 
 type Range = KnowledgeProblem['range'];
 type Kind = Entity['kind'];
@@ -17,12 +17,13 @@ export interface ParseOptions {
   format?: 'yaml' | 'json';
 }
 
-const SECTIONS: Record<string, Kind> = { models: 'model', families: 'family', organizations: 'organization' };
-const TOP_LEVEL = ['models', 'families', 'organizations', 'ignore'];
+const SECTIONS: Record<string, Kind> = { models: 'model', families: 'family', organizations: 'organization', products: 'product' };
+const TOP_LEVEL = ['models', 'families', 'organizations', 'products', 'ignore'];
 
 const ARCHITECTURES = ['dense', 'moe'];
 const MODALITIES = ['text', 'image', 'audio', 'video', 'code'];
 const ORGANIZATION_TYPES = ['company', 'university', 'lab', 'startup', 'government', 'nonprofit', 'consortium'];
+const SOURCE_KINDS = ['model card', 'paper', 'announcement', 'docs', 'repository', 'pricing', 'press', 'benchmark', 'website'];
 
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 const RELEASE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -131,7 +132,7 @@ function readEntry(kind: Kind, node: YAMLMap, w: Walk, file: KnowledgeFile, line
   const keyStart = position(w, keyNode.range![0]);
   lineOfId.set(id, keyStart.line);
   const { kind: _ignored, ...rest } = fields;
-  const entity = { ...rest, kind, name: (fields.name as string | undefined) ?? '', aliases: (fields.aliases as string[] | undefined) ?? [], sources: (fields.sources as string[] | undefined) ?? [] } as Entity;
+  const entity = { ...rest, kind, name: (fields.name as string | undefined) ?? '', aliases: (fields.aliases as string[] | undefined) ?? [], sources: (fields.sources as Source[] | undefined) ?? [] } as Entity;
   file.entities.push(entity);
   const origin: EntityOrigin = { uri: w.uri, line: keyStart.line, character: keyStart.character, bundled: w.bundled };
   file.origins.set(id, origin);
@@ -263,6 +264,17 @@ function object(spec: Spec, required: string[] = [], refine?: (value: Record<str
   };
 }
 
+const sourceObject = object({ url, kind: oneOf(SOURCE_KINDS), readVia: url, secondary: boolean }, ['url']);
+
+/** A source: a URL alone, or `{ url, kind, readVia, secondary }`; both read as a `Source`. */
+const source: Check = (node, path, w) => {
+  if (isMap(node)) return sourceObject(node, path, w);
+  const href = url(node, path, w);
+  return href === undefined ? undefined : { url: href };
+};
+
+const servedModel = object({ model: id, since: release }, ['model']);
+
 const alternate = object({ total: count, active: count, note: nonEmptyString }, ['note']);
 
 const parameters = object(
@@ -289,7 +301,10 @@ function kindField(kind: Kind): Check {
   };
 }
 
-function unverifiedField(fields: () => string[]): Check {
+/** The fields that state facts, which `unverified` and `secondary` may name. */
+const factFields = (spec: Spec): string[] => Object.keys(spec).filter((k) => !['id', 'kind', 'sources', 'asOf', 'unverified', 'secondary', 'notes'].includes(k));
+
+function fieldNames(fields: () => string[]): Check {
   return arrayOf((node, path, w) => {
     const names = fields();
     if (isScalar(node) && typeof node.value === 'string' && names.includes(node.value)) return node.value;
@@ -304,9 +319,10 @@ function entitySpec(kind: Kind, own: Spec): Spec {
     name: nonEmptyString,
     aliases: arrayOf(nonEmptyString),
     ...own,
-    sources: arrayOf(url),
+    sources: arrayOf(source),
     asOf: day,
-    unverified: unverifiedField(() => Object.keys(spec).filter((k) => !['id', 'kind', 'sources', 'asOf', 'unverified', 'notes'].includes(k))),
+    unverified: fieldNames(() => factFields(spec)),
+    secondary: fieldNames(() => factFields(spec)),
     notes: arrayOf(nonEmptyString),
   };
   return spec;
@@ -331,6 +347,11 @@ const ENTITY_SPECS: Record<Kind, Spec> = {
     type: oneOf(ORGANIZATION_TYPES),
     website: url,
     parent: id,
+  }),
+  product: entitySpec('product', {
+    organization: id,
+    launched: release,
+    models: arrayOf(servedModel),
   }),
 };
 

@@ -25,17 +25,33 @@ export type Architecture = 'dense' | 'moe';
 export type Modality = 'text' | 'image' | 'audio' | 'video' | 'code';
 export type OrganizationType = 'company' | 'university' | 'lab' | 'startup' | 'government' | 'nonprofit' | 'consortium';
 
+/** What a cited document is: shown as its label in hovers and tables. */
+export type SourceKind = 'model card' | 'paper' | 'announcement' | 'docs' | 'repository' | 'pricing' | 'press' | 'benchmark' | 'website';
+
+/** A document that states an entity's facts. */
+export interface Source {
+  /** The document itself (http/https), even when it was read through a copy. */
+  url: string;
+  kind?: SourceKind;
+  /** The copy the document was read through (a mirror, a page quoting it), kept apart from `url`. */
+  readVia?: string;
+  /** A reputable document not by the maker or the authors (press, cloud docs, benchmarks). */
+  secondary?: boolean;
+}
+
 /** Fields common to every entity. */
 export interface EntityBase {
   id: string;
   name: string;
   aliases: string[];
-  /** Canonical pages where the facts were read (http/https). */
-  sources: string[];
+  /** The documents that state the facts, primary first. A plain URL in a file reads as `{ url }`. */
+  sources: Source[];
   /** The date the facts were last checked, `YYYY-MM-DD`. */
   asOf?: string;
   /** Names of fields whose value was not confirmed at a source; shown as unverified. */
   unverified?: string[];
+  /** Names of fields that only a secondary source states; shown as such. */
+  secondary?: string[];
   /** Short caveats shown in the hover, one line each. */
   notes?: string[];
 }
@@ -76,7 +92,22 @@ export interface OrganizationEntity extends EntityBase {
   parent?: string;
 }
 
-export type Entity = ModelEntity | FamilyEntity | OrganizationEntity;
+/** A served product (ChatGPT, GitHub Copilot, 클로바X): not a model, but it serves models. */
+export interface ProductEntity extends EntityBase {
+  kind: 'product';
+  organization?: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  launched?: string;
+  /** The models it has served, in order, each since a date. */
+  models?: ServedModel[];
+}
+
+export interface ServedModel {
+  model: string;
+  since?: string;
+}
+
+export type Entity = ModelEntity | FamilyEntity | OrganizationEntity | ProductEntity;
 
 /** Where an entity's entry stands in a file, for go-to-definition and diagnostics. */
 export interface EntityOrigin {

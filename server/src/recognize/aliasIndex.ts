@@ -49,16 +49,26 @@ export function foldChar(c: string): string {
   return f;
 }
 
-/** Folds a whole name: what the trie stores. */
+/** Folds a whole name: what the trie stores. A change of script (`큐원3`, `AI연구원`) reads as a separator. */
 export function foldName(name: string): string {
   let out = '';
   for (const c of name) {
-    const f = foldChar(c.length === 1 ? c : c);
+    const f = foldChar(c);
     if (f === SEP) {
       if (out.length > 0 && !out.endsWith(SEP)) out += SEP;
-    } else out += f;
+    } else {
+      if (out.length > 0 && !out.endsWith(SEP) && scriptChange(out[out.length - 1], f[0])) out += SEP;
+      out += f;
+    }
   }
   return out.endsWith(SEP) ? out.slice(0, -1) : out;
+}
+
+const isHangul = (c: string | undefined): boolean => c !== undefined && c >= '\uac00' && c <= '\ud7a3';
+
+/** Hangul next to a Latin letter or digit: people write `큐원3` and `큐원 3`, `AI연구원` and `AI 연구원` alike. */
+function scriptChange(a: string | undefined, b: string | undefined): boolean {
+  return (isHangul(a) && isLatinAlnum(b)) || (isLatinAlnum(a) && isHangul(b));
 }
 
 const isLatinAlnum = (c: string | undefined): boolean =>
@@ -80,7 +90,7 @@ function ordinaryWord(mask: string, start: number, stop: number, end: number): b
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
 
 export function mentionKind(entity: Entity): MentionKind {
-  return entity.kind === 'organization' ? 'organization' : 'model';
+  return entity.kind === 'family' ? 'model' : entity.kind;
 }
 
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
@@ -171,6 +181,11 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         }
       }
       const f = foldChar(c);
+      // No space between scripts in the text where the name has one (`큐원3` for `큐원 3`).
+      if (node !== root && !node.next.has(f[0]) && scriptChange(foldChar(mask[i - 1]), f[0])) {
+        const sep = node.next.get(SEP);
+        if (sep) node = sep;
+      }
       let next: TrieNode | undefined = node;
       for (let k = 0; next && k < f.length; k++) next = next.next.get(f[k]);
       node = next;
@@ -178,6 +193,19 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       if (node?.ids && endsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids];
     }
     return best;
+  };
+
+  /**
+   * Where a model name starts inside the organization name `mask[start, stop)` and runs at least
+   * as far: the start of its word, or -1.
+   */
+  const modelWithin = (mask: string, start: number, stop: number, end: number): number => {
+    for (let j = start + 1; j < stop; j++) {
+      if (!isSeparator(mask[j - 1]) || isSeparator(mask[j])) continue;
+      const inner = longestAt(mask, j, end);
+      if (inner && inner[0] >= stop && kindOf(inner[1][0]) === 'model') return j;
+    }
+    return -1;
   };
 
   return {
@@ -192,7 +220,16 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         // Hangul names may start mid-word: scraped text glues words (`이전글뤼튼`), and
         // Korean has no spaces before particles; short Hangul aliases are curated instead.
         const canStart = c !== '\u0000' && !isSeparator(c) && !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev));
-        const hit = canStart ? longestAt(mask, i, end) : undefined;
+        let hit = canStart ? longestAt(mask, i, end) : undefined;
+        const inner = hit && kindOf(hit[1][0]) === 'organization' ? modelWithin(mask, i, hit[0], end) : -1;
+        if (hit && inner !== -1) {
+          // `Meta Llama 2`, `Google Gemini 2.5 Pro`: the organization, then its model, never one swallowing the other.
+          hit = longestAt(mask, i, inner);
+          if (!hit) {
+            i = inner;
+            continue;
+          }
+        }
         if (hit) {
           const [stop, ids] = hit;
           const id = ids[0];

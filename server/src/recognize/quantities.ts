@@ -22,18 +22,28 @@ const SP = '[ \\u00a0\\u202f]';
  */
 const NUMBER = new RegExp(String.raw`(?<![A-Za-z0-9_.]|\d,)(A?)(${NUM})`, 'g');
 
-/** `B`/`T`/`M` (optionally after a space), `b` attached, or a word unit (`56-billion-parameter`). */
+/**
+ * `B`/`T`/`M` (optionally after a space), `b` attached, `bn` (`175 bn`), or a word unit
+ * (`56-billion-parameter`).
+ */
 const LATIN_UNIT = new RegExp(
-  String.raw`${SP}?([BTM])(?![A-Za-z0-9_])|(b)(?![A-Za-z0-9_])|(?:${SP}|-)?([Bb]illion|[Tt]rillion|[Mm]illion|BILLION|TRILLION|MILLION)(?![A-Za-z])`,
+  String.raw`${SP}?([BTM])(?![A-Za-z0-9_])|(b)(?![A-Za-z0-9_])|${SP}?(bn|Bn|BN)(?![A-Za-z0-9_])|(?:${SP}|-)?([Bb]illion|[Tt]rillion|[Mm]illion|BILLION|TRILLION|MILLION)(?![A-Za-z])`,
   'y',
 );
-/** The unit right after the first number of a Korean count: `억`, `천억`, `조`, `만`. */
-const KOREAN_UNIT = new RegExp(String.raw`${SP}?(?:([천백십])${SP}?)?(조|억|만)(?!큼)`, 'y');
-/** A following group of a compound Korean count: ` 2000억` in `1조 2000억`. */
-const KOREAN_GROUP = new RegExp(String.raw`${SP}?(${NUM})${SP}?(?:([천백십])${SP}?)?(억|만)(?!큼)`, 'y');
+/** A plain count of parameters in digits: `175,000,000,000 parameters`, `7000000000 params`. */
+const PLAIN_UNIT = new RegExp(String.raw`${SP}?(?=(?:parameters?|params?|매개변수|파라미터|개의${SP}?(?:매개변수|파라미터))(?![A-Za-z]))`, 'y');
 
-const LATIN_EXP: Record<string, number> = { B: 9, b: 9, T: 12, M: 6, billion: 9, trillion: 12, million: 6 };
+const LATIN_EXP: Record<string, number> = { B: 9, b: 9, bn: 9, T: 12, M: 6, billion: 9, trillion: 12, million: 6 };
 const KOREAN_EXP: Record<string, number> = { 조: 12, 억: 8, 만: 4, 천: 3, 백: 2, 십: 1 };
+const HANGUL_DIGIT: Record<string, string> = { 일: '1', 이: '2', 삼: '3', 사: '4', 오: '5', 육: '6', 칠: '7', 팔: '8', 구: '9' };
+/** Where a count written with Hangul numerals may start: `천억`, `삼천억`, `오백억` (never inside a word). */
+const HANGUL_COUNT = /(?<![가-힣0-9A-Za-z])[일이삼사오육칠팔구]?[십백천](?=[일이삼사오육칠팔구십백천]*[억조])/g;
+/** After a count in Hangul numerals: not a Hangul word going on, unless a particle or counter. */
+const HANGUL_COUNT_END = /^(?![가-힣])|^(?:개|의|을|를|이|가|은|는|에|으로|로|도|급|대|짜리|규모|파라미터|매개변수|원)/;
+/** Full-width digits and the signs around them, read as ASCII (the same length, so offsets hold). */
+const FULL_WIDTH = /[\uff10-\uff19\uff0c\uff0e\uff22\uff34\uff2d\uff42]/g;
+/** `x7B` of `8x7B`, `× 22B` of `8 × 22B`: a per-expert size after the expert count. */
+const SHAPE = new RegExp(String.raw`${SP}?[x×X*]${SP}?(${NUM})`, 'y');
 
 /** `digits × 10^exp` exactly, rounding only below the units digit (`46.7`, 9 → 46700000000). */
 function scaled(num: string, exp: number): bigint {
@@ -179,51 +189,116 @@ function readLatin(mask: string, num: string, at: number): Reading | undefined {
   LATIN_UNIT.lastIndex = at;
   const m = LATIN_UNIT.exec(mask);
   if (!m) return undefined;
-  const unit = m[1] ?? m[2] ?? m[3];
-  const word = m[3] !== undefined;
+  const unit = m[1] ?? m[2] ?? m[3]?.toLowerCase() ?? m[4];
+  const word = m[4] !== undefined;
   return {
     end: LATIN_UNIT.lastIndex,
     value: scaled(num, LATIN_EXP[word ? unit.toLowerCase() : unit]),
     notation: 'B',
-    needsContext: word || unit === 'M',
+    needsContext: word || unit === 'M' || unit === 'bn',
     man: false,
   };
 }
 
-function readKorean(mask: string, num: string, at: number): Reading | undefined {
-  KOREAN_UNIT.lastIndex = at;
-  const m = KOREAN_UNIT.exec(mask);
+/** `8x7B`: an integer count of experts, then the size of each; the value is their product. */
+function readShape(mask: string, num: string, at: number): Reading | undefined {
+  if (!/^\d{1,3}$/.test(num)) return undefined;
+  SHAPE.lastIndex = at;
+  const m = SHAPE.exec(mask);
   if (!m) return undefined;
-  let end = KOREAN_UNIT.lastIndex;
-  let big = KOREAN_EXP[m[2]];
-  let value = scaled(num, big + (m[1] ? KOREAN_EXP[m[1]] : 0));
+  const each = readLatin(mask, m[1], SHAPE.lastIndex);
+  if (!each || each.needsContext) return undefined;
+  return { ...each, value: each.value * BigInt(num) };
+}
+
+/** `175,000,000,000 parameters`: digits alone (a million or more) right before a parameter word. */
+function readPlain(mask: string, num: string, at: number): Reading | undefined {
+  if (num.includes('.') || num.replace(/,/g, '').length < 7) return undefined;
+  PLAIN_UNIT.lastIndex = at;
+  if (!PLAIN_UNIT.test(mask)) return undefined;
+  return { end: at, value: scaled(num, 0), notation: 'B', needsContext: false, man: false };
+}
+
+/**
+ * A Korean count from `at`, after a leading number `num` (`6,850억`, `1조 2000억`, `1천2백억`) or
+ * from its first Hangul numeral when `num` is empty (`천억`, `삼천억`). Groups of a larger unit
+ * come first (`조` before `억`); within a group, `천`/`백`/`십` multiply the number before them.
+ */
+function readKorean(mask: string, num: string, at: number): Reading | undefined {
+  let i = at;
+  let value = 0n;
+  let lastBig = 99;
+  let terms: [string, number][] = [];
+  let pending = num;
+  let end = -1;
+  const skipSpace = (): void => {
+    while (i < mask.length && /[ \u00a0\u202f]/.test(mask[i])) i++;
+  };
   for (;;) {
-    KOREAN_GROUP.lastIndex = end;
-    const g = KOREAN_GROUP.exec(mask);
-    if (!g || KOREAN_EXP[g[3]] >= big) break;
-    big = KOREAN_EXP[g[3]];
-    value += scaled(g[1], big + (g[2] ? KOREAN_EXP[g[2]] : 0));
-    end = KOREAN_GROUP.lastIndex;
+    skipSpace();
+    const c = mask[i];
+    if (c === undefined) break;
+    const small = c === '천' || c === '백' || c === '십';
+    if (small) {
+      terms.push([pending || '1', KOREAN_EXP[c]]);
+      pending = '';
+      i++;
+      continue;
+    }
+    if ((c === '억' || c === '조' || c === '만') && (pending || terms.length) && KOREAN_EXP[c] < lastBig) {
+      if (mask[i + 1] === '큼') break;
+      if (pending) terms.push([pending, 0]);
+      for (const [n, e] of terms) value += scaled(n, e + KOREAN_EXP[c]);
+      lastBig = KOREAN_EXP[c];
+      terms = [];
+      pending = '';
+      i++;
+      end = i;
+      continue;
+    }
+    const digits = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?|^\d+(?:\.\d+)?/.exec(mask.slice(i, i + 24));
+    if (digits && !pending) {
+      pending = digits[0];
+      i += digits[0].length;
+      continue;
+    }
+    const hangul = HANGUL_DIGIT[c];
+    if (hangul && !pending && /[십백천억조만]/.test(mask[i + 1] ?? '')) {
+      pending = hangul;
+      i++;
+      continue;
+    }
+    break;
   }
-  return { end, value, notation: '억', needsContext: true, man: big === 4 };
+  if (end === -1) return undefined;
+  return { end, value, notation: '억', needsContext: true, man: lastBig === 4 };
 }
 
 /**
  * Parameter counts in `mask[start, end)`. `mask` is the note's prose mask: same length as the
  * note, non-prose replaced by `\u0000`, so offsets are the note's UTF-16 offsets.
  */
-export function findQuantities(mask: string, start = 0, end = mask.length): Quantity[] {
+export function findQuantities(original: string, start = 0, end = original.length): Quantity[] {
+  const mask = narrowDigits(original, start, end);
   const found: (Quantity & { hasRangeStart: boolean })[] = [];
   let para: [number, number, boolean] | undefined;
-  const re = new RegExp(NUMBER.source, 'g');
-  re.lastIndex = start;
-  for (let m = re.exec(mask); m && m.index < end; m = re.exec(mask)) {
-    const prefixed = m[1] === 'A';
-    const numStart = m.index + m[1].length;
-    const numEnd = numStart + m[2].length;
-    const reading = readLatin(mask, m[2], numEnd) ?? (prefixed ? undefined : readKorean(mask, m[2], numEnd));
+  for (const m of candidates(mask, start, end)) {
+    const prefixed = m.prefix === 'A';
+    const numStart = m.index + m.prefix.length;
+    const numEnd = numStart + m.num.length;
+    const reading = m.num
+      ? readLatin(mask, m.num, numEnd) ?? (prefixed ? undefined : readKorean(mask, m.num, numEnd) ?? readPlain(mask, m.num, numEnd))
+      : readKorean(mask, '', numStart);
+    const shape = m.num && !prefixed ? readShape(mask, m.num, numEnd) : undefined;
+    if (shape && shape.end <= end) {
+      // `8x7B`: eight experts of 7B each, a shape rather than a total; never checked.
+      m.skipTo(shape.end);
+      found.push({ start: numStart, end: shape.end, text: original.slice(numStart, shape.end), value: Number(shape.value), active: false, qualifier: 'experts', notation: 'B', hasRangeStart: false });
+      continue;
+    }
     if (!reading || reading.end > end) continue;
-    re.lastIndex = reading.end;
+    if (!m.num && !HANGUL_COUNT_END.test(mask.slice(reading.end, reading.end + 4))) continue;
+    m.skipTo(reading.end);
 
     const pre = before(mask, m.index);
     const post = after(mask, reading.end);
@@ -251,7 +326,7 @@ export function findQuantities(mask: string, start = 0, end = mask.length): Quan
     found.push({
       start: numStart,
       end: reading.end,
-      text: mask.slice(numStart, reading.end),
+      text: original.slice(numStart, reading.end),
       value,
       active: prefixed || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words),
       qualifier,
@@ -260,6 +335,52 @@ export function findQuantities(mask: string, start = 0, end = mask.length): Quan
     });
   }
   return markRanges(mask, found);
+}
+
+interface Candidate {
+  index: number;
+  /** `A` before the active count of `685B-A37B`, else empty. */
+  prefix: string;
+  /** The digits, or empty for a count in Hangul numerals (`삼천억`). */
+  num: string;
+  /** Resume the scan after a reading. */
+  skipTo(offset: number): void;
+}
+
+/** Numbers in digits and counts in Hangul numerals, in order of offset. */
+function* candidates(mask: string, start: number, end: number): Generator<Candidate> {
+  const digits = new RegExp(NUMBER.source, 'g');
+  const hangul = new RegExp(HANGUL_COUNT.source, 'g');
+  let from = start;
+  const skipTo = (offset: number): void => {
+    from = Math.max(from, offset);
+  };
+  // Each regex's next match is kept until the scan passes it: every character is read once by each.
+  let d: RegExpExecArray | null | undefined;
+  let h: RegExpExecArray | null | undefined;
+  const next = (re: RegExp, cached: RegExpExecArray | null | undefined): RegExpExecArray | null => {
+    if (cached === null || (cached && cached.index >= from)) return cached;
+    re.lastIndex = from;
+    return re.exec(mask);
+  };
+  for (;;) {
+    d = next(digits, d);
+    h = next(hangul, h);
+    const digitsFirst = d !== null && (h === null || d.index <= h.index);
+    const m = digitsFirst ? d : h;
+    if (!m || m.index >= end) return;
+    from = m.index + Math.max(1, m[0].length);
+    yield digitsFirst ? { index: m.index, prefix: m[1], num: m[2], skipTo } : { index: m.index, prefix: '', num: '', skipTo };
+  }
+}
+
+/** `mask` with full-width digits and number signs as ASCII, when `[start, end)` has any. */
+function narrowDigits(mask: string, start: number, end: number): string {
+  const re = new RegExp(FULL_WIDTH.source, 'g');
+  re.lastIndex = start;
+  const first = re.exec(mask);
+  if (!first || first.index >= end) return mask;
+  return mask.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** `7B–70B`, `3B ~ 1T`, `7B to 70B`, `1B부터 70B까지`, `between 7B and 70B`, `7–70B`. */

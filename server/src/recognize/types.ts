@@ -1,6 +1,6 @@
 /** What recognition finds in a note. Offsets are UTF-16 offsets into the note's text. */
 
-export type MentionKind = 'model' | 'organization';
+export type MentionKind = 'model' | 'organization' | 'product';
 
 /** One mention of a knowledge-base entity in prose. */
 export interface Mention {
@@ -8,14 +8,17 @@ export interface Mention {
   end: number;
   /** The surface text, exactly as in the note. */
   text: string;
-  /** `model` for models and families, `organization` for organizations. */
+  /** `model` for models and families, `organization` for organizations, `product` for products. */
   kind: MentionKind;
   /** Entity id in the knowledge base. */
   id: string;
+  /** A short form the note defined by an earlier full mention (`Maverick` after `Llama 4 Maverick`). */
+  short?: boolean;
 }
 
 /** How a size is stated. Only `exact` and `approx` claims are checked. */
-export type Qualifier = 'exact' | 'approx' | 'bound' | 'range' | 'negated';
+/** `experts`: an expert shape such as `8x7B` (eight experts of 7B), never a plain total. */
+export type Qualifier = 'exact' | 'approx' | 'bound' | 'range' | 'negated' | 'experts';
 
 /** A parameter count stated in prose. */
 export interface Claim {
