@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { KnowledgeBase } from './knowledge/types';
+import type { KnowledgeBase, ModelEntity } from './knowledge/types';
 import { scanNote, scanNoteAsync, type NoteStructure } from './markdown/blocks';
 import { proseMask } from './markdown/prose';
 import { foldName, type AliasIndex } from './recognize/aliasIndex';
@@ -73,18 +73,38 @@ export interface Recognizers {
  */
 export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recognizers {
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
+  const bySize = (id: string, q: Quantity): string | null => sizedMember(kb, id, q);
   let reach = 0;
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) reach = Math.max(reach, foldName(name).length);
   }
   return {
     aliases,
-    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel),
+    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel, bySize),
     quantities: (mask, start, end) => findQuantities(mask, start, end),
-    link: (mask, quantities, mentions) => linkClaims(mask, quantities, mentions, isModel),
+    link: (mask, quantities, mentions) => linkClaims(mask, quantities, mentions, isModel, bySize),
     reach,
     shortForms: (mentions, previous) => deriveShortForms(mentions, kb, previous),
   };
+}
+
+/**
+ * The model a count next to `id` is about: the model itself when the count is its size (or no
+ * sibling has that size, so a wrong count is still reported), else the member of its family of
+ * exactly that size (`Olmo 3 7B and 32B`, a family's table row `8B, 70B, 405B`). Null for a
+ * family without such a member.
+ */
+export function sizedMember(kb: KnowledgeBase, id: string, q: Quantity): string | null {
+  const entity = kb.get(id);
+  const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
+  const size = (m: ModelEntity): number | undefined => (q.active ? m.parameters?.active : m.parameters?.total);
+  const near = (v: number | undefined): boolean => v !== undefined && Math.abs(v - q.value) <= q.value * 0.01;
+  if (entity?.kind === 'model' && (near(size(entity)) || !familyId)) return id;
+  let members = familyId ? kb.membersOf(familyId).filter((m) => near(size(m))) : [];
+  // `EXAONE 3.5` and 7.8B: `EXAONE 3.5 7.8B`, not `EXAONE 3.0 7.8B` of the same family.
+  if (members.length > 1 && entity) members = members.filter((m) => foldName(m.name).startsWith(foldName(entity.name)));
+  if (members.length === 1) return members[0].id;
+  return entity?.kind === 'model' ? id : null;
 }
 
 /** Analyses a whole note: parse, mask, mentions, claims. */

@@ -73,16 +73,33 @@ interface Span {
   end: number;
 }
 
-/** Places labels on their lines: the n-th label with the same text on a line is its n-th occurrence. */
-function placeLabels<T extends { line: number; text: string }>(labels: readonly T[], lines: readonly string[]): (T & Span)[] {
-  const seen = new Map<string, number>();
-  return labels.map((l) => {
+/**
+ * Places labels on their lines: longer labels first, each at its text's first occurrence in prose
+ * (`prose(line, column)`) that no placed label on the line covers, after the previous label of
+ * the same text (`Qwen3` after `Qwen3-Instruct-2507` on one line is the second `Qwen3`).
+ */
+function placeLabels<T extends { line: number; text: string }>(labels: readonly T[], lines: readonly string[], prose: (line: number, column: number) => boolean, others: readonly Span[] = []): (T & Span)[] {
+  const placed = new Map<T, T & Span>();
+  const taken: Span[] = [...others];
+  const after = new Map<string, number>();
+  const order = [...labels].sort((a, b) => b.text.length - a.text.length);
+  for (const l of order) {
+    const line = lines[l.line - 1];
     const key = `${l.line}\u0000${l.text}`;
-    const from = seen.get(key) ?? 0;
-    const start = lines[l.line - 1].indexOf(l.text, from);
-    seen.set(key, start + l.text.length);
-    return { ...l, start, end: start + l.text.length };
-  });
+    let start = line.indexOf(l.text, after.get(key) ?? 0);
+    const free = (s: number): boolean => prose(l.line, s) && !taken.some((t) => t.line === l.line && t.start < s + l.text.length && s < t.end);
+    for (let s = start; s !== -1; s = line.indexOf(l.text, s + 1)) {
+      if (free(s)) {
+        start = s;
+        break;
+      }
+    }
+    const span = { line: l.line, start, end: start + l.text.length };
+    after.set(key, span.end);
+    taken.push(span);
+    placed.set(l, { ...l, ...span });
+  }
+  return labels.map((l) => placed.get(l)!);
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.line === b.line && a.start < b.end && b.start < a.end;
@@ -125,7 +142,8 @@ export function scoreNote(note: CorpusNote, kb: KnowledgeBase): NoteScore {
   const misses: string[] = [];
 
   const entity = emptyTally();
-  const gold = placeLabels(note.entities, lines);
+  const prose = (line: number, column: number): boolean => analysis.mask[analysis.offsetAt({ line: line - 1, character: column })] !== '\u0000';
+  const gold = placeLabels(note.entities, lines, prose);
   const found = analysis.mentions.map((m) => ({ ...at(m), id: m.id, text: m.text, used: false }));
   entity.gold = gold.length;
   entity.found = found.length;
@@ -144,7 +162,8 @@ export function scoreNote(note: CorpusNote, kb: KnowledgeBase): NoteScore {
   for (const f of found) if (!f.used) misses.push(`${f.line}: spurious "${f.text}" → ${kb.get(f.id)?.name ?? f.id}`);
 
   const claim = emptyTally();
-  const goldClaims = placeLabels(note.claims, lines);
+  // A size inside a labelled name (`Qwen-7B`) is not where a claim label stands.
+  const goldClaims = placeLabels(note.claims, lines, prose, gold);
   const foundClaims = analysis.claims.map((c) => ({ ...at(c), value: c.value, refersTo: c.refersTo, text: c.text, used: false }));
   claim.gold = goldClaims.length;
   claim.found = foundClaims.length;

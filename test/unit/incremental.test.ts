@@ -139,4 +139,23 @@ describe('incremental analysis', () => {
       { seed: SEED, numRuns: 120 },
     );
   });
+
+  it(`keeps document short forms exact as full mentions come and go (seed ${SEED})`, () => {
+    // Full mentions, their short forms, and look-alikes, so edits add and remove first mentions.
+    const piece = fc.constantFrom(
+      'Llama 4 Maverick', 'Maverick', 'Llama 4 Scout', 'Scout', 'DeepSeek-R1', 'R1', 'DeepSeek-V3', 'V3', 'v3',
+      'Kimi K2', 'K2', 'GPT-4o', '4o', '4o-mini', 'Claude Opus 4', 'Opus 4', ' the area ', ', ', '. ', '\n\n', ' has 400B parameters',
+    );
+    const text = fc.array(piece, { minLength: 3, maxLength: 24 }).map((xs) => xs.join(' '));
+    const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 18 }), insert: piece });
+    let steps = 0;
+    fc.assert(
+      fc.property(text, fc.array(move, { minLength: 2, maxLength: 10 }), (t, edits) => {
+        steps += edits.length;
+        check(t, edits);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+    assert.ok(steps >= 1000, `only ${steps} edit steps`);
+  });
 });

@@ -31,11 +31,9 @@ describe('knowledge breadth: ordinary prose is not full of entities', () => {
 
   it('Korean: only the reviewed mentions', () => {
     assert.deepEqual(mentions('ordinary-ko.md'), [
-      // Legitimate: the company names inside its product names (카카오톡, 네이버 지도).
-      '33 카카오 → Kakao',
+      // The company before its service, spaced (네이버 지도). `카카오톡` and `서울대공원` are other words:
+      // a Hangul name ends a word or takes a particle.
       '33 네이버 → Naver',
-      // Known false positive: "서울대" inside 서울대공원; the alias is needed (the example note uses it).
-      '36 서울대 → Seoul National University',
     ]);
   });
 });

@@ -86,6 +86,18 @@ function ordinaryWord(mask: string, start: number, stop: number, end: number): b
   return stop + 1 < end && mask[stop] === '-' && /[a-z]/.test(mask[stop + 1]);
 }
 
+/**
+ * Particles and suffixes that may follow a Hangul name (`서울대의`, `딥시크발`, `엑사원급`); any
+ * other Hangul after it makes another word (`서울대공원`, `카카오톡`).
+ */
+const PARTICLE = /^(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에게|께서|부터|까지|만|보다|처럼|같이|이나|나|랑|이랑|하고|조차|마저|이며|이고|이다|이었|였|인|측|발|급|계열|기반|팀|대비|등|식|표|산|판|사의|사는|사가|사와|사도|이라|라는|라고)/;
+
+/** A name ending in Hangul ends a word, or is followed by a particle. */
+function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
+  if (!isHangul(mask[i - 1]) || i >= end || !isHangul(mask[i])) return true;
+  return PARTICLE.test(mask.slice(i, Math.min(end, i + 3)));
+}
+
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
 
@@ -190,20 +202,26 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       for (let k = 0; next && k < f.length; k++) next = next.next.get(f[k]);
       node = next;
       i++;
-      if (node?.ids && endsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids];
+      if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids];
     }
     return best;
   };
 
   /**
-   * Where a model name starts inside the organization name `mask[start, stop)` and runs at least
-   * as far: the start of its word, or -1.
+   * Where a model or product name starts inside the name `hit` found at `start`, after an
+   * organization's name, and runs at least as far (`Meta Llama 2`, `Google Gemini 2.5 Pro`,
+   * `네이버 큐:`): the start of its word, or -1. The organization and its model are two mentions.
    */
-  const modelWithin = (mask: string, start: number, stop: number, end: number): number => {
+  const organizationPrefix = (mask: string, start: number, hit: [number, string[]], end: number): number => {
+    const [stop, ids] = hit;
     for (let j = start + 1; j < stop; j++) {
-      if (!isSeparator(mask[j - 1]) || isSeparator(mask[j])) continue;
+      // A space parts them in prose; `Meta-Llama-3.1-8B` is one model id.
+      if (!/\s/.test(mask[j - 1]) || isSeparator(mask[j])) continue;
       const inner = longestAt(mask, j, end);
-      if (inner && inner[0] >= stop && kindOf(inner[1][0]) === 'model') return j;
+      if (!inner || inner[0] < stop || kindOf(inner[1][0]) === 'organization') continue;
+      if (kindOf(ids[0]) === 'organization') return j;
+      const prefix = longestAt(mask, start, j);
+      if (prefix && kindOf(prefix[1][0]) === 'organization') return j;
     }
     return -1;
   };
@@ -221,7 +239,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         // Korean has no spaces before particles; short Hangul aliases are curated instead.
         const canStart = c !== '\u0000' && !isSeparator(c) && !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev));
         let hit = canStart ? longestAt(mask, i, end) : undefined;
-        const inner = hit && kindOf(hit[1][0]) === 'organization' ? modelWithin(mask, i, hit[0], end) : -1;
+        const inner = hit ? organizationPrefix(mask, i, hit, end) : -1;
         if (hit && inner !== -1) {
           // `Meta Llama 2`, `Google Gemini 2.5 Pro`: the organization, then its model, never one swallowing the other.
           hit = longestAt(mask, i, inner);

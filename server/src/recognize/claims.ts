@@ -24,9 +24,10 @@ export function linkClaims(
   quantities: Quantity[],
   mentions: Mention[],
   isModel: (id: string) => boolean,
+  bySize: (id: string, q: Quantity) => string | null = (id) => (isModel(id) ? id : null),
 ): Claim[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const models = sorted.filter((m) => m.kind === 'model' && isModel(m.id));
+  const models = sorted.filter((m) => m.kind === 'model');
   const claims: Claim[] = [];
   let inside = 0; // first mention that may still overlap or precede the current quantity
   let sentence: [number, number] | undefined;
@@ -42,7 +43,7 @@ export function linkClaims(
     let refersTo: string | null = null;
     const previous = inside > 0 ? sorted[inside - 1] : undefined;
     if (previous && isAdjacent(mask, previous, q)) {
-      refersTo = previous.kind === 'model' && isModel(previous.id) ? previous.id : null;
+      refersTo = previous.kind === 'model' ? bySize(previous.id, q) : null;
     } else if (q.qualifier === 'exact' || q.qualifier === 'approx') {
       if (!sentence || q.start >= sentence[1]) {
         sentence = sentenceAt(mask, q.start);
@@ -51,7 +52,10 @@ export function linkClaims(
         for (let i = modelCursor; i < models.length && models[i].start < sentence[1]; i++) ids.add(models[i].id);
         sentenceModels = [...ids];
       }
-      if (sentenceModels.length === 1) refersTo = sentenceModels[0];
+      // One model in the sentence, or one family (`| Llama 3.1 | 8B, 70B, 405B |`): the member of that size.
+      const single = sentenceModels.filter(isModel);
+      if (single.length === 1) refersTo = bySize(single[0], q);
+      else if (single.length === 0 && sentenceModels.length === 1) refersTo = bySize(sentenceModels[0], q);
     }
     claims.push({ ...q, refersTo });
   }
