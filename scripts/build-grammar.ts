@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
 import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
-import { foldName, mentionKind } from '../server/src/recognize/aliasIndex';
+import { foldName, mentionKind, scriptChange } from '../server/src/recognize/aliasIndex';
 import type { MentionKind } from '../server/src/recognize/types';
 
 export const GRAMMAR_FILE = 'syntaxes/research-notes.injection.tmLanguage.json';
@@ -117,21 +117,25 @@ export function namesPattern(names: readonly string[], shadows: readonly string[
   for (const name of shadows) insert(name, 'shadow');
 
   const has = (node: TrieNode, mark: 'end' | 'shadow'): boolean => node[mark] || [...node.next.values()].some((n) => has(n, mark));
-  const step = (node: TrieNode, ch: string): string => {
-    if (ch === ' ') return SEPARATORS;
+  const step = (node: TrieNode, ch: string, last: string): string => {
+    // Between Hangul and a Latin letter or digit the separator is optional (`큐원3`, `큐원 3`), as in the recognizer.
+    if (ch === ' ') {
+      if (![...node.next.get(' ')!.next.keys()].some((next) => scriptChange(last, next))) return SEPARATORS;
+      return LATIN_ALNUM.test(last) ? String.raw`(?:${SEPARATORS}|(?=[\x{AC00}-\x{D7A3}]))` : String.raw`(?:${SEPARATORS}|(?=[A-Za-z0-9]))`;
+    }
     return node === root && LATIN_ALNUM.test(ch) ? anyCase(ch) + LATIN_START : anyCase(ch);
   };
-  const branch = (node: TrieNode, mark: 'end' | 'shadow'): string[] =>
+  const branch = (node: TrieNode, mark: 'end' | 'shadow', last: string): string[] =>
     [...node.next.keys()]
       .sort()
       .filter((ch) => has(node.next.get(ch)!, mark))
-      .map((ch) => step(node, ch) + emit(node.next.get(ch)!, ch, mark));
+      .map((ch) => step(node, ch, last) + emit(node.next.get(ch)!, ch, mark));
   function emit(node: TrieNode, last: string, mark: 'end' | 'shadow'): string {
-    const branches = branch(node, mark);
+    const branches = branch(node, mark, last);
     let stop = '';
     if (node[mark]) {
       stop = nameEnd(last);
-      const shadowed = mark === 'end' ? branch(node, 'shadow') : [];
+      const shadowed = mark === 'end' ? branch(node, 'shadow', last) : [];
       if (shadowed.length > 0) stop += `(?!${shadowed.join('|')})`;
     }
     if (!node[mark]) return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;

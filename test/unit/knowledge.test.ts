@@ -233,7 +233,7 @@ describe('knowledge/parse', () => {
     const text = read('unknown-field.yaml');
     assert.equal(at(text, 'sizee'), '4:4-4:9');
     assert.deepEqual(file.problems.map(show), [
-      '4:4-4:9 knowledge.invalid Unexpected field `sizee`, expected one of `id`, `name`, `aliases`, `family`, `organization`, `parameters`, `architecture`, `architectureNote`, `release`, `context`, `license`, `openWeights`, `modality`, `sources`, `asOf`, `unverified`, `notes`',
+      '4:4-4:9 knowledge.invalid Unexpected field `sizee`, expected one of `id`, `name`, `aliases`, `family`, `organization`, `parameters`, `architecture`, `architectureNote`, `release`, `context`, `license`, `openWeights`, `modality`, `sources`, `asOf`, `unverified`, `secondary`, `notes`',
     ]);
     assert.deepEqual(file.entities, [{ id: 'fine-model', name: 'Fine Model', kind: 'model', aliases: ['파인 모델'], sources: [] }]);
     assert.deepEqual(file.origins.get('fine-model'), { uri: file.uri, line: 5, character: 4, bundled: false });
@@ -282,7 +282,7 @@ describe('knowledge/parse', () => {
 
   const table: [string, string, string, string][] = [
     ['a missing id', 'organizations:\n  - name: A\n', 'name', 'Missing field `id` in organization entry'],
-    ['an unknown section', 'modles: []\n', 'modles', 'Unexpected field `modles`, expected one of `models`, `families`, `organizations`, `ignore`'],
+    ['an unknown section', 'modles: []\n', 'modles', 'Unexpected field `modles`, expected one of `models`, `families`, `organizations`, `products`, `ignore`'],
     ['a section that is not a list', 'models: {}\n', '{}', 'Unexpected mapping for `models`, expected a sequence'],
     ['a negative count', 'models:\n  - { id: m, name: M, context: -1 }\n', '-1', 'Unexpected number `-1` for `context`, expected a non-negative integer'],
     ['an impossible day', 'models:\n  - { id: m, name: M, release: 2025-02-30 }\n', '2025-02-30', 'Unexpected string `"2025-02-30"` for `release`, expected a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`'],

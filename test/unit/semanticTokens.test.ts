@@ -45,9 +45,9 @@ describe('semantic tokens', () => {
   const text = fs.readFileSync(path.join(examplesDir, 'skt-500b-ko.md'), 'utf8');
   const analysis = analyze(text);
 
-  it('legend: model, organization, parameterCount; mismatch, userDefined', () => {
+  it('legend: model, organization, parameterCount, product; mismatch, userDefined', () => {
     assert.deepEqual(legend, { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] });
-    assert.deepEqual(legend.tokenTypes, ['model', 'organization', 'parameterCount']);
+    assert.deepEqual(legend.tokenTypes, ['model', 'organization', 'parameterCount', 'product']);
     assert.deepEqual(legend.tokenModifiers, ['mismatch', 'userDefined']);
   });
 

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseKnowledgeFile } from './parse';
+import { shownFacts } from './sourcePolicy';
 import type { Entity, KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './types';
 
 type Range = KnowledgeProblem['range'];
@@ -95,7 +96,10 @@ export function checkBundledKnowledge(files: readonly KnowledgeFile[], kb: Knowl
       if (first !== undefined) problem(idRange, `Unexpected duplicate id \`${entity.id}\`, expected an id defined once in the bundled data (also in ${first.slice(first.lastIndexOf('/') + 1)})`);
       else definedIn.set(entity.id, file.uri);
 
-      if (entity.sources.length === 0) problem(idRange, `Missing field \`sources\` in \`${entity.id}\`, expected at least one source URL`);
+      // A name kept only so that it is not read as another (`Solar Pro 3`, not `Solar Pro`) may lack
+      // sources when every fact it states is marked unverified.
+      const unsourced = shownFacts(entity).filter((f) => !entity.unverified?.includes(f));
+      if (entity.sources.length === 0 && (unsourced.length > 0 || entity.kind === 'organization')) problem(idRange, `Missing field \`sources\` in \`${entity.id}\`, expected at least one source URL`);
       if (!entity.asOf) problem(idRange, `Missing field \`asOf\` in \`${entity.id}\`, expected the date the facts were checked`);
       (entity.unverified ?? []).forEach((field, i) => {
         if ((entity as unknown as Record<string, unknown>)[field] === undefined) {

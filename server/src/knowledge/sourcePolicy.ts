@@ -75,9 +75,10 @@ export function classifySource(url: string, official: Required<OfficialPlaces>, 
     const owner = ['spaces', 'datasets', 'collections'].includes(segments[0] ?? '') ? segments[1] ?? '' : segments[0] ?? '';
     return official.huggingface.includes(owner) ? { class: 'primary', reason: `the maker's Hugging Face (${owner})` } : { class: 'rejected', reason: `a Hugging Face page of \`${owner}\`, not the maker's` };
   }
+  // The maker's own site first: a platform's own docs are primary for the platform itself.
+  if (official.domains.some((d) => under(host, d))) return { class: 'primary', reason: `the maker's site (${host})` };
   if (lower(policy.rejected).some((d) => under(host, d))) return { class: 'rejected', reason: `\`${host}\` is an aggregator, paste, wiki, forum or reseller` };
   if (lower(policy.papers).some((d) => under(host, d))) return { class: 'primary', reason: 'a paper' };
-  if (official.domains.some((d) => under(host, d))) return { class: 'primary', reason: `the maker's site (${host})` };
   return { class: 'secondary', reason: `\`${host}\` is not the maker's` };
 }
 

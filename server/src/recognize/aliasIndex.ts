@@ -67,7 +67,7 @@ export function foldName(name: string): string {
 const isHangul = (c: string | undefined): boolean => c !== undefined && c >= '\uac00' && c <= '\ud7a3';
 
 /** Hangul next to a Latin letter or digit: people write `큐원3` and `큐원 3`, `AI연구원` and `AI 연구원` alike. */
-function scriptChange(a: string | undefined, b: string | undefined): boolean {
+export function scriptChange(a: string | undefined, b: string | undefined): boolean {
   return (isHangul(a) && isLatinAlnum(b)) || (isLatinAlnum(a) && isHangul(b));
 }
 
