@@ -39,7 +39,7 @@ describe('protocol: hover over the bundled server', function () {
       '- License: MIT · open weights',
       '- Context: 128K (131,072 tokens)',
     ]);
-    assert.match(lines(h).at(-1)!, /^Sources: \[huggingface\.co\/deepseek-ai\/DeepSeek-V3\.1\]\(https:\/\/huggingface\.co\/deepseek-ai\/DeepSeek-V3\.1\) · .* · as of 2026-11-30$/);
+    assert.equal(lines(h).at(-1), 'Sources: [model card](https://huggingface.co/deepseek-ai/DeepSeek-V3.1) · [docs](https://api-docs.deepseek.com/updates) · as of 2026-12-05');
   });
 
   it('hovers in Korean when the client locale is ko', async () => {

@@ -17,7 +17,7 @@ describe('protocol: semantic tokens', function () {
     client = await TestClient.start();
     const provider = client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend; full: boolean; range: boolean };
     assert.deepEqual(provider, {
-      legend: { tokenTypes: ['model', 'organization', 'parameterCount'], tokenModifiers: ['mismatch', 'userDefined'] },
+      legend: { tokenTypes: ['model', 'organization', 'parameterCount', 'product'], tokenModifiers: ['mismatch', 'userDefined'] },
       full: true,
       range: true,
     });

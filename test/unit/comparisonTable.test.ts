@@ -71,8 +71,7 @@ const span = (text: string, needle: string): { start: number; end: number } => {
 /** The table lines of generated Markdown (from the header to the last row). */
 const tableLines = (markdown: string): string[] => markdown.split('\n').filter((l) => l.startsWith('|'));
 
-const DEEPSEEK_SOURCES =
-  '<https://huggingface.co/deepseek-ai/DeepSeek-V3.1>, <https://openrouter.ai/deepseek/deepseek-chat-v3.1:free/api>, <https://api-docs.deepseek.com/updates>, <https://vercel.com/ai-gateway/models/deepseek-v3.1.md>, <https://documentation.s3ns.fr/gemini-enterprise-agent-platform/models/maas/deepseek/deepseek-v31>, <https://huggingface.co/collections/deepseek-ai/deepseek-v31>, <https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README.md>, <https://github.com/MoonshotAI/Kimi-K2/blob/main/README.md>, <https://www.ctol.digital/news/moonshot-ai-kimi-k2-first-open-source-trillion-parameter-model-rival-openai-anthropic>';
+const DEEPSEEK_SOURCE = '<https://huggingface.co/deepseek-ai/DeepSeek-V3.1>';
 
 describe('format/width', () => {
   const cases: [string, number][] = [
@@ -109,7 +108,7 @@ describe('features/comparisonTable', () => {
           '| -------------------- | -------- | -------: | ------------: | -------- | ---------- | ----------- | -------: |',
           '| DeepSeek-V3.1[^rn-1] | DeepSeek |   6710억 |         370억 | MoE      | 2025-08-21 | 예          |     128K |',
           '',
-          `[^rn-1]: DeepSeek-V3.1 — ${DEEPSEEK_SOURCES} (기준일 2026-11-30) · 다른 집계: 6850억 — incl. 14B multi-token-prediction module (Hugging Face count)`,
+          `[^rn-1]: DeepSeek-V3.1 — 모델 카드 ${DEEPSEEK_SOURCE} (기준일 2026-12-05) · 다른 집계: 6850억 — incl. 14B multi-token-prediction module (Hugging Face count)`,
           '<!-- /research-notes:table -->',
         ].join('\n'),
       );
@@ -125,7 +124,7 @@ describe('features/comparisonTable', () => {
           '| -------------------- | ------------ | ---------: | -----: | ------------ | ---------- | ------------ | ------: |',
           '| DeepSeek-V3.1[^rn-1] | DeepSeek     |       671B |    37B | MoE          | 2025-08-21 | yes          |    128K |',
           '',
-          `[^rn-1]: DeepSeek-V3.1 — ${DEEPSEEK_SOURCES} (as of 2026-11-30) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)`,
+          `[^rn-1]: DeepSeek-V3.1 — model card ${DEEPSEEK_SOURCE} (as of 2026-12-05) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)`,
           '<!-- /research-notes:table -->',
         ].join('\n'),
       );
@@ -140,14 +139,15 @@ describe('features/comparisonTable', () => {
       '| DeepSeek-V3.1[^rn-1]   | DeepSeek          |        671B |         37B | MoE          | 2025-08-21 | yes          |    128K |',
       '| Llama 3.1 405B[^rn-2]  | Meta              |        405B |        405B | dense        | 2024-07-23 | yes          |    128K |',
       '| Qwen3-235B-A22B[^rn-3] | Alibaba Qwen team |        235B |         22B | MoE          | 2025-04-29 | yes          |     32K |',
-      '| Mixtral 8x7B[^rn-4]    | Mistral AI        |       46.7B |         13B | MoE          | 2023-12    | yes          |     32K |',
+      '| Mixtral 8x7B[^rn-4]    | Mistral AI        |       46.7B |         13B | MoE          | 2023-12-11 | yes          |     32K |',
       '| GPT-4[^rn-5]           | OpenAI            | undisclosed | undisclosed | —            | 2023-03    | no           |      8K |',
       '',
-      `[^rn-1]: DeepSeek-V3.1 — ${DEEPSEEK_SOURCES} (as of 2026-11-30) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)`,
-      '[^rn-2]: Llama 3.1 405B — <https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md>, <https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README.md> (as of 2026-11-30)',
-      '[^rn-3]: Qwen3-235B-A22B — <https://featherless.ai/models/unsloth/Qwen3-235B-A22B>, <https://github.com/QwenLM/Qwen3/blob/main/README.md> (as of 2026-11-30)',
-      '[^rn-4]: Mixtral 8x7B — <https://ollama.com/library/mixtral:8x7b>, <https://githubissues.com/AkihikoWatanabe/paper_notes/1204>, <https://simonwillison.net/2024/Jan/9/mixtral-of-experts/> (as of 2026-11-30) · Also reported: 47B — paper abstract rounding',
-      '[^rn-5]: GPT-4 — <https://web-tau-bice-50.vercel.app/item/35156664>, <https://gwern.net/metadata/annotation/https%253A%252F%252Farxiv.org%252Fabs%252F2303.08774%2523openai.html>, <https://labindex.ai/outputs/openai/gpt-4> (as of 2026-11-30)',
+      `[^rn-1]: DeepSeek-V3.1 — model card ${DEEPSEEK_SOURCE} (as of 2026-12-05) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)`,
+      // One primary source a row, labelled by what it is: a footnote a researcher can paste into a paper.
+      '[^rn-2]: Llama 3.1 405B — model card <https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md> (as of 2026-12-05)',
+      '[^rn-3]: Qwen3-235B-A22B — repository <https://github.com/QwenLM/Qwen3/blob/main/README.md> (as of 2026-12-05)',
+      "[^rn-4]: Mixtral 8x7B — docs <https://docs.mistral.ai/models/mixtral-8x7b-0-1> (as of 2026-12-05) · Also reported: 47B — Mistral's docs and the paper round to 47B total / 13B active",
+      '[^rn-5]: GPT-4 — paper <https://arxiv.org/abs/2303.08774> (as of 2026-12-05) · Unverified: Context, Open weights',
       '<!-- /research-notes:table -->',
     ].join('\n');
 
@@ -171,7 +171,7 @@ describe('features/comparisonTable', () => {
           ['DeepSeek-V3.1[rn-1]', 'DeepSeek', '671B', '37B', 'MoE', '2025-08-21', 'yes', '128K'],
           ['Llama 3.1 405B[rn-2]', 'Meta', '405B', '405B', 'dense', '2024-07-23', 'yes', '128K'],
           ['Qwen3-235B-A22B[rn-3]', 'Alibaba Qwen team', '235B', '22B', 'MoE', '2025-04-29', 'yes', '32K'],
-          ['Mixtral 8x7B[rn-4]', 'Mistral AI', '46.7B', '13B', 'MoE', '2023-12', 'yes', '32K'],
+          ['Mixtral 8x7B[rn-4]', 'Mistral AI', '46.7B', '13B', 'MoE', '2023-12-11', 'yes', '32K'],
           ['GPT-4[rn-5]', 'OpenAI', 'undisclosed', 'undisclosed', '—', '2023-03', 'no', '8K'],
         ],
       );
@@ -179,7 +179,7 @@ describe('features/comparisonTable', () => {
       assert.deepEqual(defs.map((d) => d.identifier), ['rn-1', 'rn-2', 'rn-3', 'rn-4', 'rn-5']);
       const links: string[] = [];
       visit(defs[1], (n) => n.type === 'link' && links.push(n.url));
-      assert.deepEqual(links, ['https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md', 'https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README.md']);
+      assert.deepEqual(links, ['https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md']);
     });
 
     it('writes both notations, or one, as numberFormat says', () => {
@@ -254,13 +254,13 @@ describe('features/comparisonTable', () => {
     it('appends alternates, the parameter note and unverified fields to the footnote', () => {
       const md = table('Mixtral 8x7B and DeepSeek-V3.1.', fake, { columns: ['model', 'release'] });
       assert.deepEqual(md.split('\n').filter((l) => l.startsWith('[^')), [
-        '[^rn-1]: Mixtral 8x7B — <https://ollama.com/library/mixtral:8x7b>, <https://simonwillison.net/2024/Jan/9/mixtral-of-experts/> (as of 2026-11-30) · Note: Not 8 × 7 = 56B: experts share attention layers · Unverified: Release',
-        '[^rn-2]: DeepSeek-V3.1 — <https://huggingface.co/deepseek-ai/DeepSeek-V3.1>, <https://api-docs.deepseek.com/updates> (as of 2026-11-30) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)',
+        '[^rn-1]: Mixtral 8x7B — paper <https://arxiv.org/abs/2401.04088> (as of 2026-11-30) · Note: Not 8 × 7 = 56B: experts share attention layers · Unverified: Release',
+        '[^rn-2]: DeepSeek-V3.1 — model card <https://huggingface.co/deepseek-ai/DeepSeek-V3.1> (as of 2026-11-30) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)',
       ]);
       const ko = table('Mixtral 8x7B 모델과 딥시크 V3.1 모델을 비교한다.', fake, { columns: ['model', 'release'] });
       assert.deepEqual(ko.split('\n').filter((l) => l.startsWith('[^')), [
-        '[^rn-1]: Mixtral 8x7B — <https://ollama.com/library/mixtral:8x7b>, <https://simonwillison.net/2024/Jan/9/mixtral-of-experts/> (기준일 2026-11-30) · 참고: Not 8 × 7 = 56B: experts share attention layers · 미확인: 출시',
-        '[^rn-2]: DeepSeek-V3.1 — <https://huggingface.co/deepseek-ai/DeepSeek-V3.1>, <https://api-docs.deepseek.com/updates> (기준일 2026-11-30) · 다른 집계: 6850억 — incl. 14B multi-token-prediction module (Hugging Face count)',
+        '[^rn-1]: Mixtral 8x7B — 논문 <https://arxiv.org/abs/2401.04088> (기준일 2026-11-30) · 참고: Not 8 × 7 = 56B: experts share attention layers · 미확인: 출시',
+        '[^rn-2]: DeepSeek-V3.1 — 모델 카드 <https://huggingface.co/deepseek-ai/DeepSeek-V3.1> (기준일 2026-11-30) · 다른 집계: 6850억 — incl. 14B multi-token-prediction module (Hugging Face count)',
       ]);
     });
 
@@ -285,7 +285,7 @@ describe('features/comparisonTable', () => {
         '| ------------------- | ------------ | ----------------- |',
         '| Weird\\*Model[^rn-1] | Pipe \\| Co   | A\\|B &lt;custom\\> |',
         '',
-        '[^rn-1]: Weird\\*Model — javascript:alert(1), <https://example.org/a%20b>, <https://example.org/weird> (as of 2026-01-01) · Also reported: 8B, 2B active — with \\`embeddings\\` \\| tied',
+        '[^rn-1]: Weird\\*Model — example.org <https://example.org/a%20b> (as of 2026-01-01) · Also reported: 8B, 2B active — with \\`embeddings\\` \\| tied',
       ]);
       const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
       const t = tree.children.find((n): n is Table => n.type === 'table')!;
@@ -385,7 +385,7 @@ describe('features/comparisonTable', () => {
           '| -------------------- |',
           '| DeepSeek-V3.1[^rn-1] |',
           '',
-          '[^rn-1]: DeepSeek-V3.1 — <https://huggingface.co/deepseek-ai/DeepSeek-V3.1>, <https://api-docs.deepseek.com/updates> (as of 2026-11-30) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)',
+          '[^rn-1]: DeepSeek-V3.1 — model card <https://huggingface.co/deepseek-ai/DeepSeek-V3.1> (as of 2026-11-30) · Also reported: 685B — incl. 14B multi-token-prediction module (Hugging Face count)',
           '<!-- /research-notes:table -->',
           '',
           'Next paragraph.',
@@ -420,7 +420,7 @@ describe('features/comparisonTable', () => {
       assert.equal(
         once,
         'GPT-4 is closed.\r\n\r\n<!-- research-notes:table -->\r\n| Model        |\r\n| ------------ |\r\n| GPT-4[^rn-1] |\r\n\r\n' +
-          '[^rn-1]: GPT-4 — <https://arxiv.org/abs/2303.08774> (as of 2026-11-30)\r\n<!-- /research-notes:table -->\r\n\r\nThe end.\r\n',
+          '[^rn-1]: GPT-4 — paper <https://arxiv.org/abs/2303.08774> (as of 2026-11-30)\r\n<!-- /research-notes:table -->\r\n\r\nThe end.\r\n',
       );
       assert.equal(runCommand(once, fake, { offset: once.indexOf('| GPT-4') }, { columns: ['model'] }), once);
     });

@@ -27,7 +27,7 @@ describe('completion', () => {
       kind: 7,
       detail: 'DeepSeek · 671B (6710억) total · 37B (370억) active',
       documentation: { kind: 'markdown', value: entityMarkdown(v31, kb, en) },
-      sortText: '0005',
+      sortText: '0006',
       filterText: '딥시크 V3.1',
       textEdit: { range, newText: '딥시크 V3.1' },
     });
@@ -40,8 +40,9 @@ describe('completion', () => {
       filterText: '딥시크',
       textEdit: { range, newText: '딥시크' },
     });
-    assert.deepEqual(summary(items).slice(0, 7), [
+    assert.deepEqual(summary(items).slice(0, 8), [
       'DeepSeek → 딥시크',
+      'DeepSeek app → 딥시크 앱',
       'DeepSeek-R1 → 딥시크 R1',
       'DeepSeek-V2 → 딥시크 V2',
       'DeepSeek-V3 → 딥시크 V3',
@@ -49,7 +50,7 @@ describe('completion', () => {
       'DeepSeek-V3.1 → 딥시크 V3.1',
       'DeepSeek-V3.2 → 딥시크 V3.2',
     ]);
-    assert.equal(items.length, 21);
+    assert.equal(items.length, 27);
     assert.deepEqual(range, { start: { line: 0, character: 17 }, end: { line: 0, character: 19 } });
   });
 
@@ -62,7 +63,7 @@ describe('completion', () => {
       'DeepSeek-V3.1-Terminus → DeepSeek-V3.1-Terminus',
     ]);
     // An alias when only an alias matches: the one starting with the same case, then the shortest.
-    assert.deepEqual(summary(complete('Compare with deepm')), ['Google DeepMind → DeepMind']);
+    assert.deepEqual(summary(complete('Compare with deepm')), ['Google DeepMind → DeepMind', 'Gopher 280B → DeepMind Gopher', 'Chinchilla → DeepMind Chinchilla']);
     assert.deepEqual(summary(complete('the Qwe')).slice(0, 3), ['Alibaba Qwen team → Qwen', 'Qwen2 → Qwen2', 'Qwen3 → Qwen3']);
     assert.deepEqual(summary(complete('see deepseek-c')), [
       'DeepSeek-V3.1 → deepseek-chat-v3.1',
@@ -92,7 +93,7 @@ describe('completion', () => {
     assert.deepEqual(summary(complete('LG의 K-엑')), ['K-EXAONE → K-엑사원']);
     const ra = complete('x 라');
     assert.deepEqual(summary(ra).slice(0, 4), ['Liner → 라이너AI', 'Llama → 라마 3.1', 'Llama 3.3 70B → 라마 3.3', 'LLaMA 7B → 라마 1 7B']);
-    assert.equal(ra.length, 21);
+    assert.equal(ra.length, 23);
     assert.deepEqual(ra.map((i) => [i.kind, i.detail]).slice(0, 3), [
       [9, 'organization · KR'],
       [7, 'Meta · model family'],

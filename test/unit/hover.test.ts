@@ -31,16 +31,8 @@ describe('hover Markdown', () => {
         '- Note: Hosted endpoints advertise 163,840 tokens of context; the card says 128K.',
         '- Note: Not the largest open-weight model at its release: Kimi K2 (1T total, 2025-07-11) is larger.',
         '',
-        'Sources: [huggingface.co/deepseek-ai/DeepSeek-V3.1](https://huggingface.co/deepseek-ai/DeepSeek-V3.1) · ' +
-          '[openrouter.ai/deepseek/deepseek-chat-v3.1:free/…](https://openrouter.ai/deepseek/deepseek-chat-v3.1:free/api) · ' +
-          '[api-docs.deepseek.com/updates](https://api-docs.deepseek.com/updates) · ' +
-          '[vercel.com/ai-gateway/models/deepseek-v3.1.md](https://vercel.com/ai-gateway/models/deepseek-v3.1.md) · ' +
-          '[documentation.s3ns.fr/gemini-enterprise-agent-p…](https://documentation.s3ns.fr/gemini-enterprise-agent-platform/models/maas/deepseek/deepseek-v31) · ' +
-          '[huggingface.co/collections/deepseek-ai/deepseek…](https://huggingface.co/collections/deepseek-ai/deepseek-v31) · ' +
-          '[github.com/deepseek-ai/DeepSeek-V3/blob/main/RE…](https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README.md) · ' +
-          '[github.com/MoonshotAI/Kimi-K2/blob/main/README.…](https://github.com/MoonshotAI/Kimi-K2/blob/main/README.md) · ' +
-          '[ctol.digital/news/moonshot-ai-kimi-k2-first-ope…](https://www.ctol.digital/news/moonshot-ai-kimi-k2-first-open-source-trillion-parameter-model-rival-openai-anthropic) · ' +
-          'as of 2026-11-30',
+        // At most two documents, primary first, each named by what it is; the as-of date once.
+        'Sources: [model card](https://huggingface.co/deepseek-ai/DeepSeek-V3.1) · [docs](https://api-docs.deepseek.com/updates) · as of 2026-12-05',
       ].join('\n'),
     );
   });
@@ -57,7 +49,7 @@ describe('hover Markdown', () => {
       '**SK Telecom** · 조직 · 기업 · KR',
       '',
       '- 웹사이트: [sktelecom.com](https://www.sktelecom.com/) (미확인)',
-      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.1 (72B), A.X 4.0 (72B), A.X 4.0 Light (7B), A.X 3.1 (34B), A.X 3.1 Light (7B), KoGPT2 (125M)',
+      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.1 (72B), A.X 4.0 (72B), A.X 4.0 Light (7B), A.X 3.1 (34B), A.X 3.1 Light (7B), A.X 4.0 VL Light (8B), A.X Encoder, KoGPT2 (125M)',
     ]);
   });
 
@@ -65,7 +57,7 @@ describe('hover Markdown', () => {
     assert.deepEqual(md('lg-exaone').split('\n').slice(0, 3), [
       '**EXAONE** · model family · LG AI Research',
       '',
-      '- Models: EXAONE 2.0, EXAONE 3.0 (7.8B), EXAONE 3.5 2.4B, EXAONE 3.5 7.8B, EXAONE 3.5 (32B), EXAONE Deep 2.4B, EXAONE Deep 7.8B, EXAONE Deep 32B, EXAONE 4.0 1.2B, EXAONE 4.0 (32B), K-EXAONE (236B)',
+      '- Models: EXAONE 2.0, EXAONE 3.0 (7.8B), EXAONE 3.5 2.4B, EXAONE 3.5 7.8B, EXAONE 3.5 (32B), EXAONE Deep 2.4B, EXAONE Deep 7.8B, EXAONE Deep 32B, EXAONE 4.0 1.2B, EXAONE 4.0 (32B), K-EXAONE (236B), EXAONE 4.5 (33B)',
     ]);
   });
 
@@ -99,7 +91,8 @@ describe('hover Markdown', () => {
         '',
         '- Note: &lt;script\\>alert(1)&lt;/script\\> \\| pipe',
         '',
-        'Sources: [example.org/a\\_(b)](https://example.org/a_%28b%29) · javascript:alert(1)',
+        // A source without a kind is named by its host; a non-http(s) one is never shown.
+        'Sources: [example.org](https://example.org/a_%28b%29)',
       ].join('\n'),
     );
   });

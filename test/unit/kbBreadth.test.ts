@@ -55,7 +55,8 @@ describe('knowledge breadth: hover of new entities (first three lines)', () => {
   it('Korean hover of a model, a closed model and an organization', () => {
     assert.deepEqual(head('kt-midm-2.0-base', ko), ['**Mi:dm 2.0 Base** · 모델 · KT', '', '- 매개변수: 11.5B (115억) 전체']);
     assert.deepEqual(head('samsung-gauss', ko), ['**Samsung Gauss** · 모델 · Samsung Research', '', '- 매개변수: 비공개']);
-    assert.deepEqual(head('furiosaai', ko), ['**FuriosaAI** · 조직 · 스타트업 · KR', '', '- 웹사이트: [furiosa.ai](https://furiosa.ai/) (미확인)']);
+    // The website is sourced now; the country only by the press, said on its own line.
+    assert.deepEqual(entityMarkdown(kb.get('furiosaai')!, kb, ko).split('\n').slice(0, 4), ['**FuriosaAI** · 조직 · 스타트업 · KR', '', '- 웹사이트: [furiosa.ai](https://furiosa.ai/)', '- 2차 출처만: country']);
   });
 });
 

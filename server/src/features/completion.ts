@@ -9,7 +9,7 @@ import type { NoteAnalysis } from '../analysis';
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { messages } from '../l10n';
 import { MASK } from '../markdown/prose';
-import { foldChar, foldName } from '../recognize/aliasIndex';
+import { foldChar, foldName, scriptChange } from '../recognize/aliasIndex';
 import { entityMarkdown, parametersText, type HoverOptions } from './hover';
 
 export type CompletionOptions = HoverOptions;
@@ -80,6 +80,8 @@ function foldPrefix(text: string): string {
   for (const c of text) {
     const f = foldChar(c);
     if (f === ' ' && out.endsWith(' ')) continue;
+    // As names are folded: a change of script is a separator (`SK텔` is a prefix of `sk 텔레콤`).
+    if (f !== ' ' && out.length > 0 && !out.endsWith(' ') && scriptChange(out[out.length - 1], f[0])) out += ' ';
     out += f;
   }
   return out;

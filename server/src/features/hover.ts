@@ -98,6 +98,8 @@ export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: Hover
   }
   const notVerified = (entity.unverified ?? []).filter((f) => !shownFields.has(f));
   if (notVerified.length) item('unverified', notVerified.map(escapeMarkdown).join(', '));
+  const secondaryOnly = (entity.secondary ?? []).filter((f) => !shownFields.has(f));
+  if (secondaryOnly.length) item('secondaryOnly', secondaryOnly.map(escapeMarkdown).join(', '));
   for (const note of entity.notes ?? []) item('note', escapeMarkdown(note));
 
   // At most two documents, primary first, each named by what it is.

@@ -5,5 +5,5 @@ export { parseKnowledgeFile } from './parse';
 export type { ParseOptions } from './parse';
 export { createKnowledgeBase } from './knowledgeBase';
 export { checkBundledKnowledge, createBundledSnapshot, loadBundledKnowledge, SNAPSHOT_FILE, staleSnapshotFiles } from './bundled';
-export { checkSources, classifySource, officialPlaces, primaryShare } from './sourcePolicy';
+export { checkSources, classifySource, officialPlaces, primaryShare, shownFacts } from './sourcePolicy';
 export type { SourcePolicy, SourceClass } from './sourcePolicy';

@@ -14,7 +14,7 @@ export const LG_AI_RESEARCH = '**LG AI Research** · organization · lab · KR';
 
 /**
  * How Insert Comparison Table starts at the end of fixtures/table.md; the footnotes
- * after it list every source, and the tests compare those with the CLI's output.
+ * after it cite each row's primary source, and the tests compare those with the CLI's output.
  */
 export const TABLE_MD_TABLE_HEAD = [
   '<!-- research-notes:table -->',
@@ -23,7 +23,7 @@ export const TABLE_MD_TABLE_HEAD = [
   '| DeepSeek-V3.1[^rn-1]  | DeepSeek     |       671B |    37B | MoE          | 2025-08-21 | yes          |    128K |',
   '| Llama 3.1 405B[^rn-2] | Meta         |       405B |   405B | dense        | 2024-07-23 | yes          |    128K |',
   '',
-  '[^rn-1]: DeepSeek-V3.1 — <https://huggingface.co/deepseek-ai/DeepSeek-V3.1>, ',
+  '[^rn-1]: DeepSeek-V3.1 — model card <https://huggingface.co/deepseek-ai/DeepSeek-V3.1> ',
 ].join('\n');
 export const TABLE_END = '\n<!-- /research-notes:table -->\n';
 
