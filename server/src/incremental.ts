@@ -431,12 +431,17 @@ function appendShifted<T>(out: T[], items: readonly T[], from: number, delta: nu
 // Literal objects of one shape each: much faster than spreading thousands of them per keystroke.
 // The checks below fail to compile when a field is added to a type and not copied here.
 type Covers<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
-const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short'> = true;
+const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short' | 'size' | 'model'> = true;
 const coversQuantity: Covers<Quantity, 'start' | 'end' | 'text' | 'value' | 'active' | 'qualifier' | 'notation'> = true;
 const coversClaim: Covers<Claim, keyof Quantity | 'refersTo'> = true;
 void [coversMention, coversQuantity, coversClaim];
-const shiftMention = (m: Mention, d: number): Mention =>
-  m.short ? { start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id, short: true } : { start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id };
+const shiftMention = (m: Mention, d: number): Mention => {
+  const out: Mention = { start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id };
+  if (m.short) out.short = true;
+  if (m.size !== undefined) out.size = m.size;
+  if (m.model !== undefined) out.model = m.model;
+  return out;
+};
 const shiftQuantity = (q: Quantity, d: number): Quantity => ({
   start: q.start + d,
   end: q.end + d,

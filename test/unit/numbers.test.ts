@@ -29,6 +29,12 @@ describe('format/numbers', () => {
     assert.equal(formatDigits(685e9), '685,000,000,000');
     assert.equal(formatTokens(131072), '128K');
     assert.equal(formatTokens(1048576), '1M');
-    assert.equal(formatTokens(32000), '32,000');
+    // Thousands too, as vendors write them (`128K` context = 128,000 tokens for OpenAI, `200K` for Anthropic).
+    assert.equal(formatTokens(32000), '32K');
+    assert.equal(formatTokens(128000), '128K');
+    assert.equal(formatTokens(200000), '200K');
+    assert.equal(formatTokens(1000000), '1M');
+    assert.equal(formatTokens(163840), '160K');
+    assert.equal(formatTokens(32768 + 1), '32,769');
   });
 });

@@ -3,7 +3,7 @@ import { formatCount, formatTokens, type Notation } from '../format/numbers';
 import { escapeMarkdown, safeUrl } from '../format/markdown';
 import { displayWidth, padToWidth } from '../format/width';
 import { rankedSources, sourceLabel } from '../format/sources';
-import type { AlternateCount, KnowledgeBase, ModelEntity } from '../knowledge/types';
+import type { AlternateCount, KnowledgeBase, ModelEntity, ProductEntity } from '../knowledge/types';
 import type { Locale } from '../l10n';
 import { parseMarkdown } from '../markdown/prose';
 
@@ -63,6 +63,7 @@ type Words = {
   secondaryOnly: string;
   noModels: string;
   noModelsInSelection: string;
+  products: (names: string) => string;
 };
 
 const words: Record<Locale, Words> = {
@@ -92,6 +93,7 @@ const words: Record<Locale, Words> = {
     secondaryOnly: 'Secondary sources only',
     noModels: 'No models mentioned in this note.',
     noModelsInSelection: 'No models mentioned in the selection.',
+    products: (names) => `Products are not rows, as a product serves several models over time: ${names}.`,
   },
   ko: {
     headers: {
@@ -119,6 +121,7 @@ const words: Record<Locale, Words> = {
     secondaryOnly: '2차 출처만',
     noModels: '이 노트에 언급된 모델이 없습니다.',
     noModelsInSelection: '선택한 부분에 언급된 모델이 없습니다.',
+    products: (names) => `제품은 시기에 따라 여러 모델을 쓰므로 표에 넣지 않았습니다: ${names}.`,
   },
 };
 
@@ -259,31 +262,37 @@ export function noteLanguage(mask: string, skip: readonly Span[] = []): Locale {
 
 function build(analysis: NoteAnalysis, kb: KnowledgeBase, options: TableOptions, blocks: readonly Span[], selection: Span | undefined, replacing: Span | undefined): TableResult {
   const language: Locale = options.language === 'auto' ? noteLanguage(analysis.mask, blocks) : options.language;
-  const models = mentionedModels(analysis, kb, blocks, selection);
+  const { models, products } = mentionedEntities(analysis, kb, blocks, selection);
   if (models.length === 0) {
     const t = words[options.locale ?? language];
     return { ok: false, message: selection ? t.noModelsInSelection : t.noModels };
   }
   const sorted = sortModels(models, options.sort, language);
   const labelPrefix = footnotePrefix(analysis.text, replacing);
-  const markdown = render(sorted, kb, options, language, labelPrefix);
+  const markdown = render(sorted, products, kb, options, language, labelPrefix);
   return { ok: true, markdown, models: sorted.map((m) => m.id) };
 }
 
-/** Models (not families) mentioned outside generated blocks, within `selection` if given; first mention first. */
-function mentionedModels(analysis: NoteAnalysis, kb: KnowledgeBase, blocks: readonly Span[], selection: Span | undefined): ModelEntity[] {
+/**
+ * Models (not families) mentioned outside generated blocks, within `selection` if given, first
+ * mention first; a product mention naming its model (`ChatGPT-4o`) counts as that model. Products
+ * are not rows: a product serves several models over time, so they are listed under the table.
+ */
+function mentionedEntities(analysis: NoteAnalysis, kb: KnowledgeBase, blocks: readonly Span[], selection: Span | undefined): { models: ModelEntity[]; products: ProductEntity[] } {
   const seen = new Set<string>();
   const models: ModelEntity[] = [];
+  const products: ProductEntity[] = [];
   for (const m of analysis.mentions) {
-    if (m.kind !== 'model' || seen.has(m.id)) continue;
     if (selection && !(m.start < selection.end && m.end > selection.start)) continue;
     if (blocks.some((b) => b.start <= m.start && m.end <= b.end)) continue;
-    const entity = kb.get(m.id);
-    if (entity?.kind !== 'model') continue;
-    seen.add(m.id);
-    models.push(entity);
+    for (const id of [m.id, m.model]) {
+      const entity = id === undefined || seen.has(id) ? undefined : kb.get(id);
+      if (entity?.kind === 'model') models.push(entity);
+      else if (entity?.kind === 'product') products.push(entity);
+      if (entity) seen.add(entity.id);
+    }
   }
-  return models;
+  return { models, products };
 }
 
 /** A stable sort: ties and unknown values keep mention order, unknowns last. */
@@ -319,7 +328,7 @@ function footnotePrefix(text: string, replacing: Span | undefined): string {
   }
 }
 
-function render(models: ModelEntity[], kb: KnowledgeBase, options: TableOptions, language: Locale, labelPrefix: string): string {
+function render(models: ModelEntity[], products: readonly ProductEntity[], kb: KnowledgeBase, options: TableOptions, language: Locale, labelPrefix: string): string {
   const t = words[language];
   const notation: Notation | 'both' = options.numberFormat === 'auto' ? (language === 'ko' ? '억' : 'B') : options.numberFormat;
   const count = (value: number): string => (notation === 'both' ? `${formatCount(value, 'B')} (${formatCount(value, '억')})` : formatCount(value, notation));
@@ -341,7 +350,9 @@ function render(models: ModelEntity[], kb: KnowledgeBase, options: TableOptions,
   const line = (cells: string[]): string => `| ${cells.map((s, i) => padToWidth(s, widths[i], NUMERIC.has(columns[i]) ? 'start' : 'end')).join(' | ')} |`;
   const delimiter = `| ${widths.map((w, i) => (NUMERIC.has(columns[i]) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
   const table = [line(header), delimiter, ...rows.map(line)].join('\n');
-  return `${TABLE_START}\n${table}\n\n${footnotes.length ? `${footnotes.join('\n')}\n` : ''}${TABLE_END}`;
+  // Its own paragraph between the table and the footnotes: after a footnote it would continue it.
+  const note = products.length ? `${t.products(products.map((p) => escapeMarkdown(p.name)).join(', '))}\n\n` : '';
+  return `${TABLE_START}\n${table}\n\n${note}${footnotes.length ? `${footnotes.join('\n')}\n` : ''}${TABLE_END}`;
 }
 
 /**

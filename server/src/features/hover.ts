@@ -13,6 +13,7 @@ import type {
 import { rankedSources, sourceLabel } from '../format/sources';
 import { fill, messages, type Locale, type MessageKey } from '../l10n';
 import type { NoteAnalysis } from '../analysis';
+import type { Mention } from '../recognize/types';
 import { claimHoverMarkdown } from './claimHover';
 
 /** How counts are written: `both` shows `671B (6710억)`; `auto` is `both` in hovers. */
@@ -31,13 +32,28 @@ export function hover(analysis: NoteAnalysis, offset: number, kb: KnowledgeBase,
   if (mention) {
     const entity = kb.get(mention.id);
     if (!entity) return null;
-    return { contents: { kind: 'markdown', value: entityMarkdown(entity, kb, options) }, range: analysis.range(mention) };
+    return { contents: { kind: 'markdown', value: mentionMarkdown(mention, entity, kb, options) }, range: analysis.range(mention) };
   }
   const claim = findAt(analysis.claims, offset);
   if (claim) {
     return { contents: { kind: 'markdown', value: claimHoverMarkdown(claim, kb, options) }, range: analysis.range(claim) };
   }
   return null;
+}
+
+/**
+ * A mention's hover: its entity's, after a line saying what the mention adds to it — a size the
+ * family has no member of (`Qwen3 14B`), or the model a product mention names (`ChatGPT-4o`).
+ */
+function mentionMarkdown(mention: Mention, entity: Entity, kb: KnowledgeBase, options: HoverOptions): string {
+  const t = messages(options.locale);
+  const own = entityMarkdown(entity, kb, options);
+  if (mention.size !== undefined) {
+    const size = countText(mention.size, options.numberFormat === 'auto' ? 'B' : options.numberFormat);
+    return `${fill(t.sizeUnknown, { name: escapeMarkdown(mention.text), size })}\n\n${own}`;
+  }
+  const model = mention.model ? kb.get(mention.model) : undefined;
+  return model ? `${own}\n\n---\n\n${entityMarkdown(model, kb, options)}` : own;
 }
 
 /** Binary search over items sorted by start; `end` is exclusive but the cursor may sit on it. */

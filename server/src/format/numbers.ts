@@ -58,11 +58,13 @@ export function formatDigits(value: number): string {
   return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** `131072` → `128K` when it is a power-of-two multiple of 1024, else `32,768`-style digits. */
+/** `131072` → `128K`, `128000` → `128K`, `1048576` → `1M`: a multiple of 1000 or 1024 in K or M, else digits (`32,769`). */
 export function formatTokens(tokens: number): string {
-  if (tokens % 1024 === 0) {
-    const k = tokens / 1024;
-    return k >= 1024 && k % 1024 === 0 ? `${k / 1024}M` : `${k}K`;
+  // Vendors count in thousands (`128K` = 128,000 for OpenAI, `200K` for Anthropic) or in powers of two (131,072).
+  for (const unit of [1000, 1024]) {
+    if (tokens % unit !== 0) continue;
+    const k = tokens / unit;
+    return k >= unit && k % unit === 0 ? `${k / unit}M` : `${k}K`;
   }
   return formatDigits(tokens);
 }

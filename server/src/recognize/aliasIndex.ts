@@ -98,6 +98,11 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
   return PARTICLE.test(mask.slice(i, Math.min(end, i + 3)));
 }
 
+/** A size right after a family's name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`. */
+const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9_])/;
+/** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
+const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*)(?![A-Za-z0-9])/i;
+
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
 
@@ -226,6 +231,49 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return -1;
   };
 
+  /**
+   * What may follow a name as part of the same mention: a variant suffix of a model id
+   * (`-Instruct`, `-it`, `-GGUF`: the base model), a size a family has no member of (`Qwen3 14B`),
+   * or the model a product names (`ChatGPT-4o`).
+   */
+  const extend = (mask: string, m: Mention, end: number): Mention => {
+    const entity = kb.get(m.id);
+    if (entity?.kind === 'product') return productModel(mask, m, end);
+    if (entity?.kind === 'family') {
+      const sized = FAMILY_SIZE.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
+      if (sized) {
+        const value = Number(sized[1]) * (/[Mm]/.test(sized[2]) ? 1e6 : 1e9);
+        const near = kb.membersOf(entity.id).filter((x) => x.parameters?.total !== undefined && Math.abs(x.parameters.total - value) <= value * 0.01);
+        // `Llama 2 7B`: the member named like the text, not `LLaMA 7B` of the same family and size.
+        const named = near.length > 1 ? near.filter((x) => foldName(x.name).startsWith(foldName(mask.slice(m.start, m.end)))) : near;
+        const stop = m.end + sized[0].length;
+        if (named.length === 1) m = { ...m, id: named[0].id, end: stop };
+        else m = near.length === 0 ? { ...m, end: stop, size: value } : { ...m, end: stop };
+      }
+    }
+    if (m.kind !== 'model') return m;
+    for (let v = VARIANT.exec(mask.slice(m.end, Math.min(end, m.end + 16))); v; v = VARIANT.exec(mask.slice(m.end, Math.min(end, m.end + 16)))) {
+      m = { ...m, end: m.end + v[0].length };
+    }
+    return m;
+  };
+
+  /** `ChatGPT-4o`, `ChatGPT-4o mini`: the product, naming one of its maker's models by the end of its name. */
+  const productModel = (mask: string, m: Mention, end: number): Mention => {
+    const product = kb.get(m.id);
+    if (product?.kind !== 'product' || mask[m.end] !== '-' || !product.organization) return m;
+    let best: Mention = m;
+    for (const model of kb.modelsOf(product.organization)) {
+      const tail = /[-\s](\S.*)$/.exec(model.name)?.[1];
+      if (!tail || !/\d/.test(tail)) continue;
+      const at = m.end + 1;
+      const stop = at + tail.length;
+      if (stop > end || foldName(mask.slice(at, stop)) !== foldName(tail) || isLatinAlnum(boundaryChar(mask[stop]))) continue;
+      if (stop > best.end) best = { ...m, end: stop, model: model.id };
+    }
+    return best;
+  };
+
   return {
     version: kb.version,
     lookup: (name) => byName.get(foldName(name)) ?? [],
@@ -249,10 +297,10 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           }
         }
         if (hit) {
-          const [stop, ids] = hit;
-          const id = ids[0];
-          mentions.push({ start: i, end: stop, text: mask.slice(i, stop), kind: kindOf(id), id });
-          i = stop;
+          const mention = extend(mask, { start: i, end: hit[0], text: '', kind: kindOf(hit[1][0]), id: hit[1][0] }, end);
+          mention.text = mask.slice(i, mention.end);
+          mentions.push(mention);
+          i = mention.end;
         } else i++;
       }
       return mentions;

@@ -14,6 +14,10 @@ export interface Mention {
   id: string;
   /** A short form the note defined by an earlier full mention (`Maverick` after `Llama 4 Maverick`). */
   short?: boolean;
+  /** A size written after a family's name that no member has (`Qwen3 14B`): the family is shown, the size stated. */
+  size?: number;
+  /** The model a product mention names too (`ChatGPT-4o`: ChatGPT serving GPT-4o). */
+  model?: string;
 }
 
 /** How a size is stated. Only `exact` and `approx` claims are checked. */
