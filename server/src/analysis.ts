@@ -73,7 +73,7 @@ export interface Recognizers {
  */
 export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recognizers {
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
-  const bySize = (id: string, q: Quantity): string | null => sizedMember(kb, id, q);
+  const bySize = (m: Mention, q: Quantity): string | null => sizedMember(kb, m, q);
   let reach = 0;
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) reach = Math.max(reach, foldName(name).length);
@@ -94,15 +94,20 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
  * exactly that size (`Olmo 3 7B and 32B`, a family's table row `8B, 70B, 405B`). Null for a
  * family without such a member.
  */
-export function sizedMember(kb: KnowledgeBase, id: string, q: Quantity): string | null {
+export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity): string | null {
+  const id = mention.id;
   const entity = kb.get(id);
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
   const size = (m: ModelEntity): number | undefined => (q.active ? m.parameters?.active : m.parameters?.total);
   const near = (v: number | undefined): boolean => v !== undefined && Math.abs(v - q.value) <= q.value * 0.01;
   if (entity?.kind === 'model' && (near(size(entity)) || !familyId)) return id;
   let members = familyId ? kb.membersOf(familyId).filter((m) => near(size(m))) : [];
-  // `EXAONE 3.5` and 7.8B: `EXAONE 3.5 7.8B`, not `EXAONE 3.0 7.8B` of the same family.
-  if (members.length > 1 && entity) members = members.filter((m) => foldName(m.name).startsWith(foldName(entity.name)));
+  // `EXAONE 3.5` and 7.8B: `EXAONE 3.5 7.8B`, not `EXAONE 3.0 7.8B` of the same family; the name
+  // as written tells (`Llama 3.1` names the family Llama).
+  for (const prefix of [mention.text, entity?.name ?? '']) {
+    const named = members.filter((m) => foldName(m.name).startsWith(foldName(prefix)));
+    if (members.length > 1 && named.length > 0) members = named;
+  }
   if (members.length === 1) return members[0].id;
   return entity?.kind === 'model' ? id : null;
 }

@@ -21,6 +21,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-langua
 import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from './analysis';
 import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from './markdown/blocks';
 import { hasLoneCarriageReturn } from './markdown/fastPath';
+import { paragraphEnd, paragraphStart } from './markdown/paragraphs';
 import { proseMask } from './markdown/prose';
 import { foldChar } from './recognize/aliasIndex';
 import type { Quantity } from './recognize/quantities';
@@ -261,12 +262,14 @@ function rescanMentions(old: readonly Mention[], mask: string, changeStart: numb
   const reach = countedReach(recognizers);
   const n = mask.length;
   // Start where the old scan was between mentions, and no attempt reads into the change.
-  let x = before(mask, changeStart, reach);
+  // Whole paragraphs: whether a name that also means other things (`Claude` Monet) is a mention
+  // depends on the paragraph around it (`recognize/context.ts`).
+  let x = Math.min(before(mask, changeStart, reach), paragraphStart(mask, changeStart));
   const around = mentionAt(old, x);
   if (around) x = around.start;
 
   // End where both scans are between mentions, with the text from there on unchanged.
-  let y = Math.min(n, changeEnd + 1);
+  let y = Math.min(n, Math.max(changeEnd + 1, paragraphEnd(mask, changeEnd)));
   let found: Mention[] = [];
   for (;;) {
     if (y >= n) {
@@ -294,37 +297,6 @@ function mentionAt<T extends { start: number; end: number }>(items: readonly T[]
 }
 
 // ---- claims --------------------------------------------------------------------------------
-
-/** True for a line of the mask with nothing but spaces, tabs, CR and masked characters. */
-function blankLine(mask: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = mask.charCodeAt(i);
-    if (c !== 0 && c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
-  }
-  return true;
-}
-
-/** The start of the paragraph around `pos`: a line start after a blank line, or 0. */
-function paragraphStart(mask: string, pos: number): number {
-  let start = mask.lastIndexOf('\n', pos - 1) + 1;
-  while (start > 0) {
-    const prev = mask.lastIndexOf('\n', start - 2) + 1;
-    if (blankLine(mask, prev, start - 1)) break;
-    start = prev;
-  }
-  return start;
-}
-
-/** The end of the paragraph around `pos`: a line break before a blank line, or the mask's end. */
-function paragraphEnd(mask: string, pos: number): number {
-  let end = mask.indexOf('\n', pos);
-  while (end !== -1) {
-    const next = mask.indexOf('\n', end + 1);
-    if (blankLine(mask, end + 1, next === -1 ? mask.length : next)) return end;
-    end = next;
-  }
-  return mask.length;
-}
 
 /** True when the prose between two quantities could not make them a range (`7B – 70B`, `7B to 70B`). */
 function noRangeAcross(mask: string, from: number, to: number): boolean {

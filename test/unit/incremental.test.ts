@@ -7,6 +7,8 @@ import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } f
 import { defaultClaimCheckOptions } from '../../server/src/features/diagnostics';
 import { noteDiagnostics } from '../../server/src/features/noteDiagnostics';
 import { updateAnalysis } from '../../server/src/incremental';
+import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
+import { fakeKnowledge } from '../support/fakeKnowledge';
 import { bundledKnowledge, examplesDir } from '../support/knowledge';
 import { applyEdit, edit, note, plainNote, SEED, type Edit } from './randomNotes';
 
@@ -28,9 +30,7 @@ const facts = (a: NoteAnalysis) => ({
  * Applies `edits` one by one (or `perEvent` at a time, as one change event), comparing the
  * incremental analysis with a fresh one after each event.
  */
-function check(text: string, edits: Edit[], perEvent = 1): void {
-  const r = bundled();
-  const { kb } = bundledKnowledge();
+function check(text: string, edits: Edit[], perEvent = 1, r = bundled(), kb = bundledKnowledge().kb): void {
   let doc = TextDocument.create('file:///note.md', 'markdown', 1, text);
   let analysis = analyzeNote(doc, r);
   let diagnostics = noteDiagnostics(analysis, kb, defaultClaimCheckOptions);
@@ -157,5 +157,21 @@ describe('incremental analysis', () => {
       { seed: SEED, numRuns: 200 },
     );
     assert.ok(steps >= 1000, `only ${steps} edit steps`);
+  });
+
+  it(`keeps names that need a paragraph about AI exact as the paragraph changes (seed ${SEED})`, () => {
+    const kb = fakeKnowledge([
+      { kind: 'family', id: 'claude', name: 'Claude', aliases: [], sources: [], ambiguous: true },
+      { kind: 'organization', id: 'apple', name: 'Apple', aliases: [], sources: [], ambiguous: true },
+      { kind: 'model', id: 'gpt-4', name: 'GPT-4', aliases: [], sources: [] },
+    ]);
+    const r = createRecognizers(kb, buildAliasIndex(kb));
+    const piece = fc.constantFrom('Claude', 'Claude Monet', 'Apple', 'pie', 'GPT-4', 'model', ' painted ', '\n\n', '. ', ' and ');
+    const text = fc.array(piece, { minLength: 3, maxLength: 20 }).map((xs) => xs.join(' '));
+    const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 12 }), insert: piece });
+    fc.assert(
+      fc.property(text, fc.array(move, { minLength: 2, maxLength: 10 }), (t, edits) => check(t, edits, 1, r, kb)),
+      { seed: SEED, numRuns: 200 },
+    );
   });
 });

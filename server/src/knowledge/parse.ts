@@ -302,7 +302,7 @@ function kindField(kind: Kind): Check {
 }
 
 /** The fields that state facts, which `unverified` and `secondary` may name. */
-const factFields = (spec: Spec): string[] => Object.keys(spec).filter((k) => !['id', 'kind', 'sources', 'asOf', 'unverified', 'secondary', 'notes'].includes(k));
+const factFields = (spec: Spec): string[] => Object.keys(spec).filter((k) => !['id', 'kind', 'sources', 'asOf', 'unverified', 'secondary', 'notes', 'ambiguous'].includes(k));
 
 function fieldNames(fields: () => string[]): Check {
   return arrayOf((node, path, w) => {
@@ -324,6 +324,7 @@ function entitySpec(kind: Kind, own: Spec): Spec {
     unverified: fieldNames(() => factFields(spec)),
     secondary: fieldNames(() => factFields(spec)),
     notes: arrayOf(nonEmptyString),
+    ambiguous: boolean,
   };
   return spec;
 }

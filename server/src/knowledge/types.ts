@@ -54,6 +54,11 @@ export interface EntityBase {
   secondary?: string[];
   /** Short caveats shown in the hover, one line each. */
   notes?: string[];
+  /**
+   * Its one-word names also mean other things (`Claude` Monet, the `Gemini` constellation, `LG`
+   * fridges): they are mentions only in a paragraph about AI.
+   */
+  ambiguous?: boolean;
 }
 
 export interface ModelEntity extends EntityBase {

@@ -1,4 +1,5 @@
 import type { Entity, KnowledgeBase } from '../knowledge/types';
+import { contextOf } from './context';
 import type { Mention, MentionKind } from './types';
 
 /**
@@ -24,6 +25,8 @@ interface TrieNode {
    * an all-lowercase occurrence is an ordinary word, not the name.
    */
   capitalized?: boolean;
+  /** Every name ending here is a one-word name of an `ambiguous` entity: it needs a paragraph about AI. */
+  ambiguous?: boolean;
 }
 
 /** One Latin word, no digits or separators: the names that double as ordinary words. */
@@ -125,6 +128,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
       const capitalized = isOneLatinWord(name) && /[A-Z]/.test(name);
       node.capitalized = node.ids ? node.capitalized && capitalized : capitalized;
+      const ambiguous = entity.ambiguous === true && isOneLatinWord(name);
+      node.ambiguous = node.ids ? node.ambiguous && ambiguous : ambiguous;
       node.ids ??= [];
       if (!node.ids.includes(entity.id)) node.ids.push(entity.id);
       const list = byName.get(folded) ?? [];
@@ -164,8 +169,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   };
 
   /** Longest name starting at `start`: [end, ids] or undefined. */
-  const longestAt = (mask: string, start: number, end: number): [number, string[]] | undefined => {
-    let best: [number, string[]] | undefined;
+  /** The longest name at `start`: its end, the ids it names, and whether it needs a paragraph about AI. */
+  const longestAt = (mask: string, start: number, end: number): [number, string[], boolean?] | undefined => {
+    let best: [number, string[], boolean?] | undefined;
     let node: TrieNode | undefined = root;
     let i = start;
     let glossed = false;
@@ -207,7 +213,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       for (let k = 0; next && k < f.length; k++) next = next.next.get(f[k]);
       node = next;
       i++;
-      if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids];
+      if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids, node.ambiguous];
     }
     return best;
   };
@@ -217,7 +223,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
    * organization's name, and runs at least as far (`Meta Llama 2`, `Google Gemini 2.5 Pro`,
    * `네이버 큐:`): the start of its word, or -1. The organization and its model are two mentions.
    */
-  const organizationPrefix = (mask: string, start: number, hit: [number, string[]], end: number): number => {
+  const organizationPrefix = (mask: string, start: number, hit: [number, string[], boolean?], end: number): number => {
     const [stop, ids] = hit;
     for (let j = start + 1; j < stop; j++) {
       // A space parts them in prose; `Meta-Llama-3.1-8B` is one model id.
@@ -229,6 +235,16 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       if (prefix && kindOf(prefix[1][0]) === 'organization') return j;
     }
     return -1;
+  };
+
+  /** Whether `mask[from, to)` holds a name that needs no context (any word start will do). */
+  const hasPlainName = (mask: string, from: number, to: number): boolean => {
+    for (let j = from; j < to; j++) {
+      if (mask[j] === '\u0000' || isSeparator(mask[j]) || (j > from && isLatinAlnum(boundaryChar(mask[j - 1])) && isLatinAlnum(boundaryChar(mask[j])))) continue;
+      const hit = longestAt(mask, j, to);
+      if (hit && !hit[2]) return true;
+    }
+    return false;
   };
 
   /**
@@ -279,6 +295,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     lookup: (name) => byName.get(foldName(name)) ?? [],
     find(mask, start = 0, end = mask.length) {
       const mentions: Mention[] = [];
+      const aboutAI = contextOf(mask, (from, to) => hasPlainName(mask, from, to));
       let i = start;
       while (i < end) {
         const c = mask[i];
@@ -295,6 +312,11 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
             i = inner;
             continue;
           }
+        }
+        if (hit?.[2] && !aboutAI(i)) {
+          // `Claude Monet`, `Apple pie`: the other sense, in a paragraph not about AI.
+          i = hit[0];
+          continue;
         }
         if (hit) {
           const mention = extend(mask, { start: i, end: hit[0], text: '', kind: kindOf(hit[1][0]), id: hit[1][0] }, end);

@@ -24,14 +24,15 @@ export function linkClaims(
   quantities: Quantity[],
   mentions: Mention[],
   isModel: (id: string) => boolean,
-  bySize: (id: string, q: Quantity) => string | null = (id) => (isModel(id) ? id : null),
+  bySize: (m: Mention, q: Quantity) => string | null = (m) => (isModel(m.id) ? m.id : null),
 ): Claim[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const models = sorted.filter((m) => m.kind === 'model');
   const claims: Claim[] = [];
   let inside = 0; // first mention that may still overlap or precede the current quantity
   let sentence: [number, number] | undefined;
-  let sentenceModels: string[] = [];
+  /** The first mention of each model or family in the sentence. */
+  let sentenceModels: Mention[] = [];
   let modelCursor = 0;
 
   for (const q of quantities) {
@@ -43,17 +44,17 @@ export function linkClaims(
     let refersTo: string | null = null;
     const previous = inside > 0 ? sorted[inside - 1] : undefined;
     if (previous && isAdjacent(mask, previous, q)) {
-      refersTo = previous.kind === 'model' ? bySize(previous.id, q) : null;
-    } else if (q.qualifier === 'exact' || q.qualifier === 'approx') {
+      refersTo = previous.kind === 'model' ? bySize(previous, q) : null;
+    } else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') {
       if (!sentence || q.start >= sentence[1]) {
         sentence = sentenceAt(mask, q.start);
         while (modelCursor < models.length && models[modelCursor].end <= sentence[0]) modelCursor++;
-        const ids = new Set<string>();
-        for (let i = modelCursor; i < models.length && models[i].start < sentence[1]; i++) ids.add(models[i].id);
-        sentenceModels = [...ids];
+        const byId = new Map<string, Mention>();
+        for (let i = modelCursor; i < models.length && models[i].start < sentence[1]; i++) if (!byId.has(models[i].id)) byId.set(models[i].id, models[i]);
+        sentenceModels = [...byId.values()];
       }
       // One model in the sentence, or one family (`| Llama 3.1 | 8B, 70B, 405B |`): the member of that size.
-      const single = sentenceModels.filter(isModel);
+      const single = sentenceModels.filter((m) => isModel(m.id));
       if (single.length === 1) refersTo = bySize(single[0], q);
       else if (single.length === 0 && sentenceModels.length === 1) refersTo = bySize(sentenceModels[0], q);
     }

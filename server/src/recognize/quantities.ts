@@ -8,6 +8,7 @@
  * such as `8x7B`) are not parameters and yield nothing.
  */
 
+import { paragraphAt } from '../markdown/paragraphs';
 import type { Claim, Qualifier } from './types';
 
 /** A parameter count before linking: which model it is about is `claims.ts`'s job. */
@@ -142,36 +143,6 @@ const NEGATED_AFTER = /^[^.,;!?。\n\d]{0,12}?(?:아니|아님)/;
 
 const RANGE_GAP = /^\s*(?:[-–—~∼〜]|to|and|부터|에서)\s*$/i;
 const UNITLESS_RANGE_START = /(?<![A-Za-z0-9_.\-])\d+(?:\.\d+)?\s*(?:[–—~∼〜-]|to)\s*$/i;
-
-// ---- paragraphs -------------------------------------------------------------------------
-
-/** True for a line with nothing but whitespace and masked characters. */
-function blankLine(mask: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = mask.charCodeAt(i);
-    if (c !== 0 && c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
-  }
-  return true;
-}
-
-/** The paragraph (text between blank lines) around `pos`. */
-function paragraphAt(mask: string, pos: number): [number, number] {
-  let start = mask.lastIndexOf('\n', pos - 1) + 1;
-  while (start > 0) {
-    const prev = mask.lastIndexOf('\n', start - 2) + 1;
-    if (blankLine(mask, prev, start - 1)) break;
-    start = prev;
-  }
-  let end = mask.indexOf('\n', pos);
-  if (end < 0) end = mask.length;
-  while (end < mask.length) {
-    let next = mask.indexOf('\n', end + 1);
-    if (next < 0) next = mask.length;
-    if (blankLine(mask, end + 1, next)) break;
-    end = next;
-  }
-  return [start, end];
-}
 
 // ---- the scan ---------------------------------------------------------------------------
 

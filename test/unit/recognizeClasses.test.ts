@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote, createRecognizers, type NoteAnalysis } from '../../server/src/analysis';
+import { comparisonTable } from '../../server/src/features/comparisonTable';
+import { hover } from '../../server/src/features/hover';
+import { semanticTokens, decodeSemanticTokens } from '../../server/src/features/semanticTokens';
+import { bundledKnowledge } from '../support/knowledge';
+
+/**
+ * The classes of names people write in real notes (#13), each both ways: found where it is a
+ * mention, left alone where it is not. Recognition as the server runs it (all recognizers).
+ */
+const { kb, index } = bundledKnowledge();
+const recognizers = createRecognizers(kb, index);
+const analyze = (text: string): NoteAnalysis => analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), recognizers);
+/** `text → name` per mention, `*` for a short form, `+model` for a product naming its model, `(size)` for a size the family lacks. */
+const mentions = (text: string): string[] =>
+  analyze(text).mentions.map((m) => `${m.text} → ${kb.get(m.id)!.name}${m.short ? '*' : ''}${m.model ? ` +${kb.get(m.model)!.name}` : ''}${m.size ? ` (${m.size / 1e9}B)` : ''}`);
+const claims = (text: string): string[] => analyze(text).claims.map((c) => `${c.text} ${c.qualifier} → ${c.refersTo ? kb.get(c.refersTo)!.name : 'nothing'}`);
+
+describe('recognition classes (#13)', () => {
+  describe('short forms the note defines', () => {
+    it('reads a short form after the full mention, as that model', () => {
+      assert.deepEqual(mentions('Meta released Llama 4 Maverick. Maverick beats GPT-4o; 4o is older.'), [
+        'Meta → Meta',
+        'Llama 4 Maverick → Llama 4 Maverick',
+        'Maverick → Llama 4 Maverick*',
+        'GPT-4o → GPT-4o',
+        '4o → GPT-4o*',
+      ]);
+      assert.deepEqual(mentions('DeepSeek-R1 and DeepSeek-V3: R1 reasons, v3 chats. Kimi K2 too; K2 is open.'), [
+        'DeepSeek-R1 → DeepSeek-R1',
+        'DeepSeek-V3 → DeepSeek-V3',
+        'R1 → DeepSeek-R1*',
+        'v3 → DeepSeek-V3*',
+        'Kimi K2 → Kimi K2',
+        'K2 → Kimi K2*',
+      ]);
+      assert.deepEqual(mentions('Claude Opus 4 shipped; Opus 4 writes code.'), ['Claude Opus 4 → Claude Opus 4', 'Opus 4 → Claude Opus 4*']);
+    });
+
+    it('leaves a short form alone before any full mention, in another model, or shared by two', () => {
+      assert.deepEqual(mentions('Scout the area first.'), []);
+      assert.deepEqual(mentions('Scout the area, then read about Llama 4 Scout.'), ['Llama 4 Scout → Llama 4 Scout']);
+      assert.deepEqual(mentions('GPT-4o is fast; 4o-mini is cheaper.'), ['GPT-4o → GPT-4o']);
+      // `Sonnet` would name both: it names neither.
+      assert.deepEqual(mentions('Claude 3.5 Sonnet and Claude 3.7 Sonnet; Sonnet is good.'), ['Claude 3.5 Sonnet → Claude 3.5 Sonnet', 'Claude 3.7 Sonnet → Claude 3.7 Sonnet']);
+    });
+  });
+
+  describe('names with versions, sizes and variants', () => {
+    it('keeps a variant suffix with its base model', () => {
+      assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
+        'Llama-3.1-405B-Instruct → Llama 3.1 405B',
+        'gemma-3-27b-it → Gemma 3 27B',
+        'Qwen3-30B-A3B-GGUF → Qwen3-30B-A3B',
+      ]);
+    });
+
+    it('shows the family with the size stated when no member has it, never a wrong sibling', () => {
+      assert.deepEqual(mentions('We tried Qwen3 13B and Llama 2 7B.'), ['Qwen3 13B → Qwen3 (13B)', 'Llama 2 7B → Llama 2 7B']);
+      const a = analyze('We tried Qwen3 13B.');
+      const h = hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
+      const value = (h.contents as { value: string }).value.split('\n');
+      assert.deepEqual(value.slice(0, 3), ['*Qwen3 13B*: no 13B model of this family is in the knowledge base; the family is shown.', '', '**Qwen3** · model family · Alibaba Qwen team']);
+    });
+  });
+
+  describe('Korean spellings', () => {
+    it('reads a name glued to its version or spaced, with particles', () => {
+      assert.deepEqual(mentions('큐웬3와 라마 3.1 70B, 엑사원 4.0을 비교했다. LG AI연구원의 엑사원.'), [
+        '큐웬3 → Qwen3',
+        '라마 3.1 70B → Llama 3.1 70B',
+        '엑사원 4.0 → EXAONE 4.0',
+        'LG AI연구원 → LG AI Research',
+        '엑사원 → EXAONE',
+      ]);
+    });
+
+    it('never reads a name inside another Korean word', () => {
+      assert.deepEqual(mentions('서울대공원에 갔다. 카카오톡으로 보냈다.'), []);
+      assert.deepEqual(mentions('서울대의 연구와 카카오는'), ['서울대 → Seoul National University', '카카오 → Kakao']);
+    });
+  });
+
+  describe('an organization and its model', () => {
+    it('gives the organization and the model as two mentions where a space parts them', () => {
+      assert.deepEqual(mentions('Meta Llama 2, Google Gemini 2.5 Pro, OpenAI GPT-4o.'), [
+        'Meta → Meta',
+        'Llama 2 → Llama',
+        'Google → Google DeepMind',
+        'Gemini 2.5 Pro → Gemini 2.5 Pro',
+        'OpenAI → OpenAI',
+        'GPT-4o → GPT-4o',
+      ]);
+    });
+
+    it('keeps a model id that starts with its maker as one mention', () => {
+      assert.deepEqual(mentions('Download Meta-Llama-3.1-8B.'), ['Meta-Llama-3.1-8B → Llama 3.1 8B']);
+    });
+  });
+
+  describe('products', () => {
+    it('finds products, and a product naming its model as one mention of both', () => {
+      assert.deepEqual(mentions('ChatGPT-4o in ChatGPT, GitHub Copilot and Claude Code.'), [
+        'ChatGPT-4o → ChatGPT +GPT-4o',
+        'ChatGPT → ChatGPT',
+        'GitHub Copilot → GitHub Copilot',
+        'Claude Code → Claude Code',
+      ]);
+    });
+
+    it('colours products as products, hovers both the product and its model, and lists products under the table', () => {
+      const text = 'ChatGPT-4o and GitHub Copilot.';
+      const a = analyze(text);
+      assert.deepEqual(
+        decodeSemanticTokens(semanticTokens(a).data).map((t) => `${text.slice(t.start, t.start + t.length)} ${t.type}`),
+        ['ChatGPT-4o product', 'GitHub Copilot product'],
+      );
+      const h = (hover(a, 0, kb, { locale: 'en', numberFormat: 'auto' })!.contents as { value: string }).value;
+      assert.ok(h.startsWith('**ChatGPT** · product · OpenAI'), h);
+      assert.ok(h.includes('\n\n---\n\n**GPT-4o** · model · OpenAI'), h);
+      const table = comparisonTable(a, kb, { columns: ['model'], sort: 'mention', language: 'en', numberFormat: 'auto' });
+      assert.ok(table.ok);
+      assert.deepEqual(table.ok && table.markdown.split('\n').slice(1, 6), [
+        '| Model         |',
+        '| ------------- |',
+        '| GPT-4o[^rn-1] |',
+        '',
+        'Products are not rows, as a product serves several models over time: ChatGPT, GitHub Copilot.',
+      ]);
+    });
+  });
+
+  describe('parameter counts', () => {
+    it('links a size next to a family or a sibling to the member of that size', () => {
+      assert.deepEqual(claims('Llama 3.1 comes in 8B, 70B and 405B.'), ['8B exact → Llama 3.1 8B', '70B exact → Llama 3.1 70B', '405B exact → Llama 3.1 405B']);
+      assert.deepEqual(claims('| Llama 3.1 | 8B, 70B |\n| --- | --- |\n'), ['8B exact → Llama 3.1 8B', '70B exact → Llama 3.1 70B']);
+    });
+
+    it('reads an expert shape as a shape, never as a total to check', () => {
+      assert.deepEqual(claims('Mixtral 8x7B uses 8x7B experts, 46.7B in all.'), ['8x7B experts → Mixtral 8x7B', '46.7B exact → Mixtral 8x7B']);
+    });
+  });
+});
