@@ -236,7 +236,7 @@ describe('knowledge/parse', () => {
     const text = read('unknown-field.yaml');
     assert.equal(at(text, 'sizee'), '4:4-4:9');
     assert.deepEqual(file.problems.map(show), [
-      '4:4-4:9 knowledge.invalid Unexpected field `sizee`, expected one of `id`, `name`, `aliases`, `family`, `organization`, `parameters`, `architecture`, `architectureNote`, `release`, `context`, `license`, `openWeights`, `modality`, `sources`, `asOf`, `unverified`, `secondary`, `notes`',
+      '4:4-4:9 knowledge.invalid Unexpected field `sizee`, expected one of `id`, `name`, `aliases`, `family`, `organization`, `parameters`, `architecture`, `architectureNote`, `release`, `context`, `license`, `openWeights`, `modality`, `sources`, `asOf`, `unverified`, `secondary`, `notes`, `ambiguous`',
     ]);
     assert.deepEqual(file.entities, [{ id: 'fine-model', name: 'Fine Model', kind: 'model', aliases: ['파인 모델'], sources: [] }]);
     assert.deepEqual(file.origins.get('fine-model'), { uri: file.uri, line: 5, character: 4, bundled: false });

@@ -75,9 +75,13 @@ export function classifySource(url: string, official: Required<OfficialPlaces>, 
     const owner = ['spaces', 'datasets', 'collections'].includes(segments[0] ?? '') ? segments[1] ?? '' : segments[0] ?? '';
     return official.huggingface.includes(owner) ? { class: 'primary', reason: `the maker's Hugging Face (${owner})` } : { class: 'rejected', reason: `a Hugging Face page of \`${owner}\`, not the maker's` };
   }
-  // The maker's own site first: a platform's own docs are primary for the platform itself.
-  if (official.domains.some((d) => under(host, d))) return { class: 'primary', reason: `the maker's site (${host})` };
-  if (lower(policy.rejected).some((d) => under(host, d))) return { class: 'rejected', reason: `\`${host}\` is an aggregator, paste, wiki, forum or reseller` };
+  // The most specific rule wins: `ollama.com` is primary for Ollama itself, though no source for
+  // anyone else; `community.openai.com` is a forum on the maker's domain.
+  const longest = (domains: readonly string[]): number => Math.max(-1, ...domains.filter((d) => under(host, d)).map((d) => d.length));
+  const ownMatch = longest(official.domains);
+  const rejectedMatch = longest(lower(policy.rejected));
+  if (ownMatch >= 0 && ownMatch >= rejectedMatch) return { class: 'primary', reason: `the maker's site (${host})` };
+  if (rejectedMatch >= 0) return { class: 'rejected', reason: `\`${host}\` is an aggregator, paste, wiki, forum or reseller` };
   if (lower(policy.papers).some((d) => under(host, d))) return { class: 'primary', reason: 'a paper' };
   return { class: 'secondary', reason: `\`${host}\` is not the maker's` };
 }
