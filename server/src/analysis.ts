@@ -103,9 +103,14 @@ export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity): s
   if (entity?.kind === 'model' && (near(size(entity)) || !familyId)) return id;
   let members = familyId ? kb.membersOf(familyId).filter((m) => near(size(m))) : [];
   // `EXAONE 3.5` and 7.8B: `EXAONE 3.5 7.8B`, not `EXAONE 3.0 7.8B` of the same family; the name
-  // as written tells (`Llama 3.1` names the family Llama).
-  for (const prefix of [mention.text, entity?.name ?? '']) {
-    const named = members.filter((m) => foldName(m.name).startsWith(foldName(prefix)));
+  // as written tells (`Llama 3.1` names the family Llama; `Olmo 3 7B and 32B`: `Olmo 3 32B`).
+  const withoutSize = (name: string): string => name.replace(/[-_ ]\d+(?:\.\d+)?[BbMm]$/, '');
+  for (const prefix of [mention.text, withoutSize(mention.text), entity?.name ?? '', withoutSize(entity?.name ?? '')]) {
+    const p = foldName(prefix);
+    const named = members.filter((m) => {
+      const n = foldName(m.name);
+      return n === p || n.startsWith(`${p} `);
+    });
     if (members.length > 1 && named.length > 0) members = named;
   }
   if (members.length === 1) return members[0].id;

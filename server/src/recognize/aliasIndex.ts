@@ -102,7 +102,7 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
 }
 
 /** A size right after a family's name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`. */
-const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9_])/;
+const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
 const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*)(?![A-Za-z0-9])/i;
 

@@ -43,8 +43,11 @@ export function linkClaims(
 
     let refersTo: string | null = null;
     const previous = inside > 0 ? sorted[inside - 1] : undefined;
+    const next = inside < sorted.length ? sorted[inside] : undefined;
     if (previous && isAdjacent(mask, previous, q)) {
       refersTo = previous.kind === 'model' ? bySize(previous, q) : null;
+    } else if (next && next.kind === 'model' && sizesWhatFollows(mask, q, next)) {
+      refersTo = bySize(next, q);
     } else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') {
       if (!sentence || q.start >= sentence[1]) {
         sentence = sentenceAt(mask, q.start);
@@ -61,6 +64,16 @@ export function linkClaims(
     claims.push({ ...q, refersTo });
   }
   return claims;
+}
+
+/**
+ * A size that qualifies the name right after it: `685B(6850억 개) 규모의 '딥시크-V3.1'`,
+ * `a 405B-parameter Llama 3.1`, `70B급 모델 Llama`. Masked syntax and quotes may stand between.
+ */
+const SIZE_BEFORE_NAME = /^(?:\s*\([^()]{0,16}\))?[\s\u0000]*(?:개)?[\s\u0000)]*(?:[-\s](?:parameters?|params?)\s)?(?:규모의|규모|급의?|짜리)?[\s\u0000'"‘“]*$/;
+
+function sizesWhatFollows(mask: string, q: Quantity, mention: Mention): boolean {
+  return mention.start - q.end <= 24 && (q.qualifier === 'exact' || q.qualifier === 'approx') && SIZE_BEFORE_NAME.test(mask.slice(q.end, mention.start));
 }
 
 function isAdjacent(mask: string, mention: Mention, q: Quantity): boolean {
