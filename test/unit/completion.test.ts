@@ -27,7 +27,7 @@ describe('completion', () => {
       kind: 7,
       detail: 'DeepSeek · 671B (6710억) total · 37B (370억) active',
       documentation: { kind: 'markdown', value: entityMarkdown(v31, kb, en) },
-      sortText: '0006',
+      sortText: '0009',
       filterText: '딥시크 V3.1',
       textEdit: { range, newText: '딥시크 V3.1' },
     });
@@ -40,17 +40,19 @@ describe('completion', () => {
       filterText: '딥시크',
       textEdit: { range, newText: '딥시크' },
     });
-    assert.deepEqual(summary(items).slice(0, 8), [
+    // Shortest Hangul alias first, then by length: the organization, its app, then models.
+    assert.deepEqual(summary(items).slice(0, 9), [
       'DeepSeek → 딥시크',
       'DeepSeek app → 딥시크 앱',
       'DeepSeek-R1 → 딥시크 R1',
       'DeepSeek-V2 → 딥시크 V2',
       'DeepSeek-V3 → 딥시크 V3',
+      'DeepSeek-OCR → 딥시크 OCR',
+      'DeepSeek-VL2 → 딥시크 VL2',
+      'Janus-Series → 딥시크 야누스',
       'DeepSeek-V2.5 → 딥시크 V2.5',
-      'DeepSeek-V3.1 → 딥시크 V3.1',
-      'DeepSeek-V3.2 → 딥시크 V3.2',
     ]);
-    assert.equal(items.length, 27);
+    assert.equal(items.length, 43);
     assert.deepEqual(range, { start: { line: 0, character: 17 }, end: { line: 0, character: 19 } });
   });
 
@@ -61,6 +63,7 @@ describe('completion', () => {
       'DeepSeek-V3.2 → DeepSeek-V3.2',
       'DeepSeek-V3.2-Exp → DeepSeek-V3.2-Exp',
       'DeepSeek-V3.1-Terminus → DeepSeek-V3.1-Terminus',
+      'DeepSeek-V3.2-Speciale → DeepSeek-V3.2-Speciale',
     ]);
     // An alias when only an alias matches: the one starting with the same case, then the shortest.
     assert.deepEqual(summary(complete('Compare with deepm')), ['Google DeepMind → DeepMind', 'Gopher 280B → DeepMind Gopher', 'Chinchilla → DeepMind Chinchilla']);
@@ -84,20 +87,21 @@ describe('completion', () => {
       'DeepSeek-V3.2 → DeepSeek-V3.2',
       'DeepSeek-V3.2-Exp → DeepSeek-V3.2-Exp',
       'DeepSeek-V3.1-Terminus → DeepSeek-V3.1-Terminus',
+      'DeepSeek-V3.2-Speciale → DeepSeek-V3.2-Speciale',
     ]);
-    // The prefix never spans a space: after `deepseek ` only `v3.` is being typed.
-    assert.deepEqual(summary(complete('deepseek v3.')), []);
+    // The prefix never spans a space: after `deepseek ` only `v3.` is being typed (one alias starts so).
+    assert.deepEqual(summary(complete('deepseek v3.')), ['DeepSeek-V3.2-Speciale → V3.2-Speciale']);
   });
 
   it('completes mixed prefixes, families and a single Hangul syllable', () => {
     assert.deepEqual(summary(complete('LG의 K-엑')), ['K-EXAONE → K-엑사원']);
     const ra = complete('x 라');
-    assert.deepEqual(summary(ra).slice(0, 4), ['Liner → 라이너AI', 'Llama → 라마 3.1', 'Llama 3.3 70B → 라마 3.3', 'LLaMA 7B → 라마 1 7B']);
-    assert.equal(ra.length, 23);
+    assert.deepEqual(summary(ra).slice(0, 4), ['LLaVA → 라바 모델', 'Liner → 라이너AI', 'Llama Guard → 라마 가드', 'LLaVA-NeXT → 라바 넥스트']);
+    assert.equal(ra.length, 38);
     assert.deepEqual(ra.map((i) => [i.kind, i.detail]).slice(0, 3), [
+      [7, 'University of Wisconsin–Madison · model family'],
       [9, 'organization · KR'],
-      [7, 'Meta · model family'],
-      [7, 'Meta · 70B (700억) total'],
+      [7, 'Meta · 7B (70억) total'],
     ]);
   });
 

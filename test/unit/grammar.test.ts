@@ -122,7 +122,7 @@ describe('injection grammar', () => {
     ['title: SKT', 'SKT 500B', 'front matter'],
     ['models: [', 'DeepSeek-V3.1, 685B', 'front matter'],
     ['Not SKTelecom', 'SKTelecom', 'a longer Latin word'],
-    ['Not SKTelecom', 'GPT-4.5', 'a longer version'],
+    ['Not SKTelecom', 'GPT-4.7', 'a longer version'],
     ['Not SKTelecom', '80GB', 'bytes'],
     ['Not SKTelecom', '$5B', 'money'],
     ['Not SKTelecom', '15T tokens', 'tokens'],

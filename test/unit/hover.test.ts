@@ -49,7 +49,7 @@ describe('hover Markdown', () => {
       '**SK Telecom** · 조직 · 기업 · KR',
       '',
       '- 웹사이트: [sktelecom.com](https://www.sktelecom.com/) (미확인)',
-      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.1 (72B), A.X 4.0 (72B), A.X 4.0 Light (7B), A.X 3.1 (34B), A.X 3.1 Light (7B), A.X 4.0 VL Light (8B), A.X Encoder, KoGPT2 (125M)',
+      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.1 (72B), A.X 4.0 (72B), A.X 4.0 Light (7B), A.X 3.1 (34B), A.X 3.1 Light (7B), A.X 4.0 VL Light (8B), A.X Encoder, KoGPT2 (125M), KoBART (124M)',
     ]);
   });
 

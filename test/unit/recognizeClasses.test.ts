@@ -143,3 +143,20 @@ describe('recognition classes (#13)', () => {
     });
   });
 });
+
+describe('names with other senses (#13 §6)', () => {
+  it('leaves them alone in a paragraph not about AI', () => {
+    assert.deepEqual(mentions('Claude Monet painted water lilies.'), []);
+    assert.deepEqual(mentions('We baked an Apple pie.\n\nThe Falcon flew over the Amazon rainforest.'), []);
+    assert.deepEqual(mentions('LG 냉장고를 샀다. NC 다이노스가 이겼다.'), []);
+    assert.deepEqual(mentions('메타 분석 결과를 정리했다.'), []);
+  });
+
+  it('reads them in a paragraph about AI: a word of the field, or another name', () => {
+    assert.deepEqual(mentions('Claude writes code better than GPT-4o.'), ['Claude → Claude', 'GPT-4o → GPT-4o']);
+    assert.deepEqual(mentions('Apple trains its own models.'), ['Apple → Apple']);
+    assert.deepEqual(mentions('LG는 엑사원을 공개했다.'), ['LG → LG Corp.', '엑사원 → EXAONE']);
+    assert.deepEqual(mentions('메타는 새 언어 모델을 냈다.'), ['메타 → Meta']);
+    assert.deepEqual(mentions('Falcon was trained on RefinedWeb tokens.'), ['Falcon → Falcon']);
+  });
+});

@@ -37,7 +37,7 @@ describe('unknown names', () => {
     ['Zeta-13B and NovaLM-7B-Instruct were close.', ['Zeta-13B', 'NovaLM-7B-Instruct']],
     ['It beat Kestrel 40B, PaLX 540B and OPX-175B.', ['Kestrel 40B', 'PaLX 540B', 'OPX-175B']],
     ['We compare Gemmo 3 4B, Yo 34B and Chinchillo 70B.', ['Gemmo 3 4B', 'Yo 34B', 'Chinchillo 70B']],
-    ['CodeLlamo-34B, DeepSeekMath-7B and Qwen9.5-7B.', ['CodeLlamo-34B', 'DeepSeekMath-7B', 'Qwen9.5-7B']],
+    ['CodeLlamo-34B, DeepSeekMagic-7B and Qwen9.5-7B.', ['CodeLlamo-34B', 'DeepSeekMagic-7B', 'Qwen9.5-7B']],
     // Known now (bundled data), so no longer reported.
     ['It beat Falcon 40B and OPT-175B; Gemma 3 4B and Yi 34B; Qwen2.5-7B.', []],
     ['PaLM 540B, Chinchilla 70B and CodeLlama-34B.', []],

@@ -25,7 +25,7 @@ interface TrieNode {
    * an all-lowercase occurrence is an ordinary word, not the name.
    */
   capitalized?: boolean;
-  /** Every name ending here is a one-word name of an `ambiguous` entity: it needs a paragraph about AI. */
+  /** Every name ending here is a one-word name (Latin or Hangul) of an `ambiguous` entity: it needs a paragraph about AI. */
   ambiguous?: boolean;
 }
 
@@ -128,7 +128,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
       const capitalized = isOneLatinWord(name) && /[A-Z]/.test(name);
       node.capitalized = node.ids ? node.capitalized && capitalized : capitalized;
-      const ambiguous = entity.ambiguous === true && isOneLatinWord(name);
+      const ambiguous = entity.ambiguous === true && (isOneLatinWord(name) || /^[가-힣]+$/.test(name));
       node.ambiguous = node.ids ? node.ambiguous && ambiguous : ambiguous;
       node.ids ??= [];
       if (!node.ids.includes(entity.id)) node.ids.push(entity.id);

@@ -68,9 +68,9 @@ export function linkClaims(
 
 /**
  * A size that qualifies the name right after it: `685B(6850억 개) 규모의 '딥시크-V3.1'`,
- * `a 405B-parameter Llama 3.1`, `70B급 모델 Llama`. Masked syntax and quotes may stand between.
+ * `a 405B-parameter Llama 3.1`. Masked syntax and quotes may stand between, never a line break.
  */
-const SIZE_BEFORE_NAME = /^(?:\s*\([^()]{0,16}\))?[\s\u0000]*(?:개)?[\s\u0000)]*(?:[-\s](?:parameters?|params?)\s)?(?:규모의|규모|급의?|짜리)?[\s\u0000'"‘“]*$/;
+const SIZE_BEFORE_NAME = /^(?:[ \t\u00a0]*\([^()\n]{0,16}\))?[ \t\u00a0\u0000]*(?:개)?[ \t\u00a0\u0000)]*(?:[- ](?:parameters?|params?) )?(?:규모의|규모|급의?|짜리)?[ \t\u00a0\u0000'"‘“]*$/;
 
 function sizesWhatFollows(mask: string, q: Quantity, mention: Mention): boolean {
   return mention.start - q.end <= 24 && (q.qualifier === 'exact' || q.qualifier === 'approx') && SIZE_BEFORE_NAME.test(mask.slice(q.end, mention.start));
