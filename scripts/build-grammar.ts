@@ -206,7 +206,7 @@ export function grammarText(kb: KnowledgeBase): string {
 
 if (require.main === module) {
   const root = resolve(__dirname, '..');
-  const kb = createKnowledgeBase(loadBundledKnowledge(join(root, 'server', 'data')), 1);
+  const kb = createKnowledgeBase(loadBundledKnowledge(join(root, 'server', 'data'), { fresh: true }), 1);
   writeFileSync(join(root, GRAMMAR_FILE), grammarText(kb));
   console.log(`Wrote ${GRAMMAR_FILE}`);
 }

@@ -10,7 +10,7 @@ import { createKnowledgeBase, loadBundledKnowledge } from '../server/src/knowled
 import { CORPUS_DIR, figures, loadCorpus, scoreCorpus, SPLITS, type Figures } from '../test/support/corpus';
 
 const args = process.argv.slice(2);
-const kb = createKnowledgeBase(loadBundledKnowledge(resolve(__dirname, '..', 'server', 'data')), 1);
+const kb = createKnowledgeBase(loadBundledKnowledge(resolve(__dirname, '..', 'server', 'data'), { fresh: true }), 1);
 const notes = loadCorpus();
 const { scores, perNote } = scoreCorpus(notes, kb);
 

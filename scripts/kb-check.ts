@@ -23,7 +23,7 @@ const write = args.includes('--write');
 const dataDir = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '..', 'server', 'data'));
 
 if (write) writeFileSync(join(dataDir, SNAPSHOT_FILE), createBundledSnapshot(dataDir));
-const files = loadBundledKnowledge(dataDir);
+const files = loadBundledKnowledge(dataDir, { ranges: true });
 const kb = createKnowledgeBase(files, 1);
 /** Where each organization publishes, and the hosts that are never sources. */
 const policy = JSON.parse(readFileSync(join(dataDir, 'official-sources.json'), 'utf8')) as SourcePolicy;

@@ -192,25 +192,52 @@ function update(
 }
 
 /**
- * The rescan with the note's short forms. They depend on the whole note's full mentions: when
- * those define the same forms with the same first mentions, only the rescanned window is searched
- * again; otherwise every short form is found anew (and claims relinked everywhere).
+ * The rescan with the note's short forms. They depend on the whole note's full mentions: when the
+ * rescanned window holds the same full mentions as before (typing in prose), or they define the
+ * same forms with the same first mentions, only the window is searched again; otherwise every
+ * short form is found anew (and claims relinked everywhere).
  */
 function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta: number, recognizers: Recognizers): Rescan & { shortForms?: ShortFormSet } {
   if (!recognizers.shortForms) return rescan;
-  const full = rescan.list.filter((m) => !m.short);
-  const set = recognizers.shortForms(full, prev.shortForms);
-  const old = prev.shortForms;
   const { from, to } = rescan;
+  const old = prev.shortForms;
   const moved = (start: number): number => (start < from ? start : start >= to - delta ? start + delta : -1);
-  const same = old !== undefined && old.key === set.key && old.first.size === set.first.size && [...set.first].every(([id, start]) => old.first.has(id) && moved(old.first.get(id)!) === start);
-  if (!same) return { list: mergeMentions(full, findShortForms(set, mask, 0, mask.length, full)), from: 0, to: mask.length, shortForms: set };
+  // The full mentions of the window before and after the edit.
+  const before = old ? fullIn(prev.mentions, from, to - delta) : [];
+  const after = old ? fullIn(rescan.list, from, to) : [];
+  const unchanged = old !== undefined && before.length === after.length && before.every((m, i) => m.id === after[i].id && m.text === after[i].text);
+  let set = unchanged ? movedFirsts(old, moved, before, after) : undefined;
+  if (!set) {
+    const full = rescan.list.filter((m) => !m.short);
+    set = recognizers.shortForms(full, old);
+    const fresh = set;
+    const same = old !== undefined && old.key === fresh.key && old.first.size === fresh.first.size && [...fresh.first].every(([id, start]) => old.first.has(id) && moved(old.first.get(id)!) === start);
+    if (!same) return { list: mergeMentions(full, findShortForms(fresh, mask, 0, mask.length, full)), from: 0, to: mask.length, shortForms: fresh };
+  }
   if (!set.index) return { ...rescan, shortForms: set };
   // Forms found in the window may run past its end: such a one replaces what the old scan had there.
-  const found = findShortForms(set, mask, from, Math.min(mask.length, to + (recognizers.reach ?? 0) + 2), full).filter((m) => m.start < to);
+  const found = findShortForms(set, mask, from, Math.min(mask.length, to + (recognizers.reach ?? 0) + 2), rescan.list).filter((m) => m.start < to);
   const reach = found.length ? found[found.length - 1].end : to;
-  const list = mergeMentions(rescan.list.filter((m) => !(m.short && m.start >= to && m.start < reach)), found);
-  return { list, from, to: Math.max(to, reach), shortForms: set };
+  const list = reach > to ? rescan.list.filter((m) => !(m.short && m.start >= to && m.start < reach)) : rescan.list;
+  return { list: mergeMentions(list, found), from, to: Math.max(to, reach), shortForms: set };
+}
+
+/** The full (not short) mentions of `list` starting in `[a, b)`. */
+function fullIn(list: readonly Mention[], a: number, b: number): Mention[] {
+  const out: Mention[] = [];
+  for (let i = lowerBound(list, a, (m) => m.start); i < list.length && list[i].start < b; i++) if (!list[i].short) out.push(list[i]);
+  return out;
+}
+
+/** `old` with its first mentions moved to the new text: the window holds the same full mentions in order. */
+function movedFirsts(old: ShortFormSet, moved: (start: number) => number, before: readonly Mention[], after: readonly Mention[]): ShortFormSet {
+  const index = new Map(before.map((m, i) => [m.start, i]));
+  const first = new Map<string, number>();
+  for (const [id, start] of old.first) {
+    const at = moved(start);
+    first.set(id, at !== -1 ? at : after[index.get(start)!].start);
+  }
+  return { key: old.key, first, index: old.index };
 }
 
 // ---- mentions ------------------------------------------------------------------------------

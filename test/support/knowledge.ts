@@ -15,7 +15,7 @@ let bundled: { kb: KnowledgeBase; index: AliasIndex } | undefined;
 /** The real bundled knowledge base and its alias index, loaded once per test run. */
 export function bundledKnowledge(): { kb: KnowledgeBase; index: AliasIndex } {
   if (!bundled) {
-    const kb = createKnowledgeBase(loadBundledKnowledge(dataDir), 1);
+    const kb = createKnowledgeBase(loadBundledKnowledge(dataDir, { fresh: true }), 1);
     bundled = { kb, index: buildAliasIndex(kb) };
   }
   return bundled;

@@ -25,6 +25,8 @@ const REFERENCES: { kind: Entity['kind']; field: string; target: Entity['kind'];
   { kind: 'product', field: 'models', target: 'model', many: true, key: 'model' },
 ];
 
+const REFERENCE_FIELDS = new Set(REFERENCES.map((r) => r.field));
+
 const ARTICLE: Record<Entity['kind'], string> = { model: 'a model', family: 'a family', organization: 'an organization', product: 'a product' };
 
 /**
@@ -65,7 +67,8 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
         if (field === 'aliases' || field === 'id' || field === 'kind') continue;
         const value = (entry as unknown as Record<string, unknown>)[field];
         merged[field] = Array.isArray(value) ? [...value] : value;
-        set.set(field, { uri: file.uri, origin, ranges });
+        // Who set a field matters only for a reference that resolves nowhere: kept for those alone.
+        if (REFERENCE_FIELDS.has(field)) set.set(field, { uri: file.uri, origin, ranges });
       }
 
       const nameKey = entry.name ? normalizeName(entry.name) : '';
@@ -75,7 +78,8 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
       } else if (nameKey) {
         claims.set(nameKey, entry.id);
       }
-      const own = new Set(merged.aliases.map(normalizeName));
+      // The aliases an earlier entry of this id gave (none for a new id): an override adds its own.
+      const own = new Set(existing ? merged.aliases.map(normalizeName) : []);
       entry.aliases.forEach((alias, i) => {
         const key = normalizeName(alias);
         if (!key) return;

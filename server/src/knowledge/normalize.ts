@@ -4,5 +4,8 @@
  * run of hyphens, underscores and white space counts as one space (`DeepSeek-V3.1` = `deepseek v3.1`).
  */
 export function normalizeName(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  // Printable ASCII is its own NFKC form: most names skip the Unicode tables.
+  return (ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase().replace(/[-_\s]+/g, ' ').trim();
 }
+
+const ASCII = /^[\x20-\x7e]*$/;

@@ -16,8 +16,14 @@ export interface AliasIndex {
   lookup(name: string): readonly string[];
 }
 
+/**
+ * A node of the name trie. Most nodes have one child (names share few branches), so one child is
+ * kept in `key`/`child` and a map is made only for a second: thousands of names cost few maps.
+ */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  key?: string;
+  child?: TrieNode;
+  more?: Map<string, TrieNode>;
   /** Entities for which the path to this node is a whole name. */
   ids?: string[];
   /**
@@ -29,10 +35,24 @@ interface TrieNode {
   ambiguous?: boolean;
 }
 
+function childOf(node: TrieNode, ch: string): TrieNode | undefined {
+  return node.key === ch ? node.child : node.more?.get(ch);
+}
+
+function addChild(node: TrieNode, ch: string): TrieNode {
+  const child: TrieNode = {};
+  if (node.key === undefined) {
+    node.key = ch;
+    node.child = child;
+  } else (node.more ??= new Map()).set(ch, child);
+  return child;
+}
+
 /** One Latin word, no digits or separators: the names that double as ordinary words. */
 const isOneLatinWord = (name: string): boolean => /^[A-Za-z]+$/.test(name);
 
 const SEP = ' ';
+const ASCII = /^[\x20-\x7e]*$/;
 const foldCache = new Map<string, string>();
 
 /** The folded form of one UTF-16 unit: lowercase, NFKC, separators as `' '`; `''` drops it. */
@@ -43,6 +63,8 @@ export function foldChar(c: string): string {
     if (c === '-' || c === '_' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return SEP;
     return c;
   }
+  // Hangul syllables are their own folding: most of a Korean note, so no cache lookup.
+  if (code >= 0xac00 && code <= 0xd7a3) return c;
   let f = foldCache.get(c);
   if (f === undefined) {
     f = c.normalize('NFKC').toLowerCase();
@@ -54,6 +76,8 @@ export function foldChar(c: string): string {
 
 /** Folds a whole name: what the trie stores. A change of script (`큐원3`, `AI연구원`) reads as a separator. */
 export function foldName(name: string): string {
+  // Most names are printable ASCII: the same folding, done natively.
+  if (ASCII.test(name)) return name.toLowerCase().replace(/[-_\s]+/g, SEP).trim();
   let out = '';
   for (const c of name) {
     const f = foldChar(c);
@@ -114,7 +138,7 @@ export function mentionKind(entity: Entity): MentionKind {
 }
 
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
-  const root: TrieNode = { next: new Map() };
+  const root: TrieNode = {};
   const byName = new Map<string, string[]>();
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) {
@@ -122,8 +146,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       if (folded.length < 2) continue;
       let node = root;
       for (const ch of folded) {
-        let child = node.next.get(ch);
-        if (!child) node.next.set(ch, (child = { next: new Map() }));
+        let child = childOf(node, ch);
+        if (!child) child = addChild(node, ch);
         node = child;
       }
       const capitalized = isOneLatinWord(name) && /[A-Z]/.test(name);
@@ -179,7 +203,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       const c = mask[i];
       if (c === '\u0000') break;
       if (isSeparator(c)) {
-        const child = node.next.get(SEP);
+        const child = childOf(node, SEP);
         if (!child) {
           // Not a separator in this name: maybe a gloss follows the separator (`딥시크 (DeepSeek)`).
           break;
@@ -199,18 +223,18 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           glossed = true;
           i = after;
           // The name continues after the gloss with or without a space (`딥시크(DeepSeek) V3.1`).
-          if (i < end && !isSeparator(mask[i]) && node.next.has(SEP)) node = node.next.get(SEP);
+          if (i < end && !isSeparator(mask[i]) && childOf(node, SEP)) node = childOf(node, SEP);
           continue;
         }
       }
       const f = foldChar(c);
       // No space between scripts in the text where the name has one (`큐원3` for `큐원 3`).
-      if (node !== root && !node.next.has(f[0]) && scriptChange(foldChar(mask[i - 1]), f[0])) {
-        const sep = node.next.get(SEP);
+      if (node !== root && !childOf(node, f[0]) && scriptChange(mask[i - 1], f[0])) {
+        const sep = childOf(node, SEP);
         if (sep) node = sep;
       }
       let next: TrieNode | undefined = node;
-      for (let k = 0; next && k < f.length; k++) next = next.next.get(f[k]);
+      for (let k = 0; next && k < f.length; k++) next = childOf(next, f[k]);
       node = next;
       i++;
       if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids, node.ambiguous];
@@ -299,10 +323,16 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       let i = start;
       while (i < end) {
         const c = mask[i];
+        // Most characters start no name: one look at the trie's first level settles them.
+        const first = foldChar(c);
+        if (first === '' || first === SEP || !childOf(root, first[0])) {
+          i++;
+          continue;
+        }
         const prev = i > 0 ? boundaryChar(mask[i - 1]) : undefined;
         // Hangul names may start mid-word: scraped text glues words (`이전글뤼튼`), and
         // Korean has no spaces before particles; short Hangul aliases are curated instead.
-        const canStart = c !== '\u0000' && !isSeparator(c) && !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev));
+        const canStart = c !== '\u0000' && !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev));
         let hit = canStart ? longestAt(mask, i, end) : undefined;
         const inner = hit ? organizationPrefix(mask, i, hit, end) : -1;
         if (hit && inner !== -1) {

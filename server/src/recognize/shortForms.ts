@@ -86,22 +86,36 @@ function formsKnowledge(forms: [string, string][], kb: KnowledgeBase): Knowledge
 
 /**
  * Short-form mentions in `mask[from, to)`: after their model's first full mention, and not
- * overlapping any full mention (`Maverick` inside `Llama 4 Maverick` is part of that name).
+ * overlapping any full mention of `mentions` (sorted; short ones are skipped): `Maverick` inside
+ * `Llama 4 Maverick` is part of that name.
  */
-export function findShortForms(set: ShortFormSet, mask: string, from: number, to: number, full: readonly Mention[]): Mention[] {
+export function findShortForms(set: ShortFormSet, mask: string, from: number, to: number, mentions: readonly Mention[]): Mention[] {
   if (!set.index) return [];
   const out: Mention[] = [];
-  let k = 0;
+  const full = mentions;
+  let k = firstEndingAfter(mentions, from);
   for (const m of set.index.find(mask, from, to)) {
     const start = set.first.get(m.id);
     if (start === undefined || m.start < start) continue;
     // `4o` is not in `4o-mini`, another model.
     if (mask[m.end] === '-' && /[A-Za-z0-9]/.test(mask[m.end + 1] ?? '')) continue;
-    while (k < full.length && full[k].end <= m.start) k++;
+    while (k < full.length && (full[k].end <= m.start || full[k].short)) k++;
     if (k < full.length && full[k].start < m.end) continue;
     out.push({ ...m, short: true });
   }
   return out;
+}
+
+/** Index of the first mention ending after `offset` (mentions are sorted and never overlap). */
+function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Two sorted, non-overlapping lists merged by start. */
