@@ -49,7 +49,9 @@ describe('knowledge/normalize', () => {
     ['DeepSeek V3.1', 'deepseek v3.1'],
     ['  deepseek__v3.1 ', 'deepseek v3.1'],
     ['ＳＫＴ', 'skt'],
-    ['LG AI연구원', 'lg ai연구원'],
+    // A change of script is a space: `LG AI연구원` = `LG AI 연구원`, `큐원3` = `큐원 3`.
+    ['LG AI연구원', 'lg ai 연구원'],
+    ['큐원3', '큐원 3'],
     ['딥시크 -  V3.1', '딥시크 v3.1'],
   ];
   for (const [input, output] of cases) {

@@ -51,7 +51,7 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
     for (const entry of file.entities) {
       const ranges = file.fieldRanges?.get(entry.id);
       const origin = file.origins.get(entry.id);
-      const at = (path: string): Range => ranges?.get(path) ?? ranges?.get('id') ?? pointRange(origin);
+      const at = (path: string): Range => rangeAt(ranges, origin, path);
       const existing = byId.get(entry.id);
       if (existing && existing.kind !== entry.kind) {
         problems.push(invalid(file.uri, at('id'), `Unexpected ${entry.kind} id \`${entry.id}\`, expected ${ARTICLE[existing.kind]} to override (\`${entry.id}\` is ${ARTICLE[existing.kind]} already)`));
@@ -65,8 +65,8 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
       const set = setters.get(entry.id) ?? new Map<string, Setter>();
       for (const field of presentFields(entry, ranges)) {
         if (field === 'aliases' || field === 'id' || field === 'kind') continue;
-        const value = (entry as unknown as Record<string, unknown>)[field];
-        merged[field] = Array.isArray(value) ? [...value] : value;
+        // Values are shared with the file's entry: neither is ever changed after loading.
+        merged[field] = (entry as unknown as Record<string, unknown>)[field];
         // Who set a field matters only for a reference that resolves nowhere: kept for those alone.
         if (REFERENCE_FIELDS.has(field)) set.set(field, { uri: file.uri, origin, ranges });
       }
@@ -155,9 +155,16 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
 /** The fields an entry really set: from its field ranges, else its non-empty values. */
 function presentFields(entry: Entity, ranges: Map<string, Range> | undefined): string[] {
   if (ranges) return [...ranges.keys()].filter((path) => !/[.[]/.test(path));
-  return Object.entries(entry)
-    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k]) => k);
+  const fields: string[] = [];
+  for (const key in entry) {
+    const v = (entry as unknown as Record<string, unknown>)[key];
+    if (v !== undefined && !(Array.isArray(v) && v.length === 0)) fields.push(key);
+  }
+  return fields;
+}
+
+function rangeAt(ranges: Map<string, Range> | undefined, origin: EntityOrigin | undefined, path: string): Range {
+  return ranges?.get(path) ?? ranges?.get('id') ?? pointRange(origin);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,11 +1,77 @@
 /**
  * The one folding rule for names: what the knowledge base uses to detect duplicate aliases and
- * what the recognizer uses to match prose. NFKC folds full-width forms, case is folded, and any
- * run of hyphens, underscores and white space counts as one space (`DeepSeek-V3.1` = `deepseek v3.1`).
+ * what the recognizer uses to match prose. Full-width forms fold (NFKC), case folds, and any run
+ * of hyphens, underscores and white space is one space (`DeepSeek-V3.1` = `deepseek v3.1`); a
+ * change of script is a space too (`큐원3` = `큐원 3`, `AI연구원` = `AI 연구원`).
  */
-export function normalizeName(s: string): string {
-  // Printable ASCII is its own NFKC form: most names skip the Unicode tables.
-  return (ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+
+export const SEP = ' ';
+const ASCII = /^[\x20-\x7e]*$/;
+const foldCache = new Map<string, string>();
+/** Folded names, kept: the knowledge base and the alias index fold the same few thousand names. */
+const nameCache = new Map<string, string>();
+
+/** The folded form of one UTF-16 unit: lowercase, NFKC, separators as `' '`. */
+export function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) {
+    if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+    if (c === '-' || c === '_' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return SEP;
+    return c;
+  }
+  // Hangul syllables are their own folding: most of a Korean note, so no cache lookup.
+  if (code >= 0xac00 && code <= 0xd7a3) return c;
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    f = c.normalize('NFKC').toLowerCase();
+    if (/^[\s\u2010\u2011\u00a0\u3000]+$/u.test(f) || f === '-' || f === '_') f = SEP;
+    foldCache.set(c, f);
+  }
+  return f;
 }
 
-const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Folds a whole name: what the trie stores and what duplicate aliases are told by. Names are
+ * remembered (the knowledge base and the alias index fold the same ones); the memory is bounded,
+ * as text from notes is folded too.
+ */
+export function foldName(name: string): string {
+  let out = nameCache.get(name);
+  if (out === undefined) {
+    out = fold(name);
+    if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
+    nameCache.set(name, out);
+  }
+  return out;
+}
+
+const NAME_CACHE_LIMIT = 50_000;
+
+function fold(name: string): string {
+  // Most names are printable ASCII: the same folding, done natively.
+  if (ASCII.test(name)) return name.toLowerCase().replace(/[-_\s]+/g, SEP).trim();
+  let out = '';
+  for (const c of name) {
+    const f = foldChar(c);
+    if (f === SEP) {
+      if (out.length > 0 && !out.endsWith(SEP)) out += SEP;
+    } else {
+      if (out.length > 0 && !out.endsWith(SEP) && scriptChange(out[out.length - 1], f[0])) out += SEP;
+      out += f;
+    }
+  }
+  return out.endsWith(SEP) ? out.slice(0, -1) : out;
+}
+
+/** The knowledge base's name for `foldName`. */
+export const normalizeName = foldName;
+
+export const isHangul = (c: string | undefined): boolean => c !== undefined && c >= '\uac00' && c <= '\ud7a3';
+
+export const isLatinAlnum = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+
+/** Hangul next to a Latin letter or digit: people write `큐원3` and `큐원 3`, `AI연구원` and `AI 연구원` alike. */
+export function scriptChange(a: string | undefined, b: string | undefined): boolean {
+  return (isHangul(a) && isLatinAlnum(b)) || (isLatinAlnum(a) && isHangul(b));
+}

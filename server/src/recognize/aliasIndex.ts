@@ -1,5 +1,8 @@
 import type { Entity, KnowledgeBase } from '../knowledge/types';
+import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { contextOf } from './context';
+
+export { foldChar, foldName, scriptChange };
 import type { Mention, MentionKind } from './types';
 
 /**
@@ -51,55 +54,6 @@ function addChild(node: TrieNode, ch: string): TrieNode {
 /** One Latin word, no digits or separators: the names that double as ordinary words. */
 const isOneLatinWord = (name: string): boolean => /^[A-Za-z]+$/.test(name);
 
-const SEP = ' ';
-const ASCII = /^[\x20-\x7e]*$/;
-const foldCache = new Map<string, string>();
-
-/** The folded form of one UTF-16 unit: lowercase, NFKC, separators as `' '`; `''` drops it. */
-export function foldChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code < 0x80) {
-    if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
-    if (c === '-' || c === '_' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return SEP;
-    return c;
-  }
-  // Hangul syllables are their own folding: most of a Korean note, so no cache lookup.
-  if (code >= 0xac00 && code <= 0xd7a3) return c;
-  let f = foldCache.get(c);
-  if (f === undefined) {
-    f = c.normalize('NFKC').toLowerCase();
-    if (/^[\s\u2010\u2011\u00a0\u3000]+$/u.test(f) || f === '-' || f === '_') f = SEP;
-    foldCache.set(c, f);
-  }
-  return f;
-}
-
-/** Folds a whole name: what the trie stores. A change of script (`큐원3`, `AI연구원`) reads as a separator. */
-export function foldName(name: string): string {
-  // Most names are printable ASCII: the same folding, done natively.
-  if (ASCII.test(name)) return name.toLowerCase().replace(/[-_\s]+/g, SEP).trim();
-  let out = '';
-  for (const c of name) {
-    const f = foldChar(c);
-    if (f === SEP) {
-      if (out.length > 0 && !out.endsWith(SEP)) out += SEP;
-    } else {
-      if (out.length > 0 && !out.endsWith(SEP) && scriptChange(out[out.length - 1], f[0])) out += SEP;
-      out += f;
-    }
-  }
-  return out.endsWith(SEP) ? out.slice(0, -1) : out;
-}
-
-const isHangul = (c: string | undefined): boolean => c !== undefined && c >= '\uac00' && c <= '\ud7a3';
-
-/** Hangul next to a Latin letter or digit: people write `큐원3` and `큐원 3`, `AI연구원` and `AI 연구원` alike. */
-export function scriptChange(a: string | undefined, b: string | undefined): boolean {
-  return (isHangul(a) && isLatinAlnum(b)) || (isLatinAlnum(a) && isHangul(b));
-}
-
-const isLatinAlnum = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isSeparator = (c: string): boolean => foldChar(c) === SEP;
 
