@@ -120,8 +120,11 @@ export function namesPattern(names: readonly string[], shadows: readonly string[
   const step = (node: TrieNode, ch: string, last: string): string => {
     // Between Hangul and a Latin letter or digit the separator is optional (`큐원3`, `큐원 3`), as in the recognizer.
     if (ch === ' ') {
-      if (![...node.next.get(' ')!.next.keys()].some((next) => scriptChange(last, next))) return SEPARATORS;
-      return LATIN_ALNUM.test(last) ? String.raw`(?:${SEPARATORS}|(?=[\x{AC00}-\x{D7A3}]))` : String.raw`(?:${SEPARATORS}|(?=[A-Za-z0-9]))`;
+      // Optional where the recognizer reads a change of script as a separator: only before what may follow.
+      const glued = [...node.next.get(' ')!.next.keys()].filter((next) => scriptChange(last, next));
+      if (glued.length === 0) return SEPARATORS;
+      const ahead = [...new Set(glued.map((c) => (/[0-9]/.test(c) ? '0-9' : /[a-z]/.test(c) ? 'A-Za-z' : String.raw`\x{AC00}-\x{D7A3}`)))].join('');
+      return String.raw`(?:${SEPARATORS}|(?=[${ahead}]))`;
     }
     return node === root && LATIN_ALNUM.test(ch) ? anyCase(ch) + LATIN_START : anyCase(ch);
   };

@@ -45,14 +45,16 @@ function show(p: KnowledgeProblem): string {
 
 describe('knowledge/normalize', () => {
   const cases: [string, string][] = [
-    ['DeepSeek-V3.1', 'deepseek v3.1'],
-    ['DeepSeek V3.1', 'deepseek v3.1'],
-    ['  deepseek__v3.1 ', 'deepseek v3.1'],
+    // A letter before a digit is a space too: `V3.1` = `V 3.1`, `Gemma3` = `Gemma 3`.
+    ['DeepSeek-V3.1', 'deepseek v 3.1'],
+    ['DeepSeek V3.1', 'deepseek v 3.1'],
+    ['  deepseek__v3.1 ', 'deepseek v 3.1'],
+    ['Gemma3', 'gemma 3'],
     ['ＳＫＴ', 'skt'],
     // A change of script is a space: `LG AI연구원` = `LG AI 연구원`, `큐원3` = `큐원 3`.
     ['LG AI연구원', 'lg ai 연구원'],
     ['큐원3', '큐원 3'],
-    ['딥시크 -  V3.1', '딥시크 v3.1'],
+    ['딥시크 -  V3.1', '딥시크 v 3.1'],
   ];
   for (const [input, output] of cases) {
     it(`folds ${JSON.stringify(input)} to ${JSON.stringify(output)}`, () => assert.equal(normalizeName(input), output));

@@ -160,3 +160,9 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('Falcon was trained on RefinedWeb tokens.'), ['Falcon → Falcon']);
   });
 });
+
+describe('names glued or spaced (#13 §3, §4)', () => {
+  it('reads a version glued to the name or spaced from it alike', () => {
+    assert.deepEqual(mentions('Gemma3 and Gemma 3; Llama3 and Qwen 2.5.'), ['Gemma3 → Gemma', 'Gemma 3 → Gemma', 'Llama3 → Llama', 'Qwen 2.5 → Qwen2.5']);
+  });
+});

@@ -2,7 +2,8 @@
  * The one folding rule for names: what the knowledge base uses to detect duplicate aliases and
  * what the recognizer uses to match prose. Full-width forms fold (NFKC), case folds, and any run
  * of hyphens, underscores and white space is one space (`DeepSeek-V3.1` = `deepseek v3.1`); a
- * change of script is a space too (`큐원3` = `큐원 3`, `AI연구원` = `AI 연구원`).
+ * change of script is a space too (`큐원3` = `큐원 3`, `AI연구원` = `AI 연구원`), and so is a
+ * letter before a digit (`Gemma3` = `Gemma 3`, `Qwen 2.5` = `Qwen2.5`).
  */
 
 export const SEP = ' ';
@@ -49,7 +50,7 @@ const NAME_CACHE_LIMIT = 50_000;
 
 function fold(name: string): string {
   // Most names are printable ASCII: the same folding, done natively.
-  if (ASCII.test(name)) return name.toLowerCase().replace(/[-_\s]+/g, SEP).trim();
+  if (ASCII.test(name)) return name.toLowerCase().replace(/([a-z])(?=[0-9])/g, '$1 ').replace(/[-_\s]+/g, SEP).trim();
   let out = '';
   for (const c of name) {
     const f = foldChar(c);
@@ -71,7 +72,13 @@ export const isHangul = (c: string | undefined): boolean => c !== undefined && c
 export const isLatinAlnum = (c: string | undefined): boolean =>
   c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 
-/** Hangul next to a Latin letter or digit: people write `큐원3` and `큐원 3`, `AI연구원` and `AI 연구원` alike. */
+/**
+ * Where people write a name with or without a space: Hangul next to a Latin letter or digit
+ * (`큐원3`, `큐원 3`; `AI연구원`, `AI 연구원`), and a Latin letter before a digit (`Gemma3`, `Gemma 3`).
+ */
 export function scriptChange(a: string | undefined, b: string | undefined): boolean {
-  return (isHangul(a) && isLatinAlnum(b)) || (isLatinAlnum(a) && isHangul(b));
+  return (isHangul(a) && isLatinAlnum(b)) || (isLatinAlnum(a) && isHangul(b)) || (isLatinLetter(a) && isDigit(b));
 }
+
+const isLatinLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
