@@ -215,12 +215,13 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return -1;
   };
 
-  /** Whether `mask[from, to)` holds a name that needs no context (any word start will do). */
+  /** Whether `mask[from, to)` holds the name of a model or product that needs no context (any word start will do). */
   const hasPlainName = (mask: string, from: number, to: number): boolean => {
     for (let j = from; j < to; j++) {
       if (mask[j] === '\u0000' || isSeparator(mask[j]) || (j > from && isLatinAlnum(boundaryChar(mask[j - 1])) && isLatinAlnum(boundaryChar(mask[j])))) continue;
       const hit = longestAt(mask, j, to);
-      if (hit && !hit[2]) return true;
+      // A model or product: companies turn up in ordinary prose (`네이버 지도`).
+      if (hit && !hit[2] && kindOf(hit[1][0]) !== 'organization') return true;
     }
     return false;
   };

@@ -1,7 +1,7 @@
 /**
  * Whether a paragraph is about AI, for names that also mean other things (`Claude` Monet, the
- * `Gemini` constellation, `Falcon` the bird, `LG` fridges): a word of the field, or another name
- * of the knowledge base, in the same paragraph. Read only when such a name is found, so ordinary
+ * `Gemini` constellation, `Falcon` the bird, `LG` fridges): a word of the field, or the name of a
+ * model or product, in the same paragraph. Read only when such a name is found, so ordinary
  * prose costs nothing.
  */
 import { paragraphAt } from '../markdown/paragraphs';
