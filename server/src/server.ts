@@ -91,7 +91,11 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (globs.source !== config.knowledgeFiles) globs = { source: config.knowledgeFiles, patterns: config.knowledgeFiles.map(globToRegExp) };
     return folders.some((folder) => {
       const base = folder.endsWith('/') ? folder : `${folder}/`;
-      return uri.startsWith(base) && globs.patterns.some((re) => re.test(decodeURIComponent(uri.slice(base.length))));
+      if (!uri.startsWith(base)) return false;
+      const relative = safeDecode(uri.slice(base.length));
+      // A crafted `..` (or `%2e%2e`) would leave the folder under a `**` glob: never a knowledge file.
+      if (relative === undefined || relative.split(/[\\/]/).some((part) => part === '..' || part === '.')) return false;
+      return globs.patterns.some((re) => re.test(relative));
     });
   };
 
@@ -319,4 +323,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `decodeURIComponent`, or undefined for a malformed escape. */
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
 }

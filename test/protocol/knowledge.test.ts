@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lspClient';
@@ -135,6 +136,29 @@ describe('protocol: the user knowledge files of a workspace', function () {
 });
 
 describe('protocol: knowledge-file patterns that leave the folder', function () {
+  it('never reads a file a crafted watched-file event places outside the folder with `..` (#17)', async () => {
+    const ws = new TempWorkspace();
+    const outside = new TempWorkspace();
+    outside.write('secret.yaml', zeta);
+    const client = await TestClient.start({ rootUri: ws.uri, initializationOptions: { settings: { knowledgeFiles: ['**/*.yaml'] } } });
+    try {
+      const before = await client.knowledgeLoaded();
+      const escape = path.relative(ws.dir, outside.dir).split(path.sep).map(encodeURIComponent).join('/');
+      for (const crafted of [`${ws.uri}/${escape}/secret.yaml`, `${ws.uri}/${escape.replace(/\.\./g, '%2e%2e')}/secret.yaml`]) {
+        await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: crafted, type: 1 }] });
+      }
+      const noteUri = ws.fileUri('note.md');
+      await client.open(noteUri, note);
+      await client.waitForDiagnostics(noteUri);
+      assert.deepEqual(await client.knowledgeLoaded(), before);
+      assert.equal(await firstLine(client, noteUri, 1), undefined);
+    } finally {
+      await client.stop();
+      ws.dispose();
+      outside.dispose();
+    }
+  });
+
   it('are refused with a clear message, and bundled knowledge keeps working', async () => {
     const ws = new TempWorkspace();
     const client = await TestClient.start({ rootUri: ws.uri, initializationOptions: { settings: { knowledgeFiles: ['../elsewhere/*.yaml'] } } });

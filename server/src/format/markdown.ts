@@ -12,7 +12,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/[\\`*_[\]|~>]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r\n?|\n|[\u2028\u2029]/g, ' ');
 }
 
 /** The URL if it is a well-formed http(s) URL, else undefined. */

@@ -6,9 +6,33 @@ import { unified } from 'unified';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
-/** The mdast tree of `text`: CommonMark with GFM and YAML/TOML front matter. */
+/** Block quotes nested deeper than this are read as text: thousands of `>` overflow the parser's stack. */
+const MAX_QUOTE_DEPTH = 64;
+const TOO_DEEP = new RegExp(`(?:>[ \\t]*){${MAX_QUOTE_DEPTH + 1}}`);
+const DEEP_LINE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})([ \\t>]*)`, 'gm');
+
+/**
+ * The mdast tree of `text`: CommonMark with GFM and YAML/TOML front matter. Never throws: what
+ * is nested past a depth limit is text, and a note the parser still cannot take is one paragraph
+ * (offsets are kept, so positions hold either way).
+ */
 export function parseMarkdown(text: string): Root {
-  return parser.parse(text);
+  // Same length: each `>` past the limit becomes a no-break space, which opens no block.
+  const source = TOO_DEEP.test(text) ? text.replace(DEEP_LINE, (_, kept: string, rest: string) => kept + rest.replace(/>/g, '\u00a0')) : text;
+  try {
+    return parser.parse(source);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return asOneParagraph(text);
+  }
+}
+
+function asOneParagraph(text: string): Root {
+  const start = { line: 1, column: 1, offset: 0 };
+  const lines = text.split('\n');
+  const end = { line: lines.length, column: lines[lines.length - 1].length + 1, offset: text.length };
+  const position = { start, end };
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position }], position }], position };
 }
 
 /** Node types whose text is never prose. */
