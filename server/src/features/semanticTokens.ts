@@ -1,5 +1,6 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
+import { firstEndingAfter } from '../recognize/spans';
 
 /**
  * Semantic tokens: entity mentions by kind and parameter-count claims. They refine the TextMate
@@ -77,17 +78,6 @@ export function semanticTokens(analysis: NoteAnalysis, opts: SemanticTokensOptio
   return { data };
 }
 
-/** Index of the first item ending after `offset`; items are sorted and non-overlapping, so ends ascend too. */
-function firstEndingAfter(items: readonly { end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * `text[start, end)` cut at line breaks, since LSP tokens are single-line: a mention soft-wrapped

@@ -7,6 +7,7 @@
 import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { buildAliasIndex, foldName, type AliasIndex } from './aliasIndex';
 import type { Mention } from './types';
+import { firstEndingAfter } from './spans';
 
 /** The short forms of one note, derived from its full mentions. */
 export interface ShortFormSet {
@@ -106,17 +107,6 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
   return out;
 }
 
-/** Index of the first mention ending after `offset` (mentions are sorted and never overlap). */
-function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Two sorted, non-overlapping lists merged by start. */
 export function mergeMentions(a: readonly Mention[], b: readonly Mention[]): Mention[] {
