@@ -59,9 +59,18 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) {
+    out(USAGE);
+    return 0;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    out(version());
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    err(`research-notes: ${args}\n${USAGE}`);
+    // One line: what is wrong, and where the usage is.
+    err(`research-notes: ${args} (see research-notes --help)`);
     return 2;
   }
   const logger: Logger = { info() {}, warn: err, error: err };
@@ -153,6 +162,19 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   if (args.json) out(JSON.stringify({ files: results }, null, 2));
   return status;
+}
+
+/** The version of the package this CLI ships in (`dist/cli.js` sits beside its `package.json`'s folder). */
+function version(): string {
+  for (const dir of [path.join(__dirname, '..'), path.join(__dirname, '..', '..')]) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'research-notes' && pkg.version) return pkg.version;
+    } catch {
+      // not this folder
+    }
+  }
+  return 'unknown';
 }
 
 if (require.main === module) {

@@ -60,6 +60,16 @@ export interface InsertComparisonTableArgs {
   options?: Settings['table'] & { numberFormat?: Settings['numberFormat'] };
 }
 
+/**
+ * The command's arguments as any LSP client sends them: one object (`{ uri, position, ... }`), or
+ * positional `uri, position[, selection]` as clients that pass editor state in order do.
+ */
+export function toInsertComparisonTableArgs(args: readonly unknown[] | undefined): InsertComparisonTableArgs | undefined {
+  const [first, position, selection] = args ?? [];
+  if (typeof first === 'string') return { uri: first, position: position as WirePosition, ...(selection ? { selection: selection as InsertComparisonTableArgs['selection'] } : {}) };
+  return first as InsertComparisonTableArgs | undefined;
+}
+
 /** What the command returns to the client. */
 export interface InsertComparisonTableResult {
   applied: boolean;

@@ -31,6 +31,7 @@ import {
   type Settings,
   StatusNotification,
   type StatusParams,
+  toInsertComparisonTableArgs,
 } from './protocol';
 import type { Logger, Workspace } from './workspace';
 import { WorkspaceKnowledge } from './workspaceKnowledge';
@@ -257,7 +258,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
   connection.onExecuteCommand((params) => {
     if (params.command === Commands.insertComparisonTable) {
-      return insertComparisonTable(params.arguments?.[0] as InsertComparisonTableArgs | undefined);
+      return insertComparisonTable(toInsertComparisonTableArgs(params.arguments));
     }
     return null;
   });

@@ -87,9 +87,22 @@ describe('cli: research-notes (bundled dist/cli.js)', () => {
     assert.equal(n.stderr.trim(), `research-notes: ${none}: No models mentioned in this note.`);
   });
 
-  it('rejects bad usage with exit code 2', () => {
+  it('rejects bad usage with exit code 2 and one line saying what is wrong', () => {
     assert.equal(run('frobnicate', example).status, 2);
     assert.equal(run('analyze').status, 2);
     assert.equal(run('check', '--fail-on', 'loud', example).status, 2);
+    const r = run('analyze', '--frobnicate', example);
+    assert.deepEqual([r.status, r.stderr], [2, 'research-notes: unknown option --frobnicate (see research-notes --help)\n']);
+  });
+
+  it('prints usage for --help, -h and help COMMAND, and the version for --version, with exit code 0', () => {
+    for (const args of [['--help'], ['-h'], ['help', 'table'], ['analyze', '--help']]) {
+      const r = run(...args);
+      assert.equal(r.status, 0, args.join(' '));
+      assert.match(r.stdout, /^usage: research-notes analyze FILE\.\.\./, args.join(' '));
+    }
+    const v = run('--version');
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual([v.status, v.stdout], [0, `${pkg.version}\n`]);
   });
 });

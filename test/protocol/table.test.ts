@@ -48,6 +48,17 @@ describe('protocol: Insert Comparison Table', function () {
     assert.equal(lines.at(-1), '');
   });
 
+  it('takes positional arguments (uri, position) from any LSP client too (#17)', async () => {
+    client = await TestClient.start({ locale: 'en' });
+    const uri = 'file:///notes/english.md';
+    await client.open(uri, english, 3);
+    const at = { line: english.split('\n').length - 1, character: 0 };
+    assert.deepEqual(await client.executeCommand(command, uri, at), { applied: true });
+    const edit = onlyEdit(client);
+    assert.deepEqual([edit.version, edit.range], [3, { start: at, end: at }]);
+    assert.equal(edit.newText.split('\n')[1], '<!-- research-notes:table -->');
+  });
+
   it('validates the command’s option overrides like settings', async () => {
     client = await TestClient.start({ locale: 'en' });
     const uri = 'file:///notes/options.md';
