@@ -1,10 +1,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { KnowledgeBase, ModelEntity } from './knowledge/types';
+import type { KnowledgeBase } from './knowledge/types';
 import { scanNote, scanNoteAsync, type NoteStructure } from './markdown/blocks';
 import { proseMask } from './markdown/prose';
 import { foldName, type AliasIndex } from './recognize/aliasIndex';
 import { linkClaims } from './recognize/claims';
+import { membersOfSize } from './recognize/members';
 import { findQuantities, type Quantity } from './recognize/quantities';
 import { deriveShortForms, findShortForms, mergeMentions, type ShortFormSet } from './recognize/shortForms';
 import type { Claim, Mention } from './recognize/types';
@@ -89,32 +90,23 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
 }
 
 /**
- * The model a count next to `id` is about: the model itself when the count is its size (or no
- * sibling has that size, so a wrong count is still reported), else the member of its family of
+ * The model a count next to `mention` is about: the model itself when the count is its size (or
+ * no sibling has that size, so a wrong count is still reported), else the member of its family of
  * exactly that size (`Olmo 3 7B and 32B`, a family's table row `8B, 70B, 405B`). Null for a
  * family without such a member.
  */
 export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity): string | null {
-  const id = mention.id;
-  const entity = kb.get(id);
+  const entity = kb.get(mention.id);
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
-  const size = (m: ModelEntity): number | undefined => (q.active ? m.parameters?.active : m.parameters?.total);
-  const near = (v: number | undefined): boolean => v !== undefined && Math.abs(v - q.value) <= q.value * 0.01;
-  if (entity?.kind === 'model' && (near(size(entity)) || !familyId)) return id;
-  let members = familyId ? kb.membersOf(familyId).filter((m) => near(size(m))) : [];
-  // `EXAONE 3.5` and 7.8B: `EXAONE 3.5 7.8B`, not `EXAONE 3.0 7.8B` of the same family; the name
-  // as written tells (`Llama 3.1` names the family Llama; `Olmo 3 7B and 32B`: `Olmo 3 32B`).
-  const withoutSize = (name: string): string => name.replace(/[-_ ]\d+(?:\.\d+)?[BbMm]$/, '');
-  for (const prefix of [mention.text, withoutSize(mention.text), entity?.name ?? '', withoutSize(entity?.name ?? '')]) {
-    const p = foldName(prefix);
-    const named = members.filter((m) => {
-      const n = foldName(m.name);
-      return n === p || n.startsWith(`${p} `);
-    });
-    if (members.length > 1 && named.length > 0) members = named;
+  if (entity?.kind === 'model') {
+    const own = q.active ? entity.parameters?.active : entity.parameters?.total;
+    if (!familyId || (own !== undefined && Math.abs(own - q.value) <= q.value * 0.01)) return entity.id;
   }
+  const withoutSize = (name: string): string => name.replace(/[-_ ]\d+(?:\.\d+)?[BbMm]$/, '');
+  const names = [mention.text, withoutSize(mention.text), entity?.name ?? '', withoutSize(entity?.name ?? '')];
+  const members = familyId ? membersOfSize(kb, familyId, q.value, q.active, names) : [];
   if (members.length === 1) return members[0].id;
-  return entity?.kind === 'model' ? id : null;
+  return entity?.kind === 'model' ? entity.id : null;
 }
 
 /** Analyses a whole note: parse, mask, mentions, claims. */

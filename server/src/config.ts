@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { defaultColumns, tableColumns, type Column, type TableSort } from './features/comparisonTable';
 import { defaultClaimCheckOptions } from './features/diagnostics';
-import type { NumberFormat } from './features/hover';
+import type { NumberFormat } from './format/counts';
 import { defaultInlayMode, type InlayMode } from './features/inlayHints';
 import type { Locale } from './l10n';
 import type { Settings } from './protocol';

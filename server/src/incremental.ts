@@ -209,10 +209,10 @@ function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta:
   let set = unchanged ? movedFirsts(old, moved, before, after) : undefined;
   if (!set) {
     const full = rescan.list.filter((m) => !m.short);
-    set = recognizers.shortForms(full, old);
-    const fresh = set;
+    const fresh = recognizers.shortForms(full, old);
     const same = old !== undefined && old.key === fresh.key && old.first.size === fresh.first.size && [...fresh.first].every(([id, start]) => old.first.has(id) && moved(old.first.get(id)!) === start);
     if (!same) return { list: mergeMentions(full, findShortForms(fresh, mask, 0, mask.length, full)), from: 0, to: mask.length, shortForms: fresh };
+    set = fresh;
   }
   if (!set.index) return { ...rescan, shortForms: set };
   // Forms found in the window may run past its end: such a one replaces what the old scan had there.

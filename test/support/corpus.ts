@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from 'yaml';
-import { createRecognizers, analyzeNote } from '../../server/src/analysis';
+import { createRecognizers, analyzeNote, type Recognizers } from '../../server/src/analysis';
 import { buildAliasIndex, foldName } from '../../server/src/recognize/aliasIndex';
 import type { KnowledgeBase } from '../../server/src/knowledge/types';
 
@@ -131,9 +131,9 @@ function resolve(kb: KnowledgeBase, lookup: (name: string) => readonly string[],
 }
 
 /** Scores one note: recognition as the server runs it (the same recognizers, the same mask). */
-export function scoreNote(note: CorpusNote, kb: KnowledgeBase): NoteScore {
-  const aliases = buildAliasIndex(kb);
-  const analysis = analyzeNote(TextDocument.create(pathToFileURL(join(CORPUS_DIR, note.split, note.name)).href, 'markdown', 1, note.text), createRecognizers(kb, aliases));
+export function scoreNote(note: CorpusNote, kb: KnowledgeBase, recognizers: Recognizers): NoteScore {
+  const aliases = recognizers.aliases;
+  const analysis = analyzeNote(TextDocument.create(pathToFileURL(join(CORPUS_DIR, note.split, note.name)).href, 'markdown', 1, note.text), recognizers);
   const lines = note.text.split(/\r?\n/);
   const at = (s: { start: number; end: number }): Span => {
     const r = analysis.range(s);
@@ -222,8 +222,10 @@ export function scoreCorpus(notes: readonly CorpusNote[], kb: KnowledgeBase): { 
   const blank = () => ({ en: { entity: emptyTally(), claim: emptyTally() }, ko: { entity: emptyTally(), claim: emptyTally() } });
   const scores: Scores = { tuned: blank(), heldout: blank() };
   const perNote = new Map<string, NoteScore>();
+  // One alias index for the whole corpus, as the server builds one per knowledge base.
+  const recognizers = createRecognizers(kb, buildAliasIndex(kb));
   for (const note of notes) {
-    const s = scoreNote(note, kb);
+    const s = scoreNote(note, kb, recognizers);
     perNote.set(`${note.split}/${note.name}`, s);
     const cell = scores[note.split][note.language];
     cell.entity = add(cell.entity, s.entity);

@@ -6,11 +6,10 @@
 import { escapeMarkdown } from '../format/markdown';
 import { formatCount, formatDigits } from '../format/numbers';
 import type { KnowledgeBase } from '../knowledge/types';
-import { messages, type Locale, type MessageKey } from '../l10n';
+import { fill, messages, type Locale, type MessageKey } from '../l10n';
 import type { Claim, Qualifier } from '../recognize/types';
 import { checkClaim, claimModel, defaultClaimCheckOptions } from './diagnostics';
-import { fill } from '../l10n';
-import { parametersText, type NumberFormat } from './hover';
+import { parametersText, type NumberFormat } from '../format/counts';
 
 export interface ClaimHoverOptions {
   locale: Locale;

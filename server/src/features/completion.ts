@@ -10,7 +10,8 @@ import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { messages } from '../l10n';
 import { MASK } from '../markdown/prose';
 import { foldChar, foldName, scriptChange } from '../recognize/aliasIndex';
-import { entityMarkdown, parametersText, type HoverOptions } from './hover';
+import { parametersText } from '../format/counts';
+import { entityMarkdown, type HoverOptions } from './hover';
 
 export type CompletionOptions = HoverOptions;
 

@@ -1,4 +1,5 @@
 import type { Hover } from 'vscode-languageserver-types';
+import { countText, parametersText, type NumberFormat } from '../format/counts';
 import { formatCount, formatDigits, formatTokens, type Notation } from '../format/numbers';
 import { escapeMarkdown, markdownLink } from '../format/markdown';
 import type {
@@ -16,8 +17,6 @@ import type { NoteAnalysis } from '../analysis';
 import type { Mention } from '../recognize/types';
 import { claimHoverMarkdown } from './claimHover';
 
-/** How counts are written: `both` shows `671B (6710억)`; `auto` is `both` in hovers. */
-export type NumberFormat = 'auto' | 'B' | '억' | 'both';
 
 export interface HoverOptions {
   locale: Locale;
@@ -70,11 +69,6 @@ export function findAt<T extends { start: number; end: number }>(items: readonly
   return undefined;
 }
 
-/** A count in the configured notation(s): `671B (6710억)`, `671B` or `6710억`. */
-export function countText(value: number, format: NumberFormat): string {
-  if (format === 'B' || format === '억') return formatCount(value, format);
-  return `${formatCount(value, 'B')} (${formatCount(value, '억')})`;
-}
 
 /** The hover Markdown of one entity. */
 export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: HoverOptions): string {
@@ -135,15 +129,6 @@ const shownFields = new Set(['parameters', 'architecture', 'release', 'license',
 
 type Item = (label: MessageKey, value: string, field?: string) => void;
 
-export function parametersText(p: ParameterCount | undefined, options: HoverOptions): string | undefined {
-  const t = messages(options.locale);
-  if (!p) return undefined;
-  if (p.disclosed === false) return t.undisclosed;
-  const parts: string[] = [];
-  if (p.total !== undefined) parts.push(`${countText(p.total, options.numberFormat)} ${t.total}`);
-  if (p.active !== undefined && p.active !== p.total) parts.push(`${countText(p.active, options.numberFormat)} ${t.active}`);
-  return parts.length ? parts.join(' · ') : undefined;
-}
 
 function modelItems(m: ModelEntity, options: HoverOptions, item: Item, kb: KnowledgeBase): void {
   const t = messages(options.locale);

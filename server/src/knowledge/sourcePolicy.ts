@@ -103,6 +103,18 @@ export function shownFacts(entity: Entity): string[] {
   });
 }
 
+/** One of the entity's sources is the maker's own page or a paper, not marked secondary. */
+function hasPrimarySource(entity: Entity, official: Required<OfficialPlaces>, policy: SourcePolicy): boolean {
+  return entity.sources.some((s) => !s.secondary && classifySource(s.url, official, policy).class === 'primary');
+}
+
+/** The shown facts of an entity without a primary source that are not marked `secondary` or `unverified`. */
+function primarylessFacts(entity: Entity, official: Required<OfficialPlaces>, policy: SourcePolicy): string[] {
+  if (hasPrimarySource(entity, official, policy)) return [];
+  const marked = new Set([...(entity.unverified ?? []), ...(entity.secondary ?? [])]);
+  return shownFacts(entity).filter((field) => !marked.has(field));
+}
+
 /**
  * The source rules of the bundled data: no rejected source, every source labelled with its kind,
  * a non-primary source marked `secondary: true`, and every shown fact backed by a primary source
@@ -118,18 +130,14 @@ export function checkSources(files: readonly KnowledgeFile[], kb: KnowledgeBase,
       const at = (path: string) => ranges?.get(path) ?? ranges?.get('id') ?? { start: point, end: point };
       const problem = (path: string, message: string) => problems.push({ uri: file.uri, range: at(path), code: 'knowledge.source', message });
       const official = officialPlaces(policy, kb, makersOf(entity, kb));
-      let primary = false;
       entity.sources.forEach((source: Source, i) => {
         const { class: cls, reason } = classifySource(source.url, official, policy);
         if (cls === 'rejected') problem(`sources[${i}]`, `Unexpected source ${source.url} of \`${entity.id}\` (${reason}), expected the document that states the fact`);
         else if (cls === 'secondary' && !source.secondary) problem(`sources[${i}]`, `Unexpected unmarked source ${source.url} of \`${entity.id}\` (${reason}), expected \`secondary: true\` or a page of the maker`);
         if (!source.kind) problem(`sources[${i}]`, `Missing \`kind\` of source ${source.url} in \`${entity.id}\`, expected what the document is (\`model card\`, \`paper\`, \`announcement\`, ...)`);
-        if (cls === 'primary' && !source.secondary) primary = true;
       });
-      if (primary) continue;
-      const marked = new Set([...(entity.unverified ?? []), ...(entity.secondary ?? [])]);
-      for (const field of shownFacts(entity)) {
-        if (!marked.has(field)) problem(field, `Unexpected \`${field}\` of \`${entity.id}\` without a primary source, expected a primary source or \`${field}\` in \`secondary\` or \`unverified\``);
+      for (const field of primarylessFacts(entity, official, policy)) {
+        problem(field, `Unexpected \`${field}\` of \`${entity.id}\` without a primary source, expected a primary source or \`${field}\` in \`secondary\` or \`unverified\``);
       }
     }
   }
@@ -143,11 +151,10 @@ export function primaryShare(kb: KnowledgeBase, policy: SourcePolicy, groupOf: (
     const facts = shownFacts(entity);
     if (facts.length === 0) continue;
     const official = officialPlaces(policy, kb, makersOf(entity, kb));
-    const hasPrimary = entity.sources.some((s) => !s.secondary && classifySource(s.url, official, policy).class === 'primary');
     const marked = new Set([...(entity.unverified ?? []), ...(entity.secondary ?? [])]);
     const row = out.get(groupOf(entity)) ?? { primary: 0, shown: 0 };
     row.shown += facts.length;
-    if (hasPrimary) row.primary += facts.filter((f) => !marked.has(f)).length;
+    if (hasPrimarySource(entity, official, policy)) row.primary += facts.filter((f) => !marked.has(f)).length;
     out.set(groupOf(entity), row);
   }
   return out;

@@ -1,6 +1,7 @@
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { contextOf } from './context';
+import { membersOfSize } from './members';
 
 export { foldChar, foldName, scriptChange };
 import type { Mention, MentionKind } from './types';
@@ -238,19 +239,17 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       const sized = FAMILY_SIZE.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
       if (sized) {
         const value = Number(sized[1]) * (/[Mm]/.test(sized[2]) ? 1e6 : 1e9);
-        const near = kb.membersOf(entity.id).filter((x) => x.parameters?.total !== undefined && Math.abs(x.parameters.total - value) <= value * 0.01);
         // `Llama 2 7B`: the member named like the text, not `LLaMA 7B` of the same family and size.
-        const named = near.length > 1 ? near.filter((x) => foldName(x.name).startsWith(foldName(mask.slice(m.start, m.end)))) : near;
+        const members = membersOfSize(kb, entity.id, value, false, [mask.slice(m.start, m.end)]);
         const stop = m.end + sized[0].length;
-        if (named.length === 1) m = { ...m, id: named[0].id, end: stop };
-        else m = near.length === 0 ? { ...m, end: stop, size: value } : { ...m, end: stop };
+        if (members.length === 1) m = { ...m, id: members[0].id, end: stop };
+        else m = members.length === 0 ? { ...m, end: stop, size: value } : { ...m, end: stop };
       }
     }
     if (m.kind !== 'model') return m;
-    for (let v = VARIANT.exec(mask.slice(m.end, Math.min(end, m.end + 16))); v; v = VARIANT.exec(mask.slice(m.end, Math.min(end, m.end + 16)))) {
-      m = { ...m, end: m.end + v[0].length };
-    }
-    return m;
+    let stop = m.end;
+    for (let v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16))); v; v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16)))) stop += v[0].length;
+    return stop === m.end ? m : { ...m, end: stop };
   };
 
   /** `ChatGPT-4o`, `ChatGPT-4o mini`: the product, naming one of its maker's models by the end of its name. */

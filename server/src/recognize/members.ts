@@ -1,0 +1,30 @@
+/**
+ * Which member of a family a size names: `Llama 3.1` with `8B` is Llama 3.1 8B, `Olmo 3 7B and
+ * 32B` is Olmo 3 32B. Used where a name is written with a size (`aliasIndex.ts`) and where a count
+ * stands next to a name (`claims.ts`).
+ */
+import { foldName } from '../knowledge/normalize';
+import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
+
+/**
+ * The members of `familyId` whose total (or active) count is `value` within 1%, narrowed to those
+ * named like the first of `names` that names any (`Llama 2` picks Llama 2 7B over LLaMA 7B); a
+ * name never narrows the list to nothing, so an empty list means no member has that size.
+ */
+export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number, active: boolean, names: readonly string[]): ModelEntity[] {
+  const size = (m: ModelEntity): number | undefined => (active ? m.parameters?.active : m.parameters?.total);
+  let members = kb.membersOf(familyId).filter((m) => {
+    const v = size(m);
+    return v !== undefined && Math.abs(v - value) <= value * 0.01;
+  });
+  for (const name of names) {
+    if (members.length <= 1) break;
+    const p = foldName(name);
+    const named = members.filter((m) => {
+      const n = foldName(m.name);
+      return n === p || n.startsWith(`${p} `);
+    });
+    if (named.length > 0) members = named;
+  }
+  return members;
+}
