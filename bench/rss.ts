@@ -9,8 +9,7 @@ import { analyzeNote, createRecognizers } from '../server/src/analysis';
 import { claimDiagnostics } from '../server/src/features/diagnostics';
 import { unknownNameDiagnostics } from '../server/src/features/unknownNames';
 import { updateAnalysis } from '../server/src/incremental';
-import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
-import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
+import { loadBundledKnowledgeBase } from '../server/src/knowledge/bundled';
 import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -20,7 +19,7 @@ const rss = (): number => {
 };
 
 const [dataDir, notePath] = process.argv.slice(2);
-const kb = createKnowledgeBase(loadBundledKnowledge(dataDir), 1);
+const { kb } = loadBundledKnowledgeBase(dataDir);
 const recognizers = createRecognizers(kb, buildAliasIndex(kb));
 const text = readFileSync(notePath, 'utf8');
 const before = rss();

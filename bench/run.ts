@@ -15,8 +15,7 @@ import { defaultClaimCheckOptions } from '../server/src/features/diagnostics';
 import { noteDiagnostics, type NoteDiagnostics } from '../server/src/features/noteDiagnostics';
 import { hover } from '../server/src/features/hover';
 import { updateAnalysis } from '../server/src/incremental';
-import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
-import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
+import { loadBundledKnowledgeBase } from '../server/src/knowledge/bundled';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
 import { parseMarkdown } from '../server/src/markdown/prose';
 import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
@@ -48,8 +47,8 @@ const log = (s: string): void => void process.stderr.write(`${s}\n`);
 // ---- knowledge ------------------------------------------------------------------------------
 
 let t = now();
-const files = loadBundledKnowledge(dataDir);
-const kb = createKnowledgeBase(files, 1);
+// As the server loads it: the precompiled snapshot, no merge.
+const { kb } = loadBundledKnowledgeBase(dataDir);
 const kbLoadMs = now() - t;
 t = now();
 const index = buildAliasIndex(kb);

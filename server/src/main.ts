@@ -1,11 +1,11 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { bundledFiles } from './bundledKnowledge';
+import { loadBundled } from './bundledKnowledge';
 import { nodeWorkspace } from './nodeWorkspace';
 import { startServer } from './server';
 
 // The transport (`--stdio`, `--node-ipc`, `--socket=N`) comes from argv.
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
-  bundledKnowledge: (logger) => bundledFiles(logger),
+  bundledKnowledge: (logger) => loadBundled(logger),
   workspace: nodeWorkspace,
 });

@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, toConfig, type Config } from './config';
 import { legend } from './features/semanticTokens';
 import { globToRegExp } from './glob';
-import type { KnowledgeFile, KnowledgeProblem } from './knowledge/types';
+import type { KnowledgeBase, KnowledgeProblem } from './knowledge/types';
 import { messages, toLocale } from './l10n';
 import { createLanguageService } from './languageService';
 import {
@@ -37,8 +37,8 @@ import type { Logger, Workspace } from './workspace';
 import { WorkspaceKnowledge } from './workspaceKnowledge';
 
 export interface ServerDeps {
-  /** The bundled knowledge files (parsed once). */
-  bundledKnowledge(logger: Logger): readonly KnowledgeFile[];
+  /** The bundled knowledge base (loaded once). */
+  bundledKnowledge(logger: Logger): KnowledgeBase;
   /** The workspace over the host's file system. */
   workspace(options: { folders: () => readonly string[]; globs: () => readonly string[]; openText: (uri: string) => string | undefined }): Workspace;
 }

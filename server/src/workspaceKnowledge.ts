@@ -21,11 +21,11 @@ export class WorkspaceKnowledge {
   private readonly perNote = new Map<string, KnowledgeBase>();
 
   constructor(
-    private readonly bundled: readonly KnowledgeFile[],
+    private readonly bundled: KnowledgeBase,
     private readonly workspace: Workspace,
     private readonly logger: Logger,
   ) {
-    this.base = createKnowledgeBase(bundled, 1);
+    this.base = bundled;
   }
 
   /** The merged bundled and workspace knowledge. */
@@ -87,7 +87,7 @@ export class WorkspaceKnowledge {
     let kb = this.perNote.get(key);
     if (!kb) {
       const file = shift(parseKnowledgeFile(uri, block.text, { bundled: false, format: 'yaml' }), block.line, block.indent);
-      kb = createKnowledgeBase([...this.bundled, ...this.userFiles.values(), file], this.nextVersion++);
+      kb = createKnowledgeBase([file], this.nextVersion++, this.base);
       if (this.perNote.size > 32) this.perNote.clear();
       this.perNote.set(key, kb);
     }
@@ -113,7 +113,7 @@ export class WorkspaceKnowledge {
   }
 
   private rebuild(): void {
-    this.base = createKnowledgeBase([...this.bundled, ...this.userFiles.values()], this.nextVersion++);
+    this.base = createKnowledgeBase([...this.userFiles.values()], this.nextVersion++, this.bundled);
     this.perNote.clear();
   }
 }

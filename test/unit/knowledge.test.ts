@@ -5,8 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import {
   checkBundledKnowledge,
+  claimsOf,
   createKnowledgeBase,
   loadBundledKnowledge,
+  loadBundledKnowledgeBase,
   normalizeName,
   parseKnowledgeFile,
   shownFacts,
@@ -83,12 +85,15 @@ describe('knowledge/bundled data', () => {
     for (const id of ['anthropic-claude', 'google-gemini', 'lg-exaone', 'meta-llama', 'naver-hyperclova-x', 'skt-ax']) assert.equal(kb.get(id)?.kind, 'family', id);
   });
 
-  it('has a current snapshot that loads exactly like the YAML', () => {
+  it('has a current snapshot that loads like the YAML, each entity in its merged form', () => {
+    // Stale means: not byte for byte what `kb-check --write` writes from the YAML now.
     assert.deepEqual(staleSnapshotFiles(dataDir), []);
     for (const file of files) {
       // Field ranges stay out of the snapshot: bundled ids are unique, so no merge needs them.
-      const { fieldRanges: _ranges, ...parsed } = parseKnowledgeFile(file.uri, readFileSync(new URL(file.uri), 'utf8'), { bundled: true });
-      assert.deepEqual(file, parsed, file.uri);
+      const { fieldRanges: _ranges, entities, ...parsed } = parseKnowledgeFile(file.uri, readFileSync(new URL(file.uri), 'utf8'), { bundled: true });
+      const { entities: snapshotEntities, ...loaded } = file;
+      assert.deepEqual(loaded, parsed, file.uri);
+      assert.deepEqual(snapshotEntities, entities.map((e) => kb.get(e.id)), file.uri);
     }
   });
 
@@ -385,6 +390,38 @@ describe('knowledge/knowledgeBase', () => {
       '4:12-4:20 knowledge.invalid Unexpected organization id `deepseek` for `family` of `orphan-model`, expected the id of a family',
     ]);
     assert.ok(kb.problems.every((p) => p.uri === file.uri));
+  });
+
+  it('merges a later layer onto a base exactly as it merges all files at once', () => {
+    const base = createKnowledgeBase(bundled, 1);
+    const layers = [
+      fixture('user-override.yaml'),
+      fixture('unresolved-organization.yaml'),
+      parseKnowledgeFile('file:///u.yaml', 'organizations:\n  - { id: skt-fan-club, name: Fans, aliases: [SK-Telecom] }\n', { bundled: false }),
+      parseKnowledgeFile('file:///k.yaml', 'families:\n  - { id: deepseek, name: DeepSeek family }\n', { bundled: false }),
+    ];
+    for (const layer of layers) {
+      const flat = createKnowledgeBase([...bundled, layer], 2);
+      const layered = createKnowledgeBase([layer], 2, base);
+      assert.deepEqual(layered.all(), flat.all(), layer.uri);
+      assert.deepEqual(layered.problems.map(show), flat.problems.map(show), layer.uri);
+      assert.deepEqual([...layered.ignored], [...flat.ignored], layer.uri);
+      for (const e of flat.all()) assert.deepEqual(layered.origin(e.id), flat.origin(e.id), e.id);
+    }
+    // A layer never changes its base.
+    assert.equal(base.get('deepseek-v3.1')?.aliases.includes('DSV3.1'), false);
+    assert.deepEqual(base.problems, []);
+  });
+
+  it('loads the precompiled bundled knowledge base exactly as the merge of the YAML', () => {
+    const { kb: precompiled } = loadBundledKnowledgeBase(dataDir);
+    const merged = createKnowledgeBase(loadBundledKnowledge(dataDir, { fresh: true }), 1);
+    assert.deepEqual(precompiled.all(), merged.all());
+    for (const e of merged.all()) assert.deepEqual(precompiled.origin(e.id), merged.origin(e.id), e.id);
+    // Its name table rejects a user alias as the merge's does.
+    const user = parseKnowledgeFile('file:///u.yaml', 'organizations:\n  - { id: skt-fan-club, name: Fans, aliases: [SK-Telecom] }\n', { bundled: false });
+    assert.deepEqual(createKnowledgeBase([user], 2, precompiled).problems.map(show), createKnowledgeBase([user], 2, merged).problems.map(show));
+    assert.deepEqual(claimsOf(precompiled), claimsOf(merged));
   });
 
   it('refuses to turn an entity into another kind', () => {

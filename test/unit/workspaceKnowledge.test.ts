@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadBundledKnowledge } from '../../server/src/knowledge/bundled';
+import { loadBundledKnowledgeBase } from '../../server/src/knowledge/bundled';
 import type { Logger, Workspace } from '../../server/src/workspace';
 import { WorkspaceKnowledge } from '../../server/src/workspaceKnowledge';
 import { dataDir } from '../support/knowledge';
@@ -17,7 +17,7 @@ function memoryWorkspace(files: Map<string, string>): Workspace {
 }
 
 describe('workspace knowledge', () => {
-  const bundled = loadBundledKnowledge(dataDir);
+  const bundled = loadBundledKnowledgeBase(dataDir).kb;
   const uri = 'file:///ws/.research-notes/mine.yaml';
 
   it('rebuilds only when a file’s text changed, and forgets a deleted file', async () => {

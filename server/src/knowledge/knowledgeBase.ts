@@ -30,92 +30,146 @@ const REFERENCE_FIELDS = new Set(REFERENCES.map((r) => r.field));
 const ARTICLE: Record<Entity['kind'], string> = { model: 'a model', family: 'a family', organization: 'an organization', product: 'a product' };
 
 /**
- * Builds a knowledge base from files in increasing precedence: bundled data, then user files,
- * then front matter. An entry whose id exists already overrides it field by field: its aliases
- * are added to the earlier ones, every other field it sets (arrays and objects too) replaces the
- * earlier value. Problems found across files are reported in the later file.
+ * What merging files has built so far: the inside of a knowledge base, which a later merge starts
+ * from (user files on the bundled data, a note's front matter on the workspace's).
  */
-export function createKnowledgeBase(files: readonly KnowledgeFile[], version: number): KnowledgeBase {
-  const byId = new Map<string, Entity>();
-  const origins = new Map<string, EntityOrigin>();
-  const setters = new Map<string, Map<string, Setter>>();
+interface Merge {
+  byId: Map<string, Entity>;
+  origins: Map<string, EntityOrigin>;
+  /** Who set each reference field, by entity id: kept to place a reference that resolves nowhere. */
+  setters: Map<string, Map<string, Setter>>;
   /** Normalized name or alias → id of the entity that claimed it first. */
-  const claims = new Map<string, string>();
+  claims: Map<string, string>;
+  ignored: Set<string>;
+}
+
+const merges = new WeakMap<KnowledgeBase, Merge>();
+
+/**
+ * Builds a knowledge base from files in increasing precedence: bundled data, then user files,
+ * then front matter, on top of `base` when given (its files come first). An entry whose id exists
+ * already overrides it field by field: its aliases are added to the earlier ones, every other
+ * field it sets (arrays and objects too) replaces the earlier value. Problems found across files
+ * are reported in the later file.
+ */
+export function createKnowledgeBase(files: readonly KnowledgeFile[], version: number, base?: KnowledgeBase): KnowledgeBase {
+  const from = base ? merges.get(base) : undefined;
+  const merge: Merge = {
+    byId: new Map(from?.byId),
+    origins: new Map(from?.origins),
+    setters: new Map(from?.setters),
+    claims: new Map(from?.claims),
+    ignored: new Set(from?.ignored),
+  };
   const problemsByFile = files.map((f) => [...f.problems]);
-  const fileIndex = new Map(files.map((f, i) => [f.uri, i]));
-  const ignored = new Set<string>();
+  const touched = new Set<string>();
+  files.forEach((file, index) => mergeFile(merge, file, problemsByFile[index], touched));
+  checkReferences(merge, touched, files, problemsByFile);
+  return knowledgeBase(merge, version, [...(base?.problems ?? []), ...problemsByFile.flat()]);
+}
 
-  files.forEach((file, index) => {
-    const problems = problemsByFile[index];
-    for (const name of file.ignore) ignored.add(normalizeName(name));
-    for (const entry of file.entities) {
-      const ranges = file.fieldRanges?.get(entry.id);
-      const origin = file.origins.get(entry.id);
-      const at = (path: string): Range => rangeAt(ranges, origin, path);
-      const existing = byId.get(entry.id);
-      if (existing && existing.kind !== entry.kind) {
-        problems.push(invalid(file.uri, at('id'), `Unexpected ${entry.kind} id \`${entry.id}\`, expected ${ARTICLE[existing.kind]} to override (\`${entry.id}\` is ${ARTICLE[existing.kind]} already)`));
-        continue;
-      }
-      if (!existing && !entry.name) {
-        problems.push(invalid(file.uri, at('id'), `Missing field \`name\` in ${entry.kind} entry \`${entry.id}\`, expected a name for an id that overrides nothing`));
-        continue;
-      }
-      const merged = (existing ? { ...existing, aliases: [...existing.aliases] } : { id: entry.id, kind: entry.kind, name: entry.name, aliases: [], sources: [] }) as Entity & Record<string, unknown>;
-      const set = setters.get(entry.id) ?? new Map<string, Setter>();
-      for (const field of presentFields(entry, ranges)) {
-        if (field === 'aliases' || field === 'id' || field === 'kind') continue;
-        // Values are shared with the file's entry: neither is ever changed after loading.
-        merged[field] = (entry as unknown as Record<string, unknown>)[field];
-        // Who set a field matters only for a reference that resolves nowhere: kept for those alone.
-        if (REFERENCE_FIELDS.has(field)) set.set(field, { uri: file.uri, origin, ranges });
-      }
+/**
+ * The knowledge base of files already merged without a problem (the bundled snapshot): each id
+ * defined once, in its merged form, and `claims` the merge's name table. Nothing is checked again.
+ */
+export function knowledgeBaseOfMerged(files: readonly KnowledgeFile[], claims: readonly [string, string][], version: number): KnowledgeBase {
+  const merge: Merge = { byId: new Map(), origins: new Map(), setters: new Map(), claims: new Map(claims), ignored: new Set() };
+  for (const file of files) {
+    for (const name of file.ignore) merge.ignored.add(normalizeName(name));
+    for (const entity of file.entities) merge.byId.set(entity.id, entity);
+    for (const [id, origin] of file.origins) merge.origins.set(id, origin);
+  }
+  return knowledgeBase(merge, version, []);
+}
 
-      const nameKey = entry.name ? normalizeName(entry.name) : '';
-      const nameOwner = claims.get(nameKey);
-      if (nameOwner !== undefined && nameOwner !== entry.id) {
-        problems.push(duplicate(file.uri, at('name'), `Unexpected name \`${entry.name}\` of \`${entry.id}\`, expected a name not already used by \`${nameOwner}\``));
-      } else if (nameKey) {
-        claims.set(nameKey, entry.id);
-      }
-      // The aliases an earlier entry of this id gave (none for a new id): an override adds its own.
-      const own = new Set(existing ? merged.aliases.map(normalizeName) : []);
-      entry.aliases.forEach((alias, i) => {
-        const key = normalizeName(alias);
-        if (!key) return;
-        const owner = claims.get(key);
-        if (owner !== undefined && owner !== entry.id) {
-          problems.push(duplicate(file.uri, at(`aliases[${i}]`), `Unexpected alias \`${alias}\` of \`${entry.id}\`, expected a name not already used by \`${owner}\``));
-          return;
-        }
-        claims.set(key, entry.id);
-        if (!own.has(key)) {
-          own.add(key);
-          merged.aliases.push(alias);
-        }
-      });
+/** The name table of a knowledge base: what `knowledgeBaseOfMerged` takes back. */
+export function claimsOf(kb: KnowledgeBase): [string, string][] {
+  return [...(merges.get(kb)?.claims ?? [])];
+}
 
-      byId.set(entry.id, merged);
-      setters.set(entry.id, set);
-      if (origin) origins.set(entry.id, origin);
+function mergeFile(merge: Merge, file: KnowledgeFile, problems: KnowledgeProblem[], touched: Set<string>): void {
+  const { byId, claims } = merge;
+  for (const name of file.ignore) merge.ignored.add(normalizeName(name));
+  for (const entry of file.entities) {
+    const ranges = file.fieldRanges?.get(entry.id);
+    const origin = file.origins.get(entry.id);
+    const at = (path: string): Range => rangeAt(ranges, origin, path);
+    const existing = byId.get(entry.id);
+    if (existing && existing.kind !== entry.kind) {
+      problems.push(invalid(file.uri, at('id'), `Unexpected ${entry.kind} id \`${entry.id}\`, expected ${ARTICLE[existing.kind]} to override (\`${entry.id}\` is ${ARTICLE[existing.kind]} already)`));
+      continue;
     }
-  });
+    if (!existing && !entry.name) {
+      problems.push(invalid(file.uri, at('id'), `Missing field \`name\` in ${entry.kind} entry \`${entry.id}\`, expected a name for an id that overrides nothing`));
+      continue;
+    }
+    const merged = (existing ? { ...existing, aliases: [...existing.aliases] } : { id: entry.id, kind: entry.kind, name: entry.name, aliases: [], sources: [] }) as Entity & Record<string, unknown>;
+    const set = new Map(merge.setters.get(entry.id));
+    for (const field of presentFields(entry, ranges)) {
+      if (field === 'aliases' || field === 'id' || field === 'kind') continue;
+      const value = (entry as unknown as Record<string, unknown>)[field];
+      // An empty list clears an earlier value; a new entity simply has none.
+      if (!existing && (value === undefined || (Array.isArray(value) && value.length === 0))) continue;
+      // Values are shared with the file's entry: neither is ever changed after loading.
+      merged[field] = value;
+      // Who set a field matters only for a reference that resolves nowhere: kept for those alone.
+      if (REFERENCE_FIELDS.has(field)) set.set(field, { uri: file.uri, origin, ranges });
+    }
 
-  const all = [...byId.values()];
-  for (const entity of all) {
+    const nameKey = entry.name ? normalizeName(entry.name) : '';
+    const nameOwner = claims.get(nameKey);
+    if (nameOwner !== undefined && nameOwner !== entry.id) {
+      problems.push(duplicate(file.uri, at('name'), `Unexpected name \`${entry.name}\` of \`${entry.id}\`, expected a name not already used by \`${nameOwner}\``));
+    } else if (nameKey) {
+      claims.set(nameKey, entry.id);
+    }
+    // The aliases an earlier entry of this id gave (none for a new id): an override adds its own.
+    const own = new Set(existing ? merged.aliases.map(normalizeName) : []);
+    entry.aliases.forEach((alias, i) => {
+      const key = normalizeName(alias);
+      if (!key) return;
+      const owner = claims.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        problems.push(duplicate(file.uri, at(`aliases[${i}]`), `Unexpected alias \`${alias}\` of \`${entry.id}\`, expected a name not already used by \`${owner}\``));
+        return;
+      }
+      claims.set(key, entry.id);
+      if (!own.has(key)) {
+        own.add(key);
+        merged.aliases.push(alias);
+      }
+    });
+
+    byId.set(entry.id, merged);
+    merge.setters.set(entry.id, set);
+    if (origin) merge.origins.set(entry.id, origin);
+    touched.add(entry.id);
+  }
+}
+
+/**
+ * Reports the references of the entities `files` set that resolve nowhere, in the file that set
+ * them. An entity no file set keeps its base's answer: an override never changes a kind or
+ * removes an id, so what resolved before still does.
+ */
+function checkReferences(merge: Merge, touched: ReadonlySet<string>, files: readonly KnowledgeFile[], problemsByFile: KnowledgeProblem[][]): void {
+  const fileIndex = new Map(files.map((f, i) => [f.uri, i]));
+  for (const id of touched) {
+    const entity = merge.byId.get(id);
+    if (!entity) continue;
     for (const ref of REFERENCES) {
       if (ref.kind !== entity.kind) continue;
       const value = (entity as unknown as Record<string, unknown>)[ref.field];
       if (value === undefined) continue;
-      const setter = setters.get(entity.id)?.get(ref.field);
+      const setter = merge.setters.get(entity.id)?.get(ref.field);
       const items = ref.many ? (value as unknown[]) : [value];
       const ids = items.map((item) => (ref.key ? (item as Record<string, string>)[ref.key] : (item as string)));
       ids.forEach((target, i) => {
-        const found = byId.get(target);
+        const found = merge.byId.get(target);
         if (found?.kind === ref.target) return;
         const path = ref.many ? `${ref.field}[${i}]${ref.key ? `.${ref.key}` : ''}` : ref.field;
         const range = setter?.ranges?.get(path) ?? setter?.ranges?.get(ref.field) ?? pointRange(setter?.origin);
-        const uri = setter?.uri ?? origins.get(entity.id)?.uri ?? '';
+        const uri = setter?.uri ?? merge.origins.get(entity.id)?.uri ?? '';
         const what = found ? `${found.kind} id` : 'unknown id';
         const problem = invalid(uri, range, `Unexpected ${what} \`${target}\` for \`${path}\` of \`${entity.id}\`, expected the id of ${ARTICLE[ref.target]}`);
         const index = fileIndex.get(uri);
@@ -124,7 +178,11 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
       });
     }
   }
+}
 
+function knowledgeBase(merge: Merge, version: number, problems: KnowledgeProblem[]): KnowledgeBase {
+  const { byId, origins } = merge;
+  const all = [...byId.values()];
   const modelsByOrganization = new Map<string, ModelEntity[]>();
   const modelsByFamily = new Map<string, ModelEntity[]>();
   for (const entity of all) {
@@ -132,12 +190,10 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
     if (entity.organization) push(modelsByOrganization, entity.organization, entity);
     if (entity.family) push(modelsByFamily, entity.family, entity);
   }
-  const problems = problemsByFile.flat();
-
-  return {
+  const kb: KnowledgeBase = {
     version,
     problems,
-    ignored,
+    ignored: merge.ignored,
     get: (id) => byId.get(id),
     all: () => all,
     origin: (id) => origins.get(id),
@@ -150,6 +206,8 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
       return [...new Set([...listed, ...naming])];
     },
   };
+  merges.set(kb, merge);
+  return kb;
 }
 
 /** The fields an entry really set: from its field ranges, else its non-empty values. */

@@ -23,11 +23,18 @@ export interface AliasIndex {
 /**
  * A node of the name trie. Most nodes have one child (names share few branches), so one child is
  * kept in `key`/`child` and a map is made only for a second: thousands of names cost few maps.
+ * The trie grows lazily: a node keeps the names that pass through it in `pending` until a note
+ * first asks for one of its children, so start-up folds the names and builds no branch a note
+ * never walks.
  */
 interface TrieNode {
   key?: string;
   child?: TrieNode;
   more?: Map<string, TrieNode>;
+  /** Indexes into the index's name table of the names below this node, not yet branched. */
+  pending?: number[];
+  /** Length of the folded prefix that leads here. */
+  depth: number;
   /** Entities for which the path to this node is a whole name. */
   ids?: string[];
   /**
@@ -39,17 +46,46 @@ interface TrieNode {
   ambiguous?: boolean;
 }
 
-function childOf(node: TrieNode, ch: string): TrieNode | undefined {
+/** One name of the index: its folded form and what a mention of it means. */
+interface IndexedName {
+  folded: string;
+  id: string;
+  capitalized: boolean;
+  ambiguous: boolean;
+}
+
+function ownChild(node: TrieNode, ch: string): TrieNode | undefined {
   return node.key === ch ? node.child : node.more?.get(ch);
 }
 
 function addChild(node: TrieNode, ch: string): TrieNode {
-  const child: TrieNode = {};
+  const child: TrieNode = { depth: node.depth + 1 };
   if (node.key === undefined) {
     node.key = ch;
     node.child = child;
   } else (node.more ??= new Map()).set(ch, child);
   return child;
+}
+
+/** A name ends at `node`: it names one more entity there. */
+function endName(node: TrieNode, name: IndexedName): void {
+  node.capitalized = node.ids ? node.capitalized && name.capitalized : name.capitalized;
+  node.ambiguous = node.ids ? node.ambiguous && name.ambiguous : name.ambiguous;
+  node.ids ??= [];
+  if (!node.ids.includes(name.id)) node.ids.push(name.id);
+}
+
+/** Branches `node` one level for the names still pending below it, in their original order. */
+function branch(node: TrieNode, names: readonly IndexedName[]): void {
+  const pending = node.pending ?? [];
+  node.pending = undefined;
+  for (const n of pending) {
+    const name = names[n];
+    const ch = name.folded[node.depth];
+    const child = ownChild(node, ch) ?? addChild(node, ch);
+    if (child.depth === name.folded.length) endName(child, name);
+    else (child.pending ??= []).push(n);
+  }
 }
 
 /** One Latin word, no digits or separators: the names that double as ordinary words. */
@@ -93,29 +129,30 @@ export function mentionKind(entity: Entity): MentionKind {
 }
 
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
-  const root: TrieNode = {};
+  const root: TrieNode = { depth: 0, pending: [] };
+  const names: IndexedName[] = [];
   const byName = new Map<string, string[]>();
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) {
       const folded = foldName(name);
       if (folded.length < 2) continue;
-      let node = root;
-      for (const ch of folded) {
-        let child = childOf(node, ch);
-        if (!child) child = addChild(node, ch);
-        node = child;
-      }
-      const capitalized = isOneLatinWord(name) && /[A-Z]/.test(name);
-      node.capitalized = node.ids ? node.capitalized && capitalized : capitalized;
-      const ambiguous = entity.ambiguous === true && (isOneLatinWord(name) || /^[가-힣]+$/.test(name));
-      node.ambiguous = node.ids ? node.ambiguous && ambiguous : ambiguous;
-      node.ids ??= [];
-      if (!node.ids.includes(entity.id)) node.ids.push(entity.id);
+      const oneWord = isOneLatinWord(name);
+      root.pending?.push(names.length);
+      names.push({
+        folded,
+        id: entity.id,
+        capitalized: oneWord && /[A-Z]/.test(name),
+        ambiguous: entity.ambiguous === true && (oneWord || /^[가-힣]+$/.test(name)),
+      });
       const list = byName.get(folded) ?? [];
       if (!list.includes(entity.id)) list.push(entity.id);
       byName.set(folded, list);
     }
   }
+  const childOf = (node: TrieNode, ch: string): TrieNode | undefined => {
+    if (node.pending) branch(node, names);
+    return ownChild(node, ch);
+  };
 
   const kindOf = (id: string): MentionKind => {
     const e = kb.get(id);
