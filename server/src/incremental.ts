@@ -22,6 +22,7 @@ import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from '
 import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from './markdown/blocks';
 import { hasLoneCarriageReturn } from './markdown/fastPath';
 import { paragraphEnd, paragraphStart } from './markdown/paragraphs';
+import { contextStart } from './recognize/context';
 import { proseMask } from './markdown/prose';
 import { foldChar } from './recognize/aliasIndex';
 import type { Quantity } from './recognize/quantities';
@@ -290,8 +291,8 @@ function rescanMentions(old: readonly Mention[], mask: string, changeStart: numb
   const n = mask.length;
   // Start where the old scan was between mentions, and no attempt reads into the change.
   // Whole paragraphs: whether a name that also means other things (`Claude` Monet) is a mention
-  // depends on the paragraph around it (`recognize/context.ts`).
-  let x = Math.min(before(mask, changeStart, reach), paragraphStart(mask, changeStart));
+  // depends on the paragraph around it, and a title line's on the paragraph after it (`recognize/context.ts`).
+  let x = Math.min(before(mask, changeStart, reach), contextStart(mask, changeStart));
   const around = mentionAt(old, x);
   if (around) x = around.start;
 

@@ -159,6 +159,22 @@ describe('incremental analysis', () => {
     assert.ok(steps >= 1000, `only ${steps} edit steps`);
   });
 
+  it('reads a heading again when the paragraph after it changes what it is about', () => {
+    const filler = `${'Claude Monet painted water lilies at Giverny for the last thirty years of his long life. '.repeat(6)}And more.`;
+    const note = `# Notes\n\n## Claude\n\n${filler}\n\nEnd.\n`;
+    const at = note.indexOf('And more.') / note.length;
+    // Turn the paragraph after the heading into one about AI, then back.
+    check(note, [
+      { at, remove: 0, insert: ' The model' },
+      { at, remove: 10, insert: '' },
+    ]);
+    const kb = bundledKnowledge().kb;
+    const r = bundled();
+    const doc = TextDocument.create('file:///n.md', 'markdown', 1, note.replace('And more.', 'A model.'));
+    const first = analyzeNote(doc, r).mentions[0];
+    assert.deepEqual([doc.positionAt(first.start).line, kb.get(first.id)!.name], [2, 'Claude']);
+  });
+
   it(`keeps names that need a paragraph about AI exact as the paragraph changes (seed ${SEED})`, () => {
     const kb = fakeKnowledge([
       { kind: 'family', id: 'claude', name: 'Claude', aliases: [], sources: [], ambiguous: true },
@@ -166,7 +182,8 @@ describe('incremental analysis', () => {
       { kind: 'model', id: 'gpt-4', name: 'GPT-4', aliases: [], sources: [] },
     ]);
     const r = createRecognizers(kb, buildAliasIndex(kb));
-    const piece = fc.constantFrom('Claude', 'Claude Monet', 'Apple', 'pie', 'GPT-4', 'model', ' painted ', '\n\n', '. ', ' and ');
+    // Blank lines and headings make title lines, whose context is the paragraph after them.
+    const piece = fc.constantFrom('Claude', 'Claude Monet', 'Apple', 'pie', 'GPT-4', 'model', ' painted ', '\n\n', '\n\n## ', '\n', '. ', ' and ');
     const text = fc.array(piece, { minLength: 3, maxLength: 20 }).map((xs) => xs.join(' '));
     const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 12 }), insert: piece });
     fc.assert(

@@ -161,6 +161,40 @@ describe('names with other senses (#13 §6)', () => {
   });
 });
 
+describe('names in headings, glosses and repository ids (#13)', () => {
+  it('reads a heading or a one-line label with the paragraph after it', () => {
+    assert.deepEqual(mentions('### Mistral\n\nIt focuses on efficient open models.\n\n### Falcon\n\nAn open model from TII.'), [
+      'Mistral → Mistral AI',
+      'Falcon → Falcon',
+      'TII → Technology Innovation Institute',
+    ]);
+    // The paragraph after says nothing about AI; nor does a long line before a paragraph that does.
+    assert.deepEqual(mentions('## Claude\n\nClaude Monet painted water lilies.'), []);
+    assert.deepEqual(mentions('Claude Monet painted water lilies at Giverny for the last thirty years of his life.\n\nA model of restraint.'), []);
+  });
+
+  it('keeps a gloss in parentheses with the name it glosses', () => {
+    assert.deepEqual(mentions('LG AI연구원은 ‘엑사원(EXAONE)’을 공개했다. 네이버 ‘큐:(Cue:)’와 비교했다.'), [
+      'LG AI연구원 → LG AI Research',
+      '엑사원(EXAONE) → EXAONE',
+      '네이버 → Naver',
+      '큐:(Cue:) → Naver Cue:',
+    ]);
+  });
+
+  it('reads a family then the rest of a member’s name as the member', () => {
+    assert.deepEqual(mentions('SK텔레콤은 에이닷 엑스 K1을 공개했다. A.X K1 is large.'), ['SK텔레콤 → SK Telecom', '에이닷 엑스 K1 → A.X K1', 'A.X K1 → A.X K1']);
+    // A word that finishes no member's name stays outside the mention.
+    assert.deepEqual(mentions('A.X Korean models'), ['A.X → A.X']);
+  });
+
+  it('reads a repository id, owner/model, as one mention of the model', () => {
+    assert.deepEqual(mentions('LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct · Hugging Face'), ['LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct → EXAONE 3.5 2.4B', 'Hugging Face → Hugging Face']);
+    // An owner before something that is no model's name stays the organization.
+    assert.deepEqual(mentions('See LGAI-EXAONE/docs for the code.'), ['LGAI-EXAONE → LG AI Research']);
+  });
+});
+
 describe('names glued or spaced (#13 §3, §4)', () => {
   it('reads a version glued to the name or spaced from it alike', () => {
     assert.deepEqual(mentions('Gemma3 and Gemma 3; Llama3 and Qwen 2.5.'), ['Gemma3 → Gemma', 'Gemma 3 → Gemma', 'Llama3 → Llama', 'Qwen 2.5 → Qwen2.5']);

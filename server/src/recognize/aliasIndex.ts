@@ -1,7 +1,7 @@
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { contextOf } from './context';
-import { membersOfSize } from './members';
+import { memberNamed, membersOfSize } from './members';
 
 export { foldChar, foldName, scriptChange };
 import type { Mention, MentionKind } from './types';
@@ -119,6 +119,8 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
 /** A size right after a family's name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`. */
 const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
+/** A word after a family's name that may finish a member's name (`K1`, `Pro`, `3.5`); never a sentence's final dot. */
+const MEMBER_WORD = /^[-_ ]([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?![A-Za-z0-9])/;
 const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*)(?![A-Za-z0-9])/i;
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
@@ -213,6 +215,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         const after = glossEnd(mask, i, end, node.ids);
         if (after !== -1) {
           glossed = true;
+          // The gloss belongs to the name it glosses (`엑사원(EXAONE)` is one mention).
+          if (best?.[0] === i) best = [after, best[1], best[2]];
           i = after;
           // The name continues after the gloss with or without a space (`딥시크(DeepSeek) V3.1`).
           if (i < end && !isSeparator(mask[i]) && childOf(node, SEP)) node = childOf(node, SEP);
@@ -253,6 +257,17 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return -1;
   };
 
+  /**
+   * A repository id, `owner/model` (`LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct`): an organization's
+   * name, a slash, then a model's name is one mention of the model.
+   */
+  const repositoryModel = (mask: string, hit: [number, string[], boolean?], end: number): [number, string[], boolean?] | undefined => {
+    const [stop, ids] = hit;
+    if (mask[stop] !== '/' || kindOf(ids[0]) !== 'organization') return undefined;
+    const model = longestAt(mask, stop + 1, end);
+    return model && kindOf(model[1][0]) === 'model' ? [model[0], model[1], false] : undefined;
+  };
+
   /** Whether `mask[from, to)` holds the name of a model or product that needs no context (any word start will do). */
   const hasPlainName = (mask: string, from: number, to: number): boolean => {
     for (let j = from; j < to; j++) {
@@ -281,6 +296,11 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         const stop = m.end + sized[0].length;
         if (members.length === 1) m = { ...m, id: members[0].id, end: stop };
         else m = members.length === 0 ? { ...m, end: stop, size: value } : { ...m, end: stop };
+      } else {
+        // `에이닷 엑스 K1`: the family, then the rest of a member's name.
+        const word = MEMBER_WORD.exec(mask.slice(m.end, Math.min(end, m.end + 16)));
+        const member = word ? memberNamed(kb, entity.id, word[1]) : undefined;
+        if (member && word) m = { ...m, id: member.id, end: m.end + word[0].length };
       }
     }
     if (m.kind !== 'model') return m;
@@ -340,6 +360,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           continue;
         }
         if (hit) {
+          const repo = repositoryModel(mask, hit, end);
+          if (repo) hit = repo;
           const mention = extend(mask, { start: i, end: hit[0], text: '', kind: kindOf(hit[1][0]), id: hit[1][0] }, end);
           mention.text = mask.slice(i, mention.end);
           mentions.push(mention);

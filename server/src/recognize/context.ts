@@ -1,10 +1,11 @@
 /**
  * Whether a paragraph is about AI, for names that also mean other things (`Claude` Monet, the
  * `Gemini` constellation, `Falcon` the bird, `LG` fridges): a word of the field, or the name of a
- * model or product, in the same paragraph. Read only when such a name is found, so ordinary
- * prose costs nothing.
+ * model or product, in the same paragraph. A paragraph of one short line (a heading, a label:
+ * `### Mistral`) is about what follows it, so its context runs on through the next paragraph.
+ * Read only when such a name is found, so ordinary prose costs nothing.
  */
-import { paragraphAt } from '../markdown/paragraphs';
+import { blankLine, paragraphEnd, paragraphStart } from '../markdown/paragraphs';
 
 /** Words that put a paragraph in the field, in English and Korean. */
 const AI_WORDS =
@@ -17,7 +18,7 @@ const AI_WORDS =
 export function contextOf(mask: string, hasName: (start: number, end: number) => boolean): (pos: number) => boolean {
   const memo = new Map<number, boolean>();
   return (pos) => {
-    const [start, end] = paragraphAt(mask, pos);
+    const [start, end] = contextAt(mask, pos);
     let about = memo.get(start);
     if (about === undefined) {
       about = AI_WORDS.test(mask.slice(start, end).replace(/\u0000/g, ' ')) || hasName(start, end);
@@ -25,4 +26,54 @@ export function contextOf(mask: string, hasName: (start: number, end: number) =>
     }
     return about;
   };
+}
+
+/** Longest title line, in characters other than spaces and masked syntax. */
+const TITLE_CHARS = 40;
+
+/** Whether `mask[start, end)` is one short line: a heading or a label, read with what follows. */
+function titleLine(mask: string, start: number, end: number): boolean {
+  const lineEnd = mask.indexOf('\n', start);
+  if (lineEnd !== -1 && lineEnd < end) return false;
+  let chars = 0;
+  for (let i = start; i < end; i++) {
+    const c = mask.charCodeAt(i);
+    if (c !== 0 && c !== 0x20 && c !== 0x09 && c !== 0x0d && ++chars > TITLE_CHARS) return false;
+  }
+  return chars > 0;
+}
+
+/** The start of the first non-blank line at or after `from`, or -1. */
+function nextTextLine(mask: string, from: number): number {
+  for (let at = from; at < mask.length; ) {
+    const lineEnd = mask.indexOf('\n', at);
+    const stop = lineEnd === -1 ? mask.length : lineEnd;
+    if (!blankLine(mask, at, stop)) return at;
+    at = stop + 1;
+  }
+  return -1;
+}
+
+/** What decides whether names around `pos` are about AI: its paragraph, and the next one for a title line. */
+export function contextAt(mask: string, pos: number): [number, number] {
+  const start = paragraphStart(mask, pos);
+  const end = paragraphEnd(mask, pos);
+  if (end >= mask.length || !titleLine(mask, start, end)) return [start, end];
+  const next = nextTextLine(mask, end + 1);
+  return [start, next === -1 ? end : paragraphEnd(mask, next)];
+}
+
+/** The first offset whose names may depend on text at `pos`: its paragraph's start, or a title line's before it. */
+export function contextStart(mask: string, pos: number): number {
+  const start = paragraphStart(mask, pos);
+  // The last non-blank line before this paragraph.
+  let at = start - 1;
+  while (at > 0) {
+    const lineStart = mask.lastIndexOf('\n', at - 1) + 1;
+    if (!blankLine(mask, lineStart, at)) break;
+    at = lineStart - 1;
+  }
+  if (at <= 0) return start;
+  const before = paragraphStart(mask, at);
+  return titleLine(mask, before, paragraphEnd(mask, before)) ? before : start;
 }

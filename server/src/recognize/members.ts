@@ -28,3 +28,16 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
   }
   return members;
 }
+
+/**
+ * The member of `familyId` named by the family's name (or an alias) and then `word`: `A.X` and
+ * `K1` name A.X K1, however the family was written (`에이닷 엑스 K1`). Undefined unless exactly one.
+ */
+export function memberNamed(kb: KnowledgeBase, familyId: string, word: string): ModelEntity | undefined {
+  const family = kb.get(familyId);
+  if (family?.kind !== 'family') return undefined;
+  const tail = ` ${foldName(word)}`;
+  const names = new Set([family.name, ...family.aliases].map((n) => `${foldName(n)}${tail}`));
+  const found = kb.membersOf(familyId).filter((m) => [m.name, ...m.aliases].some((n) => names.has(foldName(n))));
+  return found.length === 1 ? found[0] : undefined;
+}
