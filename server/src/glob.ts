@@ -50,3 +50,26 @@ export function staticPrefix(pattern: string): string {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Whether `uri` is a file the `globs` select in one of `folders`. The path is decoded and must
+ * stay inside the folder: a crafted `..` (or `%2e%2e`) never matches, even under `**`.
+ */
+export function matchesInFolders(uri: string, folders: readonly string[], globs: readonly RegExp[]): boolean {
+  return folders.some((folder) => {
+    const base = folder.endsWith('/') ? folder : `${folder}/`;
+    if (!uri.startsWith(base)) return false;
+    const relative = safeDecode(uri.slice(base.length));
+    if (relative === undefined || relative.split(/[\\/]/).some((part) => part === '..' || part === '.')) return false;
+    return globs.some((re) => re.test(relative));
+  });
+}
+
+/** `decodeURIComponent`, or undefined for a malformed escape. */
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadBundled } from './bundledKnowledge';
 import { nodeWorkspace } from './nodeWorkspace';
-import { startServer } from './server';
+import { startServer } from './server/index';
 
 // The transport (`--stdio`, `--node-ipc`, `--socket=N`) comes from argv.
 const connection = createConnection(ProposedFeatures.all);

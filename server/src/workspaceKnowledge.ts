@@ -1,3 +1,4 @@
+import { globToRegExp, matchesInFolders } from './glob';
 import { createKnowledgeBase } from './knowledge/knowledgeBase';
 import { parseKnowledgeFile } from './knowledge/parse';
 import type { KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './knowledge/types';
@@ -20,12 +21,25 @@ export class WorkspaceKnowledge {
   /** Front-matter knowledge bases, by base version and front-matter text. */
   private readonly perNote = new Map<string, KnowledgeBase>();
 
+  /** The knowledge-file globs as regular expressions, compiled once per setting value. */
+  private compiled = { source: [] as readonly string[], patterns: [] as RegExp[] };
+
   constructor(
     private readonly bundled: KnowledgeBase,
     private readonly workspace: Workspace,
     private readonly logger: Logger,
+    /** The `researchNotes.knowledgeFiles` globs now. */
+    private readonly globs: () => readonly string[] = () => defaultKnowledgeGlobs,
   ) {
     this.base = bundled;
+  }
+
+  /** True for a loaded knowledge file, or a file the knowledge-file globs select in a workspace folder. */
+  isKnowledgeFile(uri: string): boolean {
+    if (this.userFiles.has(uri)) return true;
+    const globs = this.globs();
+    if (this.compiled.source !== globs) this.compiled = { source: globs, patterns: globs.map(globToRegExp) };
+    return matchesInFolders(uri, this.workspace.folders, this.compiled.patterns);
   }
 
   /** The merged bundled and workspace knowledge. */

@@ -53,7 +53,7 @@ const merges = new WeakMap<KnowledgeBase, Merge>();
  * are reported in the later file.
  */
 export function createKnowledgeBase(files: readonly KnowledgeFile[], version: number, base?: KnowledgeBase): KnowledgeBase {
-  const from = base ? merges.get(base) : undefined;
+  const from = base ? (merges.get(base) ?? mergeOf(base)) : undefined;
   const merge: Merge = {
     byId: new Map(from?.byId),
     origins: new Map(from?.origins),
@@ -80,6 +80,21 @@ export function knowledgeBaseOfMerged(files: readonly KnowledgeFile[], claims: r
     for (const [id, origin] of file.origins) merge.origins.set(id, origin);
   }
   return knowledgeBase(merge, version, []);
+}
+
+/** The merge state of a knowledge base built some other way (a test's, a host's): its entities as they are. */
+function mergeOf(kb: KnowledgeBase): Merge {
+  const merge: Merge = { byId: new Map(), origins: new Map(), setters: new Map(), claims: new Map(), ignored: new Set(kb.ignored) };
+  for (const entity of kb.all()) {
+    merge.byId.set(entity.id, entity);
+    const origin = kb.origin(entity.id);
+    if (origin) merge.origins.set(entity.id, origin);
+    for (const name of [entity.name, ...entity.aliases]) {
+      const key = normalizeName(name);
+      if (key && !merge.claims.has(key)) merge.claims.set(key, entity.id);
+    }
+  }
+  return merge;
 }
 
 /** The name table of a knowledge base: what `knowledgeBaseOfMerged` takes back. */

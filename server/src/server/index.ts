@@ -1,0 +1,41 @@
+/**
+ * The bind table: every protocol message the server answers, and the session method that
+ * answers it. Nothing else happens here.
+ */
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Commands } from '../protocol';
+import { Session, type ServerDeps } from './session';
+
+export type { ServerDeps } from './session';
+
+export function startServer(connection: Connection, deps: ServerDeps): Session {
+  const s = new Session(connection, deps);
+  /** A request on a note, answered once the note is analysed for its current version; `none` otherwise. */
+  const onNote =
+    <P extends { textDocument: { uri: string } }, R>(answer: (doc: TextDocument, p: P) => R | Promise<R>, none: R) =>
+    async (p: P, token: CancellationToken): Promise<R> => {
+      const doc = await s.ready(p.textDocument.uri, token);
+      return doc ? answer(doc, p) : none;
+    };
+
+  connection.onInitialize((p) => s.initialize(p));
+  connection.onInitialized(() => s.initialized());
+  connection.onDidChangeConfiguration((p) => s.configurationChanged(p.settings));
+  connection.onDidChangeWatchedFiles((p) => s.watchedFilesChanged(p.changes.map((c) => c.uri)));
+  connection.onExecuteCommand((p) => (p.command === Commands.insertComparisonTable ? s.executeCommand(p.arguments) : null));
+  connection.onHover(onNote((doc, p) => s.service.hover(doc, p.position), null));
+  connection.onDefinition(onNote((doc, p) => s.service.definition(doc, p.position), null));
+  connection.onCompletion(onNote((doc, p) => s.service.completions(doc, p.position), null));
+  connection.onCodeAction(onNote((doc, p) => s.codeActions(doc, p.range, p.context.diagnostics), null));
+  connection.languages.inlayHint.on(onNote((doc, p) => s.service.inlayHints(doc, p.range), null));
+  connection.languages.semanticTokens.on(onNote((doc) => s.service.semanticTokens(doc), { data: [] }));
+  connection.languages.semanticTokens.onRange(onNote((doc, p) => s.service.semanticTokens(doc, p.range), { data: [] }));
+  s.documents.onDidOpen((e) => s.opened(e.document));
+  s.documents.onDidChangeContent((e) => s.changed(e.document));
+  s.documents.onDidClose((e) => s.closed(e.document));
+
+  s.documents.listen(connection);
+  connection.listen();
+  return s;
+}

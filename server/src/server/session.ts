@@ -1,0 +1,234 @@
+/**
+ * The server's state and what its handlers do with it: the open documents, the settings, the
+ * client's abilities, the workspace knowledge and the language service. The bind table
+ * (`index.ts`) only connects protocol messages to these methods.
+ */
+import {
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  type CancellationToken,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Range,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig, toConfig, type Config } from '../config';
+import type { KnowledgeBase } from '../knowledge/types';
+import { toLocale } from '../l10n';
+import { createLanguageService, type LanguageService } from '../languageService';
+import { CONFIG_SECTION, SERVER_NAME, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
+import type { Logger, Workspace } from '../workspace';
+import { WorkspaceKnowledge } from '../workspaceKnowledge';
+import { clientSupport, noClientSupport, serverCapabilities, type ClientSupport } from './capabilities';
+import { insertComparisonTable } from './commands/insertComparisonTable';
+import { DiagnosticsPublisher } from './diagnostics';
+
+export interface ServerDeps {
+  /** The bundled knowledge base (loaded once). */
+  bundledKnowledge(logger: Logger): KnowledgeBase;
+  /** The workspace over the host's file system. */
+  workspace(options: { folders: () => readonly string[]; globs: () => readonly string[]; openText: (uri: string) => string | undefined }): Workspace;
+}
+
+export const isNote = (doc: TextDocument): boolean => doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
+
+/** A code action whose edit creates a file: only for clients that can. */
+const createsFile = (action: CodeAction): boolean => action.edit?.documentChanges?.some((c) => 'kind' in c && c.kind === 'create') === true;
+
+export class Session {
+  readonly documents: TextDocuments<TextDocument>;
+  readonly logger: Logger;
+  readonly service: LanguageService;
+  private config: Config = defaultConfig;
+  private folders: string[] = [];
+  private client: ClientSupport = noClientSupport;
+  /** Settles when the first load of the workspace's knowledge files is done. */
+  private knowledgeLoaded: Promise<void> = Promise.resolve();
+  private readonly workspace: Workspace;
+  private knowledgeCache: WorkspaceKnowledge | undefined;
+  private readonly publisher: DiagnosticsPublisher;
+  /** The store reports an open as a content change too: that one is handled at the open. */
+  private readonly justOpened = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly deps: ServerDeps,
+  ) {
+    // The store applies each change in place; the service also hears it, to update its analysis
+    // from the edited span alone instead of re-analysing the whole note.
+    this.documents = new TextDocuments<TextDocument>({
+      create: TextDocument.create,
+      update: (doc, changes, version) => {
+        this.service.noteChanged(doc.uri, doc.version, changes);
+        return TextDocument.update(doc, changes, version);
+      },
+    });
+    this.logger = { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) };
+    this.publisher = new DiagnosticsPublisher(connection);
+    this.workspace = deps.workspace({ folders: () => this.folders, globs: () => this.config.knowledgeFiles, openText: (uri) => this.documents.get(uri)?.getText() });
+    this.service = createLanguageService({
+      workspace: this.workspace,
+      knowledge: { current: () => this.knowledge.current(), forNote: (uri, text) => this.knowledge.forNote(uri, text) },
+      config: () => this.config,
+      logger: this.logger,
+    });
+  }
+
+  /** The workspace knowledge, loaded on first use (the bundled data is read then). */
+  get knowledge(): WorkspaceKnowledge {
+    return (this.knowledgeCache ??= new WorkspaceKnowledge(this.deps.bundledKnowledge(this.logger), this.workspace, this.logger, () => this.config.knowledgeFiles));
+  }
+
+  /** The open note at `uri`, if it is a note. */
+  note(uri: string): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    return doc && isNote(doc) ? doc : undefined;
+  }
+
+  /** The note analysed for this version, or undefined once a newer version arrived or the request was cancelled. */
+  async ready(uri: string, token?: CancellationToken): Promise<TextDocument | undefined> {
+    const doc = this.note(uri);
+    if (!doc) return undefined;
+    const version = doc.version;
+    const moot = (): boolean => this.documents.get(doc.uri)?.version !== version || token?.isCancellationRequested === true;
+    // The workspace's knowledge files load once the client is initialized; answers wait for them.
+    await this.knowledgeLoaded;
+    if (moot()) return undefined;
+    // Large notes are analysed in slices first, so that requests on other notes are answered meanwhile.
+    await this.service.prepare(doc, moot);
+    return moot() ? undefined : doc;
+  }
+
+  initialize(params: InitializeParams): InitializeResult {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.config = toConfig(options.settings, toLocale(params.locale));
+    this.client = clientSupport(params.capabilities);
+    this.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (this.folders.length === 0 && params.rootUri) this.folders = [params.rootUri];
+    return { capabilities: serverCapabilities, serverInfo: { name: SERVER_NAME } };
+  }
+
+  initialized(): void {
+    this.knowledgeLoaded = this.loadKnowledge().catch((e: unknown) => this.logger.error(`Loading knowledge failed: ${String(e)}`));
+  }
+
+  private async loadKnowledge(): Promise<void> {
+    await this.pullConfig();
+    await this.reloadKnowledge();
+    const kb = this.knowledge.current();
+    this.logger.info(`Research Notes server ready: ${kb.all().length} entities (knowledge version ${kb.version}), ${this.knowledge.files().length} knowledge files, locale ${this.config.locale}`);
+    if (this.client.watchFiles) {
+      const watchers = this.config.knowledgeFiles.map((globPattern) => ({ globPattern: `**/${globPattern}` }));
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    }
+  }
+
+  configurationChanged(settings: unknown): void {
+    if (this.client.pullConfig) void this.pullConfig();
+    else this.applyConfig((settings as Record<string, Settings> | undefined)?.[CONFIG_SECTION]);
+  }
+
+  private async pullConfig(): Promise<void> {
+    if (!this.client.pullConfig) return;
+    const [settings] = (await this.connection.workspace.getConfiguration([{ section: CONFIG_SECTION }])) as (Settings | null)[];
+    this.applyConfig(settings);
+  }
+
+  private applyConfig(settings: Settings | null | undefined): void {
+    const before = this.config.knowledgeFiles.join('\n');
+    this.config = toConfig(settings, this.config.locale);
+    if (this.knowledgeCache && this.config.knowledgeFiles.join('\n') !== before) void this.reloadKnowledge();
+    else this.recheckNotes();
+  }
+
+  /** Reloads every knowledge file; refused `researchNotes.knowledgeFiles` patterns are shown to the user. */
+  private async reloadKnowledge(): Promise<void> {
+    const refused = await this.knowledge.reload();
+    for (const reason of refused) void this.connection.window.showWarningMessage(`Research Notes: ${reason}`);
+    this.knowledgeChanged();
+  }
+
+  /** After knowledge changed: knowledge-file problems, the status, every open note's diagnostics and the client's hints. */
+  private knowledgeChanged(): void {
+    const byFile = this.knowledge.problems();
+    this.publisher.knowledge(byFile);
+    const problems = [...byFile.values()].reduce((n, list) => n + list.length, 0);
+    void this.connection.sendNotification(StatusNotification, { entities: this.knowledge.current().all().length, knowledgeFiles: this.knowledge.files().length, problems });
+    this.recheckNotes();
+    if (this.client.inlayRefresh) void this.connection.languages.inlayHint.refresh();
+    if (this.client.tokensRefresh) void this.connection.languages.semanticTokens.refresh();
+  }
+
+  private recheckNotes(): void {
+    for (const doc of this.documents.all()) if (isNote(doc)) this.scheduleNote(doc, 0);
+  }
+
+  /** Publishes a note's diagnostics after the debounce pause (or `delay`). */
+  private scheduleNote(doc: TextDocument, delay = this.config.diagnosticsDebounceMs): void {
+    this.publisher.debounce(doc.uri, delay, () => void this.publishNote(doc.uri));
+  }
+
+  private async publishNote(uri: string): Promise<void> {
+    const doc = await this.ready(uri);
+    if (doc) this.publisher.note(doc.uri, doc.version, this.service.diagnostics(doc));
+  }
+
+  /** Re-reads one knowledge file (its editor text, else disk); re-checks notes only if it changed. */
+  private async updateKnowledgeFile(uri: string, text?: string): Promise<void> {
+    if (await this.knowledge.update(uri, text)) this.knowledgeChanged();
+  }
+
+  async watchedFilesChanged(uris: readonly string[]): Promise<void> {
+    let changed = false;
+    for (const uri of uris) {
+      if (this.knowledge.isKnowledgeFile(uri) && !this.documents.get(uri)) changed = (await this.knowledge.update(uri)) || changed;
+    }
+    if (changed) this.knowledgeChanged();
+  }
+
+  opened(doc: TextDocument): void {
+    this.justOpened.add(doc.uri);
+    if (isNote(doc)) this.scheduleNote(doc, 0);
+    // An editor may open a knowledge file with unsaved text (a restored session).
+    else if (this.knowledge.isKnowledgeFile(doc.uri)) void this.updateKnowledgeFile(doc.uri, doc.getText());
+  }
+
+  changed(doc: TextDocument): void {
+    if (this.justOpened.delete(doc.uri)) return;
+    if (isNote(doc)) this.scheduleNote(doc);
+    // Every keystroke in a knowledge file would rebuild the knowledge base and re-check every
+    // open note: wait for a pause in typing, as for notes.
+    else if (this.knowledge.isKnowledgeFile(doc.uri)) {
+      this.publisher.debounce(doc.uri, this.config.diagnosticsDebounceMs, () => void this.updateKnowledgeFile(doc.uri, doc.getText()));
+    }
+  }
+
+  closed(doc: TextDocument): void {
+    this.publisher.cancel(doc.uri);
+    this.service.forget(doc.uri);
+    if (isNote(doc)) this.publisher.note(doc.uri, undefined, []);
+    else if (this.knowledge.isKnowledgeFile(doc.uri)) void this.updateKnowledgeFile(doc.uri);
+  }
+
+  /** Quick fixes; those that create the knowledge file only for a client that can create files. */
+  async codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    const actions = await this.service.codeActions(doc, range, diagnostics);
+    return this.client.createFiles ? actions : actions.filter((a) => !createsFile(a));
+  }
+
+  executeCommand(args: unknown[] | undefined): Promise<InsertComparisonTableResult> {
+    return insertComparisonTable(
+      {
+        connection: this.connection,
+        locale: this.config.locale,
+        versionedEdits: this.client.versionedEdits,
+        document: (uri) => this.documents.get(uri),
+        tableEdit: (doc, a) => this.service.comparisonTableEdit(doc, a),
+      },
+      toInsertComparisonTableArgs(args),
+    );
+  }
+}
