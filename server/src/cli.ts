@@ -1,24 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundled } from './bundledKnowledge';
+import type { KnowledgeBase } from './knowledge/types';
 import { toLocale } from './l10n';
 import { toConfig, type Config } from './config';
 import { formatCount } from './format/numbers';
 import { comparisonTable, type TableSort } from './features/comparisonTable';
-import { createLanguageService, fixedKnowledge } from './languageService';
+import { createLanguageService, type LanguageService } from './languageService';
+import { nodeWorkspace } from './nodeWorkspace';
 import type { Settings } from './protocol';
 import type { Logger } from './workspace';
+import { defaultKnowledgeGlobs, WorkspaceKnowledge } from './workspaceKnowledge';
 
 /**
- * `research-notes analyze|table …`: what the server sees in notes, and the comparison table,
- * over the same language service the editor uses.
+ * `research-notes analyze|check|table …`: what the server sees in notes, and the comparison
+ * table, over the same language service and the same knowledge the editor uses: the bundled data,
+ * the workspace's knowledge files (`.research-notes/` in the note's folder or the nearest one
+ * above it, or `--knowledge GLOB` from the current folder) and the note's front matter.
  */
 const USAGE = [
-  'usage: research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko]',
-  '       research-notes check FILE... [--fail-on error|warning|information|hint] [--lang en|ko]',
-  '       research-notes table FILE [--lang en|ko] [--columns model,organization,...] [--sort mention|parameters|release|name] [--format auto|B|억|both]',
+  'usage: research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko] [--knowledge GLOB]',
+  '       research-notes check FILE... [--fail-on error|warning|information|hint] [--lang en|ko] [--knowledge GLOB]',
+  '       research-notes table FILE [--lang en|ko] [--columns model,organization,...] [--sort mention|parameters|release|name] [--format auto|B|억|both] [--knowledge GLOB]',
 ].join('\n');
 
 interface Args {
@@ -31,13 +36,15 @@ interface Args {
   sort?: string;
   format?: string;
   failOn: string;
+  /** Knowledge-file globs relative to the current folder, instead of the `.research-notes/` found upward. */
+  knowledge: string[];
 }
 
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
 
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
-  const args: Args = { command, files: [], json: false, failOn: 'information' };
+  const args: Args = { command, files: [], json: false, failOn: 'information', knowledge: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') args.json = true;
@@ -47,6 +54,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--sort') args.sort = rest[++i];
     else if (a === '--format') args.format = rest[++i];
     else if (a === '--fail-on') args.failOn = rest[++i];
+    else if (a === '--knowledge') args.knowledge.push(rest[++i] ?? '');
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else args.files.push(a);
   }
@@ -58,7 +66,31 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** The folder whose knowledge files a note uses: the nearest one upward with `.research-notes/`, else the note's own. */
+function workspaceFolder(file: string): string {
+  const own = path.dirname(path.resolve(file));
+  for (let dir = own; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.research-notes'))) return dir;
+    if (path.dirname(dir) === dir) return own;
+  }
+}
+
+/** The editor's knowledge for notes under one folder, and a service over it; loaded once per folder. */
+interface FolderKnowledge {
+  knowledge: WorkspaceKnowledge;
+  service: LanguageService;
+}
+
+async function folderKnowledge(folder: string, globs: readonly string[], bundled: KnowledgeBase, config: Config, logger: Logger): Promise<FolderKnowledge> {
+  const folders = [pathToFileURL(folder).href];
+  const workspace = nodeWorkspace({ folders: () => folders, globs: () => globs, openText: () => undefined });
+  const knowledge = new WorkspaceKnowledge(bundled, workspace, logger, () => globs);
+  for (const reason of await knowledge.reload()) logger.warn(`research-notes: ${reason}`);
+  const service = createLanguageService({ workspace, knowledge, config: () => config, logger });
+  return { knowledge, service };
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) {
     out(USAGE);
     return 0;
@@ -74,20 +106,23 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   const logger: Logger = { info() {}, warn: err, error: err };
-  const kb = loadBundled(logger);
+  const bundled = loadBundled(logger);
   const config: Config = toConfig(
     { numberFormat: args.format as Settings['numberFormat'], table: { columns: args.columns, sort: args.sort as TableSort, language: args.lang as 'en' | 'ko' } },
     toLocale(args.lang),
   );
-  const service = createLanguageService({
-    workspace: { folders: [], readFile: async () => undefined, listKnowledgeFiles: async () => ({ uris: [], refused: [] }) },
-    knowledge: fixedKnowledge(kb),
-    config: () => config,
-    logger,
-  });
+  const globs = args.knowledge.length > 0 ? args.knowledge : defaultKnowledgeGlobs;
+  const byFolder = new Map<string, Promise<FolderKnowledge>>();
+  const knowledgeOf = (file: string): Promise<FolderKnowledge> => {
+    const folder = args.knowledge.length > 0 ? process.cwd() : workspaceFolder(file);
+    let found = byFolder.get(folder);
+    if (!found) byFolder.set(folder, (found = folderKnowledge(folder, globs, bundled, config, logger)));
+    return found;
+  };
 
   let status = 0;
   const results = [];
+  const reported = new Set<WorkspaceKnowledge>();
   for (const file of args.files) {
     let text: string;
     try {
@@ -98,6 +133,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       continue;
     }
     const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'markdown', 1, text);
+    const { knowledge, service } = await knowledgeOf(file);
+    const kb = knowledge.forNote(doc.uri, text);
     if (args.command === 'table') {
       const table = comparisonTable(service.analyze(doc), kb, { ...config.table, numberFormat: config.numberFormat, locale: config.locale });
       if (table.ok) out(table.markdown);
@@ -109,6 +146,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     if (args.command === 'check') {
       const threshold = SEVERITY_NAMES.indexOf(args.failOn);
+      // The note's front matter, then (once per folder) its knowledge files: errors, as in the editor.
+      const problems = [...kb.problems.filter((p) => p.uri === doc.uri), ...(reported.has(knowledge) ? [] : [...knowledge.problems().values()].flat())];
+      reported.add(knowledge);
+      for (const p of problems) {
+        const where = p.uri === doc.uri ? file : path.relative(process.cwd(), fileURLToPath(p.uri));
+        out(`${where}:${p.range.start.line + 1}:${p.range.start.character + 1} error ${p.code} ${p.message}`);
+        status ||= 1;
+      }
       for (const d of service.diagnostics(doc)) {
         const severity = d.severity ?? 1;
         out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[severity]} ${d.code} ${d.message}`);
@@ -178,5 +223,5 @@ function version(): string {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (s) => console.log(s), (s) => console.error(s));
+  void main(process.argv.slice(2), (s) => console.log(s), (s) => console.error(s)).then((code) => (process.exitCode = code));
 }

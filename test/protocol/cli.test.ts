@@ -4,7 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
 import { examplesDir, repoRoot } from '../support/lspClient';
+import { TempWorkspace } from '../support/tempWorkspace';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const example = path.join(examplesDir, 'skt-500b-ko.md');
@@ -104,5 +106,46 @@ describe('cli: research-notes (bundled dist/cli.js)', () => {
     const v = run('--version');
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     assert.deepEqual([v.status, v.stdout], [0, `${pkg.version}\n`]);
+  });
+});
+
+describe('cli: the editor’s knowledge, not only the bundled data', () => {
+  const ws = new TempWorkspace();
+  const model = 'models:\n  - id: acme-zeta-7b\n    name: Zeta-7B\n    parameters: { total: 7000000000 }\n    sources: ["https://example.org/zeta"]\n';
+  ws.write('.research-notes/acme.yaml', model);
+  const note = ws.write('notes/deep/zeta.md', 'Zeta-7B has 9B parameters. Zorblax-3 is new.\n');
+  const front = ws.write('notes/front.md', '---\nentities:\n  models:\n    - id: local-q\n      name: Quuxly-2\n      sources: ["https://example.org/q"]\n---\nQuuxly-2 is ours.\n');
+  after(() => ws.dispose());
+  const file = (uri: string) => fileURLToPath(uri);
+
+  it('reads the knowledge files of the nearest .research-notes folder above the note', () => {
+    const r = run('analyze', file(note), '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { files: { mentions: { text: string; id: string }[]; claims: { text: string; refersTo: string | null }[] }[] };
+    assert.deepEqual(json.files[0].mentions.map((m) => [m.text, m.id]), [['Zeta-7B', 'acme-zeta-7b']]);
+    assert.deepEqual(json.files[0].claims.map((c) => [c.text, c.refersTo]), [['9B', 'acme-zeta-7b']]);
+  });
+
+  it('checks as the editor does: the user’s model is known and its count checked', () => {
+    const r = run('check', file(note), '--fail-on', 'error');
+    assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['information claim.mismatch']);
+    // With no knowledge files (a glob that selects none), the same note's model is unknown.
+    const bare = spawnSync(process.execPath, [cli, 'check', file(note), '--knowledge', 'none/*.yaml'], { encoding: 'utf8', cwd: ws.dir });
+    assert.deepEqual(bare.stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['hint entity.unknown']);
+  });
+
+  it('reads a note’s front-matter entities', () => {
+    const r = run('analyze', file(front), '--json');
+    const json = JSON.parse(r.stdout) as { files: { mentions: { text: string; id: string }[] }[] };
+    assert.deepEqual(json.files[0].mentions.map((m) => [m.text, m.id]), [['Quuxly-2', 'local-q']]);
+  });
+
+  it('takes other layouts with --knowledge GLOB from the current folder, and reports a broken knowledge file as an error', () => {
+    ws.write('kb/extra.yaml', 'models:\n  - id: acme-omega\n    name: Omega-1\n    sources: ["https://example.org/o"]\n  - id: broken\n    nmae: X\n');
+    const other = ws.write('elsewhere/omega.md', 'Omega-1 is here.\n');
+    const r = spawnSync(process.execPath, [cli, 'check', file(other), '--knowledge', 'kb/*.yaml'], { encoding: 'utf8', cwd: ws.dir });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^kb\/extra\.yaml:6:5 error knowledge\.invalid /m);
+    assert.doesNotMatch(r.stdout, /entity\.unknown/);
   });
 });
