@@ -161,7 +161,7 @@ describe('incremental analysis', () => {
 
   it('reads a heading again when the paragraph after it changes what it is about', () => {
     const filler = `${'Claude Monet painted water lilies at Giverny for the last thirty years of his long life. '.repeat(6)}And more.`;
-    const note = `# Notes\n\n## Claude\n\n${filler}\n\nEnd.\n`;
+    const note = `# Notes\n\n## Claude 100B\n\n${filler}\n\nEnd.\n`;
     const at = note.indexOf('And more.') / note.length;
     // Turn the paragraph after the heading into one about AI, then back.
     check(note, [

@@ -150,6 +150,8 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('We baked an Apple pie.\n\nThe Falcon flew over the Amazon rainforest.'), []);
     assert.deepEqual(mentions('LG 냉장고를 샀다. NC 다이노스가 이겼다.'), []);
     assert.deepEqual(mentions('메타 분석 결과를 정리했다.'), []);
+    // A name of several words of such an entity, too.
+    assert.deepEqual(mentions('She was a high-flyer at the bank. High-Flyer Capital is a name.'), []);
   });
 
   it('reads them in a paragraph about AI: a word of the field, or another name', () => {
@@ -158,6 +160,7 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('LG는 엑사원을 공개했다.'), ['LG → LG Corp.', '엑사원 → EXAONE']);
     assert.deepEqual(mentions('메타는 새 언어 모델을 냈다.'), ['메타 → Meta']);
     assert.deepEqual(mentions('Falcon was trained on RefinedWeb tokens.'), ['Falcon → Falcon']);
+    assert.deepEqual(mentions('DeepSeek, an AI lab, is backed by High-Flyer.'), ['DeepSeek → DeepSeek', 'High-Flyer → High-Flyer']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
 import type { KnowledgeBase } from '../knowledge/types';
+import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
 import { claimDiagnostics, type ClaimCheckOptions } from './diagnostics';
 import { unknownNameDiagnostics } from './unknownNames';
 
@@ -38,11 +39,12 @@ export function noteDiagnostics(analysis: NoteAnalysis, kb: KnowledgeBase, optio
   return { version: analysis.version, items: sorted([...kept, ...fresh]) };
 }
 
-/** From the blank line before `start` to the blank line after `end`: claims and names never cross one. */
+/**
+ * From the blank line before `start` to the blank line after `end`: claims and names never cross
+ * one. A blank line may hold spaces or a CR (`\r\n\r\n` parts paragraphs as `\n\n` does).
+ */
 function paragraphsAround(text: string, start: number, end: number): { start: number; end: number } {
-  const before = text.lastIndexOf('\n\n', Math.max(0, start - 1));
-  const after = text.indexOf('\n\n', end);
-  return { start: before === -1 ? 0 : before + 1, end: after === -1 ? text.length : after + 1 };
+  return { start: paragraphStart(text, start), end: Math.min(text.length, paragraphEnd(text, end) + 1) };
 }
 
 function sorted<T extends { start: number; end: number }>(items: T[]): T[] {

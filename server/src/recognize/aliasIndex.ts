@@ -38,11 +38,12 @@ interface TrieNode {
   /** Entities for which the path to this node is a whole name. */
   ids?: string[];
   /**
-   * A one-word Latin name written with capitals in the data (`Meta`, `Cohere`, `Mistral`):
-   * an all-lowercase occurrence is an ordinary word, not the name.
+   * A one-word Latin name written with capitals in the data (`Meta`, `Cohere`, `Mistral`), or a
+   * name of words alone of an `ambiguous` entity (`High-Flyer`): an all-lowercase occurrence is
+   * an ordinary word, not the name.
    */
   capitalized?: boolean;
-  /** Every name ending here is a one-word name (Latin or Hangul) of an `ambiguous` entity: it needs a paragraph about AI. */
+  /** Every name ending here is a name of words alone (Latin or Hangul) of an `ambiguous` entity: it needs a paragraph about AI. */
   ambiguous?: boolean;
 }
 
@@ -90,6 +91,8 @@ function branch(node: TrieNode, names: readonly IndexedName[]): void {
 
 /** One Latin word, no digits or separators: the names that double as ordinary words. */
 const isOneLatinWord = (name: string): boolean => /^[A-Za-z]+$/.test(name);
+/** Latin words and separators only, no digits (`High-Flyer`, `Neural Chat`). */
+const LATIN_WORDS = /^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$/;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isSeparator = (c: string): boolean => foldChar(c) === SEP;
@@ -138,13 +141,14 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     for (const name of [entity.name, ...entity.aliases]) {
       const folded = foldName(name);
       if (folded.length < 2) continue;
-      const oneWord = isOneLatinWord(name);
+      // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
+      const words = entity.ambiguous === true ? LATIN_WORDS.test(name) : isOneLatinWord(name);
       root.pending?.push(names.length);
       names.push({
         folded,
         id: entity.id,
-        capitalized: oneWord && /[A-Z]/.test(name),
-        ambiguous: entity.ambiguous === true && (oneWord || /^[가-힣]+$/.test(name)),
+        capitalized: words && /[A-Z]/.test(name),
+        ambiguous: entity.ambiguous === true && (words || /^[가-힣]+$/.test(name)),
       });
       const list = byName.get(folded) ?? [];
       if (!list.includes(entity.id)) list.push(entity.id);
