@@ -159,6 +159,26 @@ describe('incremental analysis', () => {
     assert.ok(steps >= 1000, `only ${steps} edit steps`);
   });
 
+  it('checks again only the paragraph an edit is in, in a CRLF note too', () => {
+    const r = bundled();
+    const kb = bundledKnowledge().kb;
+    for (const eol of ['\n', '\r\n']) {
+      const filler = 'Open models keep growing, and notes keep comparing them by size. '.repeat(5);
+      const text = ['DeepSeek-V3.1 has 700B parameters, more than most open models.', '', `${filler}Llama 3.1 405B has 500B parameters.`, ''].join(eol);
+      const doc = TextDocument.create('file:///n.md', 'markdown', 1, text);
+      const first = analyzeNote(doc, r);
+      const before = noteDiagnostics(first, kb, defaultClaimCheckOptions);
+      const at = text.indexOf('500B');
+      const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at + 3) }, text: '600' };
+      const next = TextDocument.update(TextDocument.create(doc.uri, 'markdown', 1, text), [change], 2);
+      const after = noteDiagnostics(updateAnalysis(first, next, [change], r), kb, defaultClaimCheckOptions, before);
+      assert.equal(after.items.length, 2, JSON.stringify(eol));
+      // The first paragraph's diagnostic is the earlier object, moved by nothing: it was not checked again.
+      assert.equal(after.items[0], before.items[0], JSON.stringify(eol));
+      assert.notEqual(after.items[1], before.items[1], JSON.stringify(eol));
+    }
+  });
+
   it('reads a heading again when the paragraph after it changes what it is about', () => {
     const filler = `${'Claude Monet painted water lilies at Giverny for the last thirty years of his long life. '.repeat(6)}And more.`;
     const note = `# Notes\n\n## Claude 100B\n\n${filler}\n\nEnd.\n`;
