@@ -75,6 +75,8 @@ describe('recognition classes (#13)', () => {
         'LG AI연구원 → LG AI Research',
         '엑사원 → EXAONE',
       ]);
+      // `용` (for): `에이닷용 슈퍼컴퓨터`.
+      assert.deepEqual(mentions('SK텔레콤 AI 서비스 에이닷용 슈퍼컴퓨터'), ['SK텔레콤 → SK Telecom', '에이닷 → 에이닷']);
     });
 
     it('never reads a name inside another Korean word', () => {
@@ -159,6 +161,7 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('Apple trains its own models.'), ['Apple → Apple']);
     assert.deepEqual(mentions('LG는 엑사원을 공개했다.'), ['LG → LG Corp.', '엑사원 → EXAONE']);
     assert.deepEqual(mentions('메타는 새 언어 모델을 냈다.'), ['메타 → Meta']);
+    assert.deepEqual(mentions('미세 조정된 Mistral 버전이 많다.'), ['Mistral → Mistral AI']);
     assert.deepEqual(mentions('Falcon was trained on RefinedWeb tokens.'), ['Falcon → Falcon']);
     assert.deepEqual(mentions('DeepSeek, an AI lab, is backed by High-Flyer.'), ['DeepSeek → DeepSeek', 'High-Flyer → High-Flyer']);
   });

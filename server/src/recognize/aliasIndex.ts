@@ -111,7 +111,7 @@ function ordinaryWord(mask: string, start: number, stop: number, end: number): b
  * Particles and suffixes that may follow a Hangul name (`서울대의`, `딥시크발`, `엑사원급`); any
  * other Hangul after it makes another word (`서울대공원`, `카카오톡`).
  */
-const PARTICLE = /^(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에게|께서|부터|까지|만|보다|처럼|같이|이나|나|랑|이랑|하고|조차|마저|이며|이고|이다|이었|였|인|측|발|급|계열|기반|팀|대비|등|식|표|산|판|사의|사는|사가|사와|사도|이라|라는|라고)/;
+const PARTICLE = /^(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에게|께서|부터|까지|만|보다|처럼|같이|이나|나|랑|이랑|하고|조차|마저|이며|이고|이다|이었|였|인|측|발|급|계열|기반|팀|대비|등|식|표|산|판|사의|사는|사가|사와|사도|이라|라는|라고|용)/;
 
 /** A name ending in Hangul ends a word, or is followed by a particle. */
 function hangulEndsCleanly(mask: string, i: number, end: number): boolean {

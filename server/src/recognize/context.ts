@@ -9,7 +9,7 @@ import { blankLine, paragraphEnd, paragraphStart } from '../markdown/paragraphs'
 
 /** Words that put a paragraph in the field, in English and Korean. */
 const AI_WORDS =
-  /\b(?:AI|A\.I\.|LLMs?|GPTs?|chatbots?|models?|parameters?|params|tokens?|benchmarks?|inference|fine-?tun\w*|pre-?train\w*|open[- ]weights?|neural|transformers?|machine learning|deep learning|multimodal|reasoning)\b|인공지능|에이아이|모델|매개변수|파라미터|챗봇|생성형|추론|벤치마크|오픈\s?소스|언어\s?모델|머신\s?러닝|딥\s?러닝|멀티모달/i;
+  /\b(?:AI|A\.I\.|LLMs?|GPTs?|chatbots?|models?|parameters?|params|tokens?|benchmarks?|inference|fine-?tun\w*|pre-?train\w*|open[- ]weights?|neural|transformers?|machine learning|deep learning|multimodal|reasoning)\b|인공지능|에이아이|모델|매개변수|파라미터|챗봇|생성형|추론|벤치마크|오픈\s?소스|언어\s?모델|머신\s?러닝|딥\s?러닝|멀티모달|미세\s?조정|파인\s?튜닝|사전\s?학습/i;
 
 /**
  * A memo of `aboutAI` by paragraph start, for one scan: `hasName(start, end)` says whether the
