@@ -88,7 +88,7 @@ describe('recognize/claims', () => {
   });
 
   describe('drops sizes that are part of a model name', () => {
-    for (const s of ['Llama 3.1 405B is the largest.', 'Qwen3-235B-A22B is a MoE model.']) {
+    for (const s of ['Llama 3.1 405B is the largest.', 'Meta released Llama 3.1 405B.']) {
       it(s, () => {
         assert.ok(findQuantities(s).length > 0, 'the quantity recognizer alone finds the size');
         assert.deepEqual(claimsIn(s), []);

@@ -118,9 +118,26 @@ describe('recognize/quantities', () => {
         );
       });
     }
-    it('marks the upper end of a unitless range 7–70B', () => {
-      assert.deepEqual(findQuantities('models of 7–70B').map((q) => [q.text, q.qualifier]), [['70B', 'range']]);
+    it('reads both ends of a unitless range 7–70B, the bare end with the other’s unit', () => {
+      assert.deepEqual(findQuantities('models of 7–70B').map((q) => [q.text, q.value, q.qualifier]), [['7', 7e9, 'range'], ['70B', 70e9, 'range']]);
+      assert.deepEqual(findQuantities('a range of 7 to 70B models').map((q) => [q.text, q.value, q.qualifier]), [['7', 7e9, 'range'], ['70B', 70e9, 'range']]);
     });
+
+    it('gives a bare number joined by and/or the unit of the count after it', () => {
+      assert.deepEqual(findQuantities('the smaller models (resp. 6 and 13B parameters)').map((q) => [q.text, q.value, q.qualifier]), [['6', 6e9, 'exact'], ['13B', 13e9, 'exact']]);
+      // Not a larger number, a year, or a number glued to a word.
+      assert.deepEqual(findQuantities('in 2023 and 70B; 90 or 70B; v2 and 7B').map((q) => q.text), ['70B', '70B', '7B']);
+    });
+  });
+
+  it('leaves sizes inside a name alone, never a range or a size before a word', () => {
+    assert.deepEqual(findQuantities('Qwen3-235B-A22B, Scout-17B-16E and Llama-2-7B are names.').map((q) => q.text), []);
+    assert.deepEqual(findQuantities('7B-13B models; a 405B-parameter model').map((q) => [q.text, q.qualifier]), [['7B', 'range'], ['13B', 'range'], ['405B', 'exact']]);
+  });
+
+  it('reads words after a count as far as the clause goes (14.8 trillion diverse and high-quality tokens)', () => {
+    assert.deepEqual(findQuantities('We pre-train on 14.8 trillion diverse and high-quality tokens.'), []);
+    assert.deepEqual(findQuantities('a 70B dense and very strong model').map((q) => q.text), ['70B']);
   });
 
   it('reads 685B-A37B as a total and an active count', () => {

@@ -109,13 +109,17 @@ const NOT_PARAM_SYLLABLE = /^(?:원|엔|명|장|건|회|번|곳|채|켤레|벌|�
 
 type Verdict = 'param' | 'not' | 'unknown';
 
-/** Reads up to three words after the number: the first telling word decides. */
+/** How many words after a number are read (`14.8 trillion diverse and high-quality tokens`). */
+const WORDS_AFTER = 5;
+
+/** Reads up to five words after the number, within its clause: the first telling word decides. */
 function wordsAfter(rest: string, counterDai: boolean): Verdict {
   const clause = /^[^.,;:!?。()[\]{}"“”'‘’]*/.exec(rest)![0];
-  const words = clause.split(/[\s\-–—/]+/).filter(Boolean).slice(0, 3);
+  const words = clause.split(/[\s\-–—/]+/).filter(Boolean).slice(0, WORDS_AFTER);
   for (const [i, word] of words.entries()) {
     if (PARAM_WORD.test(word)) return 'param';
-    if (NOT_PARAM_LATIN.test(word) || NOT_PARAM_KOREAN.test(word) || NOT_PARAM_SYLLABLE.test(word)) return 'not';
+    // A counter counts the number it follows (`3건`, `5 명`): later, `건` is only a word.
+    if (NOT_PARAM_LATIN.test(word) || NOT_PARAM_KOREAN.test(word) || (i === 0 && NOT_PARAM_SYLLABLE.test(word))) return 'not';
     // `1만 대`, `1만대의 GPU`: machines; but `500B대` is a size class (handled as approx).
     if (counterDai && i === 0 && /^대(?:의|를|가|는|에|로|와|도|씩|에서)?$/.test(word)) return 'not';
   }
@@ -140,6 +144,18 @@ const ACTIVE_AFTER = /^[\s-]*(?:activ(?:e|ated)\b|활성)/i;
 const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\brather than|\binstead of|\bno longer)\s+(?:[^\s.,;:!?]+\s+){0,3}$/i;
 /** Korean negation later in the clause: `5000억이 아니다`, `5000억 개가 아니라`. */
 const NEGATED_AFTER = /^[^.,;!?。\n\d]{0,12}?(?:아니|아님)/;
+
+/**
+ * The end of a name the number is part of: a word with a letter, then `-` or `_` (`Scout-17B-16E`,
+ * `Qwen-7B`, `Llama-2-7B`), never a count (`7B-13B` is a range).
+ */
+function inName(pre: string): boolean {
+  const word = pre.slice(pre.search(/[^\s(\[{"'‘“]*$/));
+  return /[-_]$/.test(word) && /[A-Za-z]/.test(word) && !/^[~≈]?\d+(?:\.\d+)?[BbMmTtKk]?[-_]$/.test(word);
+}
+
+/** `7 to 70B`, `6 and 13B`: a bare number before a count, sharing its unit. */
+const SHARED_UNIT_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)(\s*(?:to|and|or|[–—~∼〜-])\s*)$/i;
 
 const RANGE_GAP = /^\s*(?:[-–—~∼〜]|to|and|부터|에서)\s*$/i;
 const UNITLESS_RANGE_START = /(?<![A-Za-z0-9_.\-])\d+(?:\.\d+)?\s*(?:[–—~∼〜-]|to)\s*$/i;
@@ -274,7 +290,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const pre = before(mask, m.index);
     const post = after(mask, reading.end);
     if (MONEY_BEFORE.test(pre) || MONEY_WORD_BEFORE.test(pre) || EXPERTS_BEFORE.test(pre)) continue;
-    if (LABEL_BEFORE.test(pre) || CONTEXT_BEFORE.test(pre) || TOKENS_BEFORE.test(pre)) continue;
+    if (LABEL_BEFORE.test(pre) || CONTEXT_BEFORE.test(pre) || TOKENS_BEFORE.test(pre) || inName(pre)) continue;
     const daiIsClass = !reading.man && DAI_AFTER.test(post);
     // Skip a size-class suffix (`500B급 모델`) so the words after it are read.
     const words = reading.man ? post : post.replace(/^(?:급|대)/, '');
@@ -294,18 +310,34 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     else if (APPROX_BEFORE.test(pre) || APPROX_AFTER.test(post) || daiIsClass) qualifier = 'approx';
 
     const value = Number(reading.value);
+    const active = prefixed || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words);
+    const shared = m.num && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : undefined;
+    if (shared) found.push({ ...shared, active, qualifier: shared.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
     found.push({
       start: numStart,
       end: reading.end,
       text: original.slice(numStart, reading.end),
       value,
-      active: prefixed || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words),
+      active,
       qualifier,
       notation: reading.notation,
       hasRangeStart: UNITLESS_RANGE_START.test(pre),
     });
   }
   return markRanges(mask, found);
+}
+
+/** The bare number of `7 to 70B` or `6 and 13B` before the count at `at`, when smaller and after `floor`. */
+function sharedUnit(mask: string, original: string, at: number, num: string, value: number, floor: number) {
+  const line = mask.lastIndexOf('\n', at - 1) + 1;
+  const bare = SHARED_UNIT_BEFORE.exec(mask.slice(Math.max(line, floor, at - 24), at));
+  if (!bare) return undefined;
+  const n = Number(bare[1]);
+  const unit = value / Number(num.replace(/,/g, ''));
+  if (!(n < Number(num.replace(/,/g, '')))) return undefined;
+  const start = at - bare[0].length;
+  const end = start + bare[1].length;
+  return { start, end, text: original.slice(start, end), value: n * unit, range: !/and|or/i.test(bare[2]) };
 }
 
 interface Candidate {
