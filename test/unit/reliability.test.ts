@@ -20,6 +20,16 @@ describe('reliability (#17)', () => {
     }
   });
 
+  it('reads a note that starts with a byte-order mark at the right offsets (the parser skips the mark)', () => {
+    for (const text of ['\ufeff# DeepSeek\n', '\ufeffa\n\n<DeepSeek', '\ufeff---\ntitle: x\n---\nDeepSeek-V3.1 has 685B.\n']) {
+      const plain = analyze(text.slice(1));
+      const a = analyze(text);
+      assert.deepEqual(a.mentions.map((m) => [m.text, m.start]), plain.mentions.map((m) => [m.text, m.start + 1]), JSON.stringify(text));
+      assert.deepEqual(a.claims.map((c) => [c.text, c.start]), plain.claims.map((c) => [c.text, c.start + 1]), JSON.stringify(text));
+      assert.ok(a.mentions.length > 0, JSON.stringify(text));
+    }
+  });
+
   it('never lets a line break of a knowledge-file string reach a hover as Markdown', () => {
     assert.equal(escapeMarkdown('a\r# heading\r\n---\n```\u2028b'), 'a # heading --- \\`\\`\\` b');
   });

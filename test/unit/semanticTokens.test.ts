@@ -125,6 +125,12 @@ describe('semantic tokens', () => {
     assert.deepEqual(decode(wrapped, { range: { start: second, end: second + 1 } }), [{ line: 1, start: 2, length: 4, type: 'model', modifiers: [] }]);
   });
 
+  it('cuts a mention at a lone CR too (an old Mac line ending), never past the end of a line', () => {
+    const note = 'Qwen2.5-Coder\r32B and SK\rTelecom.';
+    const tokens = decode(analyze(note));
+    assert.deepEqual(tokens.map((t) => [t.line, t.start, t.length]), [[0, 0, 13], [1, 0, 3], [1, 8, 2], [2, 0, 7]]);
+  });
+
   it('encodes relative positions per the LSP spec', () => {
     const note = 'SKT 500B\nNC AI와 SKT';
     assert.deepEqual(semanticTokens(analyze(note)).data, [0, 0, 3, 1, 0, 0, 4, 4, 2, 0, 1, 0, 5, 1, 0, 0, 7, 3, 1, 0]);

@@ -80,15 +80,19 @@ export function semanticTokens(analysis: NoteAnalysis, opts: SemanticTokensOptio
 
 
 /**
- * `text[start, end)` cut at line breaks, since LSP tokens are single-line: a mention soft-wrapped
+ * `text[start, end)` cut at line breaks (LF, CR LF, CR), since LSP tokens are single-line: a mention soft-wrapped
  * across lines (`DeepSeek` / `V3.1`) is one token per line, white space at the cuts left out.
  */
 function lineParts(text: string, start: number, end: number): [number, number][] {
   const parts: [number, number][] = [];
   let from = start;
-  for (let nl = text.indexOf('\n', from); nl !== -1 && nl < end; nl = text.indexOf('\n', from)) {
-    parts.push([from, nl]);
-    from = nl + 1;
+  // LF, CR LF and a lone CR all end a line (a CR LF leaves an empty part, dropped below).
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      parts.push([from, i]);
+      from = i + 1;
+    }
   }
   parts.push([from, end]);
   const out: [number, number][] = [];

@@ -17,6 +17,8 @@ const DEEP_LINE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})([ \\t>]*)`, 'g
  * (offsets are kept, so positions hold either way).
  */
 export function parseMarkdown(text: string): Root {
+  // micromark skips a leading byte-order mark, so its offsets would be one short of the note's.
+  if (text.startsWith(BOM)) return shifted(parseMarkdown(text.slice(1)), 1);
   // Same length: each `>` past the limit becomes a no-break space, which opens no block.
   const source = TOO_DEEP.test(text) ? text.replace(DEEP_LINE, (_, kept: string, rest: string) => kept + rest.replace(/>/g, '\u00a0')) : text;
   try {
@@ -25,6 +27,25 @@ export function parseMarkdown(text: string): Root {
     if (!(error instanceof RangeError)) throw error;
     return asOneParagraph(text);
   }
+}
+
+const BOM = '\ufeff';
+
+/** `tree` with every position moved `by` characters along its first line. */
+function shifted(tree: Root, by: number): Root {
+  const move = (p: { line: number; column: number; offset?: number }): void => {
+    if (p.offset !== undefined) p.offset += by;
+    if (p.line === 1) p.column += by;
+  };
+  const visit = (node: Nodes): void => {
+    if (node.position) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    for (const child of ((node as Parent).children ?? []) as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return tree;
 }
 
 function asOneParagraph(text: string): Root {
