@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers } from '../server/src/analysis';
-import { claimDiagnostics } from '../server/src/features/diagnostics';
+import { claimDiagnostics } from '../server/src/features/claimDiagnostics';
 import { unknownNameDiagnostics } from '../server/src/features/unknownNames';
 import { updateAnalysis } from '../server/src/incremental';
 import { loadBundledKnowledgeBase } from '../server/src/knowledge/bundled';

@@ -11,7 +11,7 @@ import { buildSync } from 'esbuild';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../server/src/analysis';
-import { defaultClaimCheckOptions } from '../server/src/features/diagnostics';
+import { defaultClaimCheckOptions } from '../server/src/check/claims';
 import { noteDiagnostics, type NoteDiagnostics } from '../server/src/features/noteDiagnostics';
 import { hover } from '../server/src/features/hover';
 import { updateAnalysis } from '../server/src/incremental';

@@ -1,11 +1,33 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { defaultColumns, tableColumns, type Column, type TableSort } from './features/comparisonTable';
-import { defaultClaimCheckOptions } from './features/diagnostics';
+import { defaultClaimCheckOptions } from './check/claims';
 import type { NumberFormat } from './format/counts';
-import { defaultInlayMode, type InlayMode } from './features/inlayHints';
 import type { Locale } from './l10n';
 import type { Settings } from './protocol';
 import { defaultKnowledgeGlobs } from './workspaceKnowledge';
+
+/** A column of the comparison table. */
+export type Column = 'model' | 'organization' | 'parameters' | 'active' | 'architecture' | 'release' | 'openWeights' | 'context' | 'license';
+
+export const allColumns: readonly Column[] = ['model', 'organization', 'parameters', 'active', 'architecture', 'release', 'openWeights', 'context', 'license'];
+
+export const defaultColumns: Column[] = ['model', 'organization', 'parameters', 'active', 'architecture', 'release', 'openWeights', 'context'];
+
+export type TableSort = 'mention' | 'parameters' | 'release' | 'name';
+
+/** `korean-only` (default): hints after 억/조 counts only; `all`: after every count; `off`: none. */
+export type InlayMode = 'korean-only' | 'all' | 'off';
+
+export const defaultInlayMode: InlayMode = 'korean-only';
+
+/**
+ * The columns to write: known names once each, in the given order, with `model` put first when
+ * missing (each row's footnote mark sits on its model cell); the defaults when none is given.
+ */
+export function tableColumns(columns: readonly string[]): Column[] {
+  const known = [...new Set(columns)].filter((c): c is Column => (allColumns as readonly string[]).includes(c));
+  if (known.length === 0) return defaultColumns;
+  return known.includes('model') ? known : ['model', ...known];
+}
 
 /** User settings (`researchNotes.*`) and the client's locale, as the service reads them. */
 export interface Config {

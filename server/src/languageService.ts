@@ -17,7 +17,7 @@ import { claimQuickFixes } from './features/codeActions';
 import { tableEdit, type TableEditResult } from './features/comparisonTable';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
-import type { ClaimCheckOptions } from './features/diagnostics';
+import type { ClaimCheckOptions } from './check/claims';
 import { hover } from './features/hover';
 import { numberInlayHints } from './features/inlayHints';
 import { knowledgeFileUri, unknownNameActions } from './features/knowledgeEdits';

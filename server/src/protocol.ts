@@ -93,3 +93,8 @@ export interface StatusParams {
   /** Problems in those files (each is also a diagnostic at its line). */
   problems: number;
 }
+
+/** The `data` of an `entity.unknown` diagnostic: the name as written, for the quick fixes. */
+export interface UnknownNameData {
+  name: string;
+}

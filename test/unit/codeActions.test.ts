@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { claimQuickFixes } from '../../server/src/features/codeActions';
-import { claimDiagnostics, defaultClaimCheckOptions } from '../../server/src/features/diagnostics';
+import { defaultClaimCheckOptions } from '../../server/src/check/claims';
+import { claimDiagnostics } from '../../server/src/features/claimDiagnostics';
 import { analyzeClaims, rangeOf } from '../support/claims';
 import { bundledKnowledge } from '../support/knowledge';
 

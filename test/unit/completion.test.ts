@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { completions, MAX_COMPLETIONS, prefixAt } from '../../server/src/features/completion';
-import { entityMarkdown } from '../../server/src/features/hover';
+import { entityMarkdown } from '../../server/src/format/entity';
 import type { Entity } from '../../server/src/knowledge/types';
 import { fakeKnowledge } from '../support/fakeKnowledge';
 import { analyze, bundledKnowledge } from '../support/knowledge';

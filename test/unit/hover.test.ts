@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote } from '../../server/src/analysis';
-import { entityMarkdown, hover } from '../../server/src/features/hover';
+import { hover } from '../../server/src/features/hover';
+import { entityMarkdown } from '../../server/src/format/entity';
 import { createKnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
-import { defaultClaimCheckOptions } from '../../server/src/features/diagnostics';
+import { defaultClaimCheckOptions } from '../../server/src/check/claims';
 import { noteDiagnostics } from '../../server/src/features/noteDiagnostics';
 import { updateAnalysis } from '../../server/src/incremental';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';

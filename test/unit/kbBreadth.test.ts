@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { entityMarkdown } from '../../server/src/features/hover';
+import { entityMarkdown } from '../../server/src/format/entity';
 import { analyze, bundledKnowledge, repoRoot } from '../support/knowledge';
 
 const en = { locale: 'en', numberFormat: 'auto' } as const;

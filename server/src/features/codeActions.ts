@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../knowledge/types';
 import { messages, type Locale } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
 import type { Claim } from '../recognize/types';
-import { checkClaim, claimModel, type ClaimMismatchData } from './diagnostics';
+import { checkClaim, claimModel, type ClaimMismatchData } from '../check/claims';
 import { fill } from '../l10n';
 
 /**

@@ -1,4 +1,5 @@
 import type { NoteAnalysis } from '../analysis';
+import { tableColumns, type Column, type TableSort } from '../config';
 import { formatCount, formatTokens, type Notation } from '../format/numbers';
 import { escapeMarkdown, safeUrl } from '../format/markdown';
 import { displayWidth, padToWidth } from '../format/width';
@@ -12,14 +13,6 @@ import { parseMarkdown } from '../markdown/prose';
  * row's sources as footnotes, wrapped in marker comments so that running the command again
  * inside it regenerates it in place.
  */
-
-export type Column = 'model' | 'organization' | 'parameters' | 'active' | 'architecture' | 'release' | 'openWeights' | 'context' | 'license';
-
-export const allColumns: readonly Column[] = ['model', 'organization', 'parameters', 'active', 'architecture', 'release', 'openWeights', 'context', 'license'];
-
-export const defaultColumns: Column[] = ['model', 'organization', 'parameters', 'active', 'architecture', 'release', 'openWeights', 'context'];
-
-export type TableSort = 'mention' | 'parameters' | 'release' | 'name';
 
 export interface TableOptions {
   columns: Column[];
@@ -355,15 +348,6 @@ function render(models: ModelEntity[], products: readonly ProductEntity[], kb: K
   return `${TABLE_START}\n${table}\n\n${note}${footnotes.length ? `${footnotes.join('\n')}\n` : ''}${TABLE_END}`;
 }
 
-/**
- * The columns to write: known names once each, in the given order, with `model` put first when
- * missing (each row's footnote mark sits on its model cell); the defaults when none is given.
- */
-export function tableColumns(columns: readonly string[]): Column[] {
-  const known = [...new Set(columns)].filter((c): c is Column => (allColumns as readonly string[]).includes(c));
-  if (known.length === 0) return defaultColumns;
-  return known.includes('model') ? known : ['model', ...known];
-}
 
 function cell(m: ModelEntity, column: Column, kb: KnowledgeBase, t: Words, count: (n: number) => string): string {
   const p = m.parameters;

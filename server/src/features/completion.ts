@@ -11,7 +11,7 @@ import { messages } from '../l10n';
 import { MASK } from '../markdown/prose';
 import { foldChar, foldName, scriptChange } from '../recognize/aliasIndex';
 import { parametersText } from '../format/counts';
-import { entityMarkdown, type HoverOptions } from './hover';
+import { entityMarkdown, type HoverOptions } from '../format/entity';
 
 export type CompletionOptions = HoverOptions;
 

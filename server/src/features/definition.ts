@@ -6,7 +6,7 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
 import type { KnowledgeBase } from '../knowledge/types';
-import { findAt } from './hover';
+import { findAt } from '../recognize/spans';
 
 /**
  * The location of the `id` key of the winning entry of the entity mentioned at `offset`, or

@@ -5,12 +5,9 @@
 
 import type { InlayHint } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
+import { defaultInlayMode, type InlayMode } from '../config';
 import { formatCount } from '../format/numbers';
 
-/** `korean-only` (default): hints after 억/조 counts only; `all`: after every count; `off`: none. */
-export type InlayMode = 'korean-only' | 'all' | 'off';
-
-export const defaultInlayMode: InlayMode = 'korean-only';
 
 /** Hints after the claims that end inside `range` (UTF-16 offsets, inclusive of both ends). */
 export function numberInlayHints(

@@ -20,7 +20,8 @@ import {
 import type { NoteAnalysis } from '../analysis';
 import { messages, type Locale } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
-import { sizeInName, type UnknownNameData } from './unknownNames';
+import { sizeInName } from '../recognize/unknownNames';
+import type { UnknownNameData } from '../protocol';
 
 /** The workspace knowledge file the quick fixes write, relative to the workspace folder. */
 export const KNOWLEDGE_FILE = '.research-notes/entities.yaml';

@@ -2,7 +2,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
 import type { KnowledgeBase } from '../knowledge/types';
 import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
-import { claimDiagnostics, type ClaimCheckOptions } from './diagnostics';
+import type { ClaimCheckOptions } from '../check/claims';
+import { claimDiagnostics } from './claimDiagnostics';
 import { unknownNameDiagnostics } from './unknownNames';
 
 /** A note's diagnostics with the offsets they stand at, so the next version can reuse them. */

@@ -11,3 +11,17 @@ export function firstEndingAfter(spans: readonly { end: number }[], offset: numb
   }
   return lo;
 }
+
+/** The span at `offset` (binary search); `end` is exclusive but a cursor may sit on it. */
+export function findAt<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (offset < item.start) hi = mid - 1;
+    else if (offset > item.end) lo = mid + 1;
+    else return item;
+  }
+  return undefined;
+}

@@ -1,16 +1,13 @@
 /**
- * Checking parameter-count claims against the knowledge base: `DeepSeek-V3.1 has 700B
- * parameters` gets a `claim.mismatch` diagnostic naming both values in the note's notation.
+ * The claim check: whether a parameter count stated in a note agrees with the knowledge base.
  * `checkClaim` is the one verdict the diagnostics, the claim hover and the quick fix share.
  */
 
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { NoteAnalysis } from '../analysis';
-import { formatCount, type Notation } from '../format/numbers';
-import { rankedSources } from '../format/sources';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Notation } from '../format/numbers';
 import type { AlternateCount, KnowledgeBase, ModelEntity } from '../knowledge/types';
-import { fill, messages, type Locale, type MessageKey } from '../l10n';
-import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
+import type { Locale } from '../l10n';
+import type { DiagnosticCodes } from '../protocol';
 import type { Claim } from '../recognize/types';
 
 export interface ClaimCheckOptions {
@@ -92,46 +89,3 @@ export function claimModel(claim: Claim, kb: KnowledgeBase): ModelEntity | undef
   return entity?.kind === 'model' ? entity : undefined;
 }
 
-/** One `claim.mismatch` diagnostic per claim that disagrees with the knowledge base. */
-export function claimDiagnostics(
-  analysis: NoteAnalysis,
-  kb: KnowledgeBase,
-  options: ClaimCheckOptions = defaultClaimCheckOptions,
-  window?: { start: number; end: number },
-): Diagnostic[] {
-  const t = messages(options.locale);
-  const out: Diagnostic[] = [];
-  for (const claim of analysis.claims) {
-    if (window && (claim.start < window.start || claim.start >= window.end)) continue;
-    const model = claimModel(claim, kb);
-    if (!model) continue;
-    const check = checkClaim(claim, model, options.tolerance);
-    if (!check || check.agrees || check.expected === undefined) continue;
-
-    const count = (v: number): string => formatCount(v, claim.notation);
-    const also = check.alternates.length
-      ? fill(t.claimAlsoReported, { values: check.alternates.map(count).join(', ') })
-      : '';
-    const which: MessageKey = claim.active ? 'active' : 'total';
-    const message = fill(t.claimMismatch, {
-      model: model.name,
-      expected: count(check.expected),
-      which: t[which],
-      also,
-      claim: claim.text,
-    });
-    const data: ClaimMismatchData = { kind: DiagnosticCodes.claimMismatch, expected: check.expected, notation: claim.notation };
-    const diagnostic: Diagnostic = {
-      range: analysis.range(claim),
-      severity: options.severity,
-      code: DiagnosticCodes.claimMismatch,
-      source: DIAGNOSTIC_SOURCE,
-      message,
-      data,
-    };
-    const href = rankedSources(model.sources)[0]?.url;
-    if (href) diagnostic.codeDescription = { href };
-    out.push(diagnostic);
-  }
-  return out;
-}

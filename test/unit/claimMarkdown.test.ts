@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { claimHoverMarkdown } from '../../server/src/features/claimHover';
+import { claimHoverMarkdown } from '../../server/src/format/claim';
 import { analyzeClaims, claimOf, exampleNote } from '../support/claims';
 import { bundledKnowledge } from '../support/knowledge';
 

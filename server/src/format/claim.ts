@@ -3,13 +3,13 @@
  * qualified, and whether it agrees with the knowledge base's count of the model it is about.
  */
 
-import { escapeMarkdown } from '../format/markdown';
-import { formatCount, formatDigits } from '../format/numbers';
+import { escapeMarkdown } from './markdown';
+import { formatCount, formatDigits } from './numbers';
 import type { KnowledgeBase } from '../knowledge/types';
 import { fill, messages, type Locale, type MessageKey } from '../l10n';
 import type { Claim, Qualifier } from '../recognize/types';
-import { checkClaim, claimModel, defaultClaimCheckOptions } from './diagnostics';
-import { parametersText, type NumberFormat } from '../format/counts';
+import { checkClaim, claimModel, defaultClaimCheckOptions } from '../check/claims';
+import { parametersText, type NumberFormat } from './counts';
 
 export interface ClaimHoverOptions {
   locale: Locale;

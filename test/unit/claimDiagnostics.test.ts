@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import {
-  checkClaim,
-  claimDiagnostics,
-  defaultClaimCheckOptions,
-  type ClaimCheckOptions,
-} from '../../server/src/features/diagnostics';
+import { checkClaim, defaultClaimCheckOptions, type ClaimCheckOptions } from '../../server/src/check/claims';
+import { claimDiagnostics } from '../../server/src/features/claimDiagnostics';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import type { Claim } from '../../server/src/recognize/types';
 import { analyzeClaims, claimOf, exampleNote, rangeOf } from '../support/claims';
