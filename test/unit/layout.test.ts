@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The shape of `server/src` (#18): no module imports itself back through others, features never
+ * import each other (`noteDiagnostics` composes the two diagnostics features), and the lower
+ * layers (config, check, format, knowledge, markdown, recognize) never import a feature or the server.
+ */
+const root = path.resolve(__dirname, '..', '..', 'server', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Relative imports of each module (type imports included), as module paths without `.ts`. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of files(root)) {
+    const from = path.relative(root, file).replace(/\.ts$/, '');
+    const deps = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map((m) => {
+      const target = path.join(path.dirname(file), m[1]);
+      const isDir = statSync(target, { throwIfNoEntry: false })?.isDirectory();
+      return path.relative(root, isDir ? path.join(target, 'index') : target);
+    });
+    graph.set(from, deps);
+  }
+  return graph;
+}
+
+describe('layout of server/src', () => {
+  const graph = importGraph();
+
+  it('reads the imports it judges', () => {
+    assert.ok(graph.get('features/hover')?.includes('format/entity'));
+    assert.ok(graph.get('server/session')?.includes('languageService'));
+  });
+
+  it('has no import cycle', () => {
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (node: string, trail: string[]): void => {
+      state.set(node, 'open');
+      for (const dep of graph.get(node) ?? []) {
+        if (state.get(dep) === 'open') cycles.push([...trail.slice(trail.indexOf(dep)), dep].join(' → '));
+        else if (!state.has(dep)) visit(dep, [...trail, dep]);
+      }
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) if (!state.has(node)) visit(node, [node]);
+    assert.deepEqual(cycles, []);
+  });
+
+  it('keeps features apart, and the lower layers below the features and the server', () => {
+    const wrong: string[] = [];
+    for (const [from, deps] of graph) {
+      for (const dep of deps) {
+        const featureToFeature = from.startsWith('features/') && dep.startsWith('features/') && from !== 'features/noteDiagnostics';
+        const lowToHigh = /^(config|check|format|knowledge|markdown|recognize)\b/.test(from) && /^(features|server)\//.test(dep);
+        if (featureToFeature || lowToHigh) wrong.push(`${from} → ${dep}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+});
