@@ -53,7 +53,7 @@ const merges = new WeakMap<KnowledgeBase, Merge>();
  * are reported in the later file.
  */
 export function createKnowledgeBase(files: readonly KnowledgeFile[], version: number, base?: KnowledgeBase): KnowledgeBase {
-  const from = base ? (merges.get(base) ?? mergeOf(base)) : undefined;
+  const from = base ? mergeStateOf(base) : undefined;
   const merge: Merge = {
     byId: new Map(from?.byId),
     origins: new Map(from?.origins),
@@ -65,15 +65,18 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
   const touched = new Set<string>();
   files.forEach((file, index) => mergeFile(merge, file, problemsByFile[index], touched));
   checkReferences(merge, touched, files, problemsByFile);
-  return knowledgeBase(merge, version, [...(base?.problems ?? []), ...problemsByFile.flat()]);
+  const kb = knowledgeBase(merge, version, [...(base?.problems ?? []), ...problemsByFile.flat()]);
+  merges.set(kb, merge);
+  return kb;
 }
 
 /**
  * The knowledge base of files already merged without a problem (the bundled snapshot): each id
- * defined once, in its merged form, and `claims` the merge's name table. Nothing is checked again.
+ * defined once, in its merged form. Nothing is checked again; the name table a later layer is
+ * checked against is built on first use.
  */
-export function knowledgeBaseOfMerged(files: readonly KnowledgeFile[], claims: readonly [string, string][], version: number): KnowledgeBase {
-  const merge: Merge = { byId: new Map(), origins: new Map(), setters: new Map(), claims: new Map(claims), ignored: new Set() };
+export function knowledgeBaseOfMerged(files: readonly KnowledgeFile[], version: number): KnowledgeBase {
+  const merge: Merge = { byId: new Map(), origins: new Map(), setters: new Map(), claims: new Map(), ignored: new Set() };
   for (const file of files) {
     for (const name of file.ignore) merge.ignored.add(normalizeName(name));
     for (const entity of file.entities) merge.byId.set(entity.id, entity);
@@ -82,7 +85,14 @@ export function knowledgeBaseOfMerged(files: readonly KnowledgeFile[], claims: r
   return knowledgeBase(merge, version, []);
 }
 
-/** The merge state of a knowledge base built some other way (a test's, a host's): its entities as they are. */
+/** The merge state of `kb`: its own, or (for one built without a merge) one made from its entities once. */
+function mergeStateOf(kb: KnowledgeBase): Merge {
+  let merge = merges.get(kb);
+  if (!merge) merges.set(kb, (merge = mergeOf(kb)));
+  return merge;
+}
+
+/** The merge state of a knowledge base built without a merge (precompiled, a test's, a host's): its entities as they are. */
 function mergeOf(kb: KnowledgeBase): Merge {
   const merge: Merge = { byId: new Map(), origins: new Map(), setters: new Map(), claims: new Map(), ignored: new Set(kb.ignored) };
   for (const entity of kb.all()) {
@@ -97,9 +107,9 @@ function mergeOf(kb: KnowledgeBase): Merge {
   return merge;
 }
 
-/** The name table of a knowledge base: what `knowledgeBaseOfMerged` takes back. */
+/** The name table of a knowledge base: normalized name or alias → the entity that claimed it. */
 export function claimsOf(kb: KnowledgeBase): [string, string][] {
-  return [...(merges.get(kb)?.claims ?? [])];
+  return [...mergeStateOf(kb).claims];
 }
 
 function mergeFile(merge: Merge, file: KnowledgeFile, problems: KnowledgeProblem[], touched: Set<string>): void {
@@ -221,7 +231,6 @@ function knowledgeBase(merge: Merge, version: number, problems: KnowledgeProblem
       return [...new Set([...listed, ...naming])];
     },
   };
-  merges.set(kb, merge);
   return kb;
 }
 
