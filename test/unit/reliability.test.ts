@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers } from '../../server/src/analysis';
 import { escapeMarkdown } from '../../server/src/format/markdown';
+import { parseKnowledgeFile } from '../../server/src/knowledge/parse';
 import { bundledKnowledge } from '../support/knowledge';
 
 /** Findings of the fuzz campaign (#17), each a regression test. */
@@ -28,6 +29,23 @@ describe('reliability (#17)', () => {
       assert.deepEqual(a.claims.map((c) => [c.text, c.start]), plain.claims.map((c) => [c.text, c.start + 1]), JSON.stringify(text));
       assert.ok(a.mentions.length > 0, JSON.stringify(text));
     }
+  });
+
+  it('resolves YAML aliases once, and stops following them past a limit with one problem at that alias', () => {
+    const text = `ignore:\n  - &e Foo\n${'  - *e\n'.repeat(20_000)}`;
+    const file = parseKnowledgeFile('file:///k.yaml', text, { bundled: false });
+    assert.deepEqual(
+      file.problems.map((p) => `${p.range.start.line}:${p.range.start.character} ${p.message}`),
+      ['1002:4 Unexpected alias `*e` past the first 1000 aliases of the file, expected at most 1000 (the rest are not read)'],
+    );
+    // An alias names the latest anchor of its name before it.
+    const shared = parseKnowledgeFile(
+      'file:///s.yaml',
+      'models:\n  - { id: a, name: A, sources: &s ["https://example.org/a"] }\n  - { id: b, name: B, sources: &s ["https://example.org/b"] }\n  - { id: c, name: C, sources: *s }\n',
+      { bundled: false },
+    );
+    assert.deepEqual(shared.problems, []);
+    assert.deepEqual(shared.entities.map((e) => [e.id, e.sources.map((x) => x.url)]), [['a', ['https://example.org/a']], ['b', ['https://example.org/b']], ['c', ['https://example.org/b']]]);
   });
 
   it('never lets a line break of a knowledge-file string reach a hover as Markdown', () => {

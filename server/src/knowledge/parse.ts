@@ -4,7 +4,7 @@
  * YAML 1.2, so both formats go through the `yaml` parser. Runs on every keystroke in a knowledge
  * file, so it makes one pass over the document tree and nothing else.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import type { Entity, EntityOrigin, KnowledgeFile, KnowledgeProblem, Source } from './types';
 
@@ -41,7 +41,17 @@ interface Walk {
   broken: boolean;
   /** Ranges of the fields of the entry being read, by path. */
   ranges: Map<string, Range>;
+  /** Each alias's target, resolved once for the file. */
+  aliases: Map<Node, Node | null>;
+  /** Aliases followed so far; past `MAX_ALIAS_USES` none is followed. */
+  aliasUses: number;
 }
+
+/**
+ * How many times a file may follow an alias. A handful share a value in a real file; tens of
+ * thousands are an attack on the loader (each expansion costs what the target costs).
+ */
+const MAX_ALIAS_USES = 1000;
 
 /** Checks one value; `undefined` means it was reported as invalid. */
 type Check = (node: Node | null, path: string, w: Walk) => unknown;
@@ -55,7 +65,7 @@ export function parseKnowledgeFile(uri: string, text: string, opts: ParseOptions
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const json = (opts.format ?? (/\.json$/i.test(uri) ? 'json' : 'yaml')) === 'json';
-  const w: Walk = { uri, doc, lines, json, bundled: opts.bundled, problems: [], broken: false, ranges: new Map() };
+  const w: Walk = { uri, doc, lines, json, bundled: opts.bundled, problems: [], broken: false, ranges: new Map(), aliases: new Map(), aliasUses: 0 };
   const file: KnowledgeFile = { uri, entities: [], origins: new Map(), problems: w.problems, ignore: [], fieldRanges: new Map() };
 
   if (doc.errors.length > 0) {
@@ -63,6 +73,7 @@ export function parseKnowledgeFile(uri: string, text: string, opts: ParseOptions
     report(w, error.pos[0], Math.max(error.pos[1], error.pos[0]), error.message.split('\n')[0]);
     return file;
   }
+  w.aliases = resolveAliases(doc);
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return file;
   if (!isMap(root)) {
@@ -403,17 +414,38 @@ function expected(node: Node | null, path: string, what: string, w: Walk): undef
   return undefined;
 }
 
-/** Follows a YAML alias (`*anchor`) to its value; reports one that points nowhere. */
+/**
+ * Follows a YAML alias (`*anchor`) to its value (null for one that points nowhere). Past
+ * `MAX_ALIAS_USES` an alias is not followed, and the first one past the limit is reported.
+ */
 function deref(node: Node | null, w: Walk): Node | null {
-  if (node && isAlias(node)) {
-    const target = node.resolve(w.doc) as Node | undefined;
-    return target ?? null;
+  if (!node || !isAlias(node)) return node;
+  if (++w.aliasUses > MAX_ALIAS_USES) {
+    if (w.aliasUses === MAX_ALIAS_USES + 1) fail(w, node, `Unexpected alias \`*${node.source}\` past the first ${MAX_ALIAS_USES} aliases of the file, expected at most ${MAX_ALIAS_USES} (the rest are not read)`);
+    else w.broken = true;
+    return null;
   }
-  return node;
+  return w.aliases.get(node) ?? null;
+}
+
+/**
+ * Every alias's target, in one pass over the document: an alias names the latest anchor of that
+ * name before it. (`Alias.resolve` searches the whole document for each alias: quadratic.)
+ */
+function resolveAliases(doc: Document): Map<Node, Node | null> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Node, Node | null>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) targets.set(node, anchors.get(node.source) ?? null);
+    else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+  });
+  return targets;
 }
 
 function fail(w: Walk, node: Node | null, message: string): void {
   w.broken = true;
+  // Past the alias limit an alias reads as nothing: the limit's one problem says why.
+  if (node === null && w.aliasUses > MAX_ALIAS_USES) return;
   if (node?.range) {
     report(w, node.range[0], node.range[1], message);
   } else {
