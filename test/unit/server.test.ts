@@ -79,6 +79,44 @@ describe('server in process (bind table and session)', () => {
   });
 });
 
+describe('server in process: a handler that throws', () => {
+  let client: ProtocolConnection;
+  const logs: { type: number; message: string }[] = [];
+  // One entity whose sources cannot be read: a hover on GPT-4 throws inside the server.
+  const entities = sampleEntities.map((e) =>
+    e.id === 'gpt-4' ? Object.defineProperty({ ...e }, 'sources', { get: () => assert.fail('broken entity'), enumerable: true }) : e,
+  );
+  const broken = fakeKnowledge(entities);
+
+  before(async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const workspace: Workspace = { folders: [], readFile: async () => undefined, listKnowledgeFiles: async () => ({ uris: [], refused: [] }) };
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), { bundledKnowledge: () => broken, workspace: () => workspace });
+    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    client.onNotification('window/logMessage', (p: { type: number; message: string }) => void logs.push(p));
+    client.listen();
+    await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { settings: { diagnosticsDebounceMs: 0 } } });
+    await client.sendNotification('initialized', {});
+  });
+
+  after(() => client.dispose());
+
+  it('answers empty, logs the failure once, and keeps answering other notes', async () => {
+    const open = (uri: string, text: string) => client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await open('file:///bad.md', 'GPT-4 is here.\n');
+    await open('file:///good.md', 'DeepSeek-V3.1 is here.\n');
+    const hoverAt = (uri: string) => client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.equal(await hoverAt('file:///bad.md'), null);
+    assert.equal(await hoverAt('file:///bad.md'), null);
+    const good = (await hoverAt('file:///good.md')) as { contents: { value: string } };
+    assert.equal(good.contents.value.split('\n')[0], '**DeepSeek-V3.1** · model · DeepSeek');
+    const failures = logs.filter((l) => l.type === 1 && l.message.startsWith('Research Notes: hover failed'));
+    assert.equal(failures.length, 1);
+    assert.match(failures[0].message, /broken entity/);
+  });
+});
+
 /** Polls `find` until it returns something (the server publishes on its own schedule). */
 async function until<T>(find: () => T | undefined, ms = 5000): Promise<T> {
   for (const start = Date.now(); Date.now() - start < ms; await new Promise((r) => setTimeout(r, 10))) {

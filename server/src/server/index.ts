@@ -11,26 +11,34 @@ export type { ServerDeps } from './session';
 
 export function startServer(connection: Connection, deps: ServerDeps): Session {
   const s = new Session(connection, deps);
-  /** A request on a note, answered once the note is analysed for its current version; `none` otherwise. */
+  /**
+   * A request on a note, answered once the note is analysed for its current version; `none`
+   * otherwise, and when answering throws (logged once per method): one bad note never stops the server.
+   */
   const onNote =
-    <P extends { textDocument: { uri: string } }, R>(answer: (doc: TextDocument, p: P) => R | Promise<R>, none: R) =>
+    <P extends { textDocument: { uri: string } }, R>(method: string, answer: (doc: TextDocument, p: P) => R | Promise<R>, none: R) =>
     async (p: P, token: CancellationToken): Promise<R> => {
-      const doc = await s.ready(p.textDocument.uri, token);
-      return doc ? answer(doc, p) : none;
+      try {
+        const doc = await s.ready(p.textDocument.uri, token);
+        return doc ? await answer(doc, p) : none;
+      } catch (error) {
+        s.failed(method, error);
+        return none;
+      }
     };
 
   connection.onInitialize((p) => s.initialize(p));
   connection.onInitialized(() => s.initialized());
   connection.onDidChangeConfiguration((p) => s.configurationChanged(p.settings));
-  connection.onDidChangeWatchedFiles((p) => s.watchedFilesChanged(p.changes.map((c) => c.uri)));
+  connection.onDidChangeWatchedFiles((p) => s.watchedFilesChanged(p.changes.map((c) => c.uri)).catch((e: unknown) => s.failed('watchedFiles', e)));
   connection.onExecuteCommand((p) => (p.command === Commands.insertComparisonTable ? s.executeCommand(p.arguments) : null));
-  connection.onHover(onNote((doc, p) => s.service.hover(doc, p.position), null));
-  connection.onDefinition(onNote((doc, p) => s.service.definition(doc, p.position), null));
-  connection.onCompletion(onNote((doc, p) => s.service.completions(doc, p.position), null));
-  connection.onCodeAction(onNote((doc, p) => s.codeActions(doc, p.range, p.context.diagnostics), null));
-  connection.languages.inlayHint.on(onNote((doc, p) => s.service.inlayHints(doc, p.range), null));
-  connection.languages.semanticTokens.on(onNote((doc) => s.service.semanticTokens(doc), { data: [] }));
-  connection.languages.semanticTokens.onRange(onNote((doc, p) => s.service.semanticTokens(doc, p.range), { data: [] }));
+  connection.onHover(onNote('hover', (doc, p) => s.service.hover(doc, p.position), null));
+  connection.onDefinition(onNote('definition', (doc, p) => s.service.definition(doc, p.position), null));
+  connection.onCompletion(onNote('completion', (doc, p) => s.service.completions(doc, p.position), null));
+  connection.onCodeAction(onNote('codeAction', (doc, p) => s.codeActions(doc, p.range, p.context.diagnostics), null));
+  connection.languages.inlayHint.on(onNote('inlayHint', (doc, p) => s.service.inlayHints(doc, p.range), null));
+  connection.languages.semanticTokens.on(onNote('semanticTokens', (doc) => s.service.semanticTokens(doc), { data: [] }));
+  connection.languages.semanticTokens.onRange(onNote('semanticTokens/range', (doc, p) => s.service.semanticTokens(doc, p.range), { data: [] }));
   s.documents.onDidOpen((e) => s.opened(e.document));
   s.documents.onDidChangeContent((e) => s.changed(e.document));
   s.documents.onDidClose((e) => s.closed(e.document));

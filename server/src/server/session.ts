@@ -52,6 +52,8 @@ export class Session {
   private readonly publisher: DiagnosticsPublisher;
   /** The store reports an open as a content change too: that one is handled at the open. */
   private readonly justOpened = new Set<string>();
+  /** Handlers that failed once: logged then, not again. */
+  private readonly failures = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -172,13 +174,29 @@ export class Session {
   }
 
   private async publishNote(uri: string): Promise<void> {
-    const doc = await this.ready(uri);
-    if (doc) this.publisher.note(doc.uri, doc.version, this.service.diagnostics(doc));
+    try {
+      const doc = await this.ready(uri);
+      if (doc) this.publisher.note(doc.uri, doc.version, this.service.diagnostics(doc));
+    } catch (error) {
+      this.failed('diagnostics', error);
+    }
+  }
+
+  /** Logs a handler's failure, once per handler: the request got an empty answer and the server goes on. */
+  failed(handler: string, error: unknown): void {
+    if (this.failures.has(handler)) return;
+    this.failures.add(handler);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.logger.error(`Research Notes: ${handler} failed (later failures of it are not logged): ${detail}`);
   }
 
   /** Re-reads one knowledge file (its editor text, else disk); re-checks notes only if it changed. */
   private async updateKnowledgeFile(uri: string, text?: string): Promise<void> {
-    if (await this.knowledge.update(uri, text)) this.knowledgeChanged();
+    try {
+      if (await this.knowledge.update(uri, text)) this.knowledgeChanged();
+    } catch (error) {
+      this.failed('knowledge file', error);
+    }
   }
 
   async watchedFilesChanged(uris: readonly string[]): Promise<void> {
@@ -220,6 +238,10 @@ export class Session {
   }
 
   executeCommand(args: unknown[] | undefined): Promise<InsertComparisonTableResult> {
+    const failed = (error: unknown): InsertComparisonTableResult => {
+      this.failed('insertComparisonTable', error);
+      return { applied: false, message: String(error instanceof Error ? error.message : error) };
+    };
     return insertComparisonTable(
       {
         connection: this.connection,
@@ -229,6 +251,6 @@ export class Session {
         tableEdit: (doc, a) => this.service.comparisonTableEdit(doc, a),
       },
       toInsertComparisonTableArgs(args),
-    );
+    ).catch(failed);
   }
 }
