@@ -27,6 +27,7 @@ import { updateAnalysis } from './incremental';
 import type { KnowledgeBase } from './knowledge/types';
 import { DiagnosticCodes, type InsertComparisonTableArgs } from './protocol';
 import { buildAliasIndex } from './recognize/aliasIndex';
+import { NoteStore } from './service/noteStore';
 import type { Logger, Workspace } from './workspace';
 
 /** Notes at least this long (UTF-16 units) are analysed in slices off the request path. */
@@ -77,33 +78,19 @@ export interface LanguageService {
 }
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
-  /** Recognizers (alias index included) by knowledge version: the workspace's, and a few notes' with front matter. */
-  const recognizerCache = new Map<number, Recognizers>();
-  const cache = new Map<string, { version: number; kb: KnowledgeBase; analysis: NoteAnalysis }>();
-  /** Content changes since the cached analysis of each note, in order (from the server's document store). */
-  const pendingChanges = new Map<string, TextDocumentContentChangeEvent[]>();
-  /** The last diagnostics of each note, updated around each edit rather than recomputed. */
-  const diagnosticsCache = new Map<string, { kb: KnowledgeBase; options: ClaimCheckOptions; result: NoteDiagnostics }>();
-  /** Analyses of large notes under way, by URI. */
-  const preparing = new Map<string, { version: number; done: Promise<void> }>();
+  const notes = new NoteStore();
+  /** Recognizers (alias index included) per knowledge base: the workspace's, and those of notes with front matter. */
+  const recognizerCache = new WeakMap<KnowledgeBase, Recognizers>();
 
   const recognizers = (kb: KnowledgeBase): Recognizers => {
-    let r = recognizerCache.get(kb.version);
+    let r = recognizerCache.get(kb);
     if (!r) {
       const t0 = performance.now();
       r = createRecognizers(kb, buildAliasIndex(kb));
-      if (recognizerCache.size >= 8) recognizerCache.delete(recognizerCache.keys().next().value!);
-      recognizerCache.set(kb.version, r);
+      recognizerCache.set(kb, r);
       init.logger.info(`Alias index built for ${kb.all().length} entities in ${(performance.now() - t0).toFixed(1)} ms`);
     }
     return r;
-  };
-
-  const remember = (doc: TextDocument, kb: KnowledgeBase, analysis: NoteAnalysis) => {
-    const entry = { version: doc.version, kb, analysis };
-    cache.set(doc.uri, entry);
-    pendingChanges.delete(doc.uri);
-    return entry;
   };
 
   /**
@@ -111,12 +98,13 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
    * re-analysing only what the edits touched (equal to a full analysis), or analysed afresh.
    */
   const state = (doc: TextDocument): { kb: KnowledgeBase; analysis: NoteAnalysis } => {
-    const hit = cache.get(doc.uri);
+    const record = notes.get(doc.uri);
+    const hit = record.analyzed;
     const kb = init.knowledge.forNote(doc.uri, hit?.version === doc.version ? hit.analysis.text : doc.getText());
     if (hit && hit.version === doc.version && hit.kb === kb) return hit;
     const r = recognizers(kb);
-    const analysis = hit && hit.kb === kb ? updateAnalysis(hit.analysis, doc, pendingChanges.get(doc.uri), r) : analyzeNote(doc, r);
-    return remember(doc, kb, analysis);
+    const analysis = hit && hit.kb === kb ? updateAnalysis(hit.analysis, doc, record.pending, r) : analyzeNote(doc, r);
+    return notes.analyzed(doc.uri, doc.version, kb, analysis)!;
   };
   const analyze = (doc: TextDocument): NoteAnalysis => state(doc).analysis;
 
@@ -128,7 +116,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     const { analysis, kb } = state(doc);
     const { locale, claims } = init.config();
     const options: ClaimCheckOptions = { locale, tolerance: claims.tolerance, severity: claims.severity };
-    const prev = diagnosticsCache.get(doc.uri);
+    const record = notes.get(doc.uri);
+    const prev = record.diagnostics;
     const same =
       prev !== undefined &&
       prev.kb === kb &&
@@ -137,7 +126,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       prev.options.severity === options.severity;
     if (same && prev.result.version === analysis.version) return prev.result;
     const result = noteDiagnostics(analysis, kb, options, same ? prev.result : undefined);
-    diagnosticsCache.set(doc.uri, { kb, options, result });
+    record.diagnostics = { kb, options, result };
     return result;
   };
 
@@ -197,34 +186,27 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       return tableEdit(analysis, kb, { ...table, numberFormat, locale: config.locale }, { offset: analysis.offsetAt(args.position), selection });
     },
     noteChanged(uri, fromVersion, changes) {
-      // Changes only chain onto the cached version; anything else falls back to comparing texts.
-      const hit = cache.get(uri);
-      if (!hit) return;
-      const pending = pendingChanges.get(uri) ?? [];
-      if (pending.length === 0 && hit.version !== fromVersion) return;
-      pending.push(...changes);
-      pendingChanges.set(uri, pending);
+      // Changes only chain onto the analysed version; anything else falls back to comparing texts.
+      const record = notes.peek(uri);
+      if (!record?.analyzed) return;
+      if (record.pending.length === 0 && record.analyzed.version !== fromVersion) return;
+      record.pending.push(...changes);
     },
     prepare(doc, isCancelled) {
-      const hit = cache.get(doc.uri);
-      if (hit?.version === doc.version || doc.getText().length < LARGE_NOTE) return Promise.resolve();
-      const running = preparing.get(doc.uri);
-      if (running?.version === doc.version) return running.done;
+      const record = notes.get(doc.uri);
+      if (record.analyzed?.version === doc.version || doc.getText().length < LARGE_NOTE) return Promise.resolve();
+      if (record.preparing?.version === doc.version) return record.preparing.done;
       const kb = init.knowledge.forNote(doc.uri, doc.getText());
       const version = doc.version;
       const done = analyzeNoteAsync(doc, recognizers(kb), { isCancelled, sliceMs: 10 }).then((analysis) => {
-        if (analysis && !isCancelled()) remember(doc, kb, analysis);
-        if (preparing.get(doc.uri)?.version === version) preparing.delete(doc.uri);
+        if (analysis && !isCancelled()) notes.analyzed(doc.uri, version, kb, analysis);
+        const current = notes.peek(doc.uri);
+        if (current?.preparing?.version === version) current.preparing = undefined;
       });
-      preparing.set(doc.uri, { version, done });
+      record.preparing = { version, done };
       return done;
     },
-    forget(uri) {
-      cache.delete(uri);
-      pendingChanges.delete(uri);
-      preparing.delete(uri);
-      diagnosticsCache.delete(uri);
-    },
+    forget: (uri) => notes.forget(uri),
   };
 }
 
