@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers } from '../server/src/analysis';
 import { claimDiagnostics } from '../server/src/features/claimDiagnostics';
 import { unknownNameDiagnostics } from '../server/src/features/unknownNames';
-import { updateAnalysis } from '../server/src/incremental';
+import { updateAnalysis } from '../server/src/analysis/incremental';
 import { loadBundledKnowledgeBase } from '../server/src/knowledge/bundled';
 import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
 

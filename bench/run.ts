@@ -14,7 +14,7 @@ import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } f
 import { defaultClaimCheckOptions } from '../server/src/check/claims';
 import { noteDiagnostics, type NoteDiagnostics } from '../server/src/features/noteDiagnostics';
 import { hover } from '../server/src/features/hover';
-import { updateAnalysis } from '../server/src/incremental';
+import { updateAnalysis } from '../server/src/analysis/incremental';
 import { loadBundledKnowledgeBase } from '../server/src/knowledge/bundled';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
 import { parseMarkdown } from '../server/src/markdown/prose';

@@ -2,17 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadBundled } from './bundledKnowledge';
+import { loadBundled } from './knowledge/bundledData';
 import type { KnowledgeBase } from './knowledge/types';
 import { toLocale } from './l10n';
-import { toConfig, type Config, type TableSort } from './config';
+import { toConfig, type Config, type TableSort } from './service/config';
 import { formatCount } from './format/numbers';
 import { comparisonTable } from './features/comparisonTable';
-import { createLanguageService, type LanguageService } from './languageService';
-import { nodeWorkspace } from './nodeWorkspace';
+import { createLanguageService, type LanguageService } from './service/languageService';
+import { nodeWorkspace } from './workspace/nodeWorkspace';
 import type { Settings } from './protocol';
 import type { Logger } from './workspace';
-import { defaultKnowledgeGlobs, WorkspaceKnowledge } from './workspaceKnowledge';
+import { defaultKnowledgeGlobs, WorkspaceKnowledge } from './knowledge/workspace';
 
 /**
  * `research-notes analyze|check|table …`: what the server sees in notes, and the comparison

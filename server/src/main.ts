@@ -1,6 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { loadBundled } from './bundledKnowledge';
-import { nodeWorkspace } from './nodeWorkspace';
+import { loadBundled } from './knowledge/bundledData';
+import { nodeWorkspace } from './workspace/nodeWorkspace';
 import { startServer } from './server/index';
 
 // The transport (`--stdio`, `--node-ipc`, `--socket=N`) comes from argv.

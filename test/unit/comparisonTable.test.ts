@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, type NoteAnalysis } from '../../server/src/analysis';
-import { defaultColumns, tableColumns } from '../../server/src/config';
+import { defaultColumns, tableColumns } from '../../server/src/service/config';
 import { comparisonTable, findTableBlock, noteLanguage, tableEdit, type TableOptions } from '../../server/src/features/comparisonTable';
 import { displayWidth, padToWidth } from '../../server/src/format/width';
 import { loadBundledKnowledge } from '../../server/src/knowledge/bundled';

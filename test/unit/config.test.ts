@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig, toConfig } from '../../server/src/config';
-import { globToRegExp, refusePattern, staticPrefix } from '../../server/src/glob';
-import { folderOf } from '../../server/src/languageService';
-import { frontMatterEntities } from '../../server/src/workspaceKnowledge';
+import { defaultConfig, toConfig } from '../../server/src/service/config';
+import { globToRegExp, refusePattern, staticPrefix } from '../../server/src/workspace/glob';
+import { folderOf } from '../../server/src/service/languageService';
+import { frontMatterEntities } from '../../server/src/knowledge/workspace';
 
 describe('config: settings from the client', () => {
   it('takes valid settings and replaces anything unexpected by the default', () => {

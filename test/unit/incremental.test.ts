@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
 import { defaultClaimCheckOptions } from '../../server/src/check/claims';
 import { noteDiagnostics } from '../../server/src/features/noteDiagnostics';
-import { updateAnalysis } from '../../server/src/incremental';
+import { updateAnalysis } from '../../server/src/analysis/incremental';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import { fakeKnowledge } from '../support/fakeKnowledge';
 import { bundledKnowledge, examplesDir } from '../support/knowledge';

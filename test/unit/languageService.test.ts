@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers } from '../../server/src/analysis';
-import { defaultConfig } from '../../server/src/config';
+import { defaultConfig } from '../../server/src/service/config';
 import type { KnowledgeBase } from '../../server/src/knowledge/types';
-import { createLanguageService } from '../../server/src/languageService';
+import { createLanguageService } from '../../server/src/service/languageService';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import type { Logger, Workspace } from '../../server/src/workspace';
 import { fakeKnowledge, sampleEntities } from '../support/fakeKnowledge';

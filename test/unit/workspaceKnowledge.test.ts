@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { loadBundledKnowledgeBase } from '../../server/src/knowledge/bundled';
 import type { Logger, Workspace } from '../../server/src/workspace';
-import { WorkspaceKnowledge } from '../../server/src/workspaceKnowledge';
+import { WorkspaceKnowledge } from '../../server/src/knowledge/workspace';
 import { dataDir } from '../support/knowledge';
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };

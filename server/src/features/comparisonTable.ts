@@ -1,5 +1,5 @@
 import type { NoteAnalysis } from '../analysis';
-import { tableColumns, type Column, type TableSort } from '../config';
+import { tableColumns, type Column, type TableSort } from '../service/config';
 import { formatCount, formatTokens, type Notation } from '../format/numbers';
 import { escapeMarkdown, safeUrl } from '../format/markdown';
 import { displayWidth, padToWidth } from '../format/width';

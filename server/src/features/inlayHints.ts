@@ -5,7 +5,7 @@
 
 import type { InlayHint } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
-import { defaultInlayMode, type InlayMode } from '../config';
+import { defaultInlayMode, type InlayMode } from '../service/config';
 import { formatCount } from '../format/numbers';
 
 

@@ -15,13 +15,13 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultConfig, toConfig, type Config } from '../config';
+import { defaultConfig, toConfig, type Config } from '../service/config';
 import type { KnowledgeBase } from '../knowledge/types';
 import { toLocale } from '../l10n';
-import { createLanguageService, type LanguageService } from '../languageService';
+import { createLanguageService, type LanguageService } from '../service/languageService';
 import { CONFIG_SECTION, SERVER_NAME, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
 import type { Logger, Workspace } from '../workspace';
-import { WorkspaceKnowledge } from '../workspaceKnowledge';
+import { WorkspaceKnowledge } from '../knowledge/workspace';
 import { clientSupport, noClientSupport, serverCapabilities, type ClientSupport } from './capabilities';
 import { insertComparisonTable } from './commands/insertComparisonTable';
 import { DiagnosticsPublisher } from './diagnostics';

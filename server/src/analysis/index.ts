@@ -1,14 +1,14 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { KnowledgeBase } from './knowledge/types';
-import { scanNote, scanNoteAsync, type NoteStructure } from './markdown/blocks';
-import { proseMask } from './markdown/prose';
-import { foldName, type AliasIndex } from './recognize/aliasIndex';
-import { linkClaims } from './recognize/claims';
-import { membersOfSize } from './recognize/members';
-import { findQuantities, type Quantity } from './recognize/quantities';
-import { deriveShortForms, findShortForms, mergeMentions, type ShortFormSet } from './recognize/shortForms';
-import type { Claim, Mention } from './recognize/types';
+import type { KnowledgeBase } from '../knowledge/types';
+import { scanNote, scanNoteAsync, type NoteStructure } from '../markdown/blocks';
+import { proseMask } from '../markdown/prose';
+import { foldName, type AliasIndex } from '../recognize/aliasIndex';
+import { linkClaims } from '../recognize/claims';
+import { membersOfSize } from '../recognize/members';
+import { findQuantities, type Quantity } from '../recognize/quantities';
+import { deriveShortForms, findShortForms, mergeMentions, type ShortFormSet } from '../recognize/shortForms';
+import type { Claim, Mention } from '../recognize/types';
 
 /**
  * Everything recognition found in one version of a note. Immutable: a new version of the

@@ -18,16 +18,16 @@
  */
 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from './analysis';
-import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from './markdown/blocks';
-import { hasLoneCarriageReturn } from './markdown/fastPath';
-import { paragraphEnd, paragraphStart } from './markdown/paragraphs';
-import { contextStart } from './recognize/context';
-import { proseMask } from './markdown/prose';
-import { foldChar } from './recognize/aliasIndex';
-import type { Quantity } from './recognize/quantities';
-import { findShortForms, mergeMentions, type ShortFormSet } from './recognize/shortForms';
-import type { Claim, Mention } from './recognize/types';
+import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from './index';
+import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from '../markdown/blocks';
+import { hasLoneCarriageReturn } from '../markdown/fastPath';
+import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
+import { contextStart } from '../recognize/context';
+import { proseMask } from '../markdown/prose';
+import { foldChar } from '../recognize/aliasIndex';
+import type { Quantity } from '../recognize/quantities';
+import { findShortForms, mergeMentions, type ShortFormSet } from '../recognize/shortForms';
+import type { Claim, Mention } from '../recognize/types';
 
 /** The edit as one span of the old text and a length change. */
 export interface EditSpan {

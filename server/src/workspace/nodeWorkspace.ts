@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globToRegExp, refusePattern, staticPrefix } from './glob';
-import type { Workspace } from './workspace';
+import type { Workspace } from './index';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 const MAX_DEPTH = 8;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { loadBundledKnowledgeBase } from './knowledge/bundled';
-import type { KnowledgeBase } from './knowledge/types';
-import type { Logger } from './workspace';
+import { loadBundledKnowledgeBase } from './bundled';
+import type { KnowledgeBase } from './types';
+import type { Logger } from '../workspace';
 
 /** The bundled data ships beside `dist/` as `server/data/` (in the repo and in the .vsix). */
 export const bundledDataDir = (): string => path.resolve(__dirname, '..', 'server', 'data');

@@ -1,8 +1,8 @@
-import { globToRegExp, matchesInFolders } from './glob';
-import { createKnowledgeBase } from './knowledge/knowledgeBase';
-import { parseKnowledgeFile } from './knowledge/parse';
-import type { KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './knowledge/types';
-import type { Logger, Workspace } from './workspace';
+import { globToRegExp, matchesInFolders } from '../workspace/glob';
+import { createKnowledgeBase } from './knowledgeBase';
+import { parseKnowledgeFile } from './parse';
+import type { KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './types';
+import type { Logger, Workspace } from '../workspace';
 
 /** Default `researchNotes.knowledgeFiles`. */
 export const defaultKnowledgeGlobs = ['.research-notes/*.{yaml,yml,json}'];

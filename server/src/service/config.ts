@@ -1,9 +1,9 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { defaultClaimCheckOptions } from './check/claims';
-import type { NumberFormat } from './format/counts';
-import type { Locale } from './l10n';
-import type { Settings } from './protocol';
-import { defaultKnowledgeGlobs } from './workspaceKnowledge';
+import { defaultClaimCheckOptions } from '../check/claims';
+import type { NumberFormat } from '../format/counts';
+import type { Locale } from '../l10n';
+import type { Settings } from '../protocol';
+import { defaultKnowledgeGlobs } from '../knowledge/workspace';
 
 /** A column of the comparison table. */
 export type Column = 'model' | 'organization' | 'parameters' | 'active' | 'architecture' | 'release' | 'openWeights' | 'context' | 'license';

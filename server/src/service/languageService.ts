@@ -11,24 +11,24 @@ import type {
   Range,
   SemanticTokens,
 } from 'vscode-languageserver-types';
-import { analyzeNote, analyzeNoteAsync, createRecognizers, type NoteAnalysis, type Recognizers } from './analysis';
+import { analyzeNote, analyzeNoteAsync, createRecognizers, type NoteAnalysis, type Recognizers } from '../analysis';
 import { toConfig, type Config } from './config';
-import { claimQuickFixes } from './features/codeActions';
-import { tableEdit, type TableEditResult } from './features/comparisonTable';
-import { completions } from './features/completion';
-import { definition } from './features/definition';
-import type { ClaimCheckOptions } from './check/claims';
-import { hover } from './features/hover';
-import { numberInlayHints } from './features/inlayHints';
-import { knowledgeFileUri, unknownNameActions } from './features/knowledgeEdits';
-import { noteDiagnostics, type NoteDiagnostics } from './features/noteDiagnostics';
-import { semanticTokens } from './features/semanticTokens';
-import { updateAnalysis } from './incremental';
-import type { KnowledgeBase } from './knowledge/types';
-import { DiagnosticCodes, type InsertComparisonTableArgs } from './protocol';
-import { buildAliasIndex } from './recognize/aliasIndex';
-import { NoteStore } from './service/noteStore';
-import type { Logger, Workspace } from './workspace';
+import { claimQuickFixes } from '../features/codeActions';
+import { tableEdit, type TableEditResult } from '../features/comparisonTable';
+import { completions } from '../features/completion';
+import { definition } from '../features/definition';
+import type { ClaimCheckOptions } from '../check/claims';
+import { hover } from '../features/hover';
+import { numberInlayHints } from '../features/inlayHints';
+import { knowledgeFileUri, unknownNameActions } from '../features/knowledgeEdits';
+import { noteDiagnostics, type NoteDiagnostics } from '../features/noteDiagnostics';
+import { semanticTokens } from '../features/semanticTokens';
+import { updateAnalysis } from '../analysis/incremental';
+import type { KnowledgeBase } from '../knowledge/types';
+import { DiagnosticCodes, type InsertComparisonTableArgs } from '../protocol';
+import { buildAliasIndex } from '../recognize/aliasIndex';
+import { NoteStore } from './noteStore';
+import type { Logger, Workspace } from '../workspace';
 
 /** Notes at least this long (UTF-16 units) are analysed in slices off the request path. */
 export const LARGE_NOTE = 256 * 1024;
