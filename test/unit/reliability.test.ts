@@ -21,6 +21,17 @@ describe('reliability (#17)', () => {
     }
   });
 
+  it('reads lists nested past 64 levels as text (one line of 2,000 markers took 2.6 s to parse)', () => {
+    const dashes = `${'- '.repeat(2000)}DeepSeek-V3.1 has 685B parameters.\n`;
+    const a = analyze(dashes);
+    assert.deepEqual(a.mentions.map((m) => [m.text, m.start]), [['DeepSeek-V3.1', 4000]]);
+    assert.deepEqual(a.claims.map((c) => c.text), ['685B']);
+    const stair = `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- GPT-4 item`).join('\n')}\n`;
+    const b = analyze(stair);
+    assert.equal(b.mentions.length, 300);
+    assert.equal(b.mask.length, stair.length);
+  });
+
   it('reads a note that starts with a byte-order mark at the right offsets (the parser skips the mark)', () => {
     for (const text of ['\ufeff# DeepSeek\n', '\ufeffa\n\n<DeepSeek', '\ufeff---\ntitle: x\n---\nDeepSeek-V3.1 has 685B.\n']) {
       const plain = analyze(text.slice(1));

@@ -10,6 +10,26 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
 const MAX_QUOTE_DEPTH = 64;
 const TOO_DEEP = new RegExp(`(?:>[ \\t]*){${MAX_QUOTE_DEPTH + 1}}`);
 const DEEP_LINE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})([ \\t>]*)`, 'gm');
+/** Lists nested deeper than this (markers on one line, or indentation) are read as text, as for block quotes. */
+const MAX_LIST_DEPTH = 64;
+const MARKER = String.raw`(?:[-*+]|\d{1,9}[.)])`;
+const TOO_DEEP_LIST = new RegExp(String.raw`(?:${MARKER}[ \t]+){${MAX_LIST_DEPTH + 1}}|^[ \t]{${2 * MAX_LIST_DEPTH + 1},}${MARKER}[ \t]`, 'm');
+/** `- - - … item`: the markers past the limit on one line. */
+const DEEP_MARKERS = new RegExp(String.raw`^([ \t]*(?:${MARKER}[ \t]+){${MAX_LIST_DEPTH}})((?:${MARKER}[ \t]+)+)`, 'gm');
+/** A marker indented past the limit (a staircase of nested items). */
+const DEEP_INDENTED = new RegExp(String.raw`^([ \t]{${2 * MAX_LIST_DEPTH + 1},})(${MARKER})(?=[ \t])`, 'gm');
+
+/** `text` with what is nested past the limits turned into plain text of the same length. */
+function flattened(text: string): string {
+  let out = text;
+  // Each `>` past the limit becomes a no-break space, which opens no block.
+  if (TOO_DEEP.test(out)) out = out.replace(DEEP_LINE, (_, kept: string, rest: string) => kept + rest.replace(/>/g, '\u00a0'));
+  if (TOO_DEEP_LIST.test(out)) {
+    const blank = (s: string): string => s.replace(/[^ \t]/g, '\u00a0');
+    out = out.replace(DEEP_MARKERS, (_, kept: string, rest: string) => kept + blank(rest)).replace(DEEP_INDENTED, (_, indent: string, marker: string) => indent + blank(marker));
+  }
+  return out;
+}
 
 /**
  * The mdast tree of `text`: CommonMark with GFM and YAML/TOML front matter. Never throws: what
@@ -19,8 +39,8 @@ const DEEP_LINE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})([ \\t>]*)`, 'g
 export function parseMarkdown(text: string): Root {
   // micromark skips a leading byte-order mark, so its offsets would be one short of the note's.
   if (text.startsWith(BOM)) return shifted(parseMarkdown(text.slice(1)), 1);
-  // Same length: each `>` past the limit becomes a no-break space, which opens no block.
-  const source = TOO_DEEP.test(text) ? text.replace(DEEP_LINE, (_, kept: string, rest: string) => kept + rest.replace(/>/g, '\u00a0')) : text;
+  // Same length, so offsets hold.
+  const source = flattened(text);
   try {
     return parser.parse(source);
   } catch (error) {
