@@ -15,6 +15,8 @@ import { createKnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import type { Entity, KnowledgeBase } from '../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import { fakeKnowledge, sampleEntities } from '../support/fakeKnowledge';
+import * as fc from 'fast-check';
+import { note, SEED } from './randomNotes';
 
 const repo = path.resolve(__dirname, '../..');
 const sktNote = readFileSync(path.resolve(__dirname, '../../../shared/examples/skt-500b-ko.md'), 'utf8');
@@ -487,3 +489,20 @@ function visit(node: Nodes, fn: (n: Nodes) => unknown): void {
   fn(node);
   if ('children' in node) for (const child of node.children as Nodes[]) visit(child, fn);
 }
+
+describe('features/comparisonTable: where a new table goes', () => {
+  it(`parses only the blocks around the cursor, and puts the table where a whole-note parse would (seed ${SEED})`, () => {
+    const index = buildAliasIndex(fake);
+    const noteWithModel = note.map((t) => `GPT-4 and DeepSeek-V3.1.\n\n${t}`);
+    fc.assert(
+      fc.property(noteWithModel, fc.double({ min: 0, max: 1, noNaN: true }), (text, at) => {
+        const analysis = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), { aliases: index, claims: () => [] });
+        const offset = Math.floor(at * text.length);
+        const byPieces = tableEdit(analysis, fake, defaults, { offset });
+        const whole = tableEdit({ ...analysis, structure: undefined }, fake, defaults, { offset });
+        assert.deepEqual(byPieces, whole);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});

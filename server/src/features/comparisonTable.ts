@@ -171,7 +171,7 @@ export function tableEdit(analysis: NoteAnalysis, kb: KnowledgeBase, options: Ta
 
   const table = build(analysis, kb, options, blocks, scope, undefined);
   if (!table.ok) return table;
-  const [position, onBlankLine] = insertionPoint(text, Math.max(0, Math.min(text.length, at.offset)));
+  const [position, onBlankLine] = insertionPoint(text, Math.max(0, Math.min(text.length, at.offset)), analysis.structure?.boundaries);
   const before = text.slice(0, position);
   const after = text.slice(position);
   let prefix: string;
@@ -417,17 +417,39 @@ function sourceText(url: string): string {
 /**
  * Where a new table goes (see `tableEdit`): `[offset, true]` at the start of a blank line
  * outside any block, else `[offset, false]` at the end of the last line of the top-level block
- * holding `offset` (or of the offset's own line).
+ * holding `offset` (or of the offset's own line). Only the blocks between the known block
+ * boundaries around `offset` are parsed, not the whole note.
  */
-function insertionPoint(text: string, offset: number): [number, boolean] {
+function insertionPoint(text: string, offset: number, boundaries: readonly number[] = []): [number, boolean] {
   /** The end of the line holding `i`, before its `\r\n` or `\n`. */
   const lineEnd = (i: number): number => {
     const nl = text.indexOf('\n', i);
     if (nl === -1) return text.length;
     return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
   };
-  const node = parseMarkdown(text).children.find((n) => n.position && n.position.start.offset! <= offset && offset <= n.position.end.offset!);
-  if (node) return [lineEnd(node.position!.end.offset!), false];
+  const [from, to] = piece(boundaries, offset, text.length);
+  const node = parseMarkdown(text.slice(from, to)).children.find((n) => n.position && from + n.position.start.offset! <= offset && offset <= from + n.position.end.offset!);
+  if (node) return [lineEnd(from + node.position!.end.offset!), false];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd(offset))) ? [lineStart, true] : [lineEnd(offset), false];
+}
+
+/** The span from the last boundary before `offset` to the first one after it (both sides of a boundary it sits on). */
+function piece(boundaries: readonly number[], offset: number, length: number): [number, number] {
+  const firstAtOrAfter = lowerBound(boundaries, offset);
+  const start = firstAtOrAfter > 0 ? boundaries[firstAtOrAfter - 1] : 0;
+  const after = boundaries[firstAtOrAfter] === offset ? firstAtOrAfter + 1 : firstAtOrAfter;
+  return [start, after < boundaries.length ? boundaries[after] : length];
+}
+
+/** Index of the first item ≥ `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
