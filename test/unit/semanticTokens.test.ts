@@ -45,10 +45,16 @@ describe('semantic tokens', () => {
   const text = fs.readFileSync(path.join(examplesDir, 'skt-500b-ko.md'), 'utf8');
   const analysis = analyze(text);
 
-  it('legend: model, organization, parameterCount, product; mismatch, userDefined', () => {
-    assert.deepEqual(legend, { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] });
+  it('legend: model, organization, parameterCount, product; mismatch, userDefined — each declared and scoped by the extension', () => {
     assert.deepEqual(legend.tokenTypes, ['model', 'organization', 'parameterCount', 'product']);
     assert.deepEqual(legend.tokenModifiers, ['mismatch', 'userDefined']);
+    // VS Code colours only what package.json declares: every type and modifier the server sends must be there.
+    const contributes = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { semanticTokenTypes: { id: string }[]; semanticTokenModifiers: { id: string }[]; semanticTokenScopes: { scopes: Record<string, string[]> }[] };
+    }).contributes;
+    assert.deepEqual(contributes.semanticTokenTypes.map((t) => t.id), [...tokenTypes]);
+    assert.deepEqual(contributes.semanticTokenModifiers.map((t) => t.id), [...tokenModifiers]);
+    assert.deepEqual(Object.keys(contributes.semanticTokenScopes[0].scopes), [...tokenTypes]);
   });
 
   it('skt-500b-ko.md: exactly the mentions and claims of the analysis, in order', () => {
