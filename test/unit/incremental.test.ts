@@ -112,9 +112,10 @@ describe('incremental analysis', () => {
         steps += edits.length;
         check(text, edits);
       }),
-      { seed: SEED, numRuns: 330 },
+      // `npm run test:fuzz` checks incremental = fresh again over LSP, on notes of every shape.
+      { seed: SEED, numRuns: 200 },
     );
-    assert.ok(steps >= 2000, `only ${steps} edit steps`);
+    assert.ok(steps >= 1200, `only ${steps} edit steps`);
   });
 
   it('finds the edit itself when no change events are given', () => {
