@@ -65,6 +65,11 @@ export class TestClient {
       }
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string; title?: string; message?: string } }) => {
+      this.progress.push(p.value);
+      if (p.value.kind === 'end') for (const resolve of this.progressEnded.splice(0)) resolve();
+    });
     this.connection.onNotification('researchNotes/status', (p: unknown) => {
       this.statuses.push(p);
       for (const resolve of this.statusWaiters.splice(0)) resolve(p);
@@ -83,6 +88,21 @@ export class TestClient {
   /** Every `researchNotes/status` the server sent (one after each knowledge reload). */
   readonly statuses: unknown[] = [];
   private readonly statusWaiters: ((p: unknown) => void)[] = [];
+  /** Every `$/progress` value the server sent, in order. */
+  readonly progress: { kind: string; title?: string; message?: string }[] = [];
+  private readonly progressEnded: (() => void)[] = [];
+
+  /** Resolves when a progress the server began has ended (at once if one has). */
+  progressEnd(ms = 10_000): Promise<void> {
+    if (this.progress.some((p) => p.kind === 'end')) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no progress end within ${ms} ms`)), ms);
+      this.progressEnded.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 
   /** The first status (knowledge loaded): resolves at once if it came already. */
   knowledgeLoaded(ms = 5000): Promise<unknown> {

@@ -17,6 +17,8 @@ export interface ClientSupport {
   watchFiles: boolean;
   inlayRefresh: boolean;
   tokensRefresh: boolean;
+  /** Server-initiated progress (`window/workDoneProgress/create`), for indexing. */
+  workDoneProgress: boolean;
 }
 
 export const noClientSupport: ClientSupport = {
@@ -26,6 +28,7 @@ export const noClientSupport: ClientSupport = {
   watchFiles: false,
   inlayRefresh: false,
   tokensRefresh: false,
+  workDoneProgress: false,
 };
 
 export function clientSupport(caps: ClientCapabilities): ClientSupport {
@@ -37,6 +40,7 @@ export function clientSupport(caps: ClientCapabilities): ClientSupport {
     watchFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     inlayRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
     tokensRefresh: caps.workspace?.semanticTokens?.refreshSupport === true,
+    workDoneProgress: caps.window?.workDoneProgress === true,
   };
 }
 
@@ -44,6 +48,8 @@ export const serverCapabilities: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   hoverProvider: true,
   definitionProvider: true,
+  referencesProvider: true,
+  workspaceSymbolProvider: true,
   completionProvider: {},
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   inlayHintProvider: true,

@@ -34,6 +34,8 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
   connection.onExecuteCommand((p) => (p.command === Commands.insertComparisonTable ? s.executeCommand(p.arguments) : null));
   connection.onHover(onNote('hover', (doc, p) => s.service.hover(doc, p.position), null));
   connection.onDefinition(onNote('definition', (doc, p) => s.service.definition(doc, p.position), null));
+  connection.onReferences(onNote('references', (doc, p) => s.references(doc, p.position, p.context.includeDeclaration), null));
+  connection.onWorkspaceSymbol((p) => s.workspaceSymbols(p.query).catch((e: unknown) => (s.failed('workspaceSymbol', e), [])));
   connection.onCompletion(onNote('completion', (doc, p) => s.service.completions(doc, p.position), null));
   connection.onCodeAction(onNote('codeAction', (doc, p) => s.codeActions(doc, p.range, p.context.diagnostics), null));
   connection.languages.inlayHint.on(onNote('inlayHint', (doc, p) => s.service.inlayHints(doc, p.range), null));

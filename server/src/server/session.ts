@@ -11,13 +11,18 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeParams,
+  type Location,
+  type Position,
+  type SymbolInformation,
   type InitializeResult,
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, toConfig, type Config } from '../service/config';
 import type { KnowledgeBase } from '../knowledge/types';
-import { toLocale } from '../l10n';
+import { fill, messages, toLocale } from '../l10n';
+import { references, workspaceSymbols } from '../features/references';
+import { NoteIndex } from '../workspace/noteIndex';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { CONFIG_SECTION, SERVER_NAME, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
 import type { Logger, Workspace } from '../workspace';
@@ -54,6 +59,11 @@ export class Session {
   private readonly justOpened = new Set<string>();
   /** Handlers that failed once: logged then, not again. */
   private readonly failures = new Set<string>();
+  /** What every note under the workspace folders mentions: open notes from their live text. */
+  private readonly index = new NoteIndex();
+  /** The current indexing run (a new one supersedes it); settles when it is done. */
+  private indexing: Promise<void> = Promise.resolve();
+  private indexRun = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -123,7 +133,7 @@ export class Session {
     const kb = this.knowledge.current();
     this.logger.info(`Research Notes server ready: ${kb.all().length} entities (knowledge version ${kb.version}), ${this.knowledge.files().length} knowledge files, locale ${this.config.locale}`);
     if (this.client.watchFiles) {
-      const watchers = this.config.knowledgeFiles.map((globPattern) => ({ globPattern: `**/${globPattern}` }));
+      const watchers = [...this.config.knowledgeFiles.map((globPattern) => ({ globPattern: `**/${globPattern}` })), { globPattern: '**/*.{md,markdown}' }];
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     }
   }
@@ -160,6 +170,8 @@ export class Session {
     const problems = [...byFile.values()].reduce((n, list) => n + list.length, 0);
     void this.connection.sendNotification(StatusNotification, { entities: this.knowledge.current().all().length, knowledgeFiles: this.knowledge.files().length, problems });
     this.recheckNotes();
+    // Names and claims of every note may read differently now.
+    this.indexing = this.indexWorkspace().catch((e: unknown) => this.failed('indexing', e));
     if (this.client.inlayRefresh) void this.connection.languages.inlayHint.refresh();
     if (this.client.tokensRefresh) void this.connection.languages.semanticTokens.refresh();
   }
@@ -176,7 +188,9 @@ export class Session {
   private async publishNote(uri: string): Promise<void> {
     try {
       const doc = await this.ready(uri);
-      if (doc) this.publisher.note(doc.uri, doc.version, this.service.diagnostics(doc));
+      if (!doc) return;
+      this.publisher.note(doc.uri, doc.version, this.service.diagnostics(doc));
+      this.index.set(this.service.indexEntry(doc));
     } catch (error) {
       this.failed('diagnostics', error);
     }
@@ -202,6 +216,7 @@ export class Session {
   async watchedFilesChanged(uris: readonly string[]): Promise<void> {
     let changed = false;
     for (const uri of uris) {
+      if (/\.(?:md|markdown)$/i.test(uri) && !this.documents.get(uri)) this.reindex(uri);
       if (this.knowledge.isKnowledgeFile(uri) && !this.documents.get(uri)) changed = (await this.knowledge.update(uri)) || changed;
     }
     if (changed) this.knowledgeChanged();
@@ -227,8 +242,69 @@ export class Session {
   closed(doc: TextDocument): void {
     this.publisher.cancel(doc.uri);
     this.service.forget(doc.uri);
-    if (isNote(doc)) this.publisher.note(doc.uri, undefined, []);
-    else if (this.knowledge.isKnowledgeFile(doc.uri)) void this.updateKnowledgeFile(doc.uri);
+    if (isNote(doc)) {
+      this.publisher.note(doc.uri, undefined, []);
+      // What is on disk counts again (the editor may have dropped unsaved text).
+      this.reindex(doc.uri);
+    } else if (this.knowledge.isKnowledgeFile(doc.uri)) void this.updateKnowledgeFile(doc.uri);
+  }
+
+  /**
+   * Indexes every note under the workspace folders, in batches that let requests through, with
+   * progress where the client shows it. A newer run (after knowledge changed) supersedes this one.
+   */
+  private async indexWorkspace(): Promise<void> {
+    const run = ++this.indexRun;
+    const listed = await this.workspace.listNotes?.();
+    if (!listed || run !== this.indexRun) return;
+    for (const reason of listed.skipped) this.logger.warn(`Research Notes: not indexed: ${reason}`);
+    const t = messages(this.config.locale);
+    const total = String(listed.uris.length);
+    const progress = this.client.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin(t.indexing, 0, fill(t.indexed, { done: '0', total }), true);
+    const listedSet = new Set(listed.uris);
+    for (const [i, uri] of listed.uris.entries()) {
+      if (run !== this.indexRun || progress?.token.isCancellationRequested) break;
+      await this.indexNote(uri);
+      if (i % 20 === 19) {
+        progress?.report(Math.round((100 * (i + 1)) / listed.uris.length), fill(t.indexed, { done: String(i + 1), total }));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    for (const uri of this.index.uris()) if (!listedSet.has(uri) && !this.documents.get(uri)) this.index.delete(uri);
+    progress?.done();
+    this.logger.info(`Research Notes indexed ${this.index.size} notes`);
+  }
+
+  /** Indexes one note again after the current run: index requests then see it. */
+  private reindex(uri: string): void {
+    this.indexing = this.indexing.then(() => this.indexNote(uri));
+  }
+
+  /** Indexes one note: an open one from its live text, a closed one from disk (gone: dropped). */
+  private async indexNote(uri: string): Promise<void> {
+    try {
+      const open = this.note(uri);
+      if (open) return this.index.set(this.service.indexEntry(open));
+      const text = await this.workspace.readFile(uri);
+      if (text === undefined) this.index.delete(uri);
+      else this.index.set(this.service.indexEntry({ uri, text }));
+    } catch (error) {
+      this.failed('indexing', error);
+    }
+  }
+
+  /** Every mention, in every note, of the entity at `position`; its knowledge entry first when asked. */
+  async references(doc: TextDocument, position: Position, includeDeclaration: boolean): Promise<Location[]> {
+    const id = this.service.entityAt(doc, position);
+    if (!id) return [];
+    await this.indexing;
+    return references(this.index, id, includeDeclaration ? this.service.definition(doc, position) : undefined);
+  }
+
+  async workspaceSymbols(query: string): Promise<SymbolInformation[]> {
+    await this.indexing;
+    return workspaceSymbols(this.index, this.knowledge.current(), query, this.config.locale);
   }
 
   /** Quick fixes; those that create the knowledge file only for a client that can create files. */

@@ -1,4 +1,4 @@
-import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   CompletionItem,
@@ -28,6 +28,8 @@ import type { KnowledgeBase } from '../knowledge/types';
 import { DiagnosticCodes, type InsertComparisonTableArgs } from '../protocol';
 import { buildAliasIndex } from '../recognize/aliasIndex';
 import { NoteStore } from './noteStore';
+import { findAt } from '../recognize/spans';
+import { indexedNote, type IndexedNote } from '../workspace/noteIndex';
 import type { Logger, Workspace } from '../workspace';
 
 /** Notes at least this long (UTF-16 units) are analysed in slices off the request path. */
@@ -75,6 +77,10 @@ export interface LanguageService {
   prepare(doc: TextDocument, isCancelled: () => boolean): Promise<void>;
   /** Forget a closed document. */
   forget(uri: string): void;
+  /** A note's workspace-index entry: from the open document's current version, or from `text` (a closed note, analysed and not kept). */
+  indexEntry(doc: TextDocument | { uri: string; text: string }): IndexedNote;
+  /** The entity mentioned at `position`, if any. */
+  entityAt(doc: TextDocument, position: Position): string | undefined;
 }
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
@@ -207,6 +213,15 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       return done;
     },
     forget: (uri) => notes.forget(uri),
+    indexEntry(doc) {
+      if (!('text' in doc)) return indexedNote(doc.uri, analyze(doc));
+      const kb = init.knowledge.forNote(doc.uri, doc.text);
+      return indexedNote(doc.uri, analyzeNote(TextDocument.create(doc.uri, 'markdown', 0, doc.text), recognizers(kb)));
+    },
+    entityAt(doc, position) {
+      const analysis = analyze(doc);
+      return findAt(analysis.mentions, analysis.offsetAt(position))?.id;
+    },
   };
 }
 

@@ -13,6 +13,11 @@ export interface Workspace {
    * each pattern that was refused (absolute, or leaving its folder).
    */
   listKnowledgeFiles(): Promise<{ uris: string[]; refused: string[] }>;
+  /**
+   * The Markdown notes under the folders, for the workspace index (none where the host cannot
+   * list files), with what was skipped and why (too large, too many).
+   */
+  listNotes?(): Promise<{ uris: string[]; skipped: string[] }>;
 }
 
 export interface Logger {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globToRegExp, refusePattern, staticPrefix } from './glob';
@@ -7,6 +7,9 @@ import type { Workspace } from './index';
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 const MAX_DEPTH = 8;
 const MAX_FILES = 500;
+/** Notes the index reads at most, and the size past which a `.md` file is not a note. */
+const MAX_NOTES = 5000;
+const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 /**
  * The workspace over the file system: open documents first (`openText`), then disk. Used by
@@ -52,6 +55,21 @@ export function nodeWorkspace(options: {
         }
       }
       return { uris: [...uris].sort(), refused };
+    },
+    async listNotes() {
+      const uris: string[] = [];
+      const skipped: string[] = [];
+      for (const folderUri of options.folders()) {
+        if (!folderUri.startsWith('file:')) continue;
+        for (const file of await walk(fileURLToPath(folderUri), MAX_DEPTH)) {
+          if (!/\.(?:md|markdown)$/i.test(file)) continue;
+          const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+          if (size > MAX_NOTE_BYTES) skipped.push(`${file}: larger than 5 MB`);
+          else if (uris.length >= MAX_NOTES) skipped.push(`${file}: past the first ${MAX_NOTES} notes`);
+          else uris.push(pathToFileURL(file).href);
+        }
+      }
+      return { uris: [...new Set(uris)].sort(), skipped };
     },
   };
 }

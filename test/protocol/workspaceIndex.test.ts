@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import type { Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import { TestClient } from '../support/lspClient';
+import { TempWorkspace } from '../support/tempWorkspace';
+
+/** The workspace index (#14): every note under the folder, open ones from their live text. */
+describe('protocol: workspace index, references and workspace symbols', function () {
+  this.timeout(30_000);
+  const ws = new TempWorkspace();
+  const a = ws.write('a.md', '# A\n\nDeepSeek-V3.1 has 685B parameters.\n');
+  const b = ws.write('notes/b.md', '딥시크(DeepSeek) V3.1과 GPT-4를 비교했다.\n\nGPT-4 again.\n');
+  const c = ws.write('notes/deep/c.md', 'Nothing here but DeepSeek-V3.1.\n');
+  ws.write('node_modules/x/readme.md', 'DeepSeek-V3.1 in a dependency.\n');
+  let client: Awaited<ReturnType<typeof TestClient.start>>;
+
+  before(async () => {
+    client = await TestClient.start({
+      rootUri: ws.uri,
+      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    // The open note's live text differs from disk: one more mention, on line 3.
+    await client.open(a, '# A\n\nDeepSeek-V3.1 has 685B parameters.\nDeepSeek-V3.1 again.\n');
+    await client.progressEnd();
+  });
+
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  const at = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+
+  it('reports indexing progress from begin to end', () => {
+    assert.deepEqual(client.progress.map((p) => p.kind), ['begin', 'end']);
+    assert.equal(client.progress[0].title, 'Indexing notes');
+    assert.equal(client.progress[0].message, '0/3');
+  });
+
+  it('finds every mention of an entity in every note, open ones from their live text, never in node_modules', async () => {
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: a }, position: { line: 2, character: 3 }, context: { includeDeclaration: false } });
+    assert.deepEqual(refs, [
+      { uri: a, range: at(2, 0, 13) },
+      { uri: a, range: at(3, 0, 13) },
+      { uri: c, range: at(0, 17, 30) },
+      { uri: b, range: at(0, 0, 18) },
+    ].sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0)));
+    // With the declaration: the knowledge entry first.
+    const withDeclaration = await client.request<Location[]>('textDocument/references', { textDocument: { uri: a }, position: { line: 2, character: 3 }, context: { includeDeclaration: true } });
+    assert.match(withDeclaration[0].uri, /server\/data\/deepseek\.yaml$/);
+    assert.equal(withDeclaration.length, 5);
+  });
+
+  it('finds entities by English or Korean name, most mentioned first, with their note count', async () => {
+    const korean = await client.request<SymbolInformation[]>('workspace/symbol', { query: '딥시크' });
+    assert.deepEqual(korean.map((s) => [s.name, s.containerName]), [['DeepSeek-V3.1', '3 notes']]);
+    const gpt = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'gpt 4' });
+    assert.deepEqual(gpt.map((s) => [s.name, s.kind, s.containerName, s.location.uri, s.location.range]), [['GPT-4', 5, '1 note', b, at(0, 20, 25)]]);
+  });
+
+  it('drops a deleted note and reads a changed one again when the file watcher says so', async () => {
+    ws.remove('notes/deep/c.md');
+    ws.write('notes/b.md', 'No models now.\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c, type: 3 }, { uri: b, type: 2 }] });
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: a }, position: { line: 2, character: 3 }, context: { includeDeclaration: false } });
+    assert.deepEqual(refs, [{ uri: a, range: at(2, 0, 13) }, { uri: a, range: at(3, 0, 13) }]);
+    assert.deepEqual(await client.request<SymbolInformation[]>('workspace/symbol', { query: 'GPT-4' }), []);
+  });
+});
