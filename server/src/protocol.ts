@@ -98,3 +98,28 @@ export interface StatusParams {
 export interface UnknownNameData {
   name: string;
 }
+
+/**
+ * `researchNotes/entities`: the entities the workspace's notes mention, for an Entities view in
+ * any editor. Kinds, then entities by mention count, then notes, then each mention's range.
+ * With `uri`, only that note's mentions ("current note only").
+ */
+export const EntitiesRequest = 'researchNotes/entities';
+
+export interface EntitiesParams {
+  uri?: string;
+}
+
+export interface EntitiesResult {
+  /** False while the first indexing run is under way (the answer may be partial). */
+  complete: boolean;
+  kinds: {
+    kind: 'model' | 'organization' | 'product';
+    entities: {
+      id: string;
+      name: string;
+      mentions: number;
+      notes: { uri: string; mentions: { line: number; character: number; endCharacter: number; endLine: number }[] }[];
+    }[];
+  }[];
+}

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { EntitiesResult } from '../../server/src/protocol';
 import { TestClient } from '../support/lspClient';
 import { TempWorkspace } from '../support/tempWorkspace';
 
@@ -55,6 +56,17 @@ describe('protocol: workspace index, references and workspace symbols', function
     assert.deepEqual(korean.map((s) => [s.name, s.containerName]), [['DeepSeek-V3.1', '3 notes']]);
     const gpt = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'gpt 4' });
     assert.deepEqual(gpt.map((s) => [s.name, s.kind, s.containerName, s.location.uri, s.location.range]), [['GPT-4', 5, '1 note', b, at(0, 20, 25)]]);
+  });
+
+  it('serves the Entities view: kinds, entities by mention count, notes, mention ranges; one note on request', async () => {
+    const view = await client.request<EntitiesResult>('researchNotes/entities', {});
+    assert.equal(view.complete, true);
+    const models = view.kinds.find((k) => k.kind === 'model')!;
+    assert.deepEqual(view.kinds.map((k) => [k.kind, k.entities.length]), [['model', 2], ['organization', 0], ['product', 0]]);
+    assert.deepEqual(models.entities.map((e) => [e.name, e.mentions, e.notes.length]), [['DeepSeek-V3.1', 4, 3], ['GPT-4', 2, 1]]);
+    assert.deepEqual(models.entities[1].notes, [{ uri: b, mentions: [{ line: 0, character: 20, endLine: 0, endCharacter: 25 }, { line: 2, character: 0, endLine: 2, endCharacter: 5 }] }]);
+    const one = await client.request<EntitiesResult>('researchNotes/entities', { uri: a });
+    assert.deepEqual(one.kinds[0].entities.map((e) => [e.name, e.mentions]), [['DeepSeek-V3.1', 2]]);
   });
 
   it('drops a deleted note and reads a changed one again when the file watcher says so', async () => {

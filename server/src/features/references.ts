@@ -6,6 +6,7 @@ import { SymbolKind, type Location, type SymbolInformation } from 'vscode-langua
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { fill, messages, type Locale } from '../l10n';
 import { foldName } from '../knowledge/normalize';
+import type { EntitiesResult } from '../protocol';
 import type { NoteIndex } from '../workspace/noteIndex';
 
 /** Every mention of `id`, after its knowledge entry when `declaration` is given. */
@@ -42,5 +43,33 @@ export function workspaceSymbols(index: NoteIndex, kb: KnowledgeBase, query: str
     kind: KIND[entity.kind],
     location: index.references(entity.id)[0],
     containerName: notes === 1 ? t.inOneNote : fill(t.inNotes, { count: String(notes) }),
+  }));
+}
+
+const VIEW_KINDS = ['model', 'organization', 'product'] as const;
+
+/**
+ * The Entities view: kinds, each with its entities by mention count (then name), each with the
+ * notes mentioning it and every mention's range. Families count as models. `onlyUri` keeps one note.
+ */
+export function entitiesView(index: NoteIndex, kb: KnowledgeBase, onlyUri?: string): EntitiesResult['kinds'] {
+  const byKind = new Map<string, EntitiesResult['kinds'][number]['entities']>(VIEW_KINDS.map((k) => [k, []]));
+  for (const { id } of index.entities()) {
+    const entity = kb.get(id);
+    if (!entity) continue;
+    const refs = index.references(id).filter((r) => !onlyUri || r.uri === onlyUri);
+    if (refs.length === 0) continue;
+    const notes = new Map<string, { line: number; character: number; endLine: number; endCharacter: number }[]>();
+    for (const r of refs) {
+      const list = notes.get(r.uri) ?? [];
+      list.push({ line: r.range.start.line, character: r.range.start.character, endLine: r.range.end.line, endCharacter: r.range.end.character });
+      notes.set(r.uri, list);
+    }
+    const kind = entity.kind === 'family' ? 'model' : entity.kind;
+    byKind.get(kind)!.push({ id, name: entity.name, mentions: refs.length, notes: [...notes].map(([uri, mentions]) => ({ uri, mentions })) });
+  }
+  return VIEW_KINDS.map((kind) => ({
+    kind,
+    entities: byKind.get(kind)!.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)),
   }));
 }

@@ -4,7 +4,7 @@
  */
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Commands } from '../protocol';
+import { Commands, EntitiesRequest, type EntitiesParams } from '../protocol';
 import { Session, type ServerDeps } from './session';
 
 export type { ServerDeps } from './session';
@@ -35,6 +35,14 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
   connection.onHover(onNote('hover', (doc, p) => s.service.hover(doc, p.position), null));
   connection.onDefinition(onNote('definition', (doc, p) => s.service.definition(doc, p.position), null));
   connection.onReferences(onNote('references', (doc, p) => s.references(doc, p.position, p.context.includeDeclaration), null));
+  connection.onRequest(EntitiesRequest, (p: EntitiesParams | undefined) => {
+    try {
+      return s.entities(p ?? {});
+    } catch (error) {
+      s.failed('entities', error);
+      return { complete: false, kinds: [] };
+    }
+  });
   connection.onWorkspaceSymbol((p) => s.workspaceSymbols(p.query).catch((e: unknown) => (s.failed('workspaceSymbol', e), [])));
   connection.onCompletion(onNote('completion', (doc, p) => s.service.completions(doc, p.position), null));
   connection.onCodeAction(onNote('codeAction', (doc, p) => s.codeActions(doc, p.range, p.context.diagnostics), null));

@@ -21,10 +21,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, toConfig, type Config } from '../service/config';
 import type { KnowledgeBase } from '../knowledge/types';
 import { fill, messages, toLocale } from '../l10n';
-import { references, workspaceSymbols } from '../features/references';
+import { entitiesView, references, workspaceSymbols } from '../features/references';
 import { NoteIndex } from '../workspace/noteIndex';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CONFIG_SECTION, SERVER_NAME, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
+import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
 import type { Logger, Workspace } from '../workspace';
 import { WorkspaceKnowledge } from '../knowledge/workspace';
 import { clientSupport, noClientSupport, serverCapabilities, type ClientSupport } from './capabilities';
@@ -64,6 +64,8 @@ export class Session {
   /** The current indexing run (a new one supersedes it); settles when it is done. */
   private indexing: Promise<void> = Promise.resolve();
   private indexRun = 0;
+  /** True once an indexing run finished. */
+  private indexDone = false;
 
   constructor(
     private readonly connection: Connection,
@@ -256,7 +258,11 @@ export class Session {
   private async indexWorkspace(): Promise<void> {
     const run = ++this.indexRun;
     const listed = await this.workspace.listNotes?.();
-    if (!listed || run !== this.indexRun) return;
+    if (run !== this.indexRun) return;
+    if (!listed) {
+      this.indexDone = true;
+      return;
+    }
     for (const reason of listed.skipped) this.logger.warn(`Research Notes: not indexed: ${reason}`);
     const t = messages(this.config.locale);
     const total = String(listed.uris.length);
@@ -273,6 +279,7 @@ export class Session {
     }
     for (const uri of this.index.uris()) if (!listedSet.has(uri) && !this.documents.get(uri)) this.index.delete(uri);
     progress?.done();
+    if (run === this.indexRun) this.indexDone = true;
     this.logger.info(`Research Notes indexed ${this.index.size} notes`);
   }
 
@@ -300,6 +307,11 @@ export class Session {
     if (!id) return [];
     await this.indexing;
     return references(this.index, id, includeDeclaration ? this.service.definition(doc, position) : undefined);
+  }
+
+  /** The Entities view's data; answered at once, marked incomplete while the first run is under way. */
+  entities(params: EntitiesParams): EntitiesResult {
+    return { complete: this.indexDone, kinds: entitiesView(this.index, this.knowledge.current(), params.uri) };
   }
 
   async workspaceSymbols(query: string): Promise<SymbolInformation[]> {
