@@ -10,7 +10,7 @@ describe('protocol: workspace index, references and workspace symbols', function
   const ws = new TempWorkspace();
   const a = ws.write('a.md', '# A\n\nDeepSeek-V3.1 has 685B parameters.\n');
   const b = ws.write('notes/b.md', '딥시크(DeepSeek) V3.1과 GPT-4를 비교했다.\n\nGPT-4 again.\n');
-  const c = ws.write('notes/deep/c.md', 'Nothing here but DeepSeek-V3.1.\n');
+  const c = ws.write('notes/deep/c.md', 'Nothing here but DeepSeek-V3.1, with 671B parameters.\n');
   ws.write('node_modules/x/readme.md', 'DeepSeek-V3.1 in a dependency.\n');
   let client: Awaited<ReturnType<typeof TestClient.start>>;
 
@@ -56,6 +56,11 @@ describe('protocol: workspace index, references and workspace symbols', function
     assert.deepEqual(korean.map((s) => [s.name, s.containerName]), [['DeepSeek-V3.1', '3 notes']]);
     const gpt = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'gpt 4' });
     assert.deepEqual(gpt.map((s) => [s.name, s.kind, s.containerName, s.location.uri, s.location.range]), [['GPT-4', 5, '1 note', b, at(0, 20, 25)]]);
+  });
+
+  it('shows in a model’s hover what the other notes claim for it', async () => {
+    const hover = (await client.hover(a, { line: 2, character: 3 })) as { contents: { value: string } };
+    assert.equal(hover.contents.value.split('\n').at(-1), 'Also claimed in your notes: 671B (c.md:1)');
   });
 
   it('serves the Entities view: kinds, entities by mention count, notes, mention ranges; one note on request', async () => {

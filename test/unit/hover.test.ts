@@ -6,6 +6,7 @@ import { entityMarkdown } from '../../server/src/format/entity';
 import { createKnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
+import { fakeKnowledge, sampleEntities } from '../support/fakeKnowledge';
 import { bundledKnowledge } from '../support/knowledge';
 
 const en = { locale: 'en', numberFormat: 'auto' } as const;
@@ -105,5 +106,24 @@ describe('hover Markdown', () => {
     const at = (offset: number) => hover(a, offset, kb, en)?.range;
     const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 9 } };
     assert.deepEqual([at(3), at(4), at(9), at(10)], [undefined, range, range, undefined]);
+  });
+});
+
+describe('features/hover: claims in other notes', () => {
+  const kb = fakeKnowledge(sampleEntities);
+  const analysis = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, 'DeepSeek-V3.1 and GPT-4.\n'), { aliases: buildAliasIndex(kb), claims: () => [] });
+  const claims = ['685B', '6,850억', '671B', '700B', '7000억'].map((text, i) => ({ uri: `file:///w/note%20${i}.md`, line: i * 10, text }));
+  const last = (offset: number, locale: 'en' | 'ko') => {
+    const h = hover(analysis, offset, kb, { locale, numberFormat: 'auto', claimsElsewhere: (id) => (id === 'deepseek-v3.1' ? claims : []) });
+    return (h!.contents as { value: string }).value.split('\n').at(-1);
+  };
+
+  it('lists at most three, with file and line, and counts the rest, in the client’s language', () => {
+    assert.equal(last(0, 'en'), 'Also claimed in your notes: 685B (note 0.md:1) · 6,850억 (note 1.md:11) · 671B (note 2.md:21) · 2 more');
+    assert.equal(last(0, 'ko'), '다른 노트에 적힌 크기: 685B (note 0.md:1) · 6,850억 (note 1.md:11) · 671B (note 2.md:21) · 그 밖에 2개');
+  });
+
+  it('adds nothing for a model no other note sizes', () => {
+    assert.doesNotMatch(last(18, 'en') ?? '', /Also claimed/);
   });
 });

@@ -13,13 +13,30 @@ import { findAt } from '../recognize/spans';
 import type { Mention } from '../recognize/types';
 
 export type { HoverOptions } from '../format/entity';
+
+/** What the user's other notes claim for a model: the count as written, and where. */
+export interface ClaimElsewhere {
+  uri: string;
+  line: number;
+  text: string;
+}
+
+/** The hover's options, and the claims other notes make (from the workspace index). */
+export interface MentionHoverOptions extends HoverOptions {
+  claimsElsewhere?: (id: string) => readonly ClaimElsewhere[];
+}
+
+/** Other notes' claims shown at most in a hover; the rest are counted. */
+const MAX_CLAIMS_ELSEWHERE = 3;
+
 /** The hover at `offset`: the entity or claim under it, or null. */
-export function hover(analysis: NoteAnalysis, offset: number, kb: KnowledgeBase, options: HoverOptions): Hover | null {
+export function hover(analysis: NoteAnalysis, offset: number, kb: KnowledgeBase, options: MentionHoverOptions): Hover | null {
   const mention = findAt(analysis.mentions, offset);
   if (mention) {
     const entity = kb.get(mention.id);
     if (!entity) return null;
-    return { contents: { kind: 'markdown', value: mentionMarkdown(mention, entity, kb, options) }, range: analysis.range(mention) };
+    const elsewhere = entity.kind === 'model' ? claimsElsewhereMarkdown(options.claimsElsewhere?.(entity.id) ?? [], options) : '';
+    return { contents: { kind: 'markdown', value: mentionMarkdown(mention, entity, kb, options) + elsewhere }, range: analysis.range(mention) };
   }
   const claim = findAt(analysis.claims, offset);
   if (claim) {
@@ -43,3 +60,14 @@ function mentionMarkdown(mention: Mention, entity: Entity, kb: KnowledgeBase, op
   return model ? `${own}\n\n---\n\n${entityMarkdown(model, kb, options)}` : own;
 }
 
+/** `Also claimed in your notes: 685B (deepseek.md:12) · 671B (survey.md:40)`, or nothing. */
+function claimsElsewhereMarkdown(claims: readonly ClaimElsewhere[], options: HoverOptions): string {
+  if (claims.length === 0) return '';
+  const t = messages(options.locale);
+  const shown = claims.slice(0, MAX_CLAIMS_ELSEWHERE).map((c) => {
+    const file = decodeURIComponent(c.uri.slice(c.uri.lastIndexOf('/') + 1));
+    return `${escapeMarkdown(c.text)} (${escapeMarkdown(`${file}:${c.line + 1}`)})`;
+  });
+  const more = claims.length > MAX_CLAIMS_ELSEWHERE ? ` · ${fill(t.andMore, { count: String(claims.length - MAX_CLAIMS_ELSEWHERE) })}` : '';
+  return `\n\n${t.claimedElsewhere}: ${shown.join(' · ')}${more}`;
+}

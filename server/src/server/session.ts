@@ -88,6 +88,11 @@ export class Session {
       knowledge: { current: () => this.knowledge.current(), forNote: (uri, text) => this.knowledge.forNote(uri, text) },
       config: () => this.config,
       logger: this.logger,
+      claimsElsewhere: (id, exceptUri) =>
+        this.index
+          .claims(id)
+          .filter((c) => c.uri !== exceptUri)
+          .map((c) => ({ uri: c.uri, line: c.range.start.line, text: c.text })),
     });
   }
 

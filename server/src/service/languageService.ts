@@ -18,7 +18,7 @@ import { tableEdit, type TableEditResult } from '../features/comparisonTable';
 import { completions } from '../features/completion';
 import { definition } from '../features/definition';
 import type { ClaimCheckOptions } from '../check/claims';
-import { hover } from '../features/hover';
+import { hover, type ClaimElsewhere } from '../features/hover';
 import { numberInlayHints } from '../features/inlayHints';
 import { knowledgeFileUri, unknownNameActions } from '../features/knowledgeEdits';
 import { noteDiagnostics, type NoteDiagnostics } from '../features/noteDiagnostics';
@@ -48,6 +48,8 @@ export const fixedKnowledge = (kb: KnowledgeBase): KnowledgeSource => ({ current
 
 export interface LanguageServiceInit {
   workspace: Workspace;
+  /** What other notes claim for a model (the workspace index), for its hover; none without an index. */
+  claimsElsewhere?: (id: string, exceptUri: string) => readonly ClaimElsewhere[];
   knowledge: KnowledgeSource;
   config: () => Config;
   logger: Logger;
@@ -141,7 +143,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     hover(doc, position) {
       const { analysis, kb } = state(doc);
       const { locale, numberFormat, claims } = init.config();
-      return hover(analysis, analysis.offsetAt(position), kb, { locale, numberFormat, tolerance: claims.tolerance });
+      const claimsElsewhere = init.claimsElsewhere && ((id: string) => init.claimsElsewhere!(id, doc.uri));
+      return hover(analysis, analysis.offsetAt(position), kb, { locale, numberFormat, tolerance: claims.tolerance, claimsElsewhere });
     },
     diagnostics: (doc) => diagnosticsOf(doc).items.map((i) => i.diagnostic),
     async codeActions(doc, _range, diagnostics) {
