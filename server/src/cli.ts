@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +13,7 @@ import { nodeWorkspace } from './workspace/nodeWorkspace';
 import type { Settings } from './protocol';
 import type { Logger } from './workspace';
 import { defaultKnowledgeGlobs, WorkspaceKnowledge } from './knowledge/workspace';
+import { NoteIndex } from './workspace/noteIndex';
 
 /**
  * `research-notes analyze|check|table …`: what the server sees in notes, and the comparison
@@ -21,8 +22,9 @@ import { defaultKnowledgeGlobs, WorkspaceKnowledge } from './knowledge/workspace
  * above it, or `--knowledge GLOB` from the current folder) and the note's front matter.
  */
 const USAGE = [
-  'usage: research-notes analyze FILE... [--json] [--hover NAME] [--lang en|ko] [--knowledge GLOB]',
-  '       research-notes check FILE... [--fail-on error|warning|information|hint] [--lang en|ko] [--knowledge GLOB]',
+  'usage: research-notes analyze FILE|DIR... [--json] [--hover NAME] [--lang en|ko] [--knowledge GLOB]',
+  '       research-notes check FILE|DIR... [--fail-on error|warning|information|hint] [--lang en|ko] [--knowledge GLOB]',
+  '       research-notes index DIR... [--json] [--knowledge GLOB]',
   '       research-notes table FILE [--lang en|ko] [--columns model,organization,...] [--sort mention|parameters|release|name] [--format auto|B|억|both] [--knowledge GLOB]',
 ].join('\n');
 
@@ -59,7 +61,7 @@ function parseArgs(argv: string[]): Args | string {
     else args.files.push(a);
   }
   if (!SEVERITY_NAMES.includes(args.failOn) || !args.failOn) return `--fail-on takes error, warning, information or hint, not ${args.failOn}`;
-  if (command !== 'analyze' && command !== 'table' && command !== 'check') return command ? `unknown command ${command}` : 'no command';
+  if (!['analyze', 'table', 'check', 'index'].includes(command)) return command ? `unknown command ${command}` : 'no command';
   if (args.files.length === 0) return 'no files';
   if (command === 'table' && args.files.length !== 1) return 'table takes one file';
   if (args.lang !== undefined && args.lang !== 'en' && args.lang !== 'ko') return `--lang takes en or ko, not ${args.lang}`;
@@ -120,10 +122,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return found;
   };
 
+  const files = await notesOf(args.files);
+  if (args.command === 'index') return indexCommand(files, knowledgeOf, args.json, out, err);
+
   let status = 0;
   const results = [];
   const reported = new Set<WorkspaceKnowledge>();
-  for (const file of args.files) {
+  for (const file of files) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -206,6 +211,73 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
   }
   if (args.json) out(JSON.stringify({ files: results }, null, 2));
+  return status;
+}
+
+/** The FILE arguments with each folder replaced by the notes under it, as the workspace index finds them. */
+async function notesOf(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (!statSync(p, { throwIfNoEntry: false })?.isDirectory()) {
+      files.push(p);
+      continue;
+    }
+    const folder = pathToFileURL(path.resolve(p)).href;
+    const listed = await nodeWorkspace({ folders: () => [folder], globs: () => [], openText: () => undefined }).listNotes!();
+    files.push(...listed.uris.map((u) => path.relative(process.cwd(), fileURLToPath(u))));
+  }
+  return files;
+}
+
+/** `index DIR`: every entity the notes mention, with mention and note counts and the counts they claim. */
+async function indexCommand(
+  files: readonly string[],
+  knowledgeOf: (file: string) => Promise<FolderKnowledge>,
+  json: boolean,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const index = new NoteIndex();
+  const names = new Map<string, { name: string; kind: string }>();
+  let status = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      err(`research-notes: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      status = 2;
+      continue;
+    }
+    const uri = pathToFileURL(path.resolve(file)).href;
+    const { knowledge, service } = await knowledgeOf(file);
+    const note = service.indexEntry({ uri, text });
+    index.set(note);
+    const kb = knowledge.forNote(uri, text);
+    for (const m of note.mentions) {
+      const e = kb.get(m.id);
+      if (e && !names.has(m.id)) names.set(m.id, { name: e.name, kind: e.kind === 'family' ? 'model' : e.kind });
+    }
+  }
+  const rel = (uri: string) => path.relative(process.cwd(), fileURLToPath(uri));
+  const entities = index
+    .entities()
+    .map(({ id, mentions, notes }) => ({
+      id,
+      ...(names.get(id) ?? { name: id, kind: 'model' }),
+      mentions,
+      notes,
+      claims: index.claims(id).map((c) => ({ file: rel(c.uri), line: c.range.start.line + 1, text: c.text, value: c.value })),
+    }))
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  if (json) out(JSON.stringify({ notes: index.size, entities }, null, 2));
+  else {
+    out(`${index.size} notes, ${entities.length} entities`);
+    for (const e of entities) {
+      const claimed = [...new Set(e.claims.map((c) => c.text))].join(', ');
+      out(`  ${e.name.padEnd(32)} ${e.kind.padEnd(13)} ${String(e.mentions).padStart(5)} mentions in ${String(e.notes).padStart(4)} notes${claimed ? `  claimed: ${claimed}` : ''}`);
+    }
+  }
   return status;
 }
 

@@ -149,3 +149,34 @@ describe('cli: the editor’s knowledge, not only the bundled data', () => {
     assert.doesNotMatch(r.stdout, /entity\.unknown/);
   });
 });
+
+describe('cli: a folder of notes', () => {
+  const ws = new TempWorkspace();
+  ws.write('a.md', 'DeepSeek-V3.1 has 685B parameters. GPT-4 too.\n');
+  ws.write('sub/b.md', 'DeepSeek-V3.1, with 700B parameters.\n');
+  ws.write('node_modules/pkg/readme.md', 'DeepSeek-V3.1 in a dependency.\n');
+  after(() => ws.dispose());
+  const inWs = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: ws.dir });
+
+  it('index DIR lists every entity of the notes under it with counts and claimed sizes', () => {
+    const r = inWs('index', '.');
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      '2 notes, 2 entities',
+      '  DeepSeek-V3.1                    model             2 mentions in    2 notes  claimed: 685B, 700B',
+      '  GPT-4                            model             1 mentions in    1 notes',
+    ]);
+    const json = JSON.parse(inWs('index', '.', '--json').stdout) as { notes: number; entities: { id: string; claims: { file: string; line: number; text: string }[] }[] };
+    assert.equal(json.notes, 2);
+    assert.deepEqual(json.entities[0].claims, [
+      { file: 'a.md', line: 1, text: '685B', value: 685e9 },
+      { file: path.join('sub', 'b.md'), line: 1, text: '700B', value: 700e9 },
+    ]);
+  });
+
+  it('check DIR checks every note under it', () => {
+    const r = inWs('check', '.', '--fail-on', 'information');
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['sub/b.md:1:21 information claim.mismatch']);
+  });
+});
