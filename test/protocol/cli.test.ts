@@ -101,7 +101,7 @@ describe('cli: research-notes (bundled dist/cli.js)', () => {
     for (const args of [['--help'], ['-h'], ['help', 'table'], ['analyze', '--help']]) {
       const r = run(...args);
       assert.equal(r.status, 0, args.join(' '));
-      assert.match(r.stdout, /^usage: research-notes analyze FILE\.\.\./, args.join(' '));
+      assert.match(r.stdout, /^usage: research-notes analyze FILE\|DIR\.\.\./, args.join(' '));
     }
     const v = run('--version');
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
