@@ -19,6 +19,8 @@ import { loadBundledKnowledgeBase } from '../server/src/knowledge/bundled';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
 import { parseMarkdown } from '../server/src/markdown/prose';
 import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
+import { workspaceSymbols } from '../server/src/features/references';
+import { indexedNote, NoteIndex } from '../server/src/workspace/noteIndex';
 import { benchNote, prng } from './notes';
 
 const repo = path.resolve(__dirname, '..');
@@ -178,6 +180,29 @@ function serverRss(note: string): { before: number; after: number } | undefined 
 }
 const memory = serverRss(notes['1 MB']!);
 
+// ---- workspace index: 1,000 notes of about 20 KB --------------------------------------------
+
+const WORKSPACE_NOTES = 1000;
+log(`workspace: indexing ${WORKSPACE_NOTES} generated notes...`);
+const workspaceNotes = Array.from({ length: WORKSPACE_NOTES }, (_, i) => benchNote(20_000, 100 + i));
+const workspaceChars = workspaceNotes.reduce((n, t) => n + t.length, 0);
+const noteIndex = new NoteIndex();
+const indexMarks: [number, number][] = [];
+let indexStart = now();
+for (const [i, text] of workspaceNotes.entries()) {
+  const uri = `file:///ws/note-${i}.md`;
+  noteIndex.set(indexedNote(uri, analyzeNote(TextDocument.create(uri, 'markdown', 0, text), recognizers)));
+  if ((i + 1) % 250 === 0) indexMarks.push([i + 1, now() - indexStart]);
+}
+const indexAllMs = now() - indexStart;
+indexStart = now();
+for (const text of workspaceNotes) md.parse(text, {});
+const workspaceMarkdownItMs = now() - indexStart;
+const topEntity = noteIndex.entities().sort((a, b) => b.mentions - a.mentions)[0];
+const referencesMs = time(() => noteIndex.references(topEntity.id), 21, 2);
+const symbolsMs = time(() => workspaceSymbols(noteIndex, kb, '딥시크', 'en'), 21, 2);
+log(`workspace: ${(workspaceChars / 1e6).toFixed(1)} M chars indexed in ${indexAllMs.toFixed(0)} ms (markdown-it ${workspaceMarkdownItMs.toFixed(0)} ms)`);
+
 // ---- report -----------------------------------------------------------------------------------
 
 const r = results as Record<Size, SizeResult>;
@@ -222,6 +247,15 @@ const budgets = [
     unit: '×',
     note: `recognition alone ${(r['1 MB'].recognitionMs / r['100 KB'].recognitionMs).toFixed(1)}×`,
   },
+  {
+    figure: `index ${WORKSPACE_NOTES} notes (${(workspaceChars / 1e6).toFixed(0)} M chars)`,
+    value: indexAllMs,
+    budget: 10_000,
+    unit: 'ms',
+    note: `${(indexAllMs / workspaceMarkdownItMs).toFixed(1)}× markdown-it of the same files; ${indexMarks.map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+  },
+  { figure: `find all references, ${WORKSPACE_NOTES} notes (median)`, value: referencesMs, budget: 50, unit: 'ms', note: `${topEntity.mentions} mentions of the most mentioned entity` },
+  { figure: `workspace symbols, ${WORKSPACE_NOTES} notes (median)`, value: symbolsMs, budget: 50, unit: 'ms', note: 'query 딥시크' },
   {
     figure: 'server RSS with the 1 MB note analysed',
     value: memory ? memory.after / MB : NaN,

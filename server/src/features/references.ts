@@ -41,7 +41,7 @@ export function workspaceSymbols(index: NoteIndex, kb: KnowledgeBase, query: str
   return found.slice(0, MAX_SYMBOLS).map(({ entity, notes }) => ({
     name: entity.name,
     kind: KIND[entity.kind],
-    location: index.references(entity.id)[0],
+    location: index.firstReference(entity.id)!,
     containerName: notes === 1 ? t.inOneNote : fill(t.inNotes, { count: String(notes) }),
   }));
 }

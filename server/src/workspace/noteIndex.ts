@@ -44,6 +44,8 @@ export class NoteIndex {
   private readonly notes = new Map<string, IndexedNote>();
   /** Entity id → notes mentioning it. */
   private readonly byEntity = new Map<string, Set<string>>();
+  /** Entity id → mentions in all notes. */
+  private readonly counts = new Map<string, number>();
 
   get size(): number {
     return this.notes.size;
@@ -64,6 +66,7 @@ export class NoteIndex {
       let uris = this.byEntity.get(m.id);
       if (!uris) this.byEntity.set(m.id, (uris = new Set()));
       uris.add(note.uri);
+      this.counts.set(m.id, (this.counts.get(m.id) ?? 0) + 1);
     }
   }
 
@@ -75,6 +78,9 @@ export class NoteIndex {
       const uris = this.byEntity.get(m.id);
       uris?.delete(uri);
       if (uris?.size === 0) this.byEntity.delete(m.id);
+      const count = (this.counts.get(m.id) ?? 1) - 1;
+      if (count === 0) this.counts.delete(m.id);
+      else this.counts.set(m.id, count);
     }
   }
 
@@ -87,9 +93,19 @@ export class NoteIndex {
     return out;
   }
 
+  /** The first mention of `id` (by note URI, then position). */
+  firstReference(id: string): Location | undefined {
+    const uris = this.byEntity.get(id);
+    if (!uris) return undefined;
+    let first: string | undefined;
+    for (const uri of uris) if (first === undefined || uri < first) first = uri;
+    const m = this.notes.get(first!)!.mentions.find((x) => x.id === id)!;
+    return { uri: first!, range: m.range };
+  }
+
   /** The entities the notes mention, with how often and in how many notes. */
   entities(): { id: string; mentions: number; notes: number }[] {
-    return [...this.byEntity].map(([id, uris]) => ({ id, mentions: this.references(id).length, notes: uris.size }));
+    return [...this.byEntity].map(([id, uris]) => ({ id, mentions: this.counts.get(id) ?? 0, notes: uris.size }));
   }
 
   /** What the notes claim for model `id`, by note URI then position. */
