@@ -9,6 +9,8 @@
 --        { "method": "hover", "text": "딥시크(DeepSeek) V3.1", "at": "DeepSeek" }  -> { text }
 --        { "method": "definition", "text": ..., "at": ... }  -> { file, line, lineText } after the jump
 --        { "method": "insertComparisonTable" }  (at the end of the note) -> { result, text, undone }
+--        { "method": "references", "text": ..., "at": ... }  -> { locations = { file, line, character } }
+--        { "method": "workspaceSymbol", "text": query }  -> { symbols = { name, container, file } }
 local t0 = vim.loop.hrtime()
 local result = { log = {}, responses = {} }
 local function say(message)
@@ -117,7 +119,40 @@ local function insert_comparison_table()
   return { error = 'no response' }
 end
 
-local handlers = { hover = hover, definition = definition, insertComparisonTable = insert_comparison_table }
+-- Find All References as `vim.lsp.buf.references()` asks: every mention across the workspace's notes.
+local function references(request)
+  place_cursor(request.text, request.at or request.text)
+  local params = vim.lsp.util.make_position_params()
+  params.context = { includeDeclaration = false }
+  local responses, err = vim.lsp.buf_request_sync(0, 'textDocument/references', params, 15000)
+  if err then return { error = err } end
+  for _, response in pairs(responses or {}) do
+    if response.error then return { error = vim.inspect(response.error) } end
+    local found = {}
+    for _, location in ipairs(response.result or {}) do
+      table.insert(found, { file = vim.fn.fnamemodify(vim.uri_to_fname(location.uri), ':t'), line = location.range.start.line, character = location.range.start.character })
+    end
+    return { locations = found }
+  end
+  return { error = 'no response' }
+end
+
+-- `:lua vim.lsp.buf.workspace_symbol(query)`'s request: entity names and note counts.
+local function workspace_symbol(request)
+  local responses, err = vim.lsp.buf_request_sync(0, 'workspace/symbol', { query = request.text }, 15000)
+  if err then return { error = err } end
+  for _, response in pairs(responses or {}) do
+    if response.error then return { error = vim.inspect(response.error) } end
+    local found = {}
+    for _, symbol in ipairs(response.result or {}) do
+      table.insert(found, { name = symbol.name, container = symbol.containerName, file = vim.fn.fnamemodify(vim.uri_to_fname(symbol.location.uri), ':t') })
+    end
+    return { symbols = found }
+  end
+  return { error = 'no response' }
+end
+
+local handlers = { hover = hover, definition = definition, insertComparisonTable = insert_comparison_table, references = references, workspaceSymbol = workspace_symbol }
 
 local function env(name) return os.getenv(name) or error(name .. ' unset') end
 local ok, err = xpcall(function()

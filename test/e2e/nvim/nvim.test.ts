@@ -3,11 +3,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse } from 'yaml';
 import { examplesDir, repoRoot, serverPath } from '../../support/lspClient';
 import { assertHover, DEEPSEEK_V3_1, PARAMETERS, SK_TELECOM, TABLE_END, TABLE_MD_TABLE_HEAD } from '../lib/expected';
 
 /** What client.lua is asked to do; see its header. */
-type Request = { method: 'hover' | 'definition'; text: string; at?: string } | { method: 'insertComparisonTable' };
+type Request = { method: 'hover' | 'definition' | 'references' | 'workspaceSymbol'; text: string; at?: string } | { method: 'insertComparisonTable' };
 interface Response {
   error?: string;
   /** hover */
@@ -19,6 +20,10 @@ interface Response {
   /** insertComparisonTable: the command's result, the buffer after it and after one undo */
   result?: unknown;
   undone?: string;
+  /** references: every mention's file name and 0-based position */
+  locations?: { file: string; line: number; character: number }[];
+  /** workspaceSymbol */
+  symbols?: { name: string; container: string; file: string }[];
 }
 interface ClientResult { ok: boolean; log: string[]; responses: Response[] }
 
@@ -115,6 +120,25 @@ describe('Neovim 0.7 LSP client with `node dist/server.js --stdio`', function ()
     } finally {
       fs.rmSync(withZeta, { force: true });
     }
+  });
+
+  it('finds every mention across the workspace’s notes (references) and entities by Korean name (workspace symbols)', async () => {
+    const other = { 'other.md': '# Other\n\nDeepSeek-V3.1 again, and 딥시크(DeepSeek) V3.1.\n' };
+    const { responses } = await neovim(example, [
+      { method: 'references', text: '딥시크(DeepSeek) V3.1', at: 'DeepSeek' },
+      { method: 'workspaceSymbol', text: '딥시크' },
+    ], 60_000, other);
+    const [refs, symbols] = responses;
+    assert.ok(refs && !refs.error && symbols && !symbols.error, `${refs?.error ?? ''} ${symbols?.error ?? ''}`);
+    // The example's hand labels say where it names DeepSeek-V3.1 (1-based lines).
+    const labels = parse(fs.readFileSync(path.join(examplesDir, 'skt-500b-ko.expected.yaml'), 'utf8')) as { entities: { line: number; canonical: string }[] };
+    const inExample = labels.entities.filter((e) => e.canonical === 'DeepSeek-V3.1').map((e) => e.line - 1);
+    assert.deepEqual(refs.locations?.filter((l) => l.file === 'other.md'), [
+      { file: 'other.md', line: 2, character: 0 },
+      { file: 'other.md', line: 2, character: 25 },
+    ]);
+    assert.deepEqual(refs.locations?.filter((l) => l.file === 'skt-500b-ko.md').map((l) => l.line), inExample);
+    assert.deepEqual(symbols.symbols?.find((s) => s.name === 'DeepSeek-V3.1')?.container, '2 notes');
   });
 
   it('inserts the comparison table through workspace/executeCommand, and one undo restores the note', async () => {
