@@ -32,7 +32,9 @@ describe('protocol: workspace index, references and workspace symbols', function
   const at = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
 
   it('reports indexing progress from begin to end', () => {
-    assert.deepEqual(client.progress.map((p) => p.kind), ['begin', 'end']);
+    const kinds = client.progress.map((p) => p.kind);
+    // Reports in between depend on how fast the machine indexes: only their kind is fixed.
+    assert.deepEqual([kinds[0], kinds.at(-1), kinds.slice(1, -1).every((k) => k === 'report')], ['begin', 'end', true]);
     assert.equal(client.progress[0].title, 'Indexing notes');
     assert.equal(client.progress[0].message, '0/3');
   });

@@ -38,6 +38,9 @@ export interface ServerDeps {
   workspace(options: { folders: () => readonly string[]; globs: () => readonly string[]; openText: (uri: string) => string | undefined }): Workspace;
 }
 
+/** How long indexing runs before it lets requests through. */
+const INDEX_SLICE_MS = 16;
+
 export const isNote = (doc: TextDocument): boolean => doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
 
 /** A code action whose edit creates a file: only for clients that can. */
@@ -274,12 +277,15 @@ export class Session {
     const progress = this.client.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin(t.indexing, 0, fill(t.indexed, { done: '0', total }), true);
     const listedSet = new Set(listed.uris);
+    let slice = performance.now();
     for (const [i, uri] of listed.uris.entries()) {
       if (run !== this.indexRun || progress?.token.isCancellationRequested) break;
       await this.indexNote(uri);
-      if (i % 20 === 19) {
+      // Requests on open notes are answered between slices of about one frame.
+      if (performance.now() - slice > INDEX_SLICE_MS) {
         progress?.report(Math.round((100 * (i + 1)) / listed.uris.length), fill(t.indexed, { done: String(i + 1), total }));
         await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
       }
     }
     for (const uri of this.index.uris()) if (!listedSet.has(uri) && !this.documents.get(uri)) this.index.delete(uri);
