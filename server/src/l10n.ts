@@ -73,6 +73,7 @@ const en = {
   claimDiffers: '✗ Differs from the knowledge base ({expected})',
   // Unknown names (diagnostic, quick fixes).
   entityUnknown: "Unknown model '{name}': not in the knowledge base.",
+  claimDisagreement: 'Your other notes give {model} another size ({others}); the knowledge base has no count to check against.',
   entityAddToKnowledge: "Add '{name}' to the knowledge file",
   entityIgnore: "Ignore '{name}' in this workspace",
 };
@@ -146,6 +147,7 @@ const ko: Record<MessageKey, string> = {
   claimAgreesAlternate: '✓ 지식 베이스와 일치 (다른 집계: {note})',
   claimDiffers: '✗ 지식 베이스와 다름 ({expected})',
   entityUnknown: "알 수 없는 모델 '{name}': 지식 베이스에 없습니다.",
+  claimDisagreement: '다른 노트에는 {model}의 크기가 다르게 적혀 있습니다({others}). 지식 베이스에는 확인할 수치가 없습니다.',
   entityAddToKnowledge: "'{name}'을(를) 지식 파일에 추가",
   entityIgnore: "이 작업 영역에서 '{name}' 무시",
 };

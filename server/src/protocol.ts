@@ -19,6 +19,7 @@ export const Commands = {
 
 export const DiagnosticCodes = {
   claimMismatch: 'claim.mismatch',
+  claimDisagreement: 'claim.disagreement',
   entityUnknown: 'entity.unknown',
   knowledgeInvalid: 'knowledge.invalid',
   knowledgeDuplicateAlias: 'knowledge.duplicate-alias',

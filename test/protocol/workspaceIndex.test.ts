@@ -84,4 +84,22 @@ describe('protocol: workspace index, references and workspace symbols', function
     assert.deepEqual(refs, [{ uri: a, range: at(2, 0, 13) }, { uri: a, range: at(3, 0, 13) }]);
     assert.deepEqual(await client.request<SymbolInformation[]>('workspace/symbol', { query: 'GPT-4' }), []);
   });
+
+  it('points out a size two notes state differently for a model the knowledge base gives none for', async () => {
+    const rumour = ws.write('notes/rumour.md', 'GPT-4 has 1.8T parameters, one rumour says.\n');
+    const other = ws.write('notes/other-rumour.md', 'GPT-4 has 1T parameters, says another.\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: rumour, type: 1 }, { uri: other, type: 1 }] });
+    await client.open(rumour, 'GPT-4 has 1.8T parameters, one rumour says.\n');
+    const published = await client.waitForDiagnostics(rumour, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.severity, d.message, d.range, d.relatedInformation?.map((r) => [r.location.uri, r.location.range, r.message])]),
+      [[
+        'claim.disagreement',
+        3,
+        'Your other notes give GPT-4 another size (1T, other-rumour.md:1); the knowledge base has no count to check against.',
+        at(0, 10, 14),
+        [[other, at(0, 10, 12), '1T']],
+      ]],
+    );
+  });
 });

@@ -20,7 +20,7 @@ describe('workspace/noteIndex', () => {
       { uri: 'file:///a.md', range: at(1, 0, 13) },
       { uri: 'file:///b.md', range: at(0, 14, 27) },
     ]);
-    assert.deepEqual(index.claims('deepseek-v3.1'), [{ uri: 'file:///b.md', refersTo: 'deepseek-v3.1', value: 671e9, text: '671B', range: at(0, 32, 36) }]);
+    assert.deepEqual(index.claims('deepseek-v3.1'), [{ uri: 'file:///b.md', refersTo: 'deepseek-v3.1', value: 671e9, active: false, text: '671B', range: at(0, 32, 36) }]);
     assert.deepEqual(index.entities().sort((x, y) => x.id.localeCompare(y.id)), [
       { id: 'deepseek-v3.1', mentions: 2, notes: 2 },
       { id: 'gpt-4', mentions: 1, notes: 1 },

@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, toConfig, type Config } from '../service/config';
 import type { KnowledgeBase } from '../knowledge/types';
 import { fill, messages, toLocale } from '../l10n';
+import { crossNoteDiagnostics } from '../features/crossNoteClaims';
 import { entitiesView, references, workspaceSymbols } from '../features/references';
 import { NoteIndex } from '../workspace/noteIndex';
 import { createLanguageService, type LanguageService } from '../service/languageService';
@@ -94,7 +95,7 @@ export class Session {
       claimsElsewhere: (id, exceptUri) =>
         this.index
           .claims(id)
-          .filter((c) => c.uri !== exceptUri)
+          .filter((c) => c.uri !== exceptUri && !c.active)
           .map((c) => ({ uri: c.uri, line: c.range.start.line, text: c.text })),
     });
   }
@@ -199,11 +200,24 @@ export class Session {
     try {
       const doc = await this.ready(uri);
       if (!doc) return;
-      this.publisher.note(doc.uri, doc.version, this.service.diagnostics(doc));
-      this.index.set(this.service.indexEntry(doc));
+      const claimsChanged = this.index.set(this.service.indexEntry(doc));
+      this.publisher.note(doc.uri, doc.version, [...this.service.diagnostics(doc), ...this.crossNote(doc)]);
+      // The other open notes compare their counts with this one's.
+      if (claimsChanged) for (const other of this.documents.all()) if (other.uri !== doc.uri && isNote(other)) this.scheduleNote(other);
     } catch (error) {
       this.failed('diagnostics', error);
     }
+  }
+
+  /** Counts this note states that the user's other notes state differently (models without a count in the knowledge base). */
+  private crossNote(doc: TextDocument): Diagnostic[] {
+    const { claims, locale } = this.config;
+    const kb = this.knowledge.forNote(doc.uri, doc.getText());
+    return crossNoteDiagnostics(this.service.analyze(doc), kb, {
+      locale,
+      tolerance: claims.tolerance,
+      claimsElsewhere: (id) => this.index.claims(id).filter((c) => c.uri !== doc.uri),
+    });
   }
 
   /** Logs a handler's failure, once per handler: the request got an empty answer and the server goes on. */
@@ -291,19 +305,24 @@ export class Session {
     for (const uri of this.index.uris()) if (!listedSet.has(uri) && !this.documents.get(uri)) this.index.delete(uri);
     progress?.done();
     if (run === this.indexRun) this.indexDone = true;
+    // What other notes claim is known now.
+    this.recheckNotes();
     this.logger.info(`Research Notes indexed ${this.index.size} notes`);
   }
 
   /** Indexes one note again after the current run: index requests then see it. */
   private reindex(uri: string): void {
-    this.indexing = this.indexing.then(() => this.indexNote(uri));
+    this.indexing = this.indexing.then(() => this.indexNote(uri)).then(() => this.recheckNotes());
   }
 
   /** Indexes one note: an open one from its live text, a closed one from disk (gone: dropped). */
   private async indexNote(uri: string): Promise<void> {
     try {
       const open = this.note(uri);
-      if (open) return this.index.set(this.service.indexEntry(open));
+      if (open) {
+        this.index.set(this.service.indexEntry(open));
+        return;
+      }
       const text = await this.workspace.readFile(uri);
       if (text === undefined) this.index.delete(uri);
       else this.index.set(this.service.indexEntry({ uri, text }));

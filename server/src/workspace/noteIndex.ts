@@ -16,6 +16,8 @@ export interface IndexedMention {
 export interface IndexedClaim {
   refersTo: string;
   value: number;
+  /** An active-parameter count (`37B active`), not a total. */
+  active: boolean;
   text: string;
   range: Range;
 }
@@ -36,7 +38,7 @@ export function indexedNote(uri: string, analysis: NoteAnalysis): IndexedNote {
   }
   const claims = analysis.claims
     .filter((c): c is typeof c & { refersTo: string } => c.refersTo !== null)
-    .map((c) => ({ refersTo: c.refersTo, value: c.value, text: c.text, range: analysis.range(c) }));
+    .map((c) => ({ refersTo: c.refersTo, value: c.value, active: c.active, text: c.text, range: analysis.range(c) }));
   return { uri, mentions, claims };
 }
 
@@ -59,7 +61,9 @@ export class NoteIndex {
     return [...this.notes.keys()];
   }
 
-  set(note: IndexedNote): void {
+  /** Indexes `note` (replacing its entry); true when the counts it claims changed, which other notes' checks read. */
+  set(note: IndexedNote): boolean {
+    const before = this.notes.get(note.uri)?.claims;
     this.delete(note.uri);
     this.notes.set(note.uri, note);
     for (const m of note.mentions) {
@@ -68,6 +72,8 @@ export class NoteIndex {
       uris.add(note.uri);
       this.counts.set(m.id, (this.counts.get(m.id) ?? 0) + 1);
     }
+    const key = (cs: readonly IndexedClaim[]) => cs.map((c) => `${c.refersTo}:${c.value}:${c.active}`).join(',');
+    return before === undefined ? note.claims.length > 0 : key(before) !== key(note.claims);
   }
 
   delete(uri: string): void {
