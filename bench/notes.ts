@@ -93,3 +93,45 @@ export function benchNote(size: number, seed = 7): string {
   }
   return parts.join('\n\n') + '\n';
 }
+
+/**
+ * A clipped web page or README of about `size` characters: every line dense with links, emphasis,
+ * inline code and bits of inline HTML, tables of 50 rows and more, and a few lines of 10 KB (#19).
+ */
+export function noisyNote(size: number, seed = 11): string {
+  const rand = prng(seed);
+  const pick: Pick = (items) => items[Math.floor(rand() * items.length)];
+  const ko = koreanSentences();
+  const sentence = (): string => (rand() < 0.5 ? pick(ko) : pick(english)(pick));
+  const noisy = (s: string): string =>
+    s
+      .split(' ')
+      .map((w, i) => {
+        const x = rand();
+        if (i === 0 || x > 0.35) return w;
+        if (x < 0.08) return `[${w}](https://example.com/p/${Math.floor(rand() * 1e6)}?ref=clip)`;
+        if (x < 0.16) return `**${w}**`;
+        if (x < 0.22) return `\`${w}\``;
+        if (x < 0.28) return `<span class="hl">${w}</span>`;
+        return `_${w}_`;
+      })
+      .join(' ');
+  const parts: string[] = [];
+  let length = 0;
+  const push = (block: string): void => {
+    parts.push(block);
+    length += block.length + 2;
+  };
+  while (length < size) {
+    const x = rand();
+    if (x < 0.55) push(Array.from({ length: 2 + Math.floor(rand() * 3) }, () => noisy(sentence())).join(' <br> '));
+    else if (x < 0.7) push(Array.from({ length: 3 + Math.floor(rand() * 5) }, () => `* ${noisy(sentence())}`).join('\n'));
+    else if (x < 0.8) {
+      const rows = Array.from({ length: 50 + Math.floor(rand() * 30) }, () => `| [${pick(models)}](https://hf.co/x) | ${pick(orgs)} | \`${pick(sizes)}\` | ${noisy(pick(english)(pick)).slice(0, 60)} |`);
+      push(['| Model | Org | Size | Notes |', '| --- | --- | ---: | --- |', ...rows].join('\n'));
+    } else if (x < 0.83) push(Array.from({ length: 60 }, () => noisy(sentence())).join(' ').slice(0, 10_000));
+    else if (x < 0.9) push(`<div class="note">${noisy(sentence())}</div>`);
+    else push(`### ${noisy(pick(['규모와 효율', 'Scaling and efficiency', 'Benchmarks']))}`);
+  }
+  return parts.join('\n\n') + '\n';
+}

@@ -21,7 +21,7 @@ import { parseMarkdown } from '../server/src/markdown/prose';
 import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
 import { workspaceSymbols } from '../server/src/features/references';
 import { indexedNote, NoteIndex } from '../server/src/workspace/noteIndex';
-import { benchNote, prng } from './notes';
+import { benchNote, noisyNote, prng } from './notes';
 
 const repo = path.resolve(__dirname, '..');
 const dataDir = path.join(repo, 'server', 'data');
@@ -180,6 +180,17 @@ function serverRss(note: string): { before: number; after: number } | undefined 
 }
 const memory = serverRss(notes['1 MB']!);
 
+// ---- noisy notes: clipped pages and READMEs (#19) ---------------------------------------------
+
+const noisy = ([['100 KB', 100_000, 9], ['1 MB', 1_000_000, 3]] as const).map(([label, size, runs]) => {
+  const text = noisyNote(size);
+  const doc = TextDocument.create('file:///noisy.md', 'markdown', 1, text);
+  const markdownItMs = time(() => md.parse(text, {}), runs, 1);
+  const analysisMs = time(() => fullAnalysis(doc, recognizers, kb), runs, 1);
+  log(`noisy ${label}: markdown-it ${markdownItMs.toFixed(1)} ms, analysis ${analysisMs.toFixed(1)} ms`);
+  return { label, markdownItMs, analysisMs };
+});
+
 // ---- workspace index: 1,000 notes of about 20 KB --------------------------------------------
 
 const WORKSPACE_NOTES = 1000;
@@ -247,6 +258,13 @@ const budgets = [
     unit: '×',
     note: `recognition alone ${(r['1 MB'].recognitionMs / r['100 KB'].recognitionMs).toFixed(1)}×`,
   },
+  ...noisy.map((n) => ({
+    figure: `full analysis of a noisy ${n.label} note (clipped page) / markdown-it`,
+    value: n.analysisMs / n.markdownItMs,
+    budget: 5,
+    unit: '×',
+    note: `${n.analysisMs.toFixed(0)} ms vs ${n.markdownItMs.toFixed(0)} ms`,
+  })),
   {
     figure: `index ${WORKSPACE_NOTES} notes (${(workspaceChars / 1e6).toFixed(0)} M chars)`,
     value: indexAllMs,
