@@ -13,6 +13,7 @@ import {
 import { ClientCommands } from './commands/ids';
 import { insertTableArgs } from './commands/insertComparisonTable';
 import { readSettings, restartSettingChanged } from './config';
+import { EntitiesTreeProvider } from './entitiesView';
 import { ClientOwnedCommands } from './serverCommands';
 import { type ServerHealth, ServerStatusItem } from './status';
 import {
@@ -36,6 +37,8 @@ export interface ResearchNotesApi {
   readonly client: LanguageClient;
   /** The Markdown language status item, as the user sees it. */
   readonly status: vscode.LanguageStatusItem;
+  /** The data of the "Research Notes: Entities" view in the Explorer. */
+  readonly entities: EntitiesTreeProvider;
 }
 
 /** A server command's answer, or why no server could give one (already shown to the user). */
@@ -51,6 +54,9 @@ export class Ctx implements ResearchNotesApi {
   readonly outputChannel: vscode.LogOutputChannel;
   private readonly statusItem: ServerStatusItem;
   private readonly healthChanged = new vscode.EventEmitter<ServerHealth>();
+  /** Fires on every change of the server's state and on every `researchNotes/status`. */
+  readonly onDidChangeHealth = this.healthChanged.event;
+  readonly entities: EntitiesTreeProvider;
   private _client: LanguageClient;
   /** Listeners on `_client`, dropped with it. */
   private clientSubscriptions: vscode.Disposable[] = [];
@@ -68,10 +74,12 @@ export class Ctx implements ResearchNotesApi {
     this.outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
     this.statusItem = new ServerStatusItem(OUTPUT_CHANNEL_NAME);
     this._client = this.createClient();
+    this.entities = new EntitiesTreeProvider(this);
     extension.subscriptions.push(
       this.outputChannel,
       this.statusItem,
       this.healthChanged,
+      this.entities,
       vscode.commands.registerCommand(Commands.showLog, () => this.outputChannel.show(true)),
       vscode.commands.registerCommand(ClientCommands.restartServer, () => this.restart()),
       vscode.commands.registerCommand(Commands.insertComparisonTable, (...args: unknown[]) => this.insertComparisonTable(args)),
@@ -85,6 +93,11 @@ export class Ctx implements ResearchNotesApi {
 
   get status(): vscode.LanguageStatusItem {
     return this.statusItem.item;
+  }
+
+  /** The server's health as the status item shows it. */
+  get health(): ServerHealth {
+    return this.currentHealth();
   }
 
   /** Starts the server. A failure shows in the status item and the log; it never rejects. */
@@ -190,7 +203,7 @@ export class Ctx implements ResearchNotesApi {
     this.clientSubscriptions = [];
   }
 
-  private health(): ServerHealth {
+  private currentHealth(): ServerHealth {
     switch (this._client.state) {
       case State.Starting:
         return { kind: 'starting' };
@@ -204,7 +217,7 @@ export class Ctx implements ResearchNotesApi {
   }
 
   private updateStatus(): void {
-    const health = this.health();
+    const health = this.currentHealth();
     this.statusItem.show(health);
     this.healthChanged.fire(health);
   }
@@ -212,7 +225,7 @@ export class Ctx implements ResearchNotesApi {
   /** The server's health once a start or restart in progress has ended (or {@link START_WAIT_MS} passed). */
   private async settledHealth(): Promise<ServerHealth> {
     await this.lifecycle;
-    const health = this.health();
+    const health = this.currentHealth();
     if (health.kind !== 'starting') return health;
     return new Promise<ServerHealth>((resolve) => {
       const done = (h: ServerHealth) => {
@@ -220,7 +233,7 @@ export class Ctx implements ResearchNotesApi {
         listener.dispose();
         resolve(h);
       };
-      const timer = setTimeout(() => done(this.health()), START_WAIT_MS);
+      const timer = setTimeout(() => done(this.currentHealth()), START_WAIT_MS);
       const listener = this.healthChanged.event((h) => h.kind !== 'starting' && done(h));
     });
   }

@@ -98,10 +98,23 @@ describe('server lifecycle', () => {
     assert.deepEqual(await vscode.commands.executeCommand(TABLE), { applied: false, message: NOT_RUNNING });
     assert.equal(table.getText(), original);
 
+    // The Entities view shows nothing (its welcome says why), and its commands do not fail.
+    const entities = api().entities;
+    assert.deepEqual(await entities.getChildren(), []);
+    await vscode.commands.executeCommand('researchNotes.entities.showCurrentNote');
+    assert.deepEqual(await entities.getChildren(), []);
+    await vscode.commands.executeCommand('researchNotes.entities.showAllNotes');
+    await vscode.commands.executeCommand('researchNotes.entities.refresh');
+
     await openNote('skt-500b-ko.md');
+    const viewRefreshed = new Promise<void>((resolve) => {
+      const listener = entities.onDidChangeTreeData(() => api().client.isRunning() && (listener.dispose(), resolve()));
+    });
     await vscode.commands.executeCommand(RESTART);
     await runningAgain(undefined, runningText);
     await assertHoverWorks(doc);
+    await viewRefreshed;
+    await eventually('the Entities view back after the restart', async () => (await entities.getChildren())?.length ?? 0, (n) => n > 0);
   });
 
   it('a server that dies is started again by the client', async () => {
@@ -136,6 +149,7 @@ describe('server lifecycle', () => {
     });
     assert.equal(api().client.isRunning(), false);
     assert.deepEqual(await vscode.commands.executeCommand(TABLE), { applied: false, message: NOT_RUNNING });
+    assert.deepEqual(await api().entities.getChildren(), []);
 
     await vscode.commands.executeCommand(RESTART);
     await runningAgain(undefined, runningText);
