@@ -96,12 +96,12 @@ describe('completion', () => {
   it('completes mixed prefixes, families and a single Hangul syllable', () => {
     assert.deepEqual(summary(complete('LG의 K-엑')), ['K-EXAONE → K-엑사원']);
     const ra = complete('x 라');
-    assert.deepEqual(summary(ra).slice(0, 4), ['LLaVA → 라바 모델', 'Llama Guard → 라마 가드', 'LLaVA-NeXT → 라바 넥스트', 'Liner → 라이너 AI']);
-    assert.equal(ra.length, 38);
+    assert.deepEqual(summary(ra).slice(0, 4), ['LLaVA → 라바 모델', 'Llama Guard → 라마 가드', 'LAION → 라이온 AI', 'LLaVA-NeXT → 라바 넥스트']);
+    assert.equal(ra.length, 39);
     assert.deepEqual(ra.map((i) => [i.kind, i.detail]).slice(0, 3), [
       [7, 'University of Wisconsin–Madison · model family'],
       [7, 'Meta · 7B (70억) total'],
-      [7, 'University of Wisconsin–Madison · model family'],
+      [9, 'organization · DE'],
     ]);
   });
 

@@ -194,6 +194,12 @@ describe('names in headings, glosses and repository ids (#13)', () => {
     assert.deepEqual(mentions('A.X Korean models'), ['A.X → A.X']);
   });
 
+  it('reads a link whose text is its own site’s name as a link label, not a mention', () => {
+    assert.deepEqual(mentions('See [GitHub](https://github.com/x/y), [Hugging Face](https://huggingface.co/m) and [Artificial Analysis](https://artificialanalysis.ai/?a=b).'), []);
+    // A name linked elsewhere is a mention; so is the site's name outside a link.
+    assert.deepEqual(mentions('[Mistral](https://huggingface.co/mistralai) models on Hugging Face.'), ['Mistral → Mistral AI', 'Hugging Face → Hugging Face']);
+  });
+
   it('reads a repository id, owner/model, as one mention of the model', () => {
     assert.deepEqual(mentions('LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct · Hugging Face'), ['LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct → EXAONE 3.5 2.4B', 'Hugging Face → Hugging Face']);
     // An owner before something that is no model's name stays the organization.
