@@ -103,3 +103,43 @@ describe('protocol: workspace index, references and workspace symbols', function
     );
   });
 });
+
+describe('protocol: workspace index from the knowledge files', function () {
+  this.timeout(30_000);
+  const ws = new TempWorkspace();
+  const knowledge = ws.write('.research-notes/mine.yaml', [
+    'models:',
+    '  - id: acme-zeta-9',
+    '    name: Zeta-9',
+    '    sources: ["https://example.org/zeta"]',
+    '  - id: acme-omega-2',
+    '    name: Omega-2',
+    '    sources: ["https://example.org/omega"]',
+    '',
+  ].join('\n'));
+  const note = ws.write('n.md', 'Zeta-9 beats GPT-4.\n\nZeta-9 again.\n');
+  let client: Awaited<ReturnType<typeof TestClient.start>>;
+  before(async () => {
+    client = await TestClient.start({ rootUri: ws.uri, capabilities: { window: { workDoneProgress: true } } });
+    await client.progressEnd();
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+  const at = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+
+  it('lists, from an entry of a knowledge file, the notes that mention it; the entry first when asked', async () => {
+    const params = (includeDeclaration: boolean) => ({ textDocument: { uri: knowledge }, position: { line: 2, character: 10 }, context: { includeDeclaration } });
+    assert.deepEqual(await client.request<Location[]>('textDocument/references', params(false)), [
+      { uri: note, range: at(0, 0, 6) },
+      { uri: note, range: at(2, 0, 6) },
+    ]);
+    assert.deepEqual((await client.request<Location[]>('textDocument/references', params(true)))[0], { uri: knowledge, range: at(1, 4, 6) });
+  });
+
+  it('finds entities the knowledge files define even when no note mentions them', async () => {
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'omega' });
+    assert.deepEqual(symbols.map((s) => [s.name, s.containerName, s.location]), [['Omega-2', '0 notes', { uri: knowledge, range: at(4, 4, 6) }]]);
+  });
+});

@@ -29,21 +29,32 @@ const MAX_SYMBOLS = 200;
  * script changes aside, so `딥시크` finds DeepSeek-V3.1), most-mentioned first, each at its first
  * mention, with its note count as the container.
  */
-export function workspaceSymbols(index: NoteIndex, kb: KnowledgeBase, query: string, locale: Locale): SymbolInformation[] {
+export function workspaceSymbols(index: NoteIndex, kb: KnowledgeBase, query: string, locale: Locale, knowledgeFiles: readonly string[] = []): SymbolInformation[] {
   const t = messages(locale);
   const q = foldName(query);
+  const matches = (entity: Entity): boolean => q === '' || [entity.name, ...entity.aliases].some((n) => foldName(n).includes(q));
   const found: { entity: Entity; mentions: number; notes: number }[] = [];
   for (const { id, mentions, notes } of index.entities()) {
     const entity = kb.get(id);
-    if (entity && (q === '' || [entity.name, ...entity.aliases].some((n) => foldName(n).includes(q)))) found.push({ entity, mentions, notes });
+    if (entity && matches(entity)) found.push({ entity, mentions, notes });
   }
+  // Entities the user's knowledge files define, mentioned or not: at their entry.
+  const files = new Set(knowledgeFiles);
+  const defined = kb.all().filter((e) => files.has(kb.origin(e.id)?.uri ?? '') && !index.firstReference(e.id) && matches(e));
+  for (const entity of defined) found.push({ entity, mentions: 0, notes: 0 });
   found.sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name));
   return found.slice(0, MAX_SYMBOLS).map(({ entity, notes }) => ({
     name: entity.name,
     kind: KIND[entity.kind],
-    location: index.firstReference(entity.id)!,
+    location: index.firstReference(entity.id) ?? entryLocation(kb, entity.id),
     containerName: notes === 1 ? t.inOneNote : fill(t.inNotes, { count: String(notes) }),
   }));
+}
+
+/** Where a knowledge file defines `id`: its `id` key. */
+function entryLocation(kb: KnowledgeBase, id: string): Location {
+  const o = kb.origin(id)!;
+  return { uri: o.uri, range: { start: { line: o.line, character: o.character }, end: { line: o.line, character: o.character + 2 } } };
 }
 
 const VIEW_KINDS = ['model', 'organization', 'product'] as const;

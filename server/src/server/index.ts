@@ -34,7 +34,15 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
   connection.onExecuteCommand((p) => (p.command === Commands.insertComparisonTable ? s.executeCommand(p.arguments) : null));
   connection.onHover(onNote('hover', (doc, p) => s.service.hover(doc, p.position), null));
   connection.onDefinition(onNote('definition', (doc, p) => s.service.definition(doc, p.position), null));
-  connection.onReferences(onNote('references', (doc, p) => s.references(doc, p.position, p.context.includeDeclaration), null));
+  connection.onReferences(async (p, token) => {
+    try {
+      const inKnowledge = await s.knowledgeReferences(p.textDocument.uri, p.position, p.context.includeDeclaration);
+      return inKnowledge ?? (await onNote('references', (doc, q: typeof p) => s.references(doc, q.position, q.context.includeDeclaration), null)(p, token));
+    } catch (error) {
+      s.failed('references', error);
+      return null;
+    }
+  });
   connection.onRequest(EntitiesRequest, (p: EntitiesParams | undefined) => {
     try {
       return s.entities(p ?? {});

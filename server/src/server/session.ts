@@ -339,6 +339,24 @@ export class Session {
     return references(this.index, id, includeDeclaration ? this.service.definition(doc, position) : undefined);
   }
 
+  /**
+   * References from a knowledge file: the notes that mention the entity whose entry holds
+   * `position` (the last entry starting at or before its line), the entry itself first when asked.
+   */
+  async knowledgeReferences(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[] | null> {
+    if (!this.knowledge.isKnowledgeFile(uri)) return null;
+    const kb = this.knowledge.current();
+    let entry: { id: string; line: number; character: number } | undefined;
+    for (const entity of kb.all()) {
+      const origin = kb.origin(entity.id);
+      if (origin?.uri === uri && origin.line <= position.line && (!entry || origin.line > entry.line)) entry = { id: entity.id, ...origin };
+    }
+    if (!entry) return [];
+    await this.indexing;
+    const at = { line: entry.line, character: entry.character };
+    return references(this.index, entry.id, includeDeclaration ? { uri, range: { start: at, end: { ...at, character: at.character + 2 } } } : undefined);
+  }
+
   /** The Entities view's data; answered at once, marked incomplete while the first run is under way. */
   entities(params: EntitiesParams): EntitiesResult {
     return { complete: this.indexDone, kinds: entitiesView(this.index, this.knowledge.current(), params.uri) };
@@ -346,7 +364,7 @@ export class Session {
 
   async workspaceSymbols(query: string): Promise<SymbolInformation[]> {
     await this.indexing;
-    return workspaceSymbols(this.index, this.knowledge.current(), query, this.config.locale);
+    return workspaceSymbols(this.index, this.knowledge.current(), query, this.config.locale, this.knowledge.files());
   }
 
   /** Quick fixes; those that create the knowledge file only for a client that can create files. */
