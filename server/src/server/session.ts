@@ -292,9 +292,10 @@ export class Session {
     progress?.begin(t.indexing, 0, fill(t.indexed, { done: '0', total }), true);
     const listedSet = new Set(listed.uris);
     let slice = performance.now();
+    let claimsChanged = false;
     for (const [i, uri] of listed.uris.entries()) {
       if (run !== this.indexRun || progress?.token.isCancellationRequested) break;
-      await this.indexNote(uri);
+      claimsChanged = (await this.indexNote(uri)) || claimsChanged;
       // Requests on open notes are answered between slices of about one frame.
       if (performance.now() - slice > INDEX_SLICE_MS) {
         progress?.report(Math.round((100 * (i + 1)) / listed.uris.length), fill(t.indexed, { done: String(i + 1), total }));
@@ -305,29 +306,31 @@ export class Session {
     for (const uri of this.index.uris()) if (!listedSet.has(uri) && !this.documents.get(uri)) this.index.delete(uri);
     progress?.done();
     if (run === this.indexRun) this.indexDone = true;
-    // What other notes claim is known now.
-    this.recheckNotes();
+    // What other notes claim is known now: open notes compare their counts with them.
+    if (claimsChanged) this.recheckNotes();
     this.logger.info(`Research Notes indexed ${this.index.size} notes`);
   }
 
   /** Indexes one note again after the current run: index requests then see it. */
   private reindex(uri: string): void {
-    this.indexing = this.indexing.then(() => this.indexNote(uri)).then(() => this.recheckNotes());
+    this.indexing = this.indexing.then(async () => {
+      if (await this.indexNote(uri)) this.recheckNotes();
+    });
   }
 
-  /** Indexes one note: an open one from its live text, a closed one from disk (gone: dropped). */
-  private async indexNote(uri: string): Promise<void> {
+  /** Indexes one note: an open one from its live text, a closed one from disk (gone: dropped). True when the counts it claims changed. */
+  private async indexNote(uri: string): Promise<boolean> {
     try {
       const open = this.note(uri);
-      if (open) {
-        this.index.set(this.service.indexEntry(open));
-        return;
-      }
+      if (open) return this.index.set(this.service.indexEntry(open));
       const text = await this.workspace.readFile(uri);
-      if (text === undefined) this.index.delete(uri);
-      else this.index.set(this.service.indexEntry({ uri, text }));
+      if (text !== undefined) return this.index.set(this.service.indexEntry({ uri, text }));
+      const hadClaims = this.index.hasClaims(uri);
+      this.index.delete(uri);
+      return hadClaims;
     } catch (error) {
       this.failed('indexing', error);
+      return false;
     }
   }
 

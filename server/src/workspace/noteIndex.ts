@@ -57,6 +57,11 @@ export class NoteIndex {
     return this.notes.has(uri);
   }
 
+  /** Whether the indexed note states any count. */
+  hasClaims(uri: string): boolean {
+    return (this.notes.get(uri)?.claims.length ?? 0) > 0;
+  }
+
   uris(): string[] {
     return [...this.notes.keys()];
   }
