@@ -5,7 +5,7 @@ import { escapeMarkdown, safeUrl } from '../format/markdown';
 import { displayWidth, padToWidth } from '../format/width';
 import { rankedSources, sourceLabel } from '../format/sources';
 import type { AlternateCount, KnowledgeBase, ModelEntity, ProductEntity } from '../knowledge/types';
-import type { Locale } from '../l10n';
+import { fill, messages, type Locale } from '../l10n';
 import { parseMarkdown } from '../markdown/prose';
 
 /**
@@ -59,64 +59,38 @@ type Words = {
   products: (names: string) => string;
 };
 
-const words: Record<Locale, Words> = {
-  en: {
+/** The table's words, from the server's one message table (`l10n.ts`). */
+function words(locale: Locale): Words {
+  const t = messages(locale);
+  return {
     headers: {
-      model: 'Model',
-      organization: 'Organization',
-      parameters: 'Parameters',
-      active: 'Active',
-      architecture: 'Architecture',
-      release: 'Release',
-      openWeights: 'Open weights',
-      context: 'Context',
-      license: 'License',
+      model: t.tableModel,
+      organization: t.tableOrganization,
+      parameters: t.tableParameters,
+      active: t.tableActive,
+      architecture: t.tableArchitecture,
+      release: t.tableRelease,
+      openWeights: t.tableOpenWeights,
+      context: t.tableContext,
+      license: t.tableLicense,
     },
-    yes: 'yes',
-    no: 'no',
-    dense: 'dense',
-    moe: 'MoE',
-    undisclosed: 'undisclosed',
-    asOf: (date) => `as of ${date}`,
-    alsoReported: 'Also reported',
-    active: (count) => `${count} active`,
-    note: 'Note',
-    unverified: 'Unverified',
-    secondary: 'secondary source',
-    secondaryOnly: 'Secondary sources only',
-    noModels: 'No models mentioned in this note.',
-    noModelsInSelection: 'No models mentioned in the selection.',
-    products: (names) => `Products are not rows, as a product serves several models over time: ${names}.`,
-  },
-  ko: {
-    headers: {
-      model: '모델',
-      organization: '조직',
-      parameters: '매개변수',
-      active: '활성 매개변수',
-      architecture: '아키텍처',
-      release: '출시',
-      openWeights: '가중치 공개',
-      context: '컨텍스트',
-      license: '라이선스',
-    },
-    yes: '예',
-    no: '아니요',
-    dense: '덴스',
-    moe: 'MoE',
-    undisclosed: '비공개',
-    asOf: (date) => `기준일 ${date}`,
-    alsoReported: '다른 집계',
-    active: (count) => `활성 ${count}`,
-    note: '참고',
-    unverified: '미확인',
-    secondary: '2차 출처',
-    secondaryOnly: '2차 출처만',
-    noModels: '이 노트에 언급된 모델이 없습니다.',
-    noModelsInSelection: '선택한 부분에 언급된 모델이 없습니다.',
-    products: (names) => `제품은 시기에 따라 여러 모델을 쓰므로 표에 넣지 않았습니다: ${names}.`,
-  },
-};
+    yes: t.tableYes,
+    no: t.tableNo,
+    dense: t.tableDense,
+    moe: t.tableMoe,
+    undisclosed: t.tableUndisclosed,
+    asOf: (date) => fill(t.tableAsOf, { date }),
+    alsoReported: t.tableAlsoReported,
+    active: (count) => fill(t.tableActiveCount, { count }),
+    note: t.tableNote,
+    unverified: t.tableUnverified,
+    secondary: t.tableSecondary,
+    secondaryOnly: t.tableSecondaryOnly,
+    noModels: t.tableNoModels,
+    noModelsInSelection: t.tableNoModelsInSelection,
+    products: (names) => fill(t.tableProducts, { names }),
+  };
+}
 
 const NUMERIC: ReadonlySet<Column> = new Set(['parameters', 'active', 'context']);
 const UNKNOWN = '—';
@@ -257,7 +231,7 @@ function build(analysis: NoteAnalysis, kb: KnowledgeBase, options: TableOptions,
   const language: Locale = options.language === 'auto' ? noteLanguage(analysis.mask, blocks) : options.language;
   const { models, products } = mentionedEntities(analysis, kb, blocks, selection);
   if (models.length === 0) {
-    const t = words[options.locale ?? language];
+    const t = words(options.locale ?? language);
     return { ok: false, message: selection ? t.noModelsInSelection : t.noModels };
   }
   const sorted = sortModels(models, options.sort, language);
@@ -322,7 +296,7 @@ function footnotePrefix(text: string, replacing: Span | undefined): string {
 }
 
 function render(models: ModelEntity[], products: readonly ProductEntity[], kb: KnowledgeBase, options: TableOptions, language: Locale, labelPrefix: string): string {
-  const t = words[language];
+  const t = words(language);
   const notation: Notation | 'both' = options.numberFormat === 'auto' ? (language === 'ko' ? '억' : 'B') : options.numberFormat;
   const count = (value: number): string => (notation === 'both' ? `${formatCount(value, 'B')} (${formatCount(value, '억')})` : formatCount(value, notation));
   const columns = tableColumns(options.columns);
