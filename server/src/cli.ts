@@ -129,11 +129,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const results = [];
   const reported = new Set<WorkspaceKnowledge>();
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      err(`research-notes: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const text = readNote(file, err);
+    if (text === undefined) {
       status = 2;
       continue;
     }
@@ -214,6 +211,16 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   return status;
 }
 
+/** A note's text, or undefined after saying on `err` why it cannot be read (the other files go on). */
+function readNote(file: string, err: (s: string) => void): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    err(`research-notes: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return undefined;
+  }
+}
+
 /** The FILE arguments with each folder replaced by the notes under it, as the workspace index finds them. */
 async function notesOf(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -241,11 +248,8 @@ async function indexCommand(
   const names = new Map<string, { name: string; kind: string }>();
   let status = 0;
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      err(`research-notes: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const text = readNote(file, err);
+    if (text === undefined) {
       status = 2;
       continue;
     }

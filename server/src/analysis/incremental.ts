@@ -451,16 +451,7 @@ const shiftQuantity = (q: Quantity, d: number): Quantity => ({
   qualifier: q.qualifier,
   notation: q.notation,
 });
-const shiftClaim = (c: Claim, d: number): Claim => ({
-  start: c.start + d,
-  end: c.end + d,
-  text: c.text,
-  value: c.value,
-  active: c.active,
-  qualifier: c.qualifier,
-  notation: c.notation,
-  refersTo: c.refersTo,
-});
+const shiftClaim = (c: Claim, d: number): Claim => ({ ...shiftQuantity(c, d), refersTo: c.refersTo });
 
 /** First index whose key is >= `value` in ascending `items`. */
 function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number = (item) => item as number): number {
