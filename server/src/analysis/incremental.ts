@@ -23,6 +23,7 @@ import { definitionTable, frontMatter, scan, type Definition, type NoteStructure
 import { hasLoneCarriageReturn } from '../markdown/fastPath';
 import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
 import { contextStart } from '../recognize/context';
+import { lowerBound } from '../recognize/spans';
 import { proseMask } from '../markdown/prose';
 import { foldChar } from '../recognize/aliasIndex';
 import type { Quantity } from '../recognize/quantities';
@@ -452,18 +453,6 @@ const shiftQuantity = (q: Quantity, d: number): Quantity => ({
   notation: q.notation,
 });
 const shiftClaim = (c: Claim, d: number): Claim => ({ ...shiftQuantity(c, d), refersTo: c.refersTo });
-
-/** First index whose key is >= `value` in ascending `items`. */
-function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number = (item) => item as number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** First index whose value is > `value`. */
 const upperBound = (items: readonly number[], value: number): number => lowerBound(items, value + 1);

@@ -7,6 +7,7 @@ import { rankedSources, sourceLabel } from '../format/sources';
 import type { AlternateCount, KnowledgeBase, ModelEntity, ProductEntity } from '../knowledge/types';
 import { fill, messages, type Locale } from '../l10n';
 import { parseMarkdown } from '../markdown/prose';
+import { lowerBound } from '../recognize/spans';
 
 /**
  * `researchNotes.insertComparisonTable`: a GFM table of the models a note mentions, with each
@@ -414,16 +415,4 @@ function piece(boundaries: readonly number[], offset: number, length: number): [
   const start = firstAtOrAfter > 0 ? boundaries[firstAtOrAfter - 1] : 0;
   const after = boundaries[firstAtOrAfter] === offset ? firstAtOrAfter + 1 : firstAtOrAfter;
   return [start, after < boundaries.length ? boundaries[after] : length];
-}
-
-/** Index of the first item ≥ `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -6,6 +6,7 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
 import type { KnowledgeBase } from '../knowledge/types';
+import { entryLocation } from '../knowledge/location';
 import { findAt } from '../recognize/spans';
 
 /**
@@ -17,13 +18,5 @@ export function definition(analysis: NoteAnalysis, offset: number, kb: Knowledge
   const mention = findAt(analysis.mentions, offset);
   if (!mention) return null;
   const origin = kb.origin(mention.id);
-  if (!origin) return null;
-  const keyLength = /\.json$/i.test(origin.uri) ? '"id"'.length : 'id'.length;
-  return {
-    uri: origin.uri,
-    range: {
-      start: { line: origin.line, character: origin.character },
-      end: { line: origin.line, character: origin.character + keyLength },
-    },
-  };
+  return origin ? entryLocation(origin) : null;
 }

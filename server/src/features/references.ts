@@ -5,6 +5,7 @@
 import { SymbolKind, type Location, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { fill, messages, type Locale } from '../l10n';
+import { entryLocation } from '../knowledge/location';
 import { foldName } from '../knowledge/normalize';
 import type { EntitiesResult } from '../protocol';
 import type { NoteIndex } from '../workspace/noteIndex';
@@ -46,15 +47,9 @@ export function workspaceSymbols(index: NoteIndex, kb: KnowledgeBase, query: str
   return found.slice(0, MAX_SYMBOLS).map(({ entity, notes }) => ({
     name: entity.name,
     kind: KIND[entity.kind],
-    location: index.firstReference(entity.id) ?? entryLocation(kb, entity.id),
+    location: index.firstReference(entity.id) ?? entryLocation(kb.origin(entity.id)!),
     containerName: notes === 1 ? t.inOneNote : fill(t.inNotes, { count: String(notes) }),
   }));
-}
-
-/** Where a knowledge file defines `id`: its `id` key. */
-function entryLocation(kb: KnowledgeBase, id: string): Location {
-  const o = kb.origin(id)!;
-  return { uri: o.uri, range: { start: { line: o.line, character: o.character }, end: { line: o.line, character: o.character + 2 } } };
 }
 
 const VIEW_KINDS = ['model', 'organization', 'product'] as const;

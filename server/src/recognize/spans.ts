@@ -25,3 +25,15 @@ export function findAt<T extends { start: number; end: number }>(items: readonly
   }
   return undefined;
 }
+
+/** First index whose key is >= `value` in ascending `items`. */
+export function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number = (item) => item as number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

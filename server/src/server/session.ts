@@ -19,7 +19,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, toConfig, type Config } from '../service/config';
-import type { KnowledgeBase } from '../knowledge/types';
+import { entryLocation } from '../knowledge/location';
+import type { EntityOrigin, KnowledgeBase } from '../knowledge/types';
 import { fill, messages, toLocale } from '../l10n';
 import { crossNoteDiagnostics } from '../features/crossNoteClaims';
 import { entitiesView, references, workspaceSymbols } from '../features/references';
@@ -349,15 +350,14 @@ export class Session {
   async knowledgeReferences(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[] | null> {
     if (!this.knowledge.isKnowledgeFile(uri)) return null;
     const kb = this.knowledge.current();
-    let entry: { id: string; line: number; character: number } | undefined;
+    let entry: { id: string; origin: EntityOrigin } | undefined;
     for (const entity of kb.all()) {
       const origin = kb.origin(entity.id);
-      if (origin?.uri === uri && origin.line <= position.line && (!entry || origin.line > entry.line)) entry = { id: entity.id, ...origin };
+      if (origin?.uri === uri && origin.line <= position.line && (!entry || origin.line > entry.origin.line)) entry = { id: entity.id, origin };
     }
     if (!entry) return [];
     await this.indexing;
-    const at = { line: entry.line, character: entry.character };
-    return references(this.index, entry.id, includeDeclaration ? { uri, range: { start: at, end: { ...at, character: at.character + 2 } } } : undefined);
+    return references(this.index, entry.id, includeDeclaration ? entryLocation(entry.origin) : undefined);
   }
 
   /** The Entities view's data; answered at once, marked incomplete while the first run is under way. */
