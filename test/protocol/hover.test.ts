@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { examplesDir, fileUri, TestClient } from '../support/lspClient';
+import { CancellationTokenSource, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { examplesDir, fileUri, ownServers, sharedServer, type StartedClient } from '../support/lspClient';
 import { positionOf, rangeOf } from '../support/text';
+import { inProcess } from '../support/knowledge';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const notePath = path.join(examplesDir, 'skt-500b-ko.md');
 const note = readFileSync(notePath, 'utf8');
@@ -13,37 +15,31 @@ const markdown = (h: Hover | null): string => (h?.contents as MarkupContent | un
 const lines = (h: Hover | null): string[] => markdown(h).split('\n');
 
 describe('protocol: hover over the bundled server', function () {
-  let client: Awaited<ReturnType<typeof TestClient.start>>;
-  afterEach(async () => client?.stop());
+  // Tests that change no settings share one server, each on its own note; the others start their own.
+  const en = sharedServer({ locale: 'en' });
+  const start = ownServers();
+  let client: StartedClient;
 
   it('answers initialize with incremental sync and hover', async () => {
-    client = await TestClient.start();
+    client = en();
     assert.equal(client.initializeResult.serverInfo?.name, 'research-notes');
     assert.deepEqual(client.initializeResult.capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.equal(client.initializeResult.capabilities.hoverProvider, true);
   });
 
   it('hovers 딥시크(DeepSeek) V3.1 with its range and sourced facts (en)', async () => {
-    client = await TestClient.start({ locale: 'en' });
+    client = en();
     await client.open(uri, note);
     const h = await client.hover(uri, positionOf(note, '딥시크(DeepSeek) V3.1', { delta: 5 }));
     assert.deepEqual(h?.range, rangeOf(note, '딥시크(DeepSeek) V3.1'));
     assert.equal((h?.contents as MarkupContent).kind, 'markdown');
-    assert.deepEqual(lines(h).slice(0, 8), [
-      '**DeepSeek-V3.1** · model · DeepSeek',
-      '',
-      '- Parameters: 671B (6710억) total · 37B (370억) active',
-      '- Also reported: 685B (6850억) total — incl. 14B multi-token-prediction module (Hugging Face count)',
-      '- Architecture: MoE — Same structure as DeepSeek-V3; hybrid thinking / non-thinking via the chat template',
-      '- Released: 2025-08-21',
-      '- License: MIT · open weights',
-      '- Context: 128K (131,072 tokens)',
-    ]);
-    assert.equal(lines(h).at(-1), 'Sources: [model card](https://huggingface.co/deepseek-ai/DeepSeek-V3.1) · [docs](https://api-docs.deepseek.com/updates) · as of 2026-12-05');
+    assert.equal(lines(h)[0], '**DeepSeek-V3.1** · model · DeepSeek');
+    // The content itself is checked once, in the unit tests: here, that it arrives unchanged.
+    assert.deepEqual(h, inProcess({ locale: 'en' }).hover(TextDocument.create(uri, 'markdown', 1, note), positionOf(note, '딥시크(DeepSeek) V3.1', { delta: 5 })));
   });
 
   it('hovers in Korean when the client locale is ko', async () => {
-    client = await TestClient.start({ locale: 'ko' });
+    client = await start({ locale: 'ko' });
     await client.open(uri, note);
     const h = await client.hover(uri, positionOf(note, 'DeepSeek) V3.1'));
     assert.deepEqual(lines(h).slice(0, 3), ['**DeepSeek-V3.1** · 모델 · DeepSeek', '', '- 매개변수: 671B (6710억) 전체 · 37B (370억) 활성']);
@@ -52,7 +48,7 @@ describe('protocol: hover over the bundled server', function () {
   });
 
   it('hovers SKT, LG AI연구원 and 엑사원 with the right entity', async () => {
-    client = await TestClient.start({ locale: 'en' });
+    client = en();
     await client.open(uri, note);
     const first = async (needle: string) => lines(await client.hover(uri, positionOf(note, needle)))[0];
     assert.equal(await first('SKT'), '**SK Telecom** · organization · company · KR');
@@ -61,14 +57,14 @@ describe('protocol: hover over the bundled server', function () {
   });
 
   it('follows the numberFormat setting from initializationOptions', async () => {
-    client = await TestClient.start({ locale: 'en', initializationOptions: { settings: { numberFormat: 'B' } } });
+    client = await start({ locale: 'en', initializationOptions: { settings: { numberFormat: 'B' } } });
     await client.open(uri, note);
     const h = await client.hover(uri, positionOf(note, '딥시크'));
     assert.equal(lines(h)[2], '- Parameters: 671B total · 37B active');
   });
 
   it('has no hover on plain words, and follows incremental edits', async () => {
-    client = await TestClient.start();
+    client = en();
     const text = 'Plain words here.\n';
     const u = 'untitled:edit.md';
     await client.open(u, text);
@@ -81,7 +77,7 @@ describe('protocol: hover over the bundled server', function () {
   });
 
   it('analyses a large note in slices and still answers hovers and diagnostics exactly', async () => {
-    client = await TestClient.start({ locale: 'en' });
+    client = en();
     const paragraph = 'SKT는 5000억 개 매개변수 모델을 발표했다. DeepSeek-V3.1 has 671B parameters.\n\n';
     const big = paragraph.repeat(Math.ceil((300 * 1024) / paragraph.length)) + 'DeepSeek-V3.1 has 700B parameters.\n';
     const uri = 'untitled:big.md';
@@ -91,5 +87,23 @@ describe('protocol: hover over the bundled server', function () {
     assert.equal(lines(h)[0], '**DeepSeek-V3.1** · model · DeepSeek');
     const { diagnostics } = await client.waitForDiagnostics(uri);
     assert.deepEqual(diagnostics.map((d) => [d.range.start, d.code]), [[{ line: lastLine, character: 18 }, 'claim.mismatch']]);
+  });
+  it('answers a hover cancelled during a large note\'s analysis with nothing, and the next hover exactly', async () => {
+    client = en();
+    const paragraph = 'GPT-4 and DeepSeek-V3.1 are models.\n\n';
+    const big = paragraph.repeat(Math.ceil((400 * 1024) / paragraph.length));
+    const uri = 'untitled:cancel.md';
+    await client.open(uri, big);
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 12 } }, source.token);
+    source.cancel();
+    assert.equal(await cancelled, null);
+    const h = await client.hover(uri, { line: 0, character: 12 });
+    assert.equal(lines(h)[0], '**DeepSeek-V3.1** · model · DeepSeek');
+    assert.deepEqual(
+      client.logs.filter((l) => l.includes(uri)).map((l) => l.replace(/in \d+ ms$/, 'in … ms')),
+      [`Analysed ${uri} (400 KB) in slices in … ms`],
+      'the cancelled request did not drop the analysis the next one needed',
+    );
   });
 });

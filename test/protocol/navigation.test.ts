@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ClientCapabilities, CodeAction, CompletionItem, CreateFile, Location, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { fileUri, repoRoot, TestClient } from '../support/lspClient';
+import { fileUri, repoRoot, ownServers, sharedServer, type StartedClient } from '../support/lspClient';
 import { positionOf } from '../support/text';
 import { TempWorkspace } from '../support/tempWorkspace';
 
@@ -10,15 +10,17 @@ const editCapabilities: ClientCapabilities = { workspace: { applyEdit: true, wor
 
 describe('protocol: definition, completion and unknown names', function () {
   let ws: TempWorkspace | undefined;
-  let client: Awaited<ReturnType<typeof TestClient.start>>;
+  // Tests that change no settings share one server, each on its own note; the others start their own.
+  const en = sharedServer({ locale: 'en' });
+  const start = ownServers();
+  let client: StartedClient;
   afterEach(async () => {
-    await client?.stop();
     ws?.dispose();
     ws = undefined;
   });
 
   it('goes from a mention to its entry in the bundled data file', async () => {
-    client = await TestClient.start();
+    client = en();
     const text = '딥시크(DeepSeek) V3.1의 6850억\n';
     await client.open('untitled:d.md', text);
     const loc = await client.request<Location>('textDocument/definition', { textDocument: { uri: 'untitled:d.md' }, position: { line: 0, character: 2 } });
@@ -32,7 +34,7 @@ describe('protocol: definition, completion and unknown names', function () {
     ws = new TempWorkspace();
     const yaml = ['models:', '  - id: deepseek-v3.1', '    release: 2025-08-21', ''].join('\n');
     const file = ws.write('.research-notes/mine.yaml', yaml);
-    client = await TestClient.start({ rootUri: ws.uri });
+    client = await start({ rootUri: ws.uri });
     await client.waitForDiagnostics(file);
     await client.open('untitled:d.md', 'DeepSeek-V3.1\n');
     const loc = await client.request<Location>('textDocument/definition', { textDocument: { uri: 'untitled:d.md' }, position: { line: 0, character: 3 } });
@@ -40,7 +42,7 @@ describe('protocol: definition, completion and unknown names', function () {
   });
 
   it('completes entity names in prose, inserting the alias in the script being typed', async () => {
-    client = await TestClient.start({ locale: 'en' });
+    client = en();
     const text = '오늘은 딥시\n\n`딥시` 끝\n';
     await client.open('untitled:c.md', text);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'untitled:c.md' }, position: { line: 0, character: 6 } });
@@ -54,7 +56,7 @@ describe('protocol: definition, completion and unknown names', function () {
 
   it('hints an unknown model name and offers to add it to the knowledge file as one edit', async () => {
     ws = new TempWorkspace();
-    client = await TestClient.start({ rootUri: ws.uri, capabilities: editCapabilities });
+    client = await start({ rootUri: ws.uri, capabilities: editCapabilities });
     const noteUri = ws.fileUri('note.md');
     const text = 'We tried Foo-70B yesterday.\n';
     await client.open(noteUri, text);

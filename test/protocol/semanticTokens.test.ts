@@ -4,17 +4,18 @@ import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { decodeSemanticTokens } from '../../server/src/features/semanticTokens';
 import { analyzeClaims } from '../support/claims';
-import { examplesDir, fileUri, TestClient } from '../support/lspClient';
+import { examplesDir, fileUri, sharedServer, type StartedClient } from '../support/lspClient';
 
 const notePath = path.join(examplesDir, 'skt-500b-ko.md');
 const note = readFileSync(notePath, 'utf8');
 
 describe('protocol: semantic tokens', function () {
-  let client: Awaited<ReturnType<typeof TestClient.start>>;
-  afterEach(async () => client?.stop());
+  // The tests change no settings: one server answers them all, each on its own note.
+  const en = sharedServer({ locale: 'en' });
+  let client: StartedClient;
 
   it('advertises the legend', async () => {
-    client = await TestClient.start();
+    client = en();
     const provider = client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend; full: boolean; range: boolean };
     assert.deepEqual(provider, {
       legend: { tokenTypes: ['model', 'organization', 'parameterCount', 'product'], tokenModifiers: ['mismatch', 'userDefined'] },
@@ -24,7 +25,7 @@ describe('protocol: semantic tokens', function () {
   });
 
   it('decodes back to exactly the recognizer’s mentions and claims of the example note', async () => {
-    client = await TestClient.start();
+    client = en();
     await client.open(fileUri(notePath), note);
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: fileUri(notePath) } });
     const decoded = decodeSemanticTokens(tokens.data).map((t) => [t.line, t.start, t.length, t.type, t.modifiers.join(',')]);
@@ -40,7 +41,7 @@ describe('protocol: semantic tokens', function () {
   });
 
   it('marks a disagreeing claim with the mismatch modifier; range requests stay in range', async () => {
-    client = await TestClient.start();
+    client = en();
     const text = 'Intro.\n\nDeepSeek-V3.1 has 700B parameters.\n';
     await client.open('untitled:t.md', text);
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/range', {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { examplesDir, fileUri, repoRoot, TestClient } from '../support/lspClient';
+import { examplesDir, fileUri, repoRoot, sharedServer, type StartedClient, type TestClient } from '../support/lspClient';
 import { positionOf } from '../support/text';
 
 const command = 'researchNotes.insertComparisonTable';
@@ -19,16 +19,18 @@ function onlyEdit(client: TestClient): { version: number | null; range: unknown;
 }
 
 describe('protocol: Insert Comparison Table', function () {
-  let client: Awaited<ReturnType<typeof TestClient.start>>;
-  afterEach(async () => client?.stop());
+  // The tests change no settings: one server (English UI) answers them all, each on its own note.
+  const en = sharedServer({ locale: 'en' });
+  let client: StartedClient;
+  beforeEach(() => {
+    client = en();
+  });
 
   it('advertises the command', async () => {
-    client = await TestClient.start();
     assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider, { commands: [command] });
   });
 
   it('sends one versioned workspace/applyEdit with the exact table at the cursor', async () => {
-    client = await TestClient.start({ locale: 'en' });
     const uri = 'file:///notes/english.md';
     await client.open(uri, english, 7);
     const at = { line: english.split('\n').length - 1, character: 0 };
@@ -49,7 +51,6 @@ describe('protocol: Insert Comparison Table', function () {
   });
 
   it('takes positional arguments (uri, position) from any LSP client too (#17)', async () => {
-    client = await TestClient.start({ locale: 'en' });
     const uri = 'file:///notes/english.md';
     await client.open(uri, english, 3);
     const at = { line: english.split('\n').length - 1, character: 0 };
@@ -60,7 +61,6 @@ describe('protocol: Insert Comparison Table', function () {
   });
 
   it('validates the command’s option overrides like settings', async () => {
-    client = await TestClient.start({ locale: 'en' });
     const uri = 'file:///notes/options.md';
     await client.open(uri, 'DeepSeek-V3.1 and GPT-4.\n', 1);
     const options = { columns: ['parameters', 'bogus'], sort: 'loudest', language: 'ko', numberFormat: 'B' };
@@ -77,7 +77,6 @@ describe('protocol: Insert Comparison Table', function () {
   });
 
   it('refreshes a generated table in place instead of inserting a second one', async () => {
-    client = await TestClient.start({ locale: 'en' });
     const uri = 'file:///notes/refresh.md';
     const stale = ['KAIST and DeepSeek-V3.1.', '', '<!-- research-notes:table -->', '| old |', '<!-- /research-notes:table -->', ''].join('\n');
     await client.open(uri, stale, 1);
@@ -90,7 +89,6 @@ describe('protocol: Insert Comparison Table', function () {
   });
 
   it('refuses a stale version and edits nothing', async () => {
-    client = await TestClient.start({ locale: 'en' });
     const uri = 'file:///notes/stale.md';
     await client.open(uri, 'DeepSeek-V3.1 is large.\n', 1);
     await client.change(uri, 2, [{ text: 'DeepSeek-V3.1 is larger.\n' }]);
@@ -102,19 +100,7 @@ describe('protocol: Insert Comparison Table', function () {
     assert.equal(client.appliedEdits.length, 0);
   });
 
-  it('says clearly when the note mentions no model, in the client locale', async () => {
-    client = await TestClient.start({ locale: 'ko' });
-    const uri = 'file:///notes/none.md';
-    await client.open(uri, 'SKT와 KAIST만 나옵니다.\n', 1);
-    const result = (await client.executeCommand(command, { uri, position: { line: 0, character: 0 } })) as { applied: boolean; message: string };
-    assert.equal(result.applied, false);
-    assert.equal(result.message, '이 노트에 언급된 모델이 없습니다.');
-    assert.deepEqual(client.shownMessages, ['이 노트에 언급된 모델이 없습니다.']);
-    assert.equal(client.appliedEdits.length, 0);
-  });
-
   it('writes a Korean table for the Korean example note', async () => {
-    client = await TestClient.start({ locale: 'en' });
     const notePath = path.join(examplesDir, 'skt-500b-ko.md');
     const note = readFileSync(notePath, 'utf8');
     await client.open(fileUri(notePath), note, 1);
@@ -129,5 +115,19 @@ describe('protocol: Insert Comparison Table', function () {
       '| -------------------- | -------- | -------: | ------------: | -------- | ---------- | ----------- | -------: |',
       '| DeepSeek-V3.1[^rn-1] | DeepSeek |   6710억 |         370억 | MoE      | 2025-08-21 | 예          |     128K |',
     ]);
+  });
+
+  describe('in the client locale ko', () => {
+    const ko = sharedServer({ locale: 'ko' });
+    it('says clearly when the note mentions no model, in the client locale', async () => {
+      const client = ko();
+      const uri = 'file:///notes/none.md';
+      await client.open(uri, 'SKT와 KAIST만 나옵니다.\n', 1);
+      const result = (await client.executeCommand(command, { uri, position: { line: 0, character: 0 } })) as { applied: boolean; message: string };
+      assert.equal(result.applied, false);
+      assert.equal(result.message, '이 노트에 언급된 모델이 없습니다.');
+      assert.deepEqual(client.shownMessages, ['이 노트에 언급된 모델이 없습니다.']);
+      assert.equal(client.appliedEdits.length, 0);
+    });
   });
 });

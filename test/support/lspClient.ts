@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import {
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   ExitNotification,
@@ -43,6 +44,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly diagnosticWaiters: { accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly shownMessages: string[] = [];
+  /** Notes this client opened and has not closed. */
+  private readonly openUris = new Set<string>();
   /** How this client answers `workspace/applyEdit` (an editor would apply it). */
   applyEditAnswer: ApplyWorkspaceEditResult = { applied: true };
   private constructor(private readonly child: ChildProcess) {
@@ -177,6 +180,27 @@ export class TestClient {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'markdown', version, text },
     });
+    this.openUris.add(uri);
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    this.openUris.delete(uri);
+  }
+
+  /**
+   * Between the tests of a suite that shares one server: closes every note this client opened,
+   * waits for the server to have handled that (a request answered after it), and forgets what
+   * the server sent so far.
+   */
+  async reset(): Promise<void> {
+    for (const uri of [...this.openUris]) await this.close(uri);
+    await this.hover('untitled:reset.md', { line: 0, character: 0 });
+    this.appliedEdits.length = 0;
+    this.shownMessages.length = 0;
+    this.logs.length = 0;
+    this.diagnostics.clear();
+    this.applyEditAnswer = { applied: true };
   }
 
   async change(uri: string, version: number, changes: { range?: { start: Position; end: Position }; text: string }[]): Promise<void> {
@@ -201,3 +225,33 @@ export class TestClient {
 
 /** A `file:` URI for a path. */
 export const fileUri = (p: string): string => pathToFileURL(p).href;
+
+export type StartedClient = Awaited<ReturnType<typeof TestClient.start>>;
+
+/**
+ * One server for the tests of a suite that change no settings and open each note afresh:
+ * started before the first test, reset after each, stopped after the last. Spawning a server
+ * per test cost most of the protocol run.
+ */
+export function sharedServer(options?: Parameters<typeof TestClient.start>[0]): () => StartedClient {
+  let client: StartedClient | undefined;
+  before(async () => {
+    client = await TestClient.start(options);
+  });
+  afterEach(async () => client?.reset());
+  after(async () => client?.stop());
+  return () => client!;
+}
+
+/** Servers a test starts for itself (settings of its own): each stopped after its test. */
+export function ownServers(): (options?: Parameters<typeof TestClient.start>[0]) => Promise<StartedClient> {
+  const started: StartedClient[] = [];
+  afterEach(async () => {
+    for (const client of started.splice(0)) await client.stop();
+  });
+  return async (options) => {
+    const client = await TestClient.start(options);
+    started.push(client);
+    return client;
+  };
+}

@@ -10,21 +10,18 @@ import { analyzeNote, type NoteAnalysis } from '../../server/src/analysis';
 import { defaultColumns, tableColumns } from '../../server/src/service/config';
 import { comparisonTable, findTableBlock, noteLanguage, tableEdit, type TableOptions } from '../../server/src/features/comparisonTable';
 import { displayWidth, padToWidth } from '../../server/src/format/width';
-import { loadBundledKnowledge } from '../../server/src/knowledge/bundled';
-import { createKnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import type { Entity, KnowledgeBase } from '../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import { fakeKnowledge, sampleEntities } from '../support/fakeKnowledge';
+import { frozenKnowledge } from '../support/knowledge';
 import * as fc from 'fast-check';
 import { note, SEED } from './randomNotes';
 
-const repo = path.resolve(__dirname, '../..');
 const sktNote = readFileSync(path.resolve(__dirname, '../../../shared/examples/skt-500b-ko.md'), 'utf8');
 const englishNote = readFileSync(path.resolve(__dirname, '../fixtures/table/english.md'), 'utf8');
 
-let bundled: KnowledgeBase | undefined;
-/** The real bundled knowledge base, loaded once. */
-const real = (): KnowledgeBase => (bundled ??= createKnowledgeBase(loadBundledKnowledge(path.resolve(repo, 'server/data')), 1));
+/** A frozen copy of the bundled entries these notes mention: the footnotes pin its sources, not the live data's. */
+const real = (): KnowledgeBase => frozenKnowledge().kb;
 const fake = fakeKnowledge(sampleEntities);
 
 function analyze(text: string, kb: KnowledgeBase): NoteAnalysis {
@@ -93,7 +90,7 @@ describe('format/width', () => {
 });
 
 describe('features/comparisonTable', () => {
-  describe('example note skt-500b-ko.md (bundled knowledge)', () => {
+  describe('example note skt-500b-ko.md (frozen bundled entries)', () => {
     it('writes the Korean table for a Korean note: one row, DeepSeek-V3.1; the EXAONE family mention gives none', () => {
       assert.equal(
         table(sktNote, real()),
@@ -126,7 +123,7 @@ describe('features/comparisonTable', () => {
     });
   });
 
-  describe('fixture table/english.md (bundled knowledge)', () => {
+  describe('fixture table/english.md (frozen bundled entries)', () => {
     const expected = [
       '<!-- research-notes:table -->',
       '| Model                  | Organization      |  Parameters |      Active | Architecture | Release    | Open weights | Context |',

@@ -7,13 +7,13 @@ import { createKnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import { fakeKnowledge, sampleEntities } from '../support/fakeKnowledge';
-import { bundledKnowledge } from '../support/knowledge';
+import { frozenKnowledge } from '../support/knowledge';
 
 const en = { locale: 'en', numberFormat: 'auto' } as const;
 const ko = { locale: 'ko', numberFormat: 'auto' } as const;
 
-describe('hover Markdown', () => {
-  const { kb } = bundledKnowledge();
+describe('hover Markdown (a frozen copy of bundled entries)', () => {
+  const { kb } = frozenKnowledge();
   const md = (id: string, options: typeof en | typeof ko | { locale: 'en'; numberFormat: 'B' | '억' | 'both' } = en) =>
     entityMarkdown(kb.get(id)!, kb, options);
 
@@ -51,7 +51,7 @@ describe('hover Markdown', () => {
       '**SK Telecom** · 조직 · 기업 · KR',
       '',
       '- 웹사이트: [sktelecom.com](https://www.sktelecom.com/) (미확인)',
-      '- 모델: A.X K1 (519B), A.X K2 (688B), A.X 4.1 (72B), A.X 4.0 (72B), A.X 4.0 Light (7B), A.X 3.1 (34B), A.X 3.1 Light (7B), A.X 4.0 VL Light (8B), A.X Encoder, KoGPT2 (125M), KoBART (124M)',
+      '- 모델: A.X 4.0 (72B), A.X 4.0 Light (7B)',
     ]);
   });
 
@@ -59,7 +59,8 @@ describe('hover Markdown', () => {
     assert.deepEqual(md('lg-exaone').split('\n').slice(0, 3), [
       '**EXAONE** · model family · LG AI Research',
       '',
-      '- Models: EXAONE 2.0, EXAONE 3.0 (7.8B), EXAONE 3.5 2.4B, EXAONE 3.5 7.8B, EXAONE 3.5 (32B), EXAONE Deep 2.4B, EXAONE Deep 7.8B, EXAONE Deep 32B, EXAONE 4.0 1.2B, EXAONE 4.0 (32B), K-EXAONE (236B), EXAONE 4.5 (33B)',
+      // A size the name already states is not repeated.
+      '- Models: EXAONE 4.0 1.2B, EXAONE 4.0 (32B)',
     ]);
   });
 
@@ -100,7 +101,7 @@ describe('hover Markdown', () => {
   });
 
   it('answers at both ends of a mention and nowhere else', () => {
-    const { index } = bundledKnowledge();
+    const { index } = frozenKnowledge();
     const text = 'See KAIST today.';
     const a = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), { aliases: index, claims: () => [] });
     const at = (offset: number) => hover(a, offset, kb, en)?.range;

@@ -40,4 +40,21 @@ describe('language service in memory', () => {
     assert.deepEqual(names(doc), ['Zeta-9', 'GPT-4']);
     assert.equal(logs.filter((l) => l.startsWith('Alias index built')).length, 1);
   });
+  it('answers a cancelled request with the empty answer, and the same request uncancelled in full', async () => {
+    const doc = TextDocument.create('file:///c.md', 'markdown', 1, 'GPT-4 has 1.8T parameters. Zeta-9.\n');
+    const cancelled = { isCancellationRequested: true };
+    const at = { line: 0, character: 2 };
+    const whole = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+    assert.equal(service.hover(doc, at, cancelled), null);
+    assert.equal(service.definition(doc, at, cancelled), null);
+    assert.equal(service.entityAt(doc, at, cancelled), undefined);
+    assert.deepEqual(service.completions(doc, at, cancelled), []);
+    assert.deepEqual(service.inlayHints(doc, whole, cancelled), []);
+    assert.deepEqual(service.semanticTokens(doc, undefined, cancelled), { data: [] });
+    assert.deepEqual(service.diagnostics(doc, cancelled), []);
+    assert.deepEqual(await service.codeActions(doc, whole, service.diagnostics(doc), cancelled), []);
+    assert.equal(service.entityAt(doc, at), 'gpt-4');
+    assert.notEqual(service.hover(doc, at), null);
+    assert.notEqual(service.semanticTokens(doc).data.length, 0);
+  });
 });

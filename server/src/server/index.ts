@@ -16,11 +16,11 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
    * otherwise, and when answering throws (logged once per method): one bad note never stops the server.
    */
   const onNote =
-    <P extends { textDocument: { uri: string } }, R>(method: string, answer: (doc: TextDocument, p: P) => R | Promise<R>, none: R) =>
+    <P extends { textDocument: { uri: string } }, R>(method: string, answer: (doc: TextDocument, p: P, token: CancellationToken) => R | Promise<R>, none: R) =>
     async (p: P, token: CancellationToken): Promise<R> => {
       try {
         const doc = await s.ready(p.textDocument.uri, token);
-        return doc ? await answer(doc, p) : none;
+        return doc ? await answer(doc, p, token) : none;
       } catch (error) {
         s.failed(method, error);
         return none;
@@ -32,12 +32,12 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
   connection.onDidChangeConfiguration((p) => s.configurationChanged(p.settings));
   connection.onDidChangeWatchedFiles((p) => s.watchedFilesChanged(p.changes.map((c) => c.uri)).catch((e: unknown) => s.failed('watchedFiles', e)));
   connection.onExecuteCommand((p) => (p.command === Commands.insertComparisonTable ? s.executeCommand(p.arguments) : null));
-  connection.onHover(onNote('hover', (doc, p) => s.service.hover(doc, p.position), null));
-  connection.onDefinition(onNote('definition', (doc, p) => s.service.definition(doc, p.position), null));
+  connection.onHover(onNote('hover', (doc, p, t) => s.service.hover(doc, p.position, t), null));
+  connection.onDefinition(onNote('definition', (doc, p, t) => s.service.definition(doc, p.position, t), null));
   connection.onReferences(async (p, token) => {
     try {
       const inKnowledge = await s.knowledgeReferences(p.textDocument.uri, p.position, p.context.includeDeclaration);
-      return inKnowledge ?? (await onNote('references', (doc, q: typeof p) => s.references(doc, q.position, q.context.includeDeclaration), null)(p, token));
+      return inKnowledge ?? (await onNote('references', (doc, q: typeof p, t) => s.references(doc, q.position, q.context.includeDeclaration, t), null)(p, token));
     } catch (error) {
       s.failed('references', error);
       return null;
@@ -52,11 +52,11 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
     }
   });
   connection.onWorkspaceSymbol((p) => s.workspaceSymbols(p.query).catch((e: unknown) => (s.failed('workspaceSymbol', e), [])));
-  connection.onCompletion(onNote('completion', (doc, p) => s.service.completions(doc, p.position), null));
-  connection.onCodeAction(onNote('codeAction', (doc, p) => s.codeActions(doc, p.range, p.context.diagnostics), null));
-  connection.languages.inlayHint.on(onNote('inlayHint', (doc, p) => s.service.inlayHints(doc, p.range), null));
-  connection.languages.semanticTokens.on(onNote('semanticTokens', (doc) => s.service.semanticTokens(doc), { data: [] }));
-  connection.languages.semanticTokens.onRange(onNote('semanticTokens/range', (doc, p) => s.service.semanticTokens(doc, p.range), { data: [] }));
+  connection.onCompletion(onNote('completion', (doc, p, t) => s.service.completions(doc, p.position, t), null));
+  connection.onCodeAction(onNote('codeAction', (doc, p, t) => s.codeActions(doc, p.range, p.context.diagnostics, t), null));
+  connection.languages.inlayHint.on(onNote('inlayHint', (doc, p, t) => s.service.inlayHints(doc, p.range, t), null));
+  connection.languages.semanticTokens.on(onNote('semanticTokens', (doc, _p, t) => s.service.semanticTokens(doc, undefined, t), { data: [] }));
+  connection.languages.semanticTokens.onRange(onNote('semanticTokens/range', (doc, p, t) => s.service.semanticTokens(doc, p.range, t), { data: [] }));
   s.documents.onDidOpen((e) => s.opened(e.document));
   s.documents.onDidChangeContent((e) => s.changed(e.document));
   s.documents.onDidClose((e) => s.closed(e.document));

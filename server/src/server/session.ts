@@ -4,9 +4,9 @@
  * (`index.ts`) only connects protocol messages to these methods.
  */
 import {
+  CancellationToken,
   DidChangeWatchedFilesNotification,
   TextDocuments,
-  type CancellationToken,
   type CodeAction,
   type Connection,
   type Diagnostic,
@@ -44,6 +44,14 @@ export interface ServerDeps {
 const INDEX_SLICE_MS = 16;
 
 export const isNote = (doc: TextDocument): boolean => doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
+
+/** Settles when `work` does or when `token` is cancelled, whichever comes first. */
+function untilCancelled(work: Promise<void>, token: CancellationToken): Promise<void> {
+  if (token.isCancellationRequested) return Promise.resolve();
+  let listener: { dispose(): void } | undefined;
+  const cancelled = new Promise<void>((resolve) => (listener = token.onCancellationRequested(() => resolve())));
+  return Promise.race([work, cancelled]).finally(() => listener?.dispose());
+}
 
 /** A code action whose edit creates a file: only for clients that can. */
 const createsFile = (action: CodeAction): boolean => action.edit?.documentChanges?.some((c) => 'kind' in c && c.kind === 'create') === true;
@@ -112,18 +120,27 @@ export class Session {
     return doc && isNote(doc) ? doc : undefined;
   }
 
-  /** The note analysed for this version, or undefined once a newer version arrived or the request was cancelled. */
-  async ready(uri: string, token?: CancellationToken): Promise<TextDocument | undefined> {
+  /**
+   * The note analysed for this version; undefined once a newer version arrived or the request
+   * was cancelled. Cancelling stops the wait, not the analysis, which the next request needs.
+   */
+  async ready(uri: string, token: CancellationToken = CancellationToken.None): Promise<TextDocument | undefined> {
     const doc = this.note(uri);
     if (!doc) return undefined;
     const version = doc.version;
-    const moot = (): boolean => this.documents.get(doc.uri)?.version !== version || token?.isCancellationRequested === true;
+    const documents = this.documents;
+    const superseded = {
+      get isCancellationRequested() {
+        return documents.get(doc.uri)?.version !== version;
+      },
+    };
+    const current = (): TextDocument | undefined => (superseded.isCancellationRequested || token.isCancellationRequested ? undefined : doc);
     // The workspace's knowledge files load once the client is initialized; answers wait for them.
     await this.knowledgeLoaded;
-    if (moot()) return undefined;
+    if (!current()) return undefined;
     // Large notes are analysed in slices first, so that requests on other notes are answered meanwhile.
-    await this.service.prepare(doc, moot);
-    return moot() ? undefined : doc;
+    await untilCancelled(this.service.prepare(doc, superseded), token);
+    return current();
   }
 
   initialize(params: InitializeParams): InitializeResult {
@@ -336,8 +353,8 @@ export class Session {
   }
 
   /** Every mention, in every note, of the entity at `position`; its knowledge entry first when asked. */
-  async references(doc: TextDocument, position: Position, includeDeclaration: boolean): Promise<Location[]> {
-    const id = this.service.entityAt(doc, position);
+  async references(doc: TextDocument, position: Position, includeDeclaration: boolean, token?: CancellationToken): Promise<Location[]> {
+    const id = this.service.entityAt(doc, position, token);
     if (!id) return [];
     await this.indexing;
     return references(this.index, id, includeDeclaration ? this.service.definition(doc, position) : undefined);
@@ -371,8 +388,8 @@ export class Session {
   }
 
   /** Quick fixes; those that create the knowledge file only for a client that can create files. */
-  async codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const actions = await this.service.codeActions(doc, range, diagnostics);
+  async codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], token?: CancellationToken): Promise<CodeAction[]> {
+    const actions = await this.service.codeActions(doc, range, diagnostics, token);
     return this.client.createFiles ? actions : actions.filter((a) => !createsFile(a));
   }
 

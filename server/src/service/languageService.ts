@@ -32,6 +32,17 @@ import { findAt } from '../recognize/spans';
 import { indexedNote, type IndexedNote } from '../workspace/noteIndex';
 import type { Logger, Workspace } from '../workspace';
 
+/**
+ * A request's cancellation, checked once the note's analysis is at hand (the costly part): a
+ * cancelled request gets the empty answer. An LSP `CancellationToken` is one.
+ */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** For callers without a request (the CLI, publishing diagnostics). */
+export const notCancelled: Cancellation = { isCancellationRequested: false };
+
 /** Notes at least this long (UTF-16 units) are analysed in slices off the request path. */
 export const LARGE_NOTE = 256 * 1024;
 
@@ -58,31 +69,33 @@ export interface LanguageServiceInit {
 export interface LanguageService {
   /** The analysis of this document version (cached per URI, version and knowledge version). */
   analyze(doc: TextDocument): NoteAnalysis;
-  hover(doc: TextDocument, position: Position): Hover | null;
+  hover(doc: TextDocument, position: Position, token?: Cancellation): Hover | null;
   /** Claim mismatches and unknown names of the note (knowledge-file problems are the server's). */
-  diagnostics(doc: TextDocument): Diagnostic[];
+  diagnostics(doc: TextDocument, token?: Cancellation): Diagnostic[];
   /** Quick fixes for the request's diagnostics (async: may read the knowledge file). */
-  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]>;
-  definition(doc: TextDocument, position: Position): Location | null;
-  completions(doc: TextDocument, position: Position): CompletionItem[];
-  inlayHints(doc: TextDocument, range: Range): InlayHint[];
+  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], token?: Cancellation): Promise<CodeAction[]>;
+  definition(doc: TextDocument, position: Position, token?: Cancellation): Location | null;
+  completions(doc: TextDocument, position: Position, token?: Cancellation): CompletionItem[];
+  inlayHints(doc: TextDocument, range: Range, token?: Cancellation): InlayHint[];
   /** Mentions and claims as semantic tokens (the whole note, or what overlaps `range`). */
-  semanticTokens(doc: TextDocument, range?: Range): SemanticTokens;
+  semanticTokens(doc: TextDocument, range?: Range, token?: Cancellation): SemanticTokens;
   /** The edit that inserts or refreshes a comparison table (offsets of `doc`'s version). */
   comparisonTableEdit(doc: TextDocument, args: Omit<InsertComparisonTableArgs, 'uri'>): TableEditResult;
   /** Records the content changes that took `uri` from `fromVersion` on (for incremental analysis). */
   noteChanged(uri: string, fromVersion: number, changes: readonly TextDocumentContentChangeEvent[]): void;
   /**
    * Analyses a large note off the request path, in slices that yield to the event loop, so other
-   * requests are answered meanwhile; resolves at once for small or already analysed notes.
+   * requests are answered meanwhile; resolves at once for small or already analysed notes. The
+   * work is dropped once `superseded` (a newer version arrived), not when one waiting request is
+   * cancelled: the next request needs the same analysis.
    */
-  prepare(doc: TextDocument, isCancelled: () => boolean): Promise<void>;
+  prepare(doc: TextDocument, superseded: Cancellation): Promise<void>;
   /** Forget a closed document. */
   forget(uri: string): void;
   /** A note's workspace-index entry: from the open document's current version, or from `text` (a closed note, analysed and not kept). */
   indexEntry(doc: TextDocument | { uri: string; text: string }): IndexedNote;
   /** The entity mentioned at `position`, if any. */
-  entityAt(doc: TextDocument, position: Position): string | undefined;
+  entityAt(doc: TextDocument, position: Position, token?: Cancellation): string | undefined;
 }
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
@@ -140,39 +153,49 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
 
   return {
     analyze,
-    hover(doc, position) {
+    hover(doc, position, token = notCancelled) {
       const { analysis, kb } = state(doc);
+      if (token.isCancellationRequested) return null;
       const { locale, numberFormat, claims } = init.config();
       const claimsElsewhere = init.claimsElsewhere && ((id: string) => init.claimsElsewhere!(id, doc.uri));
       return hover(analysis, analysis.offsetAt(position), kb, { locale, numberFormat, tolerance: claims.tolerance, claimsElsewhere });
     },
-    diagnostics: (doc) => diagnosticsOf(doc).items.map((i) => i.diagnostic),
-    async codeActions(doc, _range, diagnostics) {
+    diagnostics(doc, token = notCancelled) {
+      state(doc);
+      return token.isCancellationRequested ? [] : diagnosticsOf(doc).items.map((i) => i.diagnostic);
+    },
+    async codeActions(doc, _range, diagnostics, token = notCancelled) {
       const { analysis, kb } = state(doc);
+      if (token.isCancellationRequested) return [];
       const { locale } = init.config();
       const actions = claimQuickFixes(analysis, kb, diagnostics, doc.uri, locale);
       const folder = folderOf(init.workspace.folders, doc.uri);
       if (folder && diagnostics.some((d) => d.code === DiagnosticCodes.entityUnknown)) {
         const existing = await init.workspace.readFile(knowledgeFileUri(folder));
+        if (token.isCancellationRequested) return [];
         actions.push(...unknownNameActions(analysis, diagnostics, folder, existing, locale));
       }
       return actions;
     },
-    definition(doc, position) {
+    definition(doc, position, token = notCancelled) {
       const { analysis, kb } = state(doc);
+      if (token.isCancellationRequested) return null;
       return definition(analysis, analysis.offsetAt(position), kb);
     },
-    completions(doc, position) {
+    completions(doc, position, token = notCancelled) {
       const { analysis, kb } = state(doc);
+      if (token.isCancellationRequested) return [];
       const { locale, numberFormat } = init.config();
       return completions(analysis, analysis.offsetAt(position), kb, { locale, numberFormat });
     },
-    inlayHints(doc, range) {
+    inlayHints(doc, range, token = notCancelled) {
       const analysis = analyze(doc);
+      if (token.isCancellationRequested) return [];
       return numberInlayHints(analysis, { start: analysis.offsetAt(range.start), end: analysis.offsetAt(range.end) }, init.config().inlayHints);
     },
-    semanticTokens(doc, range) {
+    semanticTokens(doc, range, token = notCancelled) {
       const { analysis, kb } = state(doc);
+      if (token.isCancellationRequested) return { data: [] };
       const mismatches = new Set(diagnosticsOf(doc).items.filter((i) => i.diagnostic.code === DiagnosticCodes.claimMismatch).map((i) => i.start));
       return semanticTokens(analysis, {
         range: range ? { start: analysis.offsetAt(range.start), end: analysis.offsetAt(range.end) } : undefined,
@@ -201,14 +224,20 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       if (record.pending.length === 0 && record.analyzed.version !== fromVersion) return;
       record.pending.push(...changes);
     },
-    prepare(doc, isCancelled) {
+    prepare(doc, superseded) {
       const record = notes.get(doc.uri);
       if (record.analyzed?.version === doc.version || doc.getText().length < LARGE_NOTE) return Promise.resolve();
       if (record.preparing?.version === doc.version) return record.preparing.done;
       const kb = init.knowledge.forNote(doc.uri, doc.getText());
       const version = doc.version;
+      const isCancelled = (): boolean => superseded.isCancellationRequested;
+      const t0 = performance.now();
       const done = analyzeNoteAsync(doc, recognizers(kb), { isCancelled, sliceMs: 10 }).then((analysis) => {
-        if (analysis && !isCancelled()) notes.analyzed(doc.uri, version, kb, analysis);
+        const size = `${doc.uri} (${Math.round(doc.getText().length / 1024)} KB)`;
+        if (analysis && !isCancelled()) {
+          notes.analyzed(doc.uri, version, kb, analysis);
+          init.logger.info(`Analysed ${size} in slices in ${(performance.now() - t0).toFixed(0)} ms`);
+        } else init.logger.info(`Dropped the analysis of ${size}: a newer version arrived`);
         const current = notes.peek(doc.uri);
         if (current?.preparing?.version === version) current.preparing = undefined;
       });
@@ -221,8 +250,9 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       const kb = init.knowledge.forNote(doc.uri, doc.text);
       return indexedNote(doc.uri, analyzeNote(TextDocument.create(doc.uri, 'markdown', 0, doc.text), recognizers(kb)));
     },
-    entityAt(doc, position) {
+    entityAt(doc, position, token = notCancelled) {
       const analysis = analyze(doc);
+      if (token.isCancellationRequested) return undefined;
       return findAt(analysis.mentions, analysis.offsetAt(position))?.id;
     },
   };
