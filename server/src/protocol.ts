@@ -32,6 +32,8 @@ export interface Settings {
   inlayHints?: { numbers?: 'korean-only' | 'all' | 'off' };
   /** Globs relative to each workspace folder. */
   knowledgeFiles?: string[];
+  /** Globs relative to each workspace folder: notes the workspace index skips (besides `files.exclude`). */
+  exclude?: string[];
   diagnostics?: { debounceMs?: number };
   table?: {
     columns?: string[];

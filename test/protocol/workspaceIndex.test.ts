@@ -62,7 +62,7 @@ describe('protocol: workspace index, references and workspace symbols', function
 
   it('shows in a model’s hover what the other notes claim for it', async () => {
     const hover = (await client.hover(a, { line: 2, character: 3 })) as { contents: { value: string } };
-    assert.equal(hover.contents.value.split('\n').at(-1), 'Also claimed in your notes: 671B (c.md:1)');
+    assert.equal(hover.contents.value.split('\n').at(-1), `Also claimed in your notes: 671B ([c.md:1](${c}#L1))`);
   });
 
   it('serves the Entities view: kinds, entities by mention count, notes, mention ranges; one note on request', async () => {
@@ -141,5 +141,52 @@ describe('protocol: workspace index from the knowledge files', function () {
   it('finds entities the knowledge files define even when no note mentions them', async () => {
     const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'omega' });
     assert.deepEqual(symbols.map((s) => [s.name, s.containerName, s.location]), [['Omega-2', '0 notes', { uri: knowledge, range: at(4, 4, 6) }]]);
+  });
+});
+
+describe('protocol: notes the workspace index leaves out', function () {
+  this.timeout(30_000);
+  const ws = new TempWorkspace();
+  const a = ws.write('a.md', 'DeepSeek-V3.1 here.\n');
+  const draft = ws.write('drafts/d.md', 'DeepSeek-V3.1 in a draft.\n');
+  ws.write('notes/archive/old.md', 'DeepSeek-V3.1 in the archive.\n');
+  const kept = ws.write('notes/tmp/kept.md', 'DeepSeek-V3.1, kept: its files.exclude glob is off.\n');
+  let client: Awaited<ReturnType<typeof TestClient.start>>;
+  const notesWith = async (): Promise<string[]> => {
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: a }, position: { line: 0, character: 3 }, context: { includeDeclaration: false } });
+    return [...new Set(refs.map((r) => r.uri))];
+  };
+
+  before(async () => {
+    client = await TestClient.start({
+      rootUri: ws.uri,
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      settings: { exclude: ['drafts/**'] },
+      // VS Code's files.exclude: a glob that is on, one that is off.
+      filesExclude: { '**/archive': true, '**/tmp': false },
+    });
+    await client.open(a, 'DeepSeek-V3.1 here.\n');
+    await client.progressEnd();
+  });
+
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  it('skips what researchNotes.exclude and files.exclude name, folders included', async () => {
+    assert.deepEqual(await notesWith(), [a, kept].sort());
+  });
+
+  it('ignores a file event in an excluded folder, and takes the notes back when the setting changes', async () => {
+    const another = ws.write('drafts/e.md', 'DeepSeek-V3.1 in another draft.\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: another, type: 1 }] });
+    assert.deepEqual(await notesWith(), [a, kept].sort());
+    client.settings = { exclude: [] };
+    client.progress.length = 0;
+    const ended = client.progressEnd();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await ended;
+    assert.deepEqual(await notesWith(), [a, draft, another, kept].sort());
   });
 });

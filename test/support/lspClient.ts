@@ -77,7 +77,9 @@ export class TestClient {
       this.statuses.push(p);
       for (const resolve of this.statusWaiters.splice(0)) resolve(p);
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((item) => (item.section === 'files.exclude' ? this.filesExclude : this.settings)),
+    );
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.shownMessages.push(p.message);
     });
@@ -121,6 +123,8 @@ export class TestClient {
 
   /** What this client answers to `workspace/configuration` for `researchNotes`. */
   settings: unknown = null;
+  /** What `workspace/configuration` answers for the section `files.exclude` (VS Code's). */
+  filesExclude: unknown = null;
 
   /**
    * The next diagnostics published for `uri` that satisfy `accept` (or the current ones if they
@@ -160,10 +164,20 @@ export class TestClient {
 
   /** Spawns `node dist/server.js --stdio` and completes the initialize handshake. */
   static async start(
-    options: { locale?: string; initializationOptions?: unknown; rootUri?: string | null; capabilities?: ClientCapabilities } = {},
+    options: {
+      locale?: string;
+      initializationOptions?: unknown;
+      rootUri?: string | null;
+      capabilities?: ClientCapabilities;
+      /** What `workspace/configuration` answers from the start (for a client that has `workspace.configuration`). */
+      settings?: unknown;
+      filesExclude?: unknown;
+    } = {},
   ): Promise<TestClient & { initializeResult: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(child) as TestClient & { initializeResult: InitializeResult };
+    client.settings = options.settings ?? null;
+    client.filesExclude = options.filesExclude ?? null;
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.rootUri ?? null,

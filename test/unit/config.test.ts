@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig, toConfig } from '../../server/src/service/config';
-import { globToRegExp, refusePattern, staticPrefix } from '../../server/src/workspace/glob';
+import { defaultConfig, filesExcludeGlobs, toConfig } from '../../server/src/service/config';
+import { globToRegExp, isExcluded, isExcludedInFolders, refusePattern, staticPrefix } from '../../server/src/workspace/glob';
 import { folderOf } from '../../server/src/service/languageService';
 import { frontMatterEntities } from '../../server/src/knowledge/workspace';
 
@@ -13,9 +13,11 @@ describe('config: settings from the client', () => {
         claims: { tolerance: 0.1, severity: 'warning' },
         inlayHints: { numbers: 'all' },
         knowledgeFiles: ['notes/*.yaml'],
+        exclude: ['drafts/**', 7 as never, '', 'drafts/**'],
         diagnostics: { debounceMs: 0 },
       },
       'ko',
+      ['**/archive'],
     );
     assert.deepEqual(c, {
       locale: 'ko',
@@ -24,6 +26,7 @@ describe('config: settings from the client', () => {
       claims: { tolerance: 0.1, severity: 2 },
       inlayHints: 'all',
       knowledgeFiles: ['notes/*.yaml'],
+      exclude: ['drafts/**', '**/archive'],
       diagnosticsDebounceMs: 0,
     });
     const bad = toConfig({ numberFormat: 'x' as never, claims: { tolerance: 7 }, knowledgeFiles: [3 as never], diagnostics: { debounceMs: -1 } }, 'en');
@@ -46,6 +49,26 @@ describe('glob: researchNotes.knowledgeFiles patterns', () => {
     assert.equal(refusePattern('.research-notes/*.yaml'), undefined);
     assert.equal(refusePattern('../shared/*.yaml'), '"../shared/*.yaml" leaves the workspace folder; knowledge files must be inside it.');
     assert.equal(refusePattern('/etc/*.yaml'), '"/etc/*.yaml" is an absolute path; knowledge files are given relative to the workspace folder.');
+  });
+});
+
+describe('glob: researchNotes.exclude and files.exclude', () => {
+  it('takes the files.exclude globs that are on, not those off or behind a when clause', () => {
+    assert.deepEqual(filesExcludeGlobs({ '**/.git': true, '**/tmp': false, '**/*.js': { when: '$(basename).ts' }, '': true }), ['**/.git']);
+    assert.deepEqual([filesExcludeGlobs(null), filesExcludeGlobs('x'), filesExcludeGlobs(undefined)], [[], [], []]);
+  });
+  it('excludes a path that a glob names, or that lies in a folder a glob names', () => {
+    const globs = ['drafts', '**/archive', 'notes/*.tmp.md'].map(globToRegExp);
+    const cases = ['drafts/a.md', 'drafts/x/b.md', 'notes/archive/c.md', 'archive/d.md', 'notes/e.tmp.md', 'notes/e.md', 'drafts2/f.md', 'my-archive/g.md'];
+    assert.deepEqual(cases.map((c) => isExcluded(c, globs)), [true, true, true, true, true, false, false, false]);
+    assert.equal(isExcluded('drafts/a.md', []), false);
+  });
+  it('checks a URI relative to the folder holding it, never through a crafted ..', () => {
+    const globs = [globToRegExp('drafts/**')];
+    assert.equal(isExcludedInFolders('file:///ws/drafts/a.md', ['file:///ws'], globs), true);
+    assert.equal(isExcludedInFolders('file:///ws/notes/a.md', ['file:///ws'], globs), false);
+    assert.equal(isExcludedInFolders('file:///other/drafts/a.md', ['file:///ws'], globs), false);
+    assert.equal(isExcludedInFolders('file:///ws/drafts%20x/a.md', ['file:///ws'], [globToRegExp('drafts x')]), true);
   });
 });
 

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote } from '../../server/src/analysis';
 import { hover } from '../../server/src/features/hover';
 import { entityMarkdown } from '../../server/src/format/entity';
+import { noteLink } from '../../server/src/format/markdown';
 import { createKnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
@@ -120,8 +121,21 @@ describe('features/hover: claims in other notes', () => {
   };
 
   it('lists at most three, with file and line, and counts the rest, in the client’s language', () => {
-    assert.equal(last(0, 'en'), 'Also claimed in your notes: 685B (note 0.md:1) · 6,850억 (note 1.md:11) · 671B (note 2.md:21) · 2 more');
-    assert.equal(last(0, 'ko'), '다른 노트에 적힌 크기: 685B (note 0.md:1) · 6,850억 (note 1.md:11) · 671B (note 2.md:21) · 그 밖에 2개');
+    // Each place is a link that opens the note at that line (VS Code reads the #L fragment).
+    assert.equal(
+      last(0, 'en'),
+      'Also claimed in your notes: 685B ([note 0.md:1](file:///w/note%200.md#L1)) · 6,850억 ([note 1.md:11](file:///w/note%201.md#L11)) · 671B ([note 2.md:21](file:///w/note%202.md#L21)) · 2 more',
+    );
+    assert.equal(
+      last(0, 'ko'),
+      '다른 노트에 적힌 크기: 685B ([note 0.md:1](file:///w/note%200.md#L1)) · 6,850억 ([note 1.md:11](file:///w/note%201.md#L11)) · 671B ([note 2.md:21](file:///w/note%202.md#L21)) · 그 밖에 2개',
+    );
+  });
+
+  it('links only to notes (file, vscode-vfs, vscode-remote), never to a command or script', () => {
+    assert.equal(noteLink('vscode-vfs://github/u/r/a.md', 4, 'a.md:5'), '[a.md:5](vscode-vfs://github/u/r/a.md#L5)');
+    assert.equal(noteLink('file:///w/(x).md', 0, 'x'), '[x](file:///w/%28x%29.md#L1)');
+    for (const uri of ['command:rm?x', 'javascript:alert(1)', 'untitled:Untitled-1', 'https://x.y/a.md', 'not a uri']) assert.equal(noteLink(uri, 0, 'a*b'), 'a\\*b', uri);
   });
 
   it('adds nothing for a model no other note sizes', () => {

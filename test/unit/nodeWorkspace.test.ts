@@ -30,4 +30,15 @@ describe('workspace/nodeWorkspace: the notes the index reads', () => {
     // A note that is not UTF-8 reads as text with replacement characters, never an error.
     assert.equal(typeof (await ws.readFile(uris[1])), 'string');
   });
+
+  it('leaves out the notes and folders the exclude globs name', async () => {
+    const root = path.join(dir, 'excl');
+    for (const rel of ['keep.md', 'drafts/d.md', 'notes/archive/old.md', 'notes/n.md']) {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      writeFileSync(path.join(root, rel), '# x\n');
+    }
+    const ws = nodeWorkspace({ folders: () => [pathToFileURL(root).href], globs: () => [], exclude: () => ['drafts', '**/archive'], openText: () => undefined });
+    const { uris } = await ws.listNotes!();
+    assert.deepEqual(uris.map((u) => path.relative(root, new URL(u).pathname)), ['keep.md', 'notes/n.md']);
+  });
 });

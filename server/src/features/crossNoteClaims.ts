@@ -7,6 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
 import { isCheckable } from '../check/claims';
+import { fileName } from '../format/markdown';
 import type { KnowledgeBase } from '../knowledge/types';
 import { fill, messages, type Locale } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
@@ -34,7 +35,7 @@ export function crossNoteDiagnostics(analysis: NoteAnalysis, kb: KnowledgeBase, 
       .claimsElsewhere(model.id)
       .filter((c) => !c.active && Math.abs(c.value - claim.value) > options.tolerance * Math.max(c.value, claim.value));
     if (differ.length === 0) continue;
-    const place = (c: (typeof differ)[number]) => `${c.text}, ${decodeURIComponent(c.uri.slice(c.uri.lastIndexOf('/') + 1))}:${c.range.start.line + 1}`;
+    const place = (c: (typeof differ)[number]) => `${c.text}, ${fileName(c.uri)}:${c.range.start.line + 1}`;
     out.push({
       range: analysis.range(claim),
       severity: DiagnosticSeverity.Information,

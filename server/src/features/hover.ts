@@ -6,7 +6,7 @@ import type { NoteAnalysis } from '../analysis';
 import { claimHoverMarkdown } from '../format/claim';
 import { countText } from '../format/counts';
 import { entityMarkdown, type HoverOptions } from '../format/entity';
-import { escapeMarkdown } from '../format/markdown';
+import { escapeMarkdown, fileName, noteLink } from '../format/markdown';
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { fill, messages } from '../l10n';
 import { findAt } from '../recognize/spans';
@@ -60,13 +60,12 @@ function mentionMarkdown(mention: Mention, entity: Entity, kb: KnowledgeBase, op
   return model ? `${own}\n\n---\n\n${entityMarkdown(model, kb, options)}` : own;
 }
 
-/** `Also claimed in your notes: 685B (deepseek.md:12) · 671B (survey.md:40)`, or nothing. */
+/** `Also claimed in your notes: 685B ([deepseek.md:12](…#L12)) · 671B ([survey.md:40](…#L40))`, or nothing: each place a link. */
 function claimsElsewhereMarkdown(claims: readonly ClaimElsewhere[], options: HoverOptions): string {
   if (claims.length === 0) return '';
   const t = messages(options.locale);
   const shown = claims.slice(0, MAX_CLAIMS_ELSEWHERE).map((c) => {
-    const file = decodeURIComponent(c.uri.slice(c.uri.lastIndexOf('/') + 1));
-    return `${escapeMarkdown(c.text)} (${escapeMarkdown(`${file}:${c.line + 1}`)})`;
+    return `${escapeMarkdown(c.text)} (${noteLink(c.uri, c.line, `${fileName(c.uri)}:${c.line + 1}`)})`;
   });
   const more = claims.length > MAX_CLAIMS_ELSEWHERE ? ` · ${fill(t.andMore, { count: String(claims.length - MAX_CLAIMS_ELSEWHERE) })}` : '';
   return `\n\n${t.claimedElsewhere}: ${shown.join(' · ')}${more}`;

@@ -43,6 +43,34 @@ function decodeURIComponentSafe(s: string): string {
 export function markdownLink(url: string, label?: string): string {
   const u = safeUrl(url);
   if (!u) return escapeMarkdown(url);
-  const href = u.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${escapeMarkdown(label ?? shortUrl(u))}](${href})`;
+  return `[${escapeMarkdown(label ?? shortUrl(u))}](${linkTarget(u)})`;
+}
+
+/** `file:///w/my%20note.md` → `my note.md`: how a note is named in hovers and messages. */
+export function fileName(uri: string): string {
+  return decodeURIComponentSafe(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/** Schemes of the user's own notes (desktop, remote, vscode.dev/github.dev) that a hover may link to. */
+const NOTE_SCHEMES = new Set(['file:', 'vscode-vfs:', 'vscode-remote:']);
+
+/**
+ * `[label](uri#L12)`: a link that opens a note at a line in VS Code (other clients show the
+ * label); escaped plain text for a URI of any other scheme (never `command:`).
+ */
+export function noteLink(uri: string, line: number, label: string): string {
+  let u: URL;
+  try {
+    u = new URL(uri);
+  } catch {
+    return escapeMarkdown(label);
+  }
+  if (!NOTE_SCHEMES.has(u.protocol)) return escapeMarkdown(label);
+  u.hash = `L${line + 1}`;
+  return `[${escapeMarkdown(label)}](${linkTarget(u)})`;
+}
+
+/** A URL as a link destination: the characters that would end or break it percent-encoded. */
+function linkTarget(u: URL): string {
+  return u.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

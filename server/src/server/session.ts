@@ -18,7 +18,8 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultConfig, toConfig, type Config } from '../service/config';
+import { defaultConfig, filesExcludeGlobs, toConfig, type Config } from '../service/config';
+import { globToRegExp, isExcludedInFolders } from '../workspace/glob';
 import { entryLocation } from '../knowledge/location';
 import type { EntityOrigin, KnowledgeBase } from '../knowledge/types';
 import { fill, messages, toLocale } from '../l10n';
@@ -37,7 +38,12 @@ export interface ServerDeps {
   /** The bundled knowledge base (loaded once). */
   bundledKnowledge(logger: Logger): KnowledgeBase;
   /** The workspace over the host's file system. */
-  workspace(options: { folders: () => readonly string[]; globs: () => readonly string[]; openText: (uri: string) => string | undefined }): Workspace;
+  workspace(options: {
+    folders: () => readonly string[];
+    globs: () => readonly string[];
+    exclude: () => readonly string[];
+    openText: (uri: string) => string | undefined;
+  }): Workspace;
 }
 
 /** How long indexing runs before it lets requests through. */
@@ -95,7 +101,12 @@ export class Session {
     });
     this.logger = { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) };
     this.publisher = new DiagnosticsPublisher(connection);
-    this.workspace = deps.workspace({ folders: () => this.folders, globs: () => this.config.knowledgeFiles, openText: (uri) => this.documents.get(uri)?.getText() });
+    this.workspace = deps.workspace({
+      folders: () => this.folders,
+      globs: () => this.config.knowledgeFiles,
+      exclude: () => this.config.exclude,
+      openText: (uri) => this.documents.get(uri)?.getText(),
+    });
     this.service = createLanguageService({
       workspace: this.workspace,
       knowledge: { current: () => this.knowledge.current(), forNote: (uri, text) => this.knowledge.forNote(uri, text) },
@@ -174,15 +185,25 @@ export class Session {
 
   private async pullConfig(): Promise<void> {
     if (!this.client.pullConfig) return;
-    const [settings] = (await this.connection.workspace.getConfiguration([{ section: CONFIG_SECTION }])) as (Settings | null)[];
-    this.applyConfig(settings);
+    const [settings, filesExclude] = (await this.connection.workspace.getConfiguration([{ section: CONFIG_SECTION }, { section: 'files.exclude' }])) as [
+      Settings | null,
+      unknown,
+    ];
+    this.applyConfig(settings, filesExcludeGlobs(filesExclude));
   }
 
-  private applyConfig(settings: Settings | null | undefined): void {
-    const before = this.config.knowledgeFiles.join('\n');
-    this.config = toConfig(settings, this.config.locale);
-    if (this.knowledgeCache && this.config.knowledgeFiles.join('\n') !== before) void this.reloadKnowledge();
-    else this.recheckNotes();
+  private applyConfig(settings: Settings | null | undefined, filesExclude?: readonly string[]): void {
+    const before = this.config;
+    this.config = toConfig(settings, this.config.locale, filesExclude);
+    if (this.knowledgeCache && this.config.knowledgeFiles.join('\n') !== before.knowledgeFiles.join('\n')) return void this.reloadKnowledge();
+    this.recheckNotes();
+    // Notes now excluded leave the index, notes no longer excluded join it.
+    if (this.knowledgeCache && this.config.exclude.join('\n') !== before.exclude.join('\n')) this.indexing = this.indexWorkspace().catch((e: unknown) => this.failed('indexing', e));
+  }
+
+  /** Whether the workspace index skips `uri` (`researchNotes.exclude`, `files.exclude`). */
+  private excluded(uri: string): boolean {
+    return isExcludedInFolders(uri, this.folders, this.config.exclude.map(globToRegExp));
   }
 
   /** Reloads every knowledge file; refused `researchNotes.knowledgeFiles` patterns are shown to the user. */
@@ -341,7 +362,7 @@ export class Session {
     try {
       const open = this.note(uri);
       if (open) return this.index.set(this.service.indexEntry(open));
-      const text = await this.workspace.readFile(uri);
+      const text = this.excluded(uri) ? undefined : await this.workspace.readFile(uri);
       if (text !== undefined) return this.index.set(this.service.indexEntry({ uri, text }));
       const hadClaims = this.index.hasClaims(uri);
       this.index.delete(uri);

@@ -37,6 +37,8 @@ export interface Config {
   claims: { tolerance: number; severity: DiagnosticSeverity };
   inlayHints: InlayMode;
   knowledgeFiles: string[];
+  /** What the workspace index skips: `researchNotes.exclude`, then the `files.exclude` globs that are on. */
+  exclude: string[];
   diagnosticsDebounceMs: number;
 }
 
@@ -47,6 +49,7 @@ export const defaultConfig: Config = {
   claims: { tolerance: defaultClaimCheckOptions.tolerance, severity: defaultClaimCheckOptions.severity },
   inlayHints: defaultInlayMode,
   knowledgeFiles: defaultKnowledgeGlobs,
+  exclude: [],
   diagnosticsDebounceMs: 150,
 };
 
@@ -66,8 +69,22 @@ function number(value: unknown, min: number, max: number, fallback: number): num
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
 }
 
-/** The service's config from the client's `researchNotes` settings; anything unexpected is the default. */
-export function toConfig(settings: Settings | null | undefined, locale: Locale): Config {
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : []);
+
+/**
+ * The globs VS Code's `files.exclude` turns on (`{ "**\/drafts": true }`); a `when` clause or
+ * `false` leaves a glob off. Other clients send nothing.
+ */
+export function filesExcludeGlobs(filesExclude: unknown): string[] {
+  if (typeof filesExclude !== 'object' || filesExclude === null) return [];
+  return Object.entries(filesExclude).filter(([glob, on]) => on === true && glob.length > 0).map(([glob]) => glob);
+}
+
+/**
+ * The service's config from the client's `researchNotes` settings (and `files.exclude`'s globs);
+ * anything unexpected is the default.
+ */
+export function toConfig(settings: Settings | null | undefined, locale: Locale, filesExclude: readonly string[] = []): Config {
   const d = defaultConfig;
   const table = settings?.table ?? {};
   return {
@@ -87,6 +104,7 @@ export function toConfig(settings: Settings | null | undefined, locale: Locale):
       Array.isArray(settings?.knowledgeFiles) && settings.knowledgeFiles.every((g) => typeof g === 'string')
         ? settings.knowledgeFiles
         : d.knowledgeFiles,
+    exclude: [...new Set([...strings(settings?.exclude), ...filesExclude])],
     diagnosticsDebounceMs: number(settings?.diagnostics?.debounceMs, 0, 5000, d.diagnosticsDebounceMs),
   };
 }

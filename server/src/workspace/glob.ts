@@ -52,16 +52,40 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * Whether `uri` is a file the `globs` select in one of `folders`. The path is decoded and must
- * stay inside the folder: a crafted `..` (or `%2e%2e`) never matches, even under `**`.
+ * `uri`'s path relative to `folder` (decoded, with `/`); undefined outside it, and for a crafted
+ * `..` (or `%2e%2e`), which never stays inside it.
  */
+export function relativeTo(uri: string, folder: string): string | undefined {
+  const base = folder.endsWith('/') ? folder : `${folder}/`;
+  if (!uri.startsWith(base)) return undefined;
+  const relative = safeDecode(uri.slice(base.length));
+  if (relative === undefined || relative.split(/[\\/]/).some((part) => part === '..' || part === '.')) return undefined;
+  return relative;
+}
+
+/** Whether `uri` is a file the `globs` select in one of `folders`, relative to that folder. */
 export function matchesInFolders(uri: string, folders: readonly string[], globs: readonly RegExp[]): boolean {
   return folders.some((folder) => {
-    const base = folder.endsWith('/') ? folder : `${folder}/`;
-    if (!uri.startsWith(base)) return false;
-    const relative = safeDecode(uri.slice(base.length));
-    if (relative === undefined || relative.split(/[\\/]/).some((part) => part === '..' || part === '.')) return false;
-    return globs.some((re) => re.test(relative));
+    const relative = relativeTo(uri, folder);
+    return relative !== undefined && globs.some((re) => re.test(relative));
+  });
+}
+
+/**
+ * Whether an exclude glob (`researchNotes.exclude`, `files.exclude`) names the relative path or
+ * a folder above it: `drafts` and `**\/drafts` exclude `drafts/a.md`, as in VS Code.
+ */
+export function isExcluded(relative: string, globs: readonly RegExp[]): boolean {
+  if (globs.length === 0) return false;
+  const parts = relative.split('/');
+  return parts.some((_, i) => globs.some((re) => re.test(parts.slice(0, i + 1).join('/'))));
+}
+
+/** Whether `uri`, in one of `folders`, is excluded there (see `isExcluded`). */
+export function isExcludedInFolders(uri: string, folders: readonly string[], globs: readonly RegExp[]): boolean {
+  return folders.some((folder) => {
+    const relative = relativeTo(uri, folder);
+    return relative !== undefined && isExcluded(relative, globs);
   });
 }
 

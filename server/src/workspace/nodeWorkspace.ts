@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { globToRegExp, refusePattern, staticPrefix } from './glob';
+import { globToRegExp, isExcluded, refusePattern, staticPrefix } from './glob';
 import type { Workspace } from './index';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -18,6 +18,8 @@ const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 export function nodeWorkspace(options: {
   folders: () => readonly string[];
   globs: () => readonly string[];
+  /** Globs of what the workspace index skips (`researchNotes.exclude`, `files.exclude`). */
+  exclude?: () => readonly string[];
   openText: (uri: string) => string | undefined;
 }): Workspace {
   return {
@@ -59,9 +61,12 @@ export function nodeWorkspace(options: {
     async listNotes() {
       const uris: string[] = [];
       const skipped: string[] = [];
+      const exclude = (options.exclude?.() ?? []).map(globToRegExp);
       for (const folderUri of options.folders()) {
         if (!folderUri.startsWith('file:')) continue;
-        for (const file of await walk(fileURLToPath(folderUri), MAX_DEPTH)) {
+        const folder = fileURLToPath(folderUri);
+        const excluded = (file: string): boolean => isExcluded(path.relative(folder, file).split(path.sep).join('/'), exclude);
+        for (const file of await walk(folder, MAX_DEPTH, excluded)) {
           if (!/\.(?:md|markdown)$/i.test(file)) continue;
           const size = (await stat(file).catch(() => undefined))?.size ?? 0;
           if (size > MAX_NOTE_BYTES) skipped.push(`${file}: larger than 5 MB`);
@@ -74,7 +79,8 @@ export function nodeWorkspace(options: {
   };
 }
 
-async function walk(dir: string, depth: number): Promise<string[]> {
+/** The files under `dir`, `depth` folders down, leaving out what `skip` names (files and folders). */
+async function walk(dir: string, depth: number, skip: (file: string) => boolean = () => false): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -84,8 +90,9 @@ async function walk(dir: string, depth: number): Promise<string[]> {
   const files: string[] = [];
   for (const e of entries) {
     const full = path.join(dir, e.name);
+    if (skip(full)) continue;
     if (e.isFile()) files.push(full);
-    else if (e.isDirectory() && depth > 0 && !SKIP_DIRS.has(e.name)) files.push(...(await walk(full, depth - 1)));
+    else if (e.isDirectory() && depth > 0 && !SKIP_DIRS.has(e.name)) files.push(...(await walk(full, depth - 1, skip)));
   }
   return files;
 }
