@@ -4,7 +4,7 @@
  * and writes `bench/results.json`; never fails on timing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -214,6 +214,30 @@ const referencesMs = time(() => noteIndex.references(topEntity.id), 21, 2);
 const symbolsMs = time(() => workspaceSymbols(noteIndex, kb, '딥시크', 'en'), 21, 2);
 log(`workspace: ${(workspaceChars / 1e6).toFixed(1)} M chars indexed in ${indexAllMs.toFixed(0)} ms (markdown-it ${workspaceMarkdownItMs.toFixed(0)} ms)`);
 
+// ---- the same workspace through the built server, over LSP ------------------------------------
+
+interface ServerIndexing {
+  indexMs: number;
+  hover: { medianMs: number; maxMs: number; samples: number };
+  rss?: number;
+}
+
+/** The built server indexing the notes on disk while one of them is hovered (bench/indexServer.ts). */
+function serverIndexing(texts: readonly string[]): ServerIndexing | undefined {
+  if (!existsSync(path.join(repo, 'dist', 'server.js'))) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
+  const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-ws-'));
+  try {
+    for (const [i, text] of texts.entries()) writeFileSync(path.join(dir, `note-${i}.md`), text);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'indexServer.ts'), dir, 'note-0.md'], { cwd: repo, encoding: 'utf8' });
+    if (run.status !== 0) log(`workspace over LSP failed: ${run.stderr.slice(0, 500)}`);
+    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+log('workspace: the built server indexing the same notes over LSP...');
+const overLsp = serverIndexing(workspaceNotes);
+
 // ---- report -----------------------------------------------------------------------------------
 
 const r = results as Record<Size, SizeResult>;
@@ -271,6 +295,28 @@ const budgets = [
     budget: 10_000,
     unit: 'ms',
     note: `${(indexAllMs / workspaceMarkdownItMs).toFixed(1)}× markdown-it of the same files; ${indexMarks.map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+  },
+  {
+    figure: `server over LSP: start + index ${WORKSPACE_NOTES} notes`,
+    value: overLsp?.indexMs ?? NaN,
+    budget: 10_000,
+    unit: 'ms',
+    note: overLsp ? 'initialize → the indexing progress ends, one note open and hovered meanwhile' : 'measurement failed',
+  },
+  {
+    figure: '  hover on the open note while indexing (median)',
+    value: overLsp?.hover.medianMs ?? NaN,
+    budget: 50,
+    unit: 'ms',
+    note: overLsp ? `${overLsp.hover.samples} hovers; slowest ${overLsp.hover.maxMs.toFixed(0)} ms` : '',
+  },
+  { figure: '  hover on the open note while indexing (slowest)', value: overLsp?.hover.maxMs ?? NaN, budget: 250, unit: 'ms', note: '' },
+  {
+    figure: `  server RSS after indexing ${WORKSPACE_NOTES} notes`,
+    value: overLsp?.rss !== undefined ? overLsp.rss / (1024 * 1024) : NaN,
+    budget: 300,
+    unit: 'MB',
+    note: overLsp?.rss !== undefined ? 'VmRSS of the server process' : 'not measured (no /proc)',
   },
   { figure: `find all references, ${WORKSPACE_NOTES} notes (median)`, value: referencesMs, budget: 50, unit: 'ms', note: `${topEntity.mentions} mentions of the most mentioned entity` },
   { figure: `workspace symbols, ${WORKSPACE_NOTES} notes (median)`, value: symbolsMs, budget: 50, unit: 'ms', note: 'query 딥시크' },

@@ -48,6 +48,11 @@ export class TestClient {
   private readonly openUris = new Set<string>();
   /** How this client answers `workspace/applyEdit` (an editor would apply it). */
   applyEditAnswer: ApplyWorkspaceEditResult = { applied: true };
+  /** The server process's id (the bench reads its resident set size). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   private constructor(private readonly child: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
