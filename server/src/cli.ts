@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundled } from './knowledge/bundledData';
 import type { KnowledgeBase } from './knowledge/types';
 import { toLocale } from './l10n';
+import { hubCommand } from './hub/cli';
 import { toConfig, type Config, type TableSort } from './service/config';
 import { formatCount } from './format/numbers';
 import { comparisonTable } from './features/comparisonTable';
@@ -20,12 +21,18 @@ import { NoteIndex } from './workspace/noteIndex';
  * table, over the same language service and the same knowledge the editor uses: the bundled data,
  * the workspace's knowledge files (`.research-notes/` in the note's folder or the nearest one
  * above it, or `--knowledge GLOB` from the current folder) and the note's front matter.
+ * `lookup` and `kb verify` ask the Hugging Face Hub: the only commands that touch the network.
  */
 const USAGE = [
   'usage: research-notes analyze FILE|DIR... [--json] [--hover NAME] [--lang en|ko] [--knowledge GLOB]',
   '       research-notes check FILE|DIR... [--fail-on error|warning|information|hint] [--lang en|ko] [--knowledge GLOB]',
   '       research-notes index DIR... [--json] [--knowledge GLOB]',
   '       research-notes table FILE [--lang en|ko] [--columns model,organization,...] [--sort mention|parameters|release|name] [--format auto|B|억|both] [--knowledge GLOB]',
+  '       research-notes lookup REPO_ID [--json] [--write FILE] [--lang en|ko] [--timeout SECONDS]',
+  '       research-notes kb verify [--family NAME] [--tolerance FRACTION] [--timeout SECONDS]',
+  '',
+  'lookup and kb verify ask the Hugging Face Hub (HF_ENDPOINT, default https://huggingface.co;',
+  'HF_TOKEN, an access token for gated models, is sent to that endpoint only and never printed).',
 ].join('\n');
 
 interface Args {
@@ -101,6 +108,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     out(version());
     return 0;
   }
+  if (argv[0] === 'lookup' || argv[0] === 'kb') return hubCommand(argv, process.env, out, err);
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     // One line: what is wrong, and where the usage is.

@@ -114,6 +114,85 @@ export function unknownNameActions(
   return actions;
 }
 
+/** An entry to add to a top-level list of a knowledge file, written as YAML by its maker. */
+export interface KnowledgeItem {
+  /** The top-level list it belongs in (`models`, `organizations`). */
+  list: string;
+  id: string;
+  /** When the file has this id already, the item is left out (else the whole edit is refused). */
+  optional?: boolean;
+  /** The item as a block sequence item: its `-` at column `dash`, its keys at `key`, every line ending in `eol`. */
+  block(dash: number, key: number, eol: string): string;
+  /** The item as a flow mapping, for a list written `[...]`. */
+  flow(): string;
+}
+
+/** The edit, or why the file cannot take the entries: not a YAML block mapping, or it has the id already. */
+export type AddEntriesResult = { edit: WorkspaceEdit } | { problem: 'unreadable' } | { problem: 'exists'; id: string };
+
+/**
+ * One edit that adds `items` to their lists in the knowledge file `uri` (`existing` is its text,
+ * undefined when it does not exist: then the edit creates it), keeping the file's layout as the
+ * quick fixes do. An item whose id the file has already refuses the edit, unless it is optional.
+ */
+export function addEntriesEdit(uri: string, existing: string | undefined, items: readonly KnowledgeItem[], fileVersion?: number): AddEntriesResult {
+  if (existing === undefined) return { edit: createFileEdit(uri, `${HEADER}\n${knowledgeDocument(items)}`) };
+  const file = readFile(existing);
+  if (!file) return { problem: 'unreadable' };
+  const present = items.find((item) => !item.optional && file.ids.has(item.id));
+  if (present) return { problem: 'exists', id: present.id };
+  const edits: TextEdit[] = [];
+  // Lists the file has first: at the end of a file, an item appended to the last list must come before a new list.
+  const has = (list: string) => file.root?.items.some((p) => isScalar(p.key) && p.key.value === list) ?? false;
+  const lists = [...byList(items.filter((item) => !file.ids.has(item.id)))].sort(([a], [b]) => Number(has(b)) - Number(has(a)));
+  for (const [list, listed] of lists) {
+    const added = insertIntoList(file, list, {
+      block: (dash, key) => listed.map((item) => item.block(dash, key, file.eol)).join(''),
+      flow: () => listed.map((item) => item.flow()).join(', '),
+    });
+    if (!added) return { problem: 'unreadable' };
+    edits.push(...added);
+  }
+  return { edit: editFile(uri, fileVersion, joinInserts(edits, file)) };
+}
+
+/** `items` as the lists of a knowledge file (`organizations:`, then `models:`, in the items' order), a blank line between lists. */
+export function knowledgeDocument(items: readonly KnowledgeItem[]): string {
+  return [...byList(items)].map(([list, listed]) => `${list}:\n${listed.map((item) => item.block(2, 4, '\n')).join('')}`).join('\n');
+}
+
+/** The ids of a knowledge file's entries; undefined when the file cannot take an entry. */
+export function knowledgeFileIds(text: string): ReadonlySet<string> | undefined {
+  return readFile(text)?.ids;
+}
+
+function byList(items: readonly KnowledgeItem[]): Map<string, KnowledgeItem[]> {
+  const lists = new Map<string, KnowledgeItem[]>();
+  for (const item of items) lists.set(item.list, [...(lists.get(item.list) ?? []), item]);
+  return lists;
+}
+
+/**
+ * The edits in file order, inserts at one offset joined into one (in the order given): two lists
+ * appended at the end of a file must not depend on how a client orders equal inserts, nor leave
+ * two blank lines where the first one's text already ends its line.
+ */
+function joinInserts(edits: TextEdit[], file: FileText): TextEdit[] {
+  const offset = (e: TextEdit) => file.doc.offsetAt(e.range.start);
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => offset(a.e) - offset(b.e) || a.i - b.i).map(({ e }) => e);
+  const out: TextEdit[] = [];
+  for (const edit of sorted) {
+    const last = out[out.length - 1];
+    const isInsert = (e: TextEdit) => offset(e) === file.doc.offsetAt(e.range.end);
+    if (last && isInsert(last) && isInsert(edit) && offset(last) === offset(edit)) {
+      const eol2 = file.eol + file.eol;
+      const next = last.newText.endsWith(file.eol) && edit.newText.startsWith(eol2) ? edit.newText.slice(file.eol.length) : edit.newText;
+      out[out.length - 1] = TextEdit.insert(last.range.start, last.newText + next);
+    } else out.push(edit);
+  }
+  return out;
+}
+
 // ---- entries ------------------------------------------------------------------------------
 
 const HEADER = '# Research Notes knowledge file: models, organizations and ignored names of this workspace.';
