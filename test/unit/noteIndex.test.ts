@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNote, createRecognizers } from '../../server/src/analysis';
+import { analyzeNote, createRecognizers, type NoteAnalysis } from '../../server/src/analysis';
 import { workspaceSymbols } from '../../server/src/features/references';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import { indexedNote, NoteIndex } from '../../server/src/workspace/noteIndex';
 import { fakeKnowledge, sampleEntities } from '../support/fakeKnowledge';
+import { bundledKnowledge } from '../support/knowledge';
+import { note, SEED } from './randomNotes';
 
 describe('workspace/noteIndex', () => {
   const kb = fakeKnowledge(sampleEntities);
@@ -38,5 +41,71 @@ describe('workspace/noteIndex', () => {
     index.set(entry('file:///b.md', 'DeepSeek-V3.1\n'));
     assert.deepEqual(workspaceSymbols(index, kb, '딥시크', 'ko').map((s) => [s.name, s.containerName, s.location.uri]), [['DeepSeek-V3.1', '노트 2개', 'file:///a.md']]);
     assert.deepEqual(workspaceSymbols(index, kb, '', 'en').map((s) => [s.name, s.containerName]), [['DeepSeek-V3.1', '2 notes'], ['GPT-4', '1 note']]);
+  });
+
+  it('keeps the claims it hands out current as notes change, and tells when a note’s counts changed', () => {
+    const index = new NoteIndex();
+    assert.equal(index.set(entry('file:///b.md', 'DeepSeek-V3.1 has 671B parameters.\n')), true);
+    assert.deepEqual(index.claims('deepseek-v3.1').map((c) => [c.uri, c.text]), [['file:///b.md', '671B']]);
+    assert.equal(index.set(entry('file:///a.md', 'DeepSeek-V3.1 has 685B parameters, 37B active.\n')), true);
+    assert.deepEqual(index.claims('deepseek-v3.1').map((c) => [c.uri, c.text, c.active]), [['file:///a.md', '685B', false], ['file:///a.md', '37B', true], ['file:///b.md', '671B', false]]);
+    // The same counts elsewhere in the note: nothing other notes read changed.
+    assert.equal(index.set(entry('file:///b.md', '\n\nDeepSeek-V3.1 has 671B parameters.\n')), false);
+    assert.deepEqual(index.claims('deepseek-v3.1').at(-1)?.range, at(2, 18, 22));
+    index.delete('file:///a.md');
+    assert.deepEqual(index.claims('deepseek-v3.1').map((c) => c.uri), ['file:///b.md']);
+    assert.equal(index.hasClaims('file:///b.md'), true);
+    assert.equal(index.set(entry('file:///b.md', 'DeepSeek-V3.1.\n')), true);
+    assert.deepEqual(index.claims('deepseek-v3.1'), []);
+  });
+
+  /** What the index must answer for a set of notes, read straight from their analyses. */
+  function expected(analyses: NoteAnalysis[], id: string) {
+    const sorted = [...analyses].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    const references = sorted.flatMap((a) => a.mentions.filter((m) => m.id === id || m.model === id).map((m) => ({ uri: a.uri, range: a.range(m) })));
+    const claims = sorted.flatMap((a) =>
+      a.claims.filter((c) => c.refersTo === id).map((c) => ({ refersTo: id, value: c.value, active: c.active, text: c.text, range: a.range(c), uri: a.uri })),
+    );
+    return { references, claims, mentions: references.length, notes: new Set(references.map((r) => r.uri)).size };
+  }
+
+  it(`answers exactly what the notes' analyses say, for random notes (seed ${SEED})`, () => {
+    const { kb, index: aliases } = bundledKnowledge();
+    const r = createRecognizers(kb, aliases);
+    fc.assert(
+      fc.property(fc.array(note, { minLength: 1, maxLength: 4 }), (texts) => {
+        const analyses = texts.map((text, i) => analyzeNote(TextDocument.create(`file:///n${(i * 7) % 5}-${i}.md`, 'markdown', 1, text), r));
+        const index = new NoteIndex();
+        for (const a of analyses) index.set(indexedNote(a.uri, a));
+        const ids = new Set(analyses.flatMap((a) => [...a.mentions.flatMap((m) => [m.id, m.model ?? m.id]), ...a.claims.flatMap((c) => c.refersTo ?? [])]));
+        for (const id of ids) {
+          const want = expected(analyses, id);
+          assert.deepEqual(index.references(id), want.references);
+          assert.deepEqual(index.firstReference(id), want.references[0]);
+          assert.deepEqual(index.claims(id), want.claims);
+          if (want.mentions > 0) assert.deepEqual(index.entities().find((e) => e.id === id), { id, mentions: want.mentions, notes: want.notes });
+        }
+        assert.equal(index.entities().length, new Set(analyses.flatMap((a) => a.mentions.flatMap((m) => (m.model ? [m.id, m.model] : [m.id])))).size);
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+
+  it('counts a product naming its model for both, at the same range', () => {
+    const { kb, index: aliases } = bundledKnowledge();
+    const r = createRecognizers(kb, aliases);
+    const text = 'We asked ChatGPT-4o again.\n';
+    const a = analyzeNote(TextDocument.create('file:///p.md', 'markdown', 1, text), r);
+    const product = a.mentions.find((m) => m.model);
+    assert.ok(product, 'ChatGPT-4o names a model');
+    const index = new NoteIndex();
+    index.set(indexedNote(a.uri, a));
+    const range = a.range(product);
+    assert.deepEqual(index.references(product.id), [{ uri: 'file:///p.md', range }]);
+    assert.deepEqual(index.references(product.model!), [{ uri: 'file:///p.md', range }]);
+    assert.deepEqual(indexedNote(a.uri, a).mentions, [
+      { id: product.id, range },
+      { id: product.model, range },
+    ]);
   });
 });

@@ -218,6 +218,17 @@ describe('recognize/quantities', () => {
     );
   });
 
+  it('reads full-width digits and Hangul numerals in a range as in the whole text', () => {
+    const s = '모델은 삼천억 개의 매개변수, 그다음 모델은 ６８５Ｂ 파라미터, 마지막은 오천억 개 파라미터.';
+    const whole = findQuantities(s).map((q) => [q.start, q.text]);
+    assert.deepEqual(whole.map(([, text]) => text), ['삼천억', '６８５Ｂ', '오천억']);
+    const second = s.indexOf('그다음');
+    const third = s.indexOf('마지막');
+    assert.deepEqual(findQuantities(s, 0, second).map((q) => [q.start, q.text]), whole.slice(0, 1));
+    assert.deepEqual(findQuantities(s, second, third).map((q) => [q.start, q.text]), whole.slice(1, 2));
+    assert.deepEqual(findQuantities(s, third).map((q) => [q.start, q.text]), whole.slice(2));
+  });
+
   it('ignores masked text', () => {
     const s = 'the model `685B` has';
     const mask = s.replace(/`685B`/, '\u0000'.repeat(6));

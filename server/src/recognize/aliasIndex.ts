@@ -95,6 +95,8 @@ const isOneLatinWord = (name: string): boolean => /^[A-Za-z]+$/.test(name);
 const LATIN_WORDS = /^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$/;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+/** `isLatinAlnum` of a UTF-16 unit, for ASCII only. */
+const isAsciiAlnum = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isSeparator = (c: string): boolean => foldChar(c) === SEP;
 
 /**
@@ -158,6 +160,20 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const childOf = (node: TrieNode, ch: string): TrieNode | undefined => {
     if (node.pending) branch(node, names);
     return ownChild(node, ch);
+  };
+
+  /**
+   * Whether a UTF-16 unit may start a name: its folded form begins one of the trie's first
+   * branches. Learnt per unit on first sight (0 unknown, 1 no, 2 yes), so the scan of a note
+   * settles most characters by one array read.
+   */
+  const starts = new Uint8Array(0x10000);
+  const mayStart = (code: number): boolean => {
+    if (starts[code] === 0) {
+      const first = foldChar(String.fromCharCode(code));
+      starts[code] = first === '' || first === SEP || !childOf(root, first[0]) ? 1 : 2;
+    }
+    return starts[code] === 2;
   };
 
   const kindOf = (id: string): MentionKind => {
@@ -337,13 +353,13 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       const aboutAI = contextOf(mask, (from, to) => hasPlainName(mask, from, to));
       let i = start;
       while (i < end) {
-        const c = mask[i];
-        // Most characters start no name: one look at the trie's first level settles them.
-        const first = foldChar(c);
-        if (first === '' || first === SEP || !childOf(root, first[0])) {
+        // Most characters start no name, nor does a letter or digit inside a Latin word.
+        const code = mask.charCodeAt(i);
+        if (!mayStart(code) || (i > 0 && isAsciiAlnum(code) && isAsciiAlnum(mask.charCodeAt(i - 1)))) {
           i++;
           continue;
         }
+        const c = mask[i];
         const prev = i > 0 ? boundaryChar(mask[i - 1]) : undefined;
         // Hangul names may start mid-word: scraped text glues words (`이전글뤼튼`), and
         // Korean has no spaces before particles; short Hangul aliases are curated instead.

@@ -353,7 +353,8 @@ interface Candidate {
 /** Numbers in digits and counts in Hangul numerals, in order of offset. */
 function* candidates(mask: string, start: number, end: number): Generator<Candidate> {
   const digits = new RegExp(NUMBER.source, 'g');
-  const hangul = new RegExp(HANGUL_COUNT.source, 'g');
+  // Without a 십, 백 or 천 where a count could start, its search would only read on to the note's end.
+  const hangul = hasTens(mask, start, Math.min(mask.length, end + 1)) ? new RegExp(HANGUL_COUNT.source, 'g') : undefined;
   let from = start;
   const skipTo = (offset: number): void => {
     from = Math.max(from, offset);
@@ -361,8 +362,8 @@ function* candidates(mask: string, start: number, end: number): Generator<Candid
   // Each regex's next match is kept until the scan passes it: every character is read once by each.
   let d: RegExpExecArray | null | undefined;
   let h: RegExpExecArray | null | undefined;
-  const next = (re: RegExp, cached: RegExpExecArray | null | undefined): RegExpExecArray | null => {
-    if (cached === null || (cached && cached.index >= from)) return cached;
+  const next = (re: RegExp | undefined, cached: RegExpExecArray | null | undefined): RegExpExecArray | null => {
+    if (!re || cached === null || (cached && cached.index >= from)) return cached ?? null;
     re.lastIndex = from;
     return re.exec(mask);
   };
@@ -377,14 +378,26 @@ function* candidates(mask: string, start: number, end: number): Generator<Candid
   }
 }
 
+/** Whether `mask[start, end)` holds 십, 백 or 천, without which no Hangul count starts there. */
+function hasTens(mask: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = mask.charCodeAt(i);
+    if (c === 0xc2ed || c === 0xbc31 || c === 0xcc9c) return true;
+  }
+  return false;
+}
+
 /** `mask` with full-width digits and number signs as ASCII, when `[start, end)` has any. */
 function narrowDigits(mask: string, start: number, end: number): string {
-  const re = new RegExp(FULL_WIDTH.source, 'g');
-  re.lastIndex = start;
-  const first = re.exec(mask);
-  if (!first || first.index >= end) return mask;
-  return mask.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // A loop over the window, not a search that would read on to the note's end on every edit.
+  for (let i = start; i < end; i++) {
+    if (isFullWidth(mask.charCodeAt(i))) return mask.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  }
+  return mask;
 }
+
+/** The units `FULL_WIDTH` matches. */
+const isFullWidth = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || c === 0xff0c || c === 0xff0e || c === 0xff22 || c === 0xff34 || c === 0xff2d || c === 0xff42;
 
 /** `7B–70B`, `3B ~ 1T`, `7B to 70B`, `1B부터 70B까지`, `between 7B and 70B`, `7–70B`. */
 function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })[]): Quantity[] {

@@ -330,15 +330,27 @@ export class Session {
     const progress = this.client.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin(t.indexing, 0, fill(t.indexed, { done: '0', total }), true);
     const listedSet = new Set(listed.uris);
+    // Reading runs a few notes ahead of analysis, so the disk is not waited for note by note.
+    const reads: Promise<string | undefined>[] = [];
+    let nextRead = 0;
+    const readAhead = (): void => {
+      for (; nextRead < listed.uris.length && reads.length < 8; nextRead++) {
+        const read = this.workspace.readFile(listed.uris[nextRead]);
+        // A read left behind when the run stops fails silently; the others fail in `indexNote`.
+        read.catch(() => undefined);
+        reads.push(read);
+      }
+    };
     let slice = performance.now();
     let claimsChanged = false;
     for (const [i, uri] of listed.uris.entries()) {
       if (run !== this.indexRun || progress?.token.isCancellationRequested) break;
-      claimsChanged = (await this.indexNote(uri)) || claimsChanged;
-      // Requests on open notes are answered between slices of about one frame.
+      readAhead();
+      claimsChanged = (await this.indexNote(uri, reads.shift())) || claimsChanged;
+      // Requests on open notes are answered between notes (each a few milliseconds), progress reported about once a frame.
+      await new Promise((resolve) => setImmediate(resolve));
       if (performance.now() - slice > INDEX_SLICE_MS) {
         progress?.report(Math.round((100 * (i + 1)) / listed.uris.length), fill(t.indexed, { done: String(i + 1), total }));
-        await new Promise((resolve) => setImmediate(resolve));
         slice = performance.now();
       }
     }
@@ -357,12 +369,15 @@ export class Session {
     });
   }
 
-  /** Indexes one note: an open one from its live text, a closed one from disk (gone: dropped). True when the counts it claims changed. */
-  private async indexNote(uri: string): Promise<boolean> {
+  /**
+   * Indexes one note: an open one from its live text, a closed one from disk (gone: dropped), or
+   * from `reading` when its read has begun already. True when the counts it claims changed.
+   */
+  private async indexNote(uri: string, reading?: Promise<string | undefined>): Promise<boolean> {
     try {
       const open = this.note(uri);
       if (open) return this.index.set(this.service.indexEntry(open));
-      const text = this.excluded(uri) ? undefined : await this.workspace.readFile(uri);
+      const text = this.excluded(uri) ? undefined : await (reading ?? this.workspace.readFile(uri));
       if (text !== undefined) return this.index.set(this.service.indexEntry({ uri, text }));
       const hadClaims = this.index.hasClaims(uri);
       this.index.delete(uri);
