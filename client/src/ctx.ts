@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ClientCommands } from './commands/ids';
 import { insertTableArgs } from './commands/insertComparisonTable';
+import { lookUpOnHub, setHubToken } from './commands/lookUpOnHub';
 import { readSettings, restartSettingChanged } from './config';
 import { EntitiesTreeProvider } from './entitiesView';
 import { ClientOwnedCommands } from './serverCommands';
@@ -83,6 +84,8 @@ export class Ctx implements ResearchNotesApi {
       vscode.commands.registerCommand(Commands.showLog, () => this.outputChannel.show(true)),
       vscode.commands.registerCommand(ClientCommands.restartServer, () => this.restart()),
       vscode.commands.registerCommand(Commands.insertComparisonTable, (...args: unknown[]) => this.insertComparisonTable(args)),
+      vscode.commands.registerCommand(Commands.lookUpOnHub, (args?: unknown) => lookUpOnHub(this, extension.secrets, args)),
+      vscode.commands.registerCommand(ClientCommands.setHubToken, () => setHubToken(extension.secrets)),
       vscode.workspace.onDidChangeConfiguration((event) => this.offerRestart(event)),
     );
   }
@@ -172,7 +175,7 @@ export class Ctx implements ResearchNotesApi {
         { language: 'markdown', scheme: 'untitled' },
       ],
       outputChannel: this.outputChannel,
-      initializationOptions: { settings: readSettings() } satisfies InitializationOptions,
+      initializationOptions: { settings: readSettings(), hubLookup: true } satisfies InitializationOptions,
       synchronize: { configurationSection: CONFIG_SECTION },
       markdown: { isTrusted: false, supportHtml: false },
       errorHandler,
@@ -239,18 +242,28 @@ export class Ctx implements ResearchNotesApi {
   }
 
   /** Runs a command the server implements, or tells the user why no server can. */
-  private async runOnServer(command: string, args: unknown[]): Promise<ServerAnswer> {
+  private runOnServer(command: string, args: unknown[]): Promise<ServerAnswer> {
+    return this.request(ExecuteCommandRequest.method, { command, arguments: args });
+  }
+
+  /** Sends a request to the server once it runs, or tells the user why no server can answer. */
+  async request(method: string, params: unknown): Promise<ServerAnswer> {
     if ((await this.settledHealth()).kind !== 'running') return this.notRunning();
     const client = this._client;
     try {
-      return { ok: true, result: await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) };
+      return { ok: true, result: await client.sendRequest(method, params) };
     } catch (e) {
       if (!client.isRunning()) return this.notRunning();
       const message = e instanceof Error ? e.message : String(e);
-      this.outputChannel.error(`${command} failed: ${message}`);
+      this.outputChannel.error(`${method} failed: ${message}`);
       void vscode.window.showErrorMessage(message);
       return { ok: false, message };
     }
+  }
+
+  /** An LSP workspace edit in VS Code's types. */
+  asWorkspaceEdit(edit: unknown): Promise<vscode.WorkspaceEdit | undefined> {
+    return this._client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
   }
 
   private notRunning(): ServerAnswer {

@@ -119,6 +119,11 @@ const en = {
   hubNoConfig: "'{repo}' has no config.json: architecture, context length and experts are left out.",
   hubOverrides: "The knowledge base already has {name} ('{id}'): the entry adds only the facts it lacks ({fields}).",
   hubNothingToAdd: 'none',
+  hubEntryExists: "{file} already has an entry '{id}': nothing was added.",
+  hubFileUnreadable: 'Cannot add to {file}: expected a YAML knowledge file whose top level is a mapping. Fix it and look the model up again.',
+  hubNeedsFolder: 'Open a workspace folder: a looked-up model goes into its knowledge file (.research-notes/entities.yaml).',
+  hubBadFacts: 'The lookup sent facts the server cannot read; nothing was added.',
+  hubLookUp: 'Look up {name} on Hugging Face…',
 };
 
 export type MessageKey = keyof typeof en;
@@ -235,6 +240,11 @@ const ko: Record<MessageKey, string> = {
   hubNoConfig: "'{repo}'에는 config.json이 없습니다. 아키텍처, 컨텍스트 길이, 전문가 수를 넣지 않았습니다.",
   hubOverrides: "지식 베이스에 이미 {name}('{id}')이(가) 있습니다. 항목에는 빠진 사실만 넣었습니다({fields}).",
   hubNothingToAdd: '없음',
+  hubEntryExists: "{file}에 이미 '{id}' 항목이 있습니다. 아무것도 추가하지 않았습니다.",
+  hubFileUnreadable: '{file}에 추가할 수 없습니다. 최상위가 매핑인 YAML 지식 파일이어야 합니다. 파일을 고친 뒤 다시 조회하세요.',
+  hubNeedsFolder: '작업 영역 폴더를 여세요. 조회한 모델은 그 폴더의 지식 파일(.research-notes/entities.yaml)에 들어갑니다.',
+  hubBadFacts: '조회 결과를 서버가 읽을 수 없습니다. 아무것도 추가하지 않았습니다.',
+  hubLookUp: 'Hugging Face에서 {name} 조회…',
 };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { en, ko };

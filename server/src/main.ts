@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { loadBundled } from './knowledge/bundledData';
+import { bundledDataDir, loadBundled } from './knowledge/bundledData';
+import { readHubPlaces } from './hub/places';
 import { nodeWorkspace } from './workspace/nodeWorkspace';
 import { startServer } from './server/index';
 
@@ -8,4 +9,5 @@ const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   bundledKnowledge: (logger) => loadBundled(logger),
   workspace: nodeWorkspace,
+  hubPlaces: () => readHubPlaces(bundledDataDir()),
 });

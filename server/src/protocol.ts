@@ -3,6 +3,7 @@
  * setting names and diagnostic codes. The client imports this file; nothing here may
  * import `vscode` or the connection.
  */
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
 
 export const SERVER_NAME = 'research-notes';
 export const DIAGNOSTIC_SOURCE = 'research-notes';
@@ -15,7 +16,19 @@ export const Commands = {
   insertComparisonTable: 'researchNotes.insertComparisonTable',
   /** Implemented by the VS Code client. */
   showLog: 'researchNotes.showLog',
+  /**
+   * Implemented by the VS Code client (it asks the Hub, shows a preview, applies the edit); the
+   * server offers it as a quick fix only to a client that says it has it (`InitializationOptions`).
+   */
+  lookUpOnHub: 'researchNotes.lookUpOnHub',
 } as const;
+
+/** The argument of `researchNotes.lookUpOnHub`: a name to search for, or a repo id, and the note. */
+export interface LookUpOnHubArgs {
+  query?: string;
+  repoId?: string;
+  uri?: string;
+}
 
 export const DiagnosticCodes = {
   claimMismatch: 'claim.mismatch',
@@ -83,7 +96,42 @@ export interface InsertComparisonTableResult {
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {
   settings?: Settings;
+  /** The client implements `researchNotes.lookUpOnHub`: offer it as a quick fix. */
+  hubLookup?: boolean;
 }
+
+/**
+ * `researchNotes/hubEntry` (client → server): the knowledge entry that facts the client read from
+ * the Hugging Face Hub make, and the one workspace edit that adds it to the knowledge file of the
+ * note's workspace folder. The server never touches the network; the client applies the edit
+ * once the user accepts the preview.
+ */
+export const HubEntryRequest = 'researchNotes/hubEntry';
+
+export interface HubEntryParams {
+  /** The note the lookup started from: its workspace folder gets the entry. */
+  uri: string;
+  /** What the Hub states (`fetchModelFacts` in `server/src/hub`), checked again by the server. */
+  facts: unknown;
+  /** The endpoint the facts were read through, when not the public Hub (recorded as `readVia`). */
+  endpoint?: string;
+}
+
+export type HubEntryResult =
+  | {
+      ok: true;
+      /** The model's id and name in the entry. */
+      id: string;
+      name: string;
+      /** The knowledge file the edit writes. */
+      file: string;
+      /** The entry as it will read in the file. */
+      preview: string;
+      /** Why a usual fact is missing, what an entry for a known model adds (client language). */
+      notices: string[];
+      edit: WorkspaceEdit;
+    }
+  | { ok: false; message: string };
 
 /** `researchNotes/status` (server → client): what knowledge is loaded, sent after every reload. */
 export const StatusNotification = 'researchNotes/status';

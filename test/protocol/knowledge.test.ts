@@ -73,6 +73,21 @@ describe('protocol: the user knowledge files of a workspace', function () {
     assert.equal(await firstLine(client, noteUri, 1), undefined);
   });
 
+  it('survives a client that says it refreshes hints and tokens but refuses the request (#17)', async () => {
+    ws = new TempWorkspace();
+    // VS Code-like capabilities; this client has no handler for the refresh requests, so each one is refused.
+    const capabilities = { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true } } };
+    client = await TestClient.start({ rootUri: ws.uri, capabilities });
+    const noteUri = ws.fileUri('note.md');
+    await client.open(noteUri, note);
+    await client.waitForDiagnostics(noteUri);
+    const file = ws.write('.research-notes/entities.yaml', zeta);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: file, type: 1 }] });
+    await client.waitForDiagnostics(file);
+    assert.equal(await firstLine(client, noteUri, 1), '**Zeta-13B** · model · Acme Research');
+    assert.ok(client.logs.some((l) => l.startsWith('Research Notes: inlayHint/refresh failed')), client.logs.join('\n'));
+  });
+
   it('overrides a bundled entity field by field', async () => {
     ws = new TempWorkspace();
     const file = ws.write('.research-notes/override.yaml', ['models:', '  - id: deepseek-v3.1', '    release: 2025-08-20', ''].join('\n'));

@@ -6,17 +6,9 @@ import { cleanText } from '../../server/src/hub/text';
 import { parseKnowledgeFile } from '../../server/src/knowledge/parse';
 import type { ModelEntity, OrganizationEntity } from '../../server/src/knowledge/types';
 import { fakeKnowledge } from '../support/fakeKnowledge';
+import { fableFacts } from '../support/hubFacts';
 
-/** Facts as `fetchModelFacts` gives them for a dense model of an unknown owner. */
-const dense: HubModelFacts = {
-  repoId: 'fable-lab/Fable-7B-Instruct',
-  createdAt: '2026-09-30T12:00:01.000Z',
-  gated: false,
-  safetensors: { total: 7241732096, dtypes: { BF16: 7241732096 } },
-  license: 'apache-2.0',
-  config: { architectures: ['LlamaForCausalLM'], model_type: 'llama', max_position_embeddings: 32768 },
-  configFile: 'read',
-};
+const dense = fableFacts;
 
 const moe: HubModelFacts = {
   repoId: 'deepseek-ai/DeepSeek-Fixture-MoE',

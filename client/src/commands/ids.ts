@@ -5,4 +5,6 @@
 export const ClientCommands = {
   /** Stops the language server (whatever its state) and starts a new one. */
   restartServer: 'researchNotes.restartServer',
+  /** Stores a Hugging Face access token in SecretStorage (for gated models). */
+  setHubToken: 'researchNotes.setHubToken',
 } as const;

@@ -31,6 +31,7 @@ import {
   type HubOptions,
   type HubPlaces,
 } from './index';
+import { readHubPlaces } from './places';
 
 interface HubArgs {
   command: 'lookup' | 'verify';
@@ -89,7 +90,7 @@ export async function hubCommand(argv: string[], env: NodeJS.ProcessEnv, out: (s
 async function lookupCommand(kb: KnowledgeBase, args: HubArgs, options: HubOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const context = { endpoint: options.endpoint!, timeoutMs: args.timeoutMs };
   const today = new Date().toISOString().slice(0, 10);
-  const result = await lookUpModel(args.repo!, { ...options, asOf: today, knowledge: kb, owners: hubOwners(kb, hubPlaces()) });
+  const result = await lookUpModel(args.repo!, { ...options, asOf: today, knowledge: kb, owners: hubOwners(kb, readHubPlaces(bundledDataDir())) });
   if (!result.ok) {
     err(`research-notes: ${hubFailureMessage(result.failure, args.locale, context)}`);
     return 1;
@@ -127,15 +128,6 @@ function writeEntry(file: string, entry: HubEntry, err: (s: string) => void): nu
   writeFileSync(file, text);
   err(`research-notes: added ${entry.model.id} to ${file}`);
   return 0;
-}
-
-/** Where organizations publish on the Hub (`server/data/official-sources.json`); none when it cannot be read. */
-function hubPlaces(): HubPlaces | undefined {
-  try {
-    return JSON.parse(readFileSync(path.join(bundledDataDir(), 'official-sources.json'), 'utf8')) as HubPlaces;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A bundled open-weight model with a size, and the Hub repository it cites. */

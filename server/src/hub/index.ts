@@ -17,6 +17,7 @@ export { classifyHubError, classifyStatus, hubFailureMessage, hubNoticeMessage }
 export type { MessageContext } from './errors';
 export { hubOwners, hubPath } from './owners';
 export type { HubPlaces } from './owners';
+export { parseHubModelFacts } from './facts';
 export { isRepoId } from './text';
 export type { HubCandidate, HubFailure, HubFailureKind, HubModelFacts, HubNotice, HubResult } from './types';
 export { entryItems, entryJson, entryYaml, hubEntryEdit } from './yaml';

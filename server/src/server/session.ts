@@ -24,14 +24,17 @@ import { entryLocation } from '../knowledge/location';
 import type { EntityOrigin, KnowledgeBase } from '../knowledge/types';
 import { fill, messages, toLocale } from '../l10n';
 import { crossNoteDiagnostics } from '../features/crossNoteClaims';
+import { hubLookupActions } from '../features/hubLookup';
 import { entitiesView, references, workspaceSymbols } from '../features/references';
 import { NoteIndex } from '../workspace/noteIndex';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
+import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type HubEntryParams, type HubEntryResult, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
 import type { Logger, Workspace } from '../workspace';
 import { WorkspaceKnowledge } from '../knowledge/workspace';
 import { clientSupport, noClientSupport, serverCapabilities, type ClientSupport } from './capabilities';
+import { hubEntryAnswer } from './commands/hubEntry';
 import { insertComparisonTable } from './commands/insertComparisonTable';
+import type { HubPlaces } from '../hub';
 import { DiagnosticsPublisher } from './diagnostics';
 
 export interface ServerDeps {
@@ -44,6 +47,8 @@ export interface ServerDeps {
     exclude: () => readonly string[];
     openText: (uri: string) => string | undefined;
   }): Workspace;
+  /** Where organizations publish on the Hugging Face Hub, for looked-up entries (read once, when first asked). */
+  hubPlaces?(): HubPlaces | undefined;
 }
 
 /** How long indexing runs before it lets requests through. */
@@ -69,6 +74,9 @@ export class Session {
   private config: Config = defaultConfig;
   private folders: string[] = [];
   private client: ClientSupport = noClientSupport;
+  /** The client implements `researchNotes.lookUpOnHub` (its initialization options say so). */
+  private hubLookup = false;
+  private places: { value: HubPlaces | undefined } | undefined;
   /** Settles when the first load of the workspace's knowledge files is done. */
   private knowledgeLoaded: Promise<void> = Promise.resolve();
   private readonly workspace: Workspace;
@@ -158,6 +166,7 @@ export class Session {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.config = toConfig(options.settings, toLocale(params.locale));
     this.client = clientSupport(params.capabilities);
+    this.hubLookup = options.hubLookup === true;
     this.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (this.folders.length === 0 && params.rootUri) this.folders = [params.rootUri];
     return { capabilities: serverCapabilities, serverInfo: { name: SERVER_NAME } };
@@ -174,7 +183,7 @@ export class Session {
     this.logger.info(`Research Notes server ready: ${kb.all().length} entities (knowledge version ${kb.version}), ${this.knowledge.files().length} knowledge files, locale ${this.config.locale}`);
     if (this.client.watchFiles) {
       const watchers = [...this.config.knowledgeFiles.map((globPattern) => ({ globPattern: `**/${globPattern}` })), { globPattern: '**/*.{md,markdown}' }];
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      this.quietly('registerWatchers', this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
     }
   }
 
@@ -209,7 +218,7 @@ export class Session {
   /** Reloads every knowledge file; refused `researchNotes.knowledgeFiles` patterns are shown to the user. */
   private async reloadKnowledge(): Promise<void> {
     const refused = await this.knowledge.reload();
-    for (const reason of refused) void this.connection.window.showWarningMessage(`Research Notes: ${reason}`);
+    for (const reason of refused) this.connection.window.showWarningMessage(`Research Notes: ${reason}`);
     this.knowledgeChanged();
   }
 
@@ -222,8 +231,8 @@ export class Session {
     this.recheckNotes();
     // Names and claims of every note may read differently now.
     this.indexing = this.indexWorkspace().catch((e: unknown) => this.failed('indexing', e));
-    if (this.client.inlayRefresh) void this.connection.languages.inlayHint.refresh();
-    if (this.client.tokensRefresh) void this.connection.languages.semanticTokens.refresh();
+    if (this.client.inlayRefresh) this.quietly('inlayHint/refresh', this.connection.languages.inlayHint.refresh());
+    if (this.client.tokensRefresh) this.quietly('semanticTokens/refresh', this.connection.languages.semanticTokens.refresh());
   }
 
   private recheckNotes(): void {
@@ -257,6 +266,11 @@ export class Session {
       tolerance: claims.tolerance,
       claimsElsewhere: (id) => this.index.claims(id).filter((c) => c.uri !== doc.uri),
     });
+  }
+
+  /** A request to the client whose answer nothing waits for: a refusal is logged, never left unhandled (which would end the process). */
+  private quietly(what: string, request: Promise<unknown>): void {
+    request.catch((e: unknown) => this.failed(what, e));
   }
 
   /** Logs a handler's failure, once per handler: the request got an empty answer and the server goes on. */
@@ -426,7 +440,29 @@ export class Session {
   /** Quick fixes; those that create the knowledge file only for a client that can create files. */
   async codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], token?: CancellationToken): Promise<CodeAction[]> {
     const actions = await this.service.codeActions(doc, range, diagnostics, token);
-    return this.client.createFiles ? actions : actions.filter((a) => !createsFile(a));
+    const fixes = this.client.createFiles ? actions : actions.filter((a) => !createsFile(a));
+    if (!this.hubLookup || token?.isCancellationRequested) return fixes;
+    const analysis = this.service.analyze(doc);
+    const at = { start: analysis.offsetAt(range.start), end: analysis.offsetAt(range.end) };
+    return [...fixes, ...hubLookupActions(analysis, this.knowledge.forNote(doc.uri, doc.getText()), at, diagnostics, doc.uri, this.config.locale)];
+  }
+
+  /** The entry and edit for facts the client read from the Hub (`researchNotes/hubEntry`). */
+  hubEntry(params: HubEntryParams): Promise<HubEntryResult> {
+    this.places ??= { value: this.deps.hubPlaces?.() };
+    return hubEntryAnswer(
+      {
+        locale: this.config.locale,
+        folders: this.folders,
+        knowledge: this.knowledge.current(),
+        knowledgeFiles: this.knowledge.files(),
+        places: this.places.value,
+        today: new Date().toISOString().slice(0, 10),
+        document: (uri) => this.documents.get(uri),
+        readFile: (uri) => this.workspace.readFile(uri),
+      },
+      params,
+    );
   }
 
   executeCommand(args: unknown[] | undefined): Promise<InsertComparisonTableResult> {

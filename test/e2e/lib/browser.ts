@@ -10,6 +10,9 @@ export interface Locator {
   click(): Promise<void>;
   dblclick(): Promise<void>;
   allInnerTexts(): Promise<string[]>;
+  innerText(): Promise<string>;
+  fill(value: string): Promise<void>;
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
 }
 
 export interface Page {
@@ -18,7 +21,7 @@ export interface Page {
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
   on(event: 'pageerror', listener: (error: Error) => void): void;
   screenshot(options: { path: string }): Promise<unknown>;
-  locator(selector: string, options?: { hasText?: string }): Locator;
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   waitForSelector(selector: string, options?: { state?: 'visible'; timeout?: number }): Promise<unknown>;
   waitForFunction<A>(fn: (arg: A) => unknown, arg: A, options: { timeout: number; polling?: number }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<R>;
