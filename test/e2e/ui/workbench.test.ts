@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeServerUrl, launchChromium, until, workbenchUrl, type Browser, type Page } from '../lib/browser';
 import { DEEPSEEK_V3_1, PARAMETERS } from '../lib/expected';
+import { startFakeHub, type FakeHub } from '../../support/fakeHub';
 
 const artifacts = path.join(process.env.RN_E2E_ARTIFACTS ?? '.e2e-artifacts', 'ui');
 
@@ -27,8 +28,10 @@ async function openFile(page: Page, name: string, someText: string): Promise<voi
       await page.keyboard.press('Control+P');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
       await page.keyboard.type(name);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      // File search may not list a file written a moment ago yet: close Quick Open and try again.
+      const listed = await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      await page.keyboard.press(listed ? 'Enter' : 'Escape');
+      if (!listed) return undefined;
     }
     return line.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => undefined);
   }, 60_000, () => `${name} did not open in an editor`, 500);
@@ -155,5 +158,51 @@ describe('VS Code workbench UI (code-server, Chromium)', function () {
       .first()
       .waitFor({ state: 'visible', timeout: 30_000 });
     await page.screenshot({ path: path.join(artifacts, 'table.png') });
+  });
+  describe('Look Up on Hugging Face (a local Hub)', () => {
+    let hub: FakeHub;
+    const knowledgeFile = () => path.join(workspace(), '.research-notes', 'entities.yaml');
+
+    before(async () => {
+      hub = await startFakeHub();
+      fs.mkdirSync(path.join(workspace(), '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(workspace(), '.vscode', 'settings.json'), JSON.stringify({ 'researchNotes.hub.endpoint': hub.endpoint }));
+      fs.writeFileSync(path.join(workspace(), 'hub.md'), '# New models\n\nFable-7B-Instruct came out this week.\n');
+    });
+
+    after(async () => {
+      await hub?.close();
+    });
+
+    it('searches the Hub for the name at the cursor, previews the entry, and adds it to the knowledge file on "Add"', async () => {
+      const lookUp = 'Research Notes: Look Up on Hugging Face…';
+      await openFile(page, 'hub.md', 'came out');
+      const { x, y } = await pointOver(page, 'Fable');
+      await page.mouse.click(x, y);
+      await paletteEntries(page, 'Research Notes: Look', lookUp);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: lookUp }).first().click();
+      // The search for the word at the cursor lists the Hub's models with their downloads.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'fable-lab/Fable-7B-Instruct-GPTQ' }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.quick-input-widget input').fill('fable-lab/Fable-7B-Instruct');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'repository id' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The preview: the entry as the file will read, before anything is written.
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+      const preview = await dialog.innerText();
+      assert.match(preview, /Add Fable-7B-Instruct to \.research-notes\/entities\.yaml\?/);
+      assert.match(preview, /total: 7241732096/);
+      assert.equal(fs.existsSync(knowledgeFile()), false, 'written before the user accepted');
+      await page.screenshot({ path: path.join(artifacts, 'hub-preview.png') });
+      await dialog.locator('.monaco-button', { hasText: /^Add$/ }).first().click();
+      await until(async () => (fs.existsSync(knowledgeFile()) ? true : undefined), 30_000, () => 'the knowledge file was not written');
+      const written = fs.readFileSync(knowledgeFile(), 'utf8');
+      assert.match(written, /\n {2}- id: fable-7b-instruct\n {4}name: Fable-7B-Instruct\n/);
+      assert.match(written, /url: "https:\/\/huggingface\.co\/fable-lab\/Fable-7B-Instruct", kind: model card, readVia: "http:\/\/127\.0\.0\.1:\d+\/fable-lab\/Fable-7B-Instruct"/);
+      // The server reloads the saved file and the note's hover shows the new count: asserted in the
+      // extension host (vscode/knowledgeEdit.test.ts) and over LSP (protocol/hub.test.ts). Here, in
+      // code-server's workbench, the marker and hover refresh only after the next edit of the note
+      // although the server has published the new diagnostics (open: #15).
+    });
   });
 });
