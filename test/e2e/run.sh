@@ -15,6 +15,7 @@
 # Env: RN_E2E_CACHE   tool cache, default ~/.cache/research-notes-e2e (lib/env.sh)
 #      RN_E2E_PORT    first loopback port to try for code-server (default 18300)
 #      RN_E2E_KEEP=1  keep the scratch folder (profile, extensions, workspaces) after a pass
+#      RN_E2E_ARTIFACTS  output folder instead of .e2e-artifacts/ (for runs side by side)
 # Every wait has a deadline; code-server's whole process group is stopped on exit.
 # Output: .e2e-artifacts/ (git-ignored): logs/, ui/hover.png, ui/table.png; after
 # a failure also run/ with code-server's profile and logs (run/user-data/logs/).
@@ -31,7 +32,7 @@ for s in "${suites[@]}"; do [[ $s =~ ^(vscode|ui|nvim)$ ]] || { echo "unknown su
 wants() { [[ " ${suites[*]} " == *" $1 "* ]]; }
 needs_code_server() { wants vscode || wants ui; }
 
-ARTIFACTS="$REPO/.e2e-artifacts"
+ARTIFACTS="${RN_E2E_ARTIFACTS:-$REPO/.e2e-artifacts}"
 RUN="$ARTIFACTS/run"
 LOGS="$ARTIFACTS/logs"
 EXAMPLE="$REPO/../shared/examples/skt-500b-ko.md"
