@@ -3,7 +3,7 @@
  * Prints a summary line and each problem as `file:line:col code message` (1-based), exits 1 on any.
  * `--write` first regenerates `snapshot.json`, the parsed copy the server loads at start.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -35,9 +35,11 @@ for (const name of staleSnapshotFiles(dataDir)) {
     range: { start: at, end: at },
     code: 'knowledge.snapshot',
     message:
-      name === SNAPSHOT_FILE
-        ? `Missing \`${SNAPSHOT_FILE}\`, expected one written by \`npx tsx scripts/kb-check.ts --write\``
-        : `Unexpected stale snapshot of \`${name}\`, expected one regenerated with \`npx tsx scripts/kb-check.ts --write\``,
+      name !== SNAPSHOT_FILE
+        ? `Unexpected stale snapshot of \`${name}\`, expected one regenerated with \`npx tsx scripts/kb-check.ts --write\``
+        : existsSync(join(dataDir, SNAPSHOT_FILE))
+          ? `Unexpected stale \`${SNAPSHOT_FILE}\` (not what \`--write\` writes from the YAML now: the parser, the merge or the folding changed), expected one regenerated with \`npx tsx scripts/kb-check.ts --write\``
+          : `Missing \`${SNAPSHOT_FILE}\`, expected one written by \`npx tsx scripts/kb-check.ts --write\``,
   });
 }
 

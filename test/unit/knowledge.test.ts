@@ -12,8 +12,10 @@ import {
   normalizeName,
   parseKnowledgeFile,
   shownFacts,
+  SNAPSHOT_FILE,
   staleSnapshotFiles,
 } from '../../server/src/knowledge/index';
+import { forgetFolded } from '../../server/src/knowledge/normalize';
 import type { KnowledgeFile, KnowledgeProblem, ModelEntity, OrganizationEntity } from '../../server/src/knowledge/index';
 
 const dataDir = resolve(__dirname, '../../server/data');
@@ -141,7 +143,8 @@ describe('knowledge/bundled data', () => {
       const facts = shownFacts(e).filter((f) => !e.unverified?.includes(f));
       assert.ok(e.sources.length > 0 || (facts.length === 0 && e.kind !== 'organization'), e.id);
       assert.ok(e.sources.every((s) => /^https?:\/\//.test(s.url) && s.kind !== undefined), e.id);
-      assert.ok(e.asOf === '2026-11-30' || e.asOf === '2026-12-05', e.id);
+      // A real day of a data pass: not before the first, never in the future.
+      assert.ok(/^\d{4}-\d{2}-\d{2}$/.test(e.asOf ?? '') && e.asOf! >= '2026-11-30' && e.asOf! <= new Date().toISOString().slice(0, 10), `${e.id}: ${e.asOf}`);
     }
   });
 
@@ -422,6 +425,33 @@ describe('knowledge/knowledgeBase', () => {
     const user = parseKnowledgeFile('file:///u.yaml', 'organizations:\n  - { id: skt-fan-club, name: Fans, aliases: [SK-Telecom] }\n', { bundled: false });
     assert.deepEqual(createKnowledgeBase([user], 2, precompiled).problems.map(show), createKnowledgeBase([user], 2, merged).problems.map(show));
     assert.deepEqual(claimsOf(precompiled), claimsOf(merged));
+  });
+
+  it('puts no knowledge files on the bundled knowledge base (a workspace without any) as the merge does', () => {
+    const { kb: precompiled } = loadBundledKnowledgeBase(dataDir);
+    const merged = createKnowledgeBase(loadBundledKnowledge(dataDir, { fresh: true }), 1);
+    const empty = createKnowledgeBase([], 2, precompiled);
+    assert.equal(empty.version, 2);
+    assert.deepEqual(empty.all(), merged.all());
+    assert.deepEqual([...empty.ignored], [...merged.ignored]);
+    assert.deepEqual(empty.problems, []);
+    for (const e of merged.all()) {
+      assert.deepEqual(empty.origin(e.id), merged.origin(e.id), e.id);
+      assert.deepEqual(empty.modelsOf(e.id), merged.modelsOf(e.id), e.id);
+      assert.deepEqual(empty.membersOf(e.id), merged.membersOf(e.id), e.id);
+    }
+    // A note's front matter or a user file merged on it is checked against the same name table.
+    const user = parseKnowledgeFile('file:///u.yaml', 'organizations:\n  - { id: skt-fan-club, name: Fans, aliases: [SK-Telecom] }\n', { bundled: false });
+    assert.deepEqual(createKnowledgeBase([user], 3, empty).problems.map(show), createKnowledgeBase([user], 3, merged).problems.map(show));
+    assert.deepEqual(claimsOf(empty), claimsOf(merged));
+  });
+
+  it('writes the snapshot as ASCII, each name and alias folded as `foldName` folds it', () => {
+    const text = readFileSync(join(dataDir, SNAPSHOT_FILE), 'utf8');
+    assert.ok(/^[\x20-\x7e]*\n$/.test(text));
+    const snapshot = JSON.parse(text) as { files: { entities: { name: string; aliases: string[] }[]; folded: string[] }[] };
+    forgetFolded(); // folded afresh, not remembered from the snapshot
+    for (const file of snapshot.files) assert.deepEqual(file.folded, file.entities.flatMap((e) => [e.name, ...e.aliases].map(normalizeName)));
   });
 
   it('refuses to turn an entity into another kind', () => {

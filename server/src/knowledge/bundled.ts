@@ -5,25 +5,30 @@
  * A cold `yaml` parse of the whole data set costs 30–60 ms at server start, so `snapshot.json`
  * beside the data holds the parsed files (written by `kb-check --write`). Each file carries a hash
  * of its YAML text: an edited file no longer matches and is parsed again, so a stale snapshot only
- * costs time, never correctness.
+ * costs time, never correctness. The snapshot also carries every name and alias folded, so that
+ * start-up folds none of them (the alias index and the recognizers fold each name), and is written
+ * as ASCII (other characters escaped), which reads and parses faster than UTF-8 text with a few
+ * thousand Hangul syllables in it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createKnowledgeBase, knowledgeBaseOfMerged } from './knowledgeBase';
+import { FOLD_PROBE, foldName, forgetFolded, rememberFolded } from './normalize';
 import { parseKnowledgeFile } from './parse';
 import { shownFacts } from './sourcePolicy';
-import type { Entity, KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './types';
+import type { Entity, EntityOrigin, KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './types';
 
 type Range = KnowledgeProblem['range'];
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 /**
  * Bumped when the parsed shape changes (2: sources as objects, products; 3: no field ranges;
- * 4: merged entities and the merge's name table; 5: merged entities only), so an older snapshot is ignored.
+ * 4: merged entities and the merge's name table; 5: merged entities only; 6: folded names, ASCII),
+ * so an older snapshot is ignored.
  */
-const SNAPSHOT_VERSION = 5;
+const SNAPSHOT_VERSION = 6;
 
 interface SnapshotFile {
   name: string;
@@ -32,6 +37,8 @@ interface SnapshotFile {
   origins: [string, { line: number; character: number }][];
   problems: { range: Range; code: string; message: string }[];
   ignore: string[];
+  /** `foldName` of each entity's name, then of each of its aliases, entity after entity. */
+  folded: string[];
 }
 
 interface Snapshot {
@@ -43,6 +50,8 @@ interface Snapshot {
    * server then builds the knowledge base without merging again (`knowledgeBaseOfMerged`).
    */
   merged?: boolean;
+  /** `FOLD_PROBE` folded when the snapshot was written: its `folded` names are used only while the folding still agrees. */
+  foldProbe: string[];
 }
 
 /**
@@ -53,7 +62,10 @@ interface Snapshot {
  */
 export function loadBundledKnowledge(dataDir: string, options: { ranges?: boolean; fresh?: boolean } = {}): KnowledgeFile[] {
   const snapshot = options.ranges ? undefined : readSnapshot(dataDir)?.files;
-  if (snapshot && !options.fresh) return [...snapshot.values()].map((s) => fromSnapshot(pathToFileURL(join(dataDir, s.name)).href, s));
+  if (snapshot && !options.fresh) {
+    const uriOf = dataFileUris(dataDir);
+    return [...snapshot.values()].map((s) => fromSnapshot(uriOf(s.name), s));
+  }
   return dataFiles(dataDir).map(({ name, uri, text }) => {
     const cached = snapshot?.get(name);
     if (cached && cached.hash === hashText(text)) return fromSnapshot(uri, cached);
@@ -69,7 +81,8 @@ export function loadBundledKnowledge(dataDir: string, options: { ranges?: boolea
 export function loadBundledKnowledgeBase(dataDir: string, options: { fresh?: boolean } = {}): { files: KnowledgeFile[]; kb: KnowledgeBase } {
   const snapshot = options.fresh ? undefined : readSnapshot(dataDir);
   if (snapshot?.merged) {
-    const files = [...snapshot.files.values()].map((s) => fromSnapshot(pathToFileURL(join(dataDir, s.name)).href, s));
+    const uriOf = dataFileUris(dataDir);
+    const files = [...snapshot.files.values()].map((s) => fromSnapshot(uriOf(s.name), s));
     return { files, kb: knowledgeBaseOfMerged(files, 1) };
   }
   const files = loadBundledKnowledge(dataDir, options);
@@ -79,24 +92,33 @@ export function loadBundledKnowledgeBase(dataDir: string, options: { fresh?: boo
 /**
  * The snapshot of `dataDir` as JSON text, parsed from the YAML (never from an older snapshot).
  * When the files merge without a problem and define each id once, it holds each entity in its
- * merged form and the merge's name table, so that loading it needs no merge.
+ * merged form, so that loading it needs no merge; and each file's names folded, so that loading
+ * it folds none (see `rememberFolded`).
  */
 export function createBundledSnapshot(dataDir: string): string {
+  // Fold every name afresh: `kb:check` compares this with the snapshot on disk, whose folds
+  // `readSnapshot` remembered, so a change of the folding must not be hidden by them.
+  forgetFolded();
   const parsed = dataFiles(dataDir).map((f) => ({ ...f, file: parseKnowledgeFile(f.uri, f.text, { bundled: true }) }));
   const kb = createKnowledgeBase(parsed.map((p) => p.file), 1);
   const ids = parsed.flatMap((p) => p.file.entities.map((e) => e.id));
   const clean = kb.problems.length === 0 && new Set(ids).size === ids.length;
-  const files = parsed.map(({ name, text, file }): SnapshotFile => ({
-    name,
-    hash: hashText(text),
-    entities: clean ? file.entities.map((e) => kb.get(e.id) ?? e) : file.entities,
-    origins: [...file.origins].map(([id, o]) => [id, { line: o.line, character: o.character }]),
-    problems: file.problems.map(({ range, code, message }) => ({ range, code, message })),
-    ignore: file.ignore,
-  }));
+  const files = parsed.map(({ name, text, file }): SnapshotFile => {
+    const entities = clean ? file.entities.map((e) => kb.get(e.id) ?? e) : file.entities;
+    return {
+      name,
+      hash: hashText(text),
+      entities,
+      origins: [...file.origins].map(([id, o]) => [id, { line: o.line, character: o.character }]),
+      problems: file.problems.map(({ range, code, message }) => ({ range, code, message })),
+      ignore: file.ignore,
+      folded: entities.flatMap((e) => [e.name, ...e.aliases].map(foldName)),
+    };
+  });
   const comment = 'Generated by `npx tsx scripts/kb-check.ts --write` from the *.yaml files here. Do not edit.';
-  const snapshot: Snapshot = { $comment: comment, version: SNAPSHOT_VERSION, files, ...(clean ? { merged: true } : {}) };
-  return `${JSON.stringify(snapshot)}\n`;
+  const snapshot: Snapshot = { $comment: comment, version: SNAPSHOT_VERSION, files, ...(clean ? { merged: true } : {}), foldProbe: FOLD_PROBE.map(foldName) };
+  // ASCII: `\uXXXX` for every other UTF-16 unit (JSON.stringify escapes lone surrogates already).
+  return `${JSON.stringify(snapshot).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 /**
@@ -171,19 +193,47 @@ function readSnapshot(dataDir: string): { files: Map<string, SnapshotFile>; merg
   const path = join(dataDir, SNAPSHOT_FILE);
   if (!existsSync(path)) return undefined;
   try {
-    const snapshot = JSON.parse(readFileSync(path, 'utf8')) as Snapshot;
+    // `createBundledSnapshot` writes ASCII alone (and `kb:check` rejects any other file): decoded
+    // byte for byte, which costs a copy, not UTF-8 decoding into a two-byte string.
+    const snapshot = JSON.parse(readFileSync(path, 'latin1')) as Snapshot;
     if (snapshot.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.files)) return undefined;
+    if (foldsAgree(snapshot.foldProbe)) for (const file of snapshot.files) rememberFolds(file);
     return { files: new Map(snapshot.files.map((f) => [f.name, f])), merged: snapshot.merged === true };
   } catch {
     return undefined; // an unreadable snapshot only means parsing the YAML
   }
 }
 
+/** Whether `foldName` folds `FOLD_PROBE` as it did when the snapshot was written. */
+function foldsAgree(probe: readonly string[] | undefined): boolean {
+  return Array.isArray(probe) && probe.length === FOLD_PROBE.length && FOLD_PROBE.every((name, i) => foldName(name) === probe[i]);
+}
+
+/** Remembers the folded names of a snapshot's file (see `rememberFolded`), when there is one for each name. */
+function rememberFolds(s: SnapshotFile): void {
+  const { entities, folded } = s;
+  if (!Array.isArray(folded)) return;
+  let count = 0;
+  for (let i = 0; i < entities.length; i++) count += 1 + entities[i].aliases.length;
+  if (count === folded.length) rememberFolded(entities, folded);
+}
+
+/** The `file:` URI of a data file by its name: `pathToFileURL` once per directory, not once per file (a name of plain characters needs no escaping). */
+function dataFileUris(dataDir: string): (name: string) => string {
+  const base = pathToFileURL(join(dataDir, SNAPSHOT_FILE)).href.slice(0, -SNAPSHOT_FILE.length);
+  return (name) => (/^[A-Za-z0-9._-]+$/.test(name) ? base + name : pathToFileURL(join(dataDir, name)).href);
+}
+
 function fromSnapshot(uri: string, s: SnapshotFile): KnowledgeFile {
+  const origins = new Map<string, EntityOrigin>();
+  for (let i = 0; i < s.origins.length; i++) {
+    const [id, o] = s.origins[i];
+    origins.set(id, { uri, line: o.line, character: o.character, bundled: true });
+  }
   return {
     uri,
     entities: s.entities,
-    origins: new Map(s.origins.map(([id, o]) => [id, { uri, line: o.line, character: o.character, bundled: true }])),
+    origins,
     problems: s.problems.map((p) => ({ uri, ...p })),
     ignore: s.ignore,
   };

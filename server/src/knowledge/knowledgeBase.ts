@@ -53,6 +53,7 @@ const merges = new WeakMap<KnowledgeBase, Merge>();
  * are reported in the later file.
  */
 export function createKnowledgeBase(files: readonly KnowledgeFile[], version: number, base?: KnowledgeBase): KnowledgeBase {
+  if (base && files.length === 0) return sameKnowledge(base, version);
   const from = base ? mergeStateOf(base) : undefined;
   const merge: Merge = {
     byId: new Map(from?.byId),
@@ -77,16 +78,46 @@ export function createKnowledgeBase(files: readonly KnowledgeFile[], version: nu
  */
 export function knowledgeBaseOfMerged(files: readonly KnowledgeFile[], version: number): KnowledgeBase {
   const merge: Merge = { byId: new Map(), origins: new Map(), setters: new Map(), claims: new Map(), ignored: new Set() };
-  for (const file of files) {
+  const { byId, origins } = merge;
+  const setOrigin = (origin: EntityOrigin, id: string): void => void origins.set(id, origin);
+  // Plain loops: this runs once at start, cold, over every entity.
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f];
     for (const name of file.ignore) merge.ignored.add(normalizeName(name));
-    for (const entity of file.entities) merge.byId.set(entity.id, entity);
-    for (const [id, origin] of file.origins) merge.origins.set(id, origin);
+    const entities = file.entities;
+    for (let i = 0; i < entities.length; i++) byId.set(entities[i].id, entities[i]);
+    file.origins.forEach(setOrigin);
   }
   return knowledgeBase(merge, version, []);
 }
 
-/** The merge state of `kb`: its own, or (for one built without a merge) one made from its entities once. */
+/** Knowledge bases with nothing merged onto their base, and that base: they share its merge state. */
+const bases = new WeakMap<KnowledgeBase, KnowledgeBase>();
+
+/**
+ * `base` under a new version, nothing merged onto it (a workspace without knowledge files, at every
+ * start): the same entities, origins and problems, read from `base`. Neither copies nor folds its
+ * names; the name table a later layer is checked against is `base`'s, made when one needs it.
+ */
+function sameKnowledge(base: KnowledgeBase, version: number): KnowledgeBase {
+  const kb: KnowledgeBase = {
+    version,
+    problems: [...base.problems],
+    ignored: base.ignored,
+    get: (id) => base.get(id),
+    all: () => base.all(),
+    origin: (id) => base.origin(id),
+    modelsOf: (orgId) => base.modelsOf(orgId),
+    membersOf: (familyId) => base.membersOf(familyId),
+  };
+  bases.set(kb, base);
+  return kb;
+}
+
+/** The merge state of `kb`: its own, its base's (nothing merged onto it), or (for one built without a merge) one made from its entities once. */
 function mergeStateOf(kb: KnowledgeBase): Merge {
+  const base = bases.get(kb);
+  if (base) return mergeStateOf(base);
   let merge = merges.get(kb);
   if (!merge) merges.set(kb, (merge = mergeOf(kb)));
   return merge;
@@ -210,7 +241,8 @@ function knowledgeBase(merge: Merge, version: number, problems: KnowledgeProblem
   const all = [...byId.values()];
   const modelsByOrganization = new Map<string, ModelEntity[]>();
   const modelsByFamily = new Map<string, ModelEntity[]>();
-  for (const entity of all) {
+  for (let i = 0; i < all.length; i++) {
+    const entity = all[i];
     if (entity.kind !== 'model') continue;
     if (entity.organization) push(modelsByOrganization, entity.organization, entity);
     if (entity.family) push(modelsByFamily, entity.family, entity);

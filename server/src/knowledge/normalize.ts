@@ -48,6 +48,36 @@ export function foldName(name: string): string {
 
 const NAME_CACHE_LIMIT = 50_000;
 
+/**
+ * Names whose folded forms are known already (the bundled snapshot carries them, folded when it
+ * was written): remembered as if `foldName` had folded them, so start-up folds none of them again.
+ * `folded` holds each entity's name folded, then each of its aliases, entity after entity; the
+ * caller vouches that they are what `foldName` gives (see `FOLD_PROBE`). One tight loop: it runs
+ * once, cold, over thousands of names.
+ */
+export function rememberFolded(entities: readonly { name: string; aliases: readonly string[] }[], folded: readonly string[]): void {
+  if (nameCache.size + folded.length > NAME_CACHE_LIMIT) nameCache.clear();
+  let k = 0;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    nameCache.set(e.name, folded[k++]);
+    const aliases = e.aliases;
+    for (let j = 0; j < aliases.length; j++) nameCache.set(aliases[j], folded[k++]);
+  }
+}
+
+/** Forgets every remembered fold: what folds a snapshot's names anew must not read them from an older snapshot. */
+export function forgetFolded(): void {
+  nameCache.clear();
+}
+
+/**
+ * Names that take the paths of the folding a start-up can afford (no NFKC: Node's normalizer costs
+ * milliseconds to wake): a snapshot records their folded forms, and its folded names are used only
+ * while `foldName` still folds these the same way. `kb:check` compares the whole snapshot besides.
+ */
+export const FOLD_PROBE = ['DeepSeek-V3.1 Qwen 2.5', ' High_Flyer\tGemma3 ', 'LG AI연구원 큐원3 -  V3.1'];
+
 function fold(name: string): string {
   // Most names are printable ASCII: the same folding, done natively.
   if (ASCII.test(name)) return name.toLowerCase().replace(/([a-z])(?=[0-9])/g, '$1 ').replace(/[-_\s]+/g, SEP).trim();

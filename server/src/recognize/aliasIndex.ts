@@ -90,9 +90,12 @@ function branch(node: TrieNode, names: readonly IndexedName[]): void {
 }
 
 /** One Latin word, no digits or separators: the names that double as ordinary words. */
-const isOneLatinWord = (name: string): boolean => /^[A-Za-z]+$/.test(name);
+const ONE_LATIN_WORD = /^[A-Za-z]+$/;
 /** Latin words and separators only, no digits (`High-Flyer`, `Neural Chat`). */
 const LATIN_WORDS = /^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$/;
+const HAS_CAPITAL = /[A-Z]/;
+/** Hangul syllables alone (`클로드`). */
+const HANGUL_WORD = /^[가-힣]+$/;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 /** `isLatinAlnum` of a UTF-16 unit, for ASCII only. */
@@ -136,25 +139,30 @@ export function mentionKind(entity: Entity): MentionKind {
 }
 
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
-  const root: TrieNode = { depth: 0, pending: [] };
+  const pending: number[] = [];
+  const root: TrieNode = { depth: 0, pending };
   const names: IndexedName[] = [];
   const byName = new Map<string, string[]>();
-  for (const entity of kb.all()) {
-    for (const name of [entity.name, ...entity.aliases]) {
+  // Run once per knowledge base, cold, over thousands of names: plain loops, no array, closure or
+  // regular expression made per name.
+  const all = kb.all();
+  for (let i = 0; i < all.length; i++) {
+    const entity = all[i];
+    const ambiguousEntity = entity.ambiguous === true;
+    const aliases = entity.aliases;
+    // The name, then each alias.
+    for (let j = -1; j < aliases.length; j++) {
+      const name = j < 0 ? entity.name : aliases[j];
+      // Folded already when the knowledge base comes from the bundled snapshot (`rememberFolded`).
       const folded = foldName(name);
       if (folded.length < 2) continue;
       // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
-      const words = entity.ambiguous === true ? LATIN_WORDS.test(name) : isOneLatinWord(name);
-      root.pending?.push(names.length);
-      names.push({
-        folded,
-        id: entity.id,
-        capitalized: words && /[A-Z]/.test(name),
-        ambiguous: entity.ambiguous === true && (words || /^[가-힣]+$/.test(name)),
-      });
-      const list = byName.get(folded) ?? [];
-      if (!list.includes(entity.id)) list.push(entity.id);
-      byName.set(folded, list);
+      const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
+      pending.push(names.length);
+      names.push({ folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) });
+      const list = byName.get(folded);
+      if (list === undefined) byName.set(folded, [entity.id]);
+      else if (!list.includes(entity.id)) list.push(entity.id);
     }
   }
   const childOf = (node: TrieNode, ch: string): TrieNode | undefined => {
