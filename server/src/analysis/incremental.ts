@@ -21,9 +21,10 @@ import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-langua
 import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from './index';
 import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from '../markdown/blocks';
 import { hasLoneCarriageReturn } from '../markdown/fastPath';
-import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
+import { blankLine, paragraphEnd, paragraphStart } from '../markdown/paragraphs';
 import { contextStart } from '../recognize/context';
 import { lowerBound } from '../recognize/spans';
+import { DELIMITER_ROW } from '../recognize/tables';
 import { proseMask } from '../markdown/prose';
 import { foldChar } from '../recognize/aliasIndex';
 import type { Quantity } from '../recognize/quantities';
@@ -167,23 +168,26 @@ function update(
     fastPaths: old.fastPaths,
   };
 
-  // Where the mask changed: [changeStart, changeEnd) in the new text.
-  const [changeStart, changeEnd] = changedWindow(prev.mask, from, toOld, regionMask, from);
+  // Where the mask changed: [changeStart, changeEnd) in the new text, and the edited text too:
+  // recognizers read text the mask hides within the paragraph (a link's target, a table's pipes).
+  const [maskStart, maskEnd] = changedWindow(prev.mask, from, toOld, regionMask, from);
+  const changeStart = Math.min(maskStart, a);
+  const changeEnd = Math.max(maskEnd, Math.min(n, bNew));
 
   // 2. Mentions.
   const rescan: Rescan =
     recognizers.reach === undefined
-      ? { list: recognizers.aliases.find(mask), from: 0, to: mask.length }
-      : rescanMentions(prev.mentions, mask, changeStart, changeEnd, delta, recognizers);
+      ? { list: siteLabels(recognizers, text, recognizers.aliases.find(mask)), from: 0, to: mask.length }
+      : rescanMentions(prev.mentions, text, mask, changeStart, changeEnd, delta, recognizers);
   const { shortForms, ...mentions } = withShortForms(prev, rescan, mask, delta, recognizers);
 
   // 3. Claims.
   const lines = prev.lines?.edited(text, a, bOld, delta);
   if (!recognizers.quantities || !recognizers.link || !prev.quantities || recognizers.reach === undefined) {
     const changed = { previousVersion: prev.version, start: 0, end: n, delta };
-    return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims: recognizers.claims(mask, mentions.list), structure, changed, shortForms }, lines);
+    return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims: recognizers.claims(mask, mentions.list, text), structure, changed, shortForms }, lines);
   }
-  const claims = relinkClaims(prev, mask, mentions, changeStart, changeEnd, delta, recognizers);
+  const claims = relinkClaims(prev, text, mask, mentions, changeStart, changeEnd, delta, recognizers);
   const changed = {
     previousVersion: prev.version,
     start: Math.min(changeStart, mentions.from, claims.from),
@@ -287,7 +291,10 @@ function after(mask: string, at: number, reach: number): number {
   return mask.length;
 }
 
-function rescanMentions(old: readonly Mention[], mask: string, changeStart: number, changeEnd: number, delta: number, recognizers: Recognizers): Rescan {
+/** `found` without links' site labels, when the recognizers tell them (`recognize/linkLabels.ts`). */
+const siteLabels = (recognizers: Recognizers, text: string, found: Mention[]): Mention[] => (recognizers.siteLabels ? recognizers.siteLabels(text, found) : found);
+
+function rescanMentions(old: readonly Mention[], text: string, mask: string, changeStart: number, changeEnd: number, delta: number, recognizers: Recognizers): Rescan {
   const reach = countedReach(recognizers);
   const n = mask.length;
   // Start where the old scan was between mentions, and no attempt reads into the change.
@@ -312,9 +319,10 @@ function rescanMentions(old: readonly Mention[], mask: string, changeStart: numb
     if (!inNew && !inOld) break;
     y = Math.max(inNew?.end ?? 0, inOld ? inOld.end + delta : 0);
   }
+  // Whether a name is a link's site label depends on its link alone, inside the rescanned paragraphs.
   const list = [
     ...old.slice(0, lowerBound(old, x, (m) => m.start)),
-    ...found.filter((m) => m.start < y),
+    ...siteLabels(recognizers, text, found.filter((m) => m.start < y)),
   ];
   return { list: appendShifted(list, old, lowerBound(old, y - delta, (m) => m.start), delta, shiftMention), from: x, to: y };
 }
@@ -339,6 +347,7 @@ function noRangeAcross(mask: string, from: number, to: number): boolean {
 
 function relinkClaims(
   prev: NoteAnalysis,
+  text: string,
   mask: string,
   mentions: Rescan,
   changeStart: number,
@@ -349,8 +358,11 @@ function relinkClaims(
   const n = mask.length;
   const oldQ = prev.quantities!;
   // Paragraphs whose prose or mentions changed.
-  const p0 = paragraphStart(mask, Math.min(changeStart, mentions.from));
-  const p1 = paragraphEnd(mask, Math.max(changeEnd, mentions.to));
+  // A transposed table's cells are about the models its header names: a body reads its header too.
+  const p0 = tableHeadStart(text, mask, paragraphStart(mask, Math.min(changeStart, mentions.from)));
+  // A table's header and delimiter rows say how its body's cells read (`recognize/tables.ts`):
+  // the mask makes the delimiter row blank, so the body is the paragraph after the one changed.
+  const p1 = tableBodyEnd(text, mask, paragraphEnd(mask, Math.max(changeEnd, mentions.to)));
 
   // Widen by quantities when a range could reach across a paragraph edge; the outermost
   // quantity found is then only there as a neighbour and keeps its old reading.
@@ -369,13 +381,13 @@ function relinkClaims(
     rightMargin = windowEnd < n;
   }
 
-  const found = recognizers.quantities!(mask, windowStart, windowEnd);
+  const found = recognizers.quantities!(mask, windowStart, windowEnd, text);
   const kept = found.slice(leftMargin ? 1 : 0, rightMargin ? found.length - 1 : found.length);
   const leftCut = leftMargin ? kept[0]?.start ?? found[found.length - 1].end : windowStart;
   const rightCut = rightMargin ? found[found.length - 1].start : windowEnd;
 
   const near = mentions.list.slice(lowerBound(mentions.list, windowStart + 1, (m) => m.end), lowerBound(mentions.list, windowEnd, (m) => m.start));
-  const linked = recognizers.link!(mask, kept, near);
+  const linked = recognizers.link!(mask, kept, near, text);
 
   const quantities = appendShifted(
     [...oldQ.slice(0, lowerBound(oldQ, leftCut, (q) => q.start)), ...kept],
@@ -396,6 +408,33 @@ function relinkClaims(
 }
 
 // ---- helpers -------------------------------------------------------------------------------
+
+/**
+ * `start` (a paragraph's start), or the start of the table header before it when the line before
+ * is a table's delimiter row (the body's cells may be about the models the header names).
+ */
+function tableHeadStart(text: string, mask: string, start: number): number {
+  if (start < 2) return start;
+  const lineStart = mask.lastIndexOf('\n', start - 2) + 1;
+  if (lineStart === 0 || !blankLine(mask, lineStart, start - 1) || !DELIMITER_ROW.test(text.slice(lineStart, start - 1))) return start;
+  return paragraphStart(mask, lineStart - 1);
+}
+
+/**
+ * `end` (a paragraph's end), or the end of the table body after it when the paragraph ends right
+ * before lines the mask blanks, one of which is a table's delimiter row (`| --- |`): the body's
+ * cells read by the header the paragraph may hold. Reads a few lines, only at a paragraph's end.
+ */
+function tableBodyEnd(text: string, mask: string, end: number): number {
+  for (let at = end + 1, lines = 0; at < mask.length && lines < 2; lines++) {
+    let stop = mask.indexOf('\n', at);
+    if (stop === -1) stop = mask.length;
+    if (!blankLine(mask, at, stop)) return end;
+    if (DELIMITER_ROW.test(text.slice(at, stop))) return stop + 1 < mask.length ? paragraphEnd(mask, stop + 1) : end;
+    at = stop + 1;
+  }
+  return end;
+}
 
 /** [start, end) of the new region's mask that differs from the old region's, in new offsets. */
 function changedWindow(oldMask: string, from: number, toOld: number, region: string, regionStart: number): [number, number] {

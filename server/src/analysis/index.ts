@@ -7,7 +7,9 @@ import { foldName, type AliasIndex } from '../recognize/aliasIndex';
 import { linkClaims } from '../recognize/claims';
 import { membersOfSize } from '../recognize/members';
 import { findQuantities, type Quantity } from '../recognize/quantities';
+import { siteLabelFilter } from '../recognize/linkLabels';
 import { deriveShortForms, findShortForms, mergeMentions, type ShortFormSet } from '../recognize/shortForms';
+import { tableReader, type TableReader } from '../recognize/tables';
 import type { Claim, Mention } from '../recognize/types';
 
 /**
@@ -53,17 +55,26 @@ export interface ChangedSpan {
 
 export interface Recognizers {
   aliases: AliasIndex;
-  /** Parameter-count claims of the mask, linked to the mentions. */
-  claims(mask: string, mentions: Mention[]): Claim[];
+  /**
+   * Parameter-count claims of the mask, linked to the mentions. `text` is the note's text, for
+   * what the mask hides: a table's pipes, by which its cells are read (`recognize/tables.ts`).
+   */
+  claims(mask: string, mentions: Mention[], text?: string): Claim[];
   /**
    * The two halves of `claims`, which let an edit re-recognize a few paragraphs only:
    * quantities in `mask[start, end)` (a paragraph start and end), and claims of some of them.
-   * `claims(mask, m)` must equal `link(mask, quantities(mask, 0, mask.length), m)`.
+   * `claims(mask, m, text)` must equal `link(mask, quantities(mask, 0, mask.length, text), m, text)`.
+   * A table body's claims also depend on its header row and delimiter row, the lines above it.
    */
-  quantities?(mask: string, start: number, end: number): Quantity[];
-  link?(mask: string, quantities: Quantity[], mentions: Mention[]): Claim[];
+  quantities?(mask: string, start: number, end: number, text?: string): Quantity[];
+  link?(mask: string, quantities: Quantity[], mentions: Mention[], text?: string): Claim[];
   /** The longest folded name in the alias index: how far one match attempt can read. */
   reach?: number;
+  /**
+   * `mentions` (sorted, found in `text`'s mask) without links' site labels (`[GitHub](https://github.com/…)`,
+   * `recognize/linkLabels.ts`); reads only the link around each organization or product.
+   */
+  siteLabels?(text: string, mentions: Mention[]): Mention[];
   /** The short forms that full mentions (sorted) define; `previous` is reused when they are the same. */
   shortForms?(mentions: readonly Mention[], previous?: ShortFormSet): ShortFormSet;
 }
@@ -81,13 +92,17 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
   }
   return {
     aliases,
-    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel, bySize),
-    quantities: (mask, start, end) => findQuantities(mask, start, end),
-    link: (mask, quantities, mentions) => linkClaims(mask, quantities, mentions, isModel, bySize),
+    claims: (mask, mentions, text) => linkClaims(mask, findQuantities(mask, 0, mask.length, readTables(text, mask)), mentions, isModel, bySize, readTables(text, mask)),
+    quantities: (mask, start, end, text) => findQuantities(mask, start, end, readTables(text, mask)),
+    link: (mask, quantities, mentions, text) => linkClaims(mask, quantities, mentions, isModel, bySize, readTables(text, mask)),
     reach,
     shortForms: (mentions, previous) => deriveShortForms(mentions, kb, previous),
+    siteLabels: siteLabelFilter(kb),
   };
 }
+
+/** The tables of a note, when its text is given (a mask alone hides their pipes). */
+const readTables = (text: string | undefined, mask: string): TableReader | undefined => (text !== undefined && text.length === mask.length ? tableReader(text, mask) : undefined);
 
 /**
  * The model a count next to `mention` is about: the model itself when the count is its size (or
@@ -153,15 +168,16 @@ function recognize(
   mask: string,
   structure: NoteStructure,
   recognizers: Recognizers,
-  full = recognizers.aliases.find(mask),
+  found = recognizers.aliases.find(mask),
 ): NoteAnalysis {
+  const full = recognizers.siteLabels ? recognizers.siteLabels(text, found) : found;
   const shortForms = recognizers.shortForms?.(full);
   const mentions = shortForms ? mergeMentions(full, findShortForms(shortForms, mask, 0, mask.length, full)) : full;
   if (recognizers.quantities && recognizers.link) {
-    const quantities = recognizers.quantities(mask, 0, mask.length);
-    return makeAnalysis(source, { text, mask, mentions, quantities, claims: recognizers.link(mask, quantities, mentions), structure, shortForms });
+    const quantities = recognizers.quantities(mask, 0, mask.length, text);
+    return makeAnalysis(source, { text, mask, mentions, quantities, claims: recognizers.link(mask, quantities, mentions, text), structure, shortForms });
   }
-  return makeAnalysis(source, { text, mask, mentions, claims: recognizers.claims(mask, mentions), structure, shortForms });
+  return makeAnalysis(source, { text, mask, mentions, claims: recognizers.claims(mask, mentions, text), structure, shortForms });
 }
 
 /** The fields of an analysis that are not about positions. */

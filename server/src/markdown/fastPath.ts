@@ -14,7 +14,6 @@
  */
 
 import { footnoteKey, type Definition, type DefinitionTable } from './definitions';
-import { isSiteLabel } from './siteLabel';
 
 export type Span = [number, number];
 
@@ -444,7 +443,7 @@ export function inlineProse(
           const label = link[1];
           const url = link[2];
           const autolink = url === label || url === `mailto:${label}` || url === `http://${label}` || url === `https://${label}`;
-          if (!autolink && !isSiteLabel(label, url)) out.push([i + 1, i + 1 + label.length]);
+          if (!autolink) out.push([i + 1, i + 1 + label.length]);
         }
         i = run = end;
         continue;

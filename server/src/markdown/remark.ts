@@ -3,7 +3,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isSiteLabel } from './siteLabel';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
@@ -93,7 +92,9 @@ export function proseRanges(
   const visit = (node: Nodes): void => {
     if (onDefinition && (node.type === 'definition' || node.type === 'footnoteDefinition')) onDefinition(node);
     if (NOT_PROSE.has(node.type)) return;
-    if (node.type === 'link' && (isAutolink(node) || isSiteLabelLink(node))) return;
+    // A link labelled with its site's name (`[GitHub](https://github.com/…)`) is prose here: whether
+    // it mentions an entity is recognition's to say (`recognize/linkLabels.ts`).
+    if (node.type === 'link' && isAutolink(node)) return;
     if (node.type === 'text') {
       const pos = node.position;
       if (pos?.start.offset !== undefined && pos.end.offset !== undefined) {
@@ -106,11 +107,6 @@ export function proseRanges(
   };
   visit(tree);
   return ranges;
-}
-
-/** `[GitHub](https://github.com/…)`: the text is the site's own name (see `siteLabel.ts`). */
-function isSiteLabelLink(node: Extract<Nodes, { type: 'link' }>): boolean {
-  return node.children.length === 1 && node.children[0].type === 'text' && isSiteLabel(node.children[0].value, node.url);
 }
 
 /** A bare URL or `<https://…>`: the visible text is the destination itself. */

@@ -5,6 +5,8 @@
  */
 
 import type { Quantity } from './quantities';
+import { lowerBound } from './spans';
+import type { TableReader } from './tables';
 import type { Claim, Mention } from './types';
 
 /**
@@ -25,6 +27,7 @@ export function linkClaims(
   mentions: Mention[],
   isModel: (id: string) => boolean,
   bySize: (m: Mention, q: Quantity) => string | null = (m) => (isModel(m.id) ? m.id : null),
+  tables?: TableReader,
 ): Claim[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const models = sorted.filter((m) => m.kind === 'model');
@@ -44,7 +47,17 @@ export function linkClaims(
     let refersTo: string | null = null;
     const previous = inside > 0 ? sorted[inside - 1] : undefined;
     const next = inside < sorted.length ? sorted[inside] : undefined;
-    if (previous && isAdjacent(mask, previous, q)) {
+    // A size column's cell is about the model of its row's model column, or about none (`tables.ts`).
+    const cell = tables?.cellAt(q.start);
+    if (cell?.column.kind === 'size' && cell.model) {
+      const [from, to] = cell.model;
+      for (let i = lowerBound(sorted, from, (m) => m.start); i < sorted.length && sorted[i].start < to; i++) {
+        if (sorted[i].kind === 'model') {
+          refersTo = bySize(sorted[i], q);
+          break;
+        }
+      }
+    } else if (previous && isAdjacent(mask, previous, q)) {
       refersTo = previous.kind === 'model' ? bySize(previous, q) : null;
     } else if (next && next.kind === 'model' && sizesWhatFollows(mask, q, next)) {
       refersTo = bySize(next, q);

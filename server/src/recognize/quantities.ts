@@ -9,6 +9,7 @@
  */
 
 import { paragraphAt } from '../markdown/paragraphs';
+import type { Cell, TableReader } from './tables';
 import type { Claim, Qualifier } from './types';
 
 /** A parameter count before linking: which model it is about is `claims.ts`'s job. */
@@ -198,6 +199,21 @@ function readShape(mask: string, num: string, at: number): Reading | undefined {
   return { ...each, value: each.value * BigInt(num) };
 }
 
+/** A cell of numbers only (`7`, `~13`, `7 / 13 / 70`, `1,000`), each a count in the header's unit. */
+const BARE_CELL = new RegExp(String.raw`^[~≈∼]?\s*(?:${NUM})(?:\s*(?:[,/;]|\s)\s*[~≈∼]?\s*(?:${NUM}))*\s*[*†]?$`);
+
+/** `7` in a `Params (B)` column: a bare number read in the unit its column's header carries. */
+function readBare(mask: string, num: string, at: number, cell: Cell): Reading | undefined {
+  const unit = cell.column.unit;
+  if (unit === undefined || !BARE_CELL.test(prose(mask, cell.start, cell.end).trim())) return undefined;
+  return { end: at, value: scaled(num, unit), notation: cell.column.korean ? '억' : 'B', needsContext: false, man: false };
+}
+
+/** The prose of `mask[from, to)`, masked characters dropped. */
+function prose(mask: string, from: number, to: number): string {
+  return mask.slice(from, to).replace(/\u0000/g, '');
+}
+
 /** `175,000,000,000 parameters`: digits alone (a million or more) right before a parameter word. */
 function readPlain(mask: string, num: string, at: number): Reading | undefined {
   if (num.includes('.') || num.replace(/,/g, '').length < 7) return undefined;
@@ -265,7 +281,7 @@ function readKorean(mask: string, num: string, at: number): Reading | undefined 
  * Parameter counts in `mask[start, end)`. `mask` is the note's prose mask: same length as the
  * note, non-prose replaced by `\u0000`, so offsets are the note's UTF-16 offsets.
  */
-export function findQuantities(original: string, start = 0, end = original.length): Quantity[] {
+export function findQuantities(original: string, start = 0, end = original.length, tables?: TableReader): Quantity[] {
   const mask = narrowDigits(original, start, end);
   const found: (Quantity & { hasRangeStart: boolean })[] = [];
   let para: [number, number, boolean] | undefined;
@@ -273,8 +289,12 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const prefixed = m.prefix === 'A';
     const numStart = m.index + m.prefix.length;
     const numEnd = numStart + m.num.length;
+    // A table cell is read by its column's header (`tables.ts`): another measure's column holds no counts.
+    const cell = tables?.cellAt(m.index);
+    if (cell?.column.kind === 'other') continue;
+    const sized = cell?.column.kind === 'size' ? cell : undefined;
     const reading = m.num
-      ? readLatin(mask, m.num, numEnd) ?? (prefixed ? undefined : readKorean(mask, m.num, numEnd) ?? readPlain(mask, m.num, numEnd))
+      ? readLatin(mask, m.num, numEnd) ?? (prefixed ? undefined : readKorean(mask, m.num, numEnd) ?? readPlain(mask, m.num, numEnd) ?? (sized ? readBare(mask, m.num, numEnd, sized) : undefined))
       : readKorean(mask, '', numStart);
     const shape = m.num && !prefixed ? readShape(mask, m.num, numEnd) : undefined;
     if (shape && shape.end <= end) {
@@ -287,8 +307,9 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     if (!m.num && !HANGUL_COUNT_END.test(mask.slice(reading.end, reading.end + 4))) continue;
     m.skipTo(reading.end);
 
-    const pre = before(mask, m.index);
-    const post = after(mask, reading.end);
+    // In a size column the cell alone qualifies its count; the header has said what it is.
+    const pre = sized ? prose(mask, sized.start, m.index) : before(mask, m.index);
+    const post = sized ? prose(mask, reading.end, sized.end) : after(mask, reading.end);
     if (MONEY_BEFORE.test(pre) || MONEY_WORD_BEFORE.test(pre) || EXPERTS_BEFORE.test(pre)) continue;
     if (LABEL_BEFORE.test(pre) || CONTEXT_BEFORE.test(pre) || TOKENS_BEFORE.test(pre) || inName(pre)) continue;
     const daiIsClass = !reading.man && DAI_AFTER.test(post);
@@ -296,7 +317,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const words = reading.man ? post : post.replace(/^(?:급|대)/, '');
     const verdict = wordsAfter(words, reading.man);
     if (verdict === 'not') continue;
-    if (verdict === 'unknown' && reading.needsContext) {
+    if (verdict === 'unknown' && reading.needsContext && !sized) {
       if (!para || m.index >= para[1]) {
         const [ps, pe] = paragraphAt(mask, m.index);
         para = [ps, pe, PARAM_CONTEXT.test(mask.slice(ps, pe))];
@@ -310,7 +331,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     else if (APPROX_BEFORE.test(pre) || APPROX_AFTER.test(post) || daiIsClass) qualifier = 'approx';
 
     const value = Number(reading.value);
-    const active = prefixed || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words);
+    const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words);
     const shared = m.num && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : undefined;
     if (shared) found.push({ ...shared, active, qualifier: shared.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
     found.push({

@@ -1,0 +1,132 @@
+/**
+ * A link whose whole text is a site's label is not a mention (#13 §6): `[GitHub](https://github.com/…)`,
+ * `[Hugging Face](https://huggingface.co/…)`, `[🤗 Hugging Face](…)`, `[GitHub repo](…)`,
+ * `[허깅페이스](https://huggingface.co/…)`, `[Meta AI](https://ai.meta.com/…)` label a place.
+ *
+ * The rule, for a mention of an organization or a product (never a model or family, never a
+ * product naming its model: `[DeepSeek-V3.1](https://huggingface.co/…)`, `[Llama](https://llama.com)`
+ * stay mentions):
+ * 1. the mention is the link's whole text, less symbols (`🤗`) and words naming a kind of page at
+ *    its start or end (`repo`, `model card`, `paper`, `docs`, `저장소`, `모델 카드`, `논문` …), and
+ * 2. the link goes to the entity's own site: the host's own name (its label before the top-level
+ *    domain, `huggingface` of `huggingface.co`; with the top-level domain and generic subdomains
+ *    in any order: `Mistral AI` = `mistral.ai`, `Google DeepMind` = `deepmind.google`, `Meta AI` =
+ *    `ai.meta.com`) is, by letters and digits, one of the entity's names or aliases
+ *    (`HuggingFace`, an alias, for `허깅페이스`), or the host is the organization's `website` or
+ *    under it.
+ * The same name linked elsewhere is a mention (`[Mistral](https://huggingface.co/mistralai)`). A
+ * text that is only a kind of page (`[Paper](…)`, `[모델 카드](…)`) names no entity at all.
+ * Reads the link around each such mention only (a few characters of its line), and only text of
+ * the mention's paragraph, which an edit of the paragraph re-reads (`analysis/incremental.ts`).
+ */
+import type { Entity, KnowledgeBase } from '../knowledge/types';
+import type { Mention } from './types';
+
+/** `mentions` without those that are a link's site label, by the rule above. */
+export function siteLabelFilter(kb: KnowledgeBase): (text: string, mentions: Mention[]) => Mention[] {
+  const names = new Map<string, string[]>();
+  const namesOf = (entity: Entity): string[] => {
+    let found = names.get(entity.id);
+    if (!found) {
+      found = [...new Set([entity.name, ...entity.aliases].map(letters).filter((n) => n.length >= 2))];
+      names.set(entity.id, found);
+    }
+    return found;
+  };
+  return (text, mentions) => {
+    let out: Mention[] | undefined;
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      const drop = (m.kind === 'organization' || m.kind === 'product') && m.model === undefined && isLinkLabel(text, m, kb, namesOf);
+      if (drop && !out) out = mentions.slice(0, i);
+      else if (!drop && out) out.push(m);
+    }
+    return out ?? mentions;
+  };
+}
+
+/** How far a link's brackets may stand from the mention inside them. */
+const BRACKET_REACH = 32;
+
+function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: Entity) => string[]): boolean {
+  // `[` before the mention and `](` after it, on its line, with no other bracket between.
+  let open = -1;
+  for (let i = m.start - 1; i >= 0 && m.start - i <= BRACKET_REACH; i--) {
+    const c = text[i];
+    if (c === '[') {
+      open = i;
+      break;
+    }
+    if (c === ']' || c === '\n' || c === '(' || c === ')') return false;
+  }
+  if (open === -1 || text[open - 1] === '!') return false;
+  let close = -1;
+  for (let i = m.end; i < text.length && i - m.end <= BRACKET_REACH; i++) {
+    const c = text[i];
+    if (c === ']') {
+      close = i;
+      break;
+    }
+    if (c === '[' || c === '\n' || c === '(' || c === ')') return false;
+  }
+  if (close === -1 || text[close + 1] !== '(') return false;
+  if (siteName(text.slice(open + 1, close)) !== letters(m.text)) return false;
+  const urlEnd = text.slice(close + 2, close + 2 + 2048).search(/[\s)]/);
+  const labels = hostLabels(text.slice(close + 2, urlEnd === -1 ? close + 2 + 2048 : close + 2 + urlEnd).replace(/^</, ''));
+  if (!labels) return false;
+  const entity = kb.get(m.id);
+  if (!entity) return false;
+  if (namesOf(entity).some((name) => namesHost(name, labels))) return true;
+  if (entity.kind !== 'organization' || !entity.website) return false;
+  const site = hostLabels(entity.website);
+  if (!site) return false;
+  const host = labels.join('.');
+  const own = site.join('.');
+  return host === own || host.endsWith(`.${own}`);
+}
+
+/** Letters and digits of a name, lower case. */
+const letters = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Words naming a kind of page, around a site's name in a link's text (`GitHub repo`, `Hugging Face 모델 카드`). */
+const PAGE_WORDS = String.raw`(?:official\s+)?(?:repo(?:sitory)?|page|paper|(?:model\s+)?card|hub|org(?:ani[sz]ation)?|profile|blog(?:\s+post)?|post|docs|documentation|web\s?site|site|home\s?page|spaces?|collections?|link|demo|code|공식|저장소|리포지토리|레포|페이지|논문|모델\s?카드|카드|블로그|문서|홈페이지|사이트|링크|허브|데모|코드)`;
+const PAGE_BEFORE = new RegExp(String.raw`^(?:${PAGE_WORDS}\s*(?:on|at|of|:)?\s+)+`, 'iu');
+const PAGE_AFTER = new RegExp(String.raw`(?:\s*(?:'s|’s)?\s+${PAGE_WORDS})+$`, 'iu');
+
+/** A link text as a site's name: words naming a kind of page dropped, then letters and digits only, lower case. */
+export function siteName(label: string): string {
+  const words = label.replace(/[^\p{L}\p{N}\s'’]/gu, ' ').trim();
+  const bare = words.replace(PAGE_BEFORE, '').replace(PAGE_AFTER, '');
+  return (bare === '' ? words : bare).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The labels of a URL's host, `www.` dropped (`ai.meta.com` → `ai`, `meta`, `com`), or undefined. */
+export function hostLabels(url: string): string[] | undefined {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  const labels = host.replace(/^www\./, '').split('.');
+  return labels.length < 2 ? undefined : labels;
+}
+
+/** Subdomains a site's name may carry (`ai.meta.com` is Meta AI's). */
+const GENERIC_SUBDOMAINS = new Set(['ai', 'labs', 'lab', 'research', 'hub', 'blog', 'dev', 'developers', 'docs', 'platform', 'cloud']);
+
+/**
+ * Whether `name` (letters and digits, lower case) is the host's own name: its label before the
+ * top-level domain, with or without the top-level domain and generic subdomains, in any order.
+ */
+export function namesHost(name: string, labels: readonly string[]): boolean {
+  const own = labels[labels.length - 2].replace(/[^a-z0-9]/g, '');
+  const tld = labels[labels.length - 1];
+  const extra = [tld, ...labels.slice(0, -2).filter((l) => GENERIC_SUBDOMAINS.has(l))];
+  // Try each extra part before and after the own name: few labels, so few combinations.
+  const parts = (rest: string, ownSeen: boolean, used: number): boolean => {
+    if (rest === '') return ownSeen;
+    if (!ownSeen && own !== '' && rest.startsWith(own) && parts(rest.slice(own.length), true, used)) return true;
+    for (let k = 0; k < extra.length; k++) {
+      if ((used & (1 << k)) === 0 && extra[k] !== '' && rest.startsWith(extra[k]) && parts(rest.slice(extra[k].length), ownSeen, used | (1 << k))) return true;
+    }
+    return false;
+  };
+  return parts(name, false, 0);
+}
