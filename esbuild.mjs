@@ -1,5 +1,6 @@
 // Bundles the extension, the language server and the CLI into dist/ (CommonJS, `vscode` external).
 import * as esbuild from 'esbuild';
+import { BROWSER_BUNDLE_BUDGET, browserOptions, bundledDataPlugin, checkBrowserBundles } from './scripts/browserBuild.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -21,11 +22,22 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // ECharts and the chart's SVG renderer: loaded by the server and the CLI only when a chart is drawn.
+  { ...common, entryPoints: ['server/src/chart/render.ts'], outfile: 'dist/chart.js' },
+];
+// The `browser` entry (vscode.dev, github.dev): the extension as CommonJS for the web-worker
+// extension host, the server as a classic worker script (IIFE) with the bundled knowledge inside.
+const browser = browserOptions(common);
+const browserBuilds = [
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', external: ['vscode'] },
+  { ...browser, format: 'iife', entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/browserServer.js', plugins: [bundledDataPlugin] },
 ];
 
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of [...builds, ...browserBuilds]) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const [, browserResults] = await Promise.all([Promise.all(builds.map((options) => esbuild.build(options))), Promise.all(browserBuilds.map((options) => esbuild.build(options)))]);
+  const sizes = checkBrowserBundles(browserResults, production ? BROWSER_BUNDLE_BUDGET : Infinity);
+  if (production) console.log(`browser bundles: ${sizes.map(({ file, bytes }) => `${file} ${(bytes / 1024).toFixed(0)} KB`).join(', ')}`);
 }

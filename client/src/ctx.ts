@@ -3,18 +3,18 @@ import {
   CloseAction,
   ErrorAction,
   ExecuteCommandRequest,
-  LanguageClient,
   State,
-  TransportKind,
+  type BaseLanguageClient as LanguageClient,
   type ErrorHandler,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import { ClientCommands } from './commands/ids';
 import { insertTableArgs } from './commands/insertComparisonTable';
+import { insertComparisonChart } from './commands/insertComparisonChart';
 import { lookUpOnHub, setHubToken } from './commands/lookUpOnHub';
 import { readSettings, restartSettingChanged } from './config';
 import { EntitiesTreeProvider } from './entitiesView';
+import type { ClientHost } from './host';
 import { ClientOwnedCommands } from './serverCommands';
 import { type ServerHealth, ServerStatusItem } from './status';
 import {
@@ -71,7 +71,10 @@ export class Ctx implements ResearchNotesApi {
   /** Starts and restarts, one at a time. */
   private lifecycle: Promise<void> = Promise.resolve();
 
-  constructor(private readonly extension: vscode.ExtensionContext) {
+  constructor(
+    private readonly extension: vscode.ExtensionContext,
+    private readonly host: ClientHost,
+  ) {
     this.outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
     this.statusItem = new ServerStatusItem(OUTPUT_CHANNEL_NAME);
     this._client = this.createClient();
@@ -84,6 +87,7 @@ export class Ctx implements ResearchNotesApi {
       vscode.commands.registerCommand(Commands.showLog, () => this.outputChannel.show(true)),
       vscode.commands.registerCommand(ClientCommands.restartServer, () => this.restart()),
       vscode.commands.registerCommand(Commands.insertComparisonTable, (...args: unknown[]) => this.insertComparisonTable(args)),
+      vscode.commands.registerCommand(Commands.insertComparisonChart, (...args: unknown[]) => insertComparisonChart(this, args)),
       vscode.commands.registerCommand(Commands.lookUpOnHub, (args?: unknown) => lookUpOnHub(this, extension.secrets, args)),
       vscode.commands.registerCommand(ClientCommands.setHubToken, () => setHubToken(extension.secrets)),
       vscode.workspace.onDidChangeConfiguration((event) => this.offerRestart(event)),
@@ -141,7 +145,7 @@ export class Ctx implements ResearchNotesApi {
   private async startClient(): Promise<void> {
     try {
       await this._client.start();
-      this.outputChannel.info(`Research Notes client started (server ${this.extension.asAbsolutePath('dist/server.js')})`);
+      this.outputChannel.info(`Research Notes client started (server ${this.host.serverLabel})`);
     } catch (e) {
       this.outputChannel.error(`The Research Notes server did not start: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -149,11 +153,6 @@ export class Ctx implements ResearchNotesApi {
   }
 
   private createClient(): LanguageClient {
-    const module = this.extension.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
     // The language client's own handler decides (restart a crashed server up to four times in
     // three minutes); this one remembers the decision for the status item.
     let decide: ErrorHandler | undefined;
@@ -170,22 +169,20 @@ export class Ctx implements ResearchNotesApi {
       },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { language: 'markdown', scheme: 'file' },
-        { language: 'markdown', scheme: 'untitled' },
-      ],
+      documentSelector: this.host.documentSelector,
       outputChannel: this.outputChannel,
-      initializationOptions: { settings: readSettings(), hubLookup: true } satisfies InitializationOptions,
+      initializationOptions: { settings: readSettings(), hubLookup: true, bundledDataUri: this.host.bundledDataUri } satisfies InitializationOptions,
       synchronize: { configurationSection: CONFIG_SECTION },
       markdown: { isTrusted: false, supportHtml: false },
       errorHandler,
     };
-    const client = new LanguageClient('researchNotes', OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
+    const client = this.host.createClient('researchNotes', OUTPUT_CHANNEL_NAME, clientOptions);
     decide = client.createDefaultErrorHandler();
-    client.registerFeature(new ClientOwnedCommands([Commands.insertComparisonTable]));
+    client.registerFeature(new ClientOwnedCommands([Commands.insertComparisonTable, Commands.insertComparisonChart]));
     this.exit = undefined;
     this.serverStatus = undefined;
     this.clientSubscriptions = [
+      ...(this.host.serve?.(client) ?? []),
       client.onDidChangeState(({ newState }) => {
         if (newState === State.Starting) {
           this.exit = undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type LanguageClient, RequestType } from 'vscode-languageclient/node';
+import { type BaseLanguageClient as LanguageClient, RequestType } from 'vscode-languageclient';
 import { EntitiesRequest, type EntitiesParams, type EntitiesResult } from '../../server/src/protocol';
 import type { ServerHealth } from './status';
 

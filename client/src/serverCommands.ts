@@ -1,4 +1,4 @@
-import type { ServerCapabilities, StaticFeature } from 'vscode-languageclient/node';
+import type { ServerCapabilities, StaticFeature } from 'vscode-languageclient';
 
 /**
  * Keeps the language client from registering the server's commands that this extension registers

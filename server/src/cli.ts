@@ -9,6 +9,7 @@ import { hubCommand } from './hub/cli';
 import { toConfig, type Config, type TableSort } from './service/config';
 import { formatCount } from './format/numbers';
 import { comparisonTable } from './features/comparisonTable';
+import { chartCommand } from './chart/cli';
 import { createLanguageService, type LanguageService } from './service/languageService';
 import { nodeWorkspace } from './workspace/nodeWorkspace';
 import type { Settings } from './protocol';
@@ -17,8 +18,8 @@ import { defaultKnowledgeGlobs, WorkspaceKnowledge } from './knowledge/workspace
 import { NoteIndex } from './workspace/noteIndex';
 
 /**
- * `research-notes analyze|check|table …`: what the server sees in notes, and the comparison
- * table, over the same language service and the same knowledge the editor uses: the bundled data,
+ * `research-notes analyze|check|table|chart …`: what the server sees in notes, and the comparison
+ * table and chart, over the same language service and the same knowledge the editor uses: the bundled data,
  * the workspace's knowledge files (`.research-notes/` in the note's folder or the nearest one
  * above it, or `--knowledge GLOB` from the current folder) and the note's front matter.
  * `lookup` and `kb verify` ask the Hugging Face Hub: the only commands that touch the network.
@@ -28,9 +29,11 @@ const USAGE = [
   '       research-notes check FILE|DIR... [--fail-on error|warning|information|hint] [--lang en|ko] [--knowledge GLOB]',
   '       research-notes index DIR... [--json] [--knowledge GLOB]',
   '       research-notes table FILE [--lang en|ko] [--columns model,organization,...] [--sort mention|parameters|release|name] [--format auto|B|억|both] [--knowledge GLOB]',
+  '       research-notes chart FILE|DIR... [--out FILE.svg] [--lang en|ko] [--format auto|B|억] [--knowledge GLOB]',
   '       research-notes lookup REPO_ID [--json] [--write FILE] [--lang en|ko] [--timeout SECONDS]',
   '       research-notes kb verify [--family NAME] [--tolerance FRACTION] [--timeout SECONDS]',
   '',
+  'chart draws the models the notes mention (parameters against release date) as SVG, to standard output without --out.',
   'lookup and kb verify ask the Hugging Face Hub (HF_ENDPOINT, default https://huggingface.co;',
   'HF_TOKEN, an access token for gated models, is sent to that endpoint only and never printed).',
 ].join('\n');
@@ -44,6 +47,8 @@ interface Args {
   columns?: string[];
   sort?: string;
   format?: string;
+  /** `chart --out`: the SVG file to write. */
+  out?: string;
   failOn: string;
   /** Knowledge-file globs relative to the current folder, instead of the `.research-notes/` found upward. */
   knowledge: string[];
@@ -62,13 +67,14 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--columns') args.columns = (rest[++i] ?? '').split(',').map((c) => c.trim());
     else if (a === '--sort') args.sort = rest[++i];
     else if (a === '--format') args.format = rest[++i];
+    else if (a === '--out') args.out = rest[++i];
     else if (a === '--fail-on') args.failOn = rest[++i];
     else if (a === '--knowledge') args.knowledge.push(rest[++i] ?? '');
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else args.files.push(a);
   }
   if (!SEVERITY_NAMES.includes(args.failOn) || !args.failOn) return `--fail-on takes error, warning, information or hint, not ${args.failOn}`;
-  if (!['analyze', 'table', 'check', 'index'].includes(command)) return command ? `unknown command ${command}` : 'no command';
+  if (!['analyze', 'table', 'check', 'index', 'chart'].includes(command)) return command ? `unknown command ${command}` : 'no command';
   if (args.files.length === 0) return 'no files';
   if (command === 'table' && args.files.length !== 1) return 'table takes one file';
   if (args.lang !== undefined && args.lang !== 'en' && args.lang !== 'ko') return `--lang takes en or ko, not ${args.lang}`;
@@ -132,6 +138,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 
   const files = await notesOf(args.files);
   if (args.command === 'index') return indexCommand(files, knowledgeOf, args.json, out, err);
+  if (args.command === 'chart') {
+    const chartOptions = { language: config.table.language, numberFormat: config.numberFormat, out: args.out, locale: config.locale };
+    return chartCommand(files, (file) => analysedNote(file, knowledgeOf, err), chartOptions, out, err);
+  }
 
   let status = 0;
   const results = [];
@@ -217,6 +227,15 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   if (args.json) out(JSON.stringify({ files: results }, null, 2));
   return status;
+}
+
+/** A note's analysis and knowledge, or undefined after saying on `err` why it cannot be read. */
+async function analysedNote(file: string, knowledgeOf: (file: string) => Promise<FolderKnowledge>, err: (s: string) => void) {
+  const text = readNote(file, err);
+  if (text === undefined) return undefined;
+  const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'markdown', 1, text);
+  const { knowledge, service } = await knowledgeOf(file);
+  return { analysis: service.analyze(doc), kb: knowledge.forNote(doc.uri, text) };
 }
 
 /** A note's text, or undefined after saying on `err` why it cannot be read (the other files go on). */

@@ -14,6 +14,8 @@ export const CONFIG_SECTION = 'researchNotes';
 export const Commands = {
   /** Implemented by the server (`workspace/executeCommand`). */
   insertComparisonTable: 'researchNotes.insertComparisonTable',
+  /** Implemented by the server: writes the note's models as an SVG chart beside it and links it (#20). */
+  insertComparisonChart: 'researchNotes.insertComparisonChart',
   /** Implemented by the VS Code client. */
   showLog: 'researchNotes.showLog',
   /**
@@ -53,6 +55,8 @@ export interface Settings {
     sort?: 'mention' | 'parameters' | 'release' | 'name';
     language?: 'auto' | 'en' | 'ko';
   };
+  /** Folder, relative to the note's, that Insert Comparison Chart writes `<note>.models.svg` to. */
+  chart?: { folder?: string };
 }
 
 /** A position or range in LSP terms (0-based line, UTF-16 character). */
@@ -93,11 +97,29 @@ export interface InsertComparisonTableResult {
   message?: string;
 }
 
+/**
+ * The one argument of `researchNotes.insertComparisonChart`: as the table's (positional
+ * `uri, position[, selection]` too), with its own overrides.
+ */
+export interface InsertComparisonChartArgs extends Omit<InsertComparisonTableArgs, 'options'> {
+  options?: { language?: 'auto' | 'en' | 'ko'; numberFormat?: Settings['numberFormat']; folder?: string };
+}
+
+/** What the chart command returns: with `file`, the SVG's URI when the edit was applied. */
+export interface InsertComparisonChartResult extends InsertComparisonTableResult {
+  file?: string;
+}
+
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {
   settings?: Settings;
   /** The client implements `researchNotes.lookUpOnHub`: offer it as a quick fix. */
   hubLookup?: boolean;
+  /**
+   * Where the extension's `server/data/` is, as a URI the client can open (the browser server has
+   * the bundled data inside it, and links its entries here for go-to-definition).
+   */
+  bundledDataUri?: string;
 }
 
 /**
@@ -173,4 +195,37 @@ export interface EntitiesResult {
       notes: { uri: string; mentions: { line: number; character: number; endCharacter: number; endLine: number }[] }[];
     }[];
   }[];
+}
+
+/**
+ * `researchNotes/readFile` (server → client): a workspace file's text, read by the client. A server
+ * that cannot read files itself (the web worker of vscode.dev and github.dev) asks this; `null`
+ * when the file cannot be read. Bytes are decoded as UTF-8, invalid ones as U+FFFD.
+ */
+export const ReadFileRequest = 'researchNotes/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+}
+
+export type ReadFileResult = { text: string } | null;
+
+/**
+ * `researchNotes/findFiles` (server → client): the files under a workspace folder that a glob
+ * selects (VS Code's `workspace.findFiles` with a relative pattern), for the same server.
+ */
+export const FindFilesRequest = 'researchNotes/findFiles';
+
+export interface FindFilesParams {
+  /** The workspace folder's URI; `include` and `exclude` are relative to it. */
+  folder: string;
+  include: string;
+  exclude?: string;
+  maxResults: number;
+  /** Also report each file's size in bytes. */
+  sizes?: boolean;
+}
+
+export interface FindFilesResult {
+  files: { uri: string; size?: number }[];
 }

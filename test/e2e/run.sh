@@ -3,7 +3,7 @@
 # real VS Code (code-server from npm, its real Node extension host, driven by
 # Debian's Chromium through playwright-core) and the server in Neovim 0.7.
 #
-#   bash test/e2e/run.sh               # all suites: vscode ui nvim
+#   bash test/e2e/run.sh               # all suites: vscode ui nvim web
 #   bash test/e2e/run.sh nvim          # some of them
 #
 #   vscode  test/e2e/vscode/*.test.ts, mocha inside the extension host, twice:
@@ -11,14 +11,18 @@
 #           the .vsix of `npm run package` installed into a fresh extensions dir
 #   ui      test/e2e/ui/*.test.ts: mouse hover and command palette in the workbench, screenshots
 #   nvim    test/e2e/nvim/*.test.ts: Neovim's LSP client on `node dist/server.js --stdio`
+#   web     test/e2e/web/index.ts in the browser's web-worker extension host: the .vsix's
+#           `browser` build ("remote.extensionKind": ["web"]), its server in a web worker
+#           (last: it restarts code-server with that setting)
 #
 # Env: RN_E2E_CACHE   tool cache, default ~/.cache/research-notes-e2e (lib/env.sh)
 #      RN_E2E_PORT    first loopback port to try for code-server (default 18300)
 #      RN_E2E_KEEP=1  keep the scratch folder (profile, extensions, workspaces) after a pass
 #      RN_E2E_ARTIFACTS  output folder instead of .e2e-artifacts/ (for runs side by side)
 # Every wait has a deadline; code-server's whole process group is stopped on exit.
-# Output: .e2e-artifacts/ (git-ignored): logs/, ui/hover.png, ui/table.png; after
-# a failure also run/ with code-server's profile and logs (run/user-data/logs/).
+# Output: .e2e-artifacts/ (git-ignored): logs/, ui/hover.png, ui/table.png, web/hover.png,
+# web/running-extensions.png; after a failure also run/ with code-server's profile and
+# logs (run/user-data/logs/).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,10 +31,10 @@ source test/e2e/lib/env.sh
 export RN_E2E_CACHE # before XDG_CACHE_HOME points into the scratch folder below
 
 suites=("$@")
-((${#suites[@]})) || suites=(vscode ui nvim)
-for s in "${suites[@]}"; do [[ $s =~ ^(vscode|ui|nvim)$ ]] || { echo "unknown suite '$s' (vscode | ui | nvim)" >&2; exit 2; }; done
+((${#suites[@]})) || suites=(vscode ui nvim web)
+for s in "${suites[@]}"; do [[ $s =~ ^(vscode|ui|nvim|web)$ ]] || { echo "unknown suite '$s' (vscode | ui | nvim | web)" >&2; exit 2; }; done
 wants() { [[ " ${suites[*]} " == *" $1 "* ]]; }
-needs_code_server() { wants vscode || wants ui; }
+needs_code_server() { wants vscode || wants ui || wants web; }
 
 ARTIFACTS="${RN_E2E_ARTIFACTS:-$REPO/.e2e-artifacts}"
 RUN="$ARTIFACTS/run"
@@ -119,32 +123,35 @@ if needs_code_server; then
   #   --vscode-option enable-smoke-test-driver: lets ?payload= carry
   #     extensionDevelopmentPath/extensionTestsPath (ignored otherwise)
   port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-  first_port="${RN_E2E_PORT:-18300}"
-  for port in $(seq "$first_port" $((first_port + 49))); do
-    port_in_use "$port" && continue
-    step "start code-server $RN_E2E_CODE_SERVER_VERSION on 127.0.0.1:$port"
-    PATH="$NODE24_BIN:$PATH" setsid "$CODE_SERVER" "${CS_ARGS[@]}" \
-      --bind-addr "127.0.0.1:$port" --auth none \
-      --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
-      --reconnection-grace-time 5 --vscode-option enable-smoke-test-driver \
-      >"$LOGS/code-server.log" 2>&1 </dev/null &
-    CS_PGID=$! # setsid execs in place (we are no group leader), so this pid leads the new group
-    [[ "$(ps -o pgid= -p "$CS_PGID" | tr -d ' ')" == "$CS_PGID" ]] || { echo "code-server is not its own process group" >&2; exit 1; }
-    # Ready when *our* process says it listens on the port and answers; if it
-    # died because another process took the port meanwhile, try the next one.
-    deadline=$((SECONDS + 90))
-    until grep -q "HTTP server listening on http://127.0.0.1:$port" "$LOGS/code-server.log" &&
-      curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/healthz"; do
-      kill -0 "$CS_PGID" 2>/dev/null || break
-      ((SECONDS < deadline)) || { echo "code-server did not answer within 90s" >&2; tail -20 "$LOGS/code-server.log" >&2; exit 1; }
-      sleep 0.2
+  start_code_server() {
+    first_port="${RN_E2E_PORT:-18300}"
+    for port in $(seq "$first_port" $((first_port + 49))); do
+      port_in_use "$port" && continue
+      step "start code-server $RN_E2E_CODE_SERVER_VERSION on 127.0.0.1:$port"
+      PATH="$NODE24_BIN:$PATH" setsid "$CODE_SERVER" "${CS_ARGS[@]}" \
+        --bind-addr "127.0.0.1:$port" --auth none \
+        --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
+        --reconnection-grace-time 5 --vscode-option enable-smoke-test-driver \
+        >"$LOGS/code-server.log" 2>&1 </dev/null &
+      CS_PGID=$! # setsid execs in place (we are no group leader), so this pid leads the new group
+      [[ "$(ps -o pgid= -p "$CS_PGID" | tr -d ' ')" == "$CS_PGID" ]] || { echo "code-server is not its own process group" >&2; exit 1; }
+      # Ready when *our* process says it listens on the port and answers; if it
+      # died because another process took the port meanwhile, try the next one.
+      deadline=$((SECONDS + 90))
+      until grep -q "HTTP server listening on http://127.0.0.1:$port" "$LOGS/code-server.log" &&
+        curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/healthz"; do
+        kill -0 "$CS_PGID" 2>/dev/null || break
+        ((SECONDS < deadline)) || { echo "code-server did not answer within 90s" >&2; tail -20 "$LOGS/code-server.log" >&2; exit 1; }
+        sleep 0.2
+      done
+      kill -0 "$CS_PGID" 2>/dev/null && break
+      CS_PGID=""
+      grep -q EADDRINUSE "$LOGS/code-server.log" || { echo "code-server exited" >&2; tail -20 "$LOGS/code-server.log" >&2; exit 1; }
     done
-    kill -0 "$CS_PGID" 2>/dev/null && break
-    CS_PGID=""
-    grep -q EADDRINUSE "$LOGS/code-server.log" || { echo "code-server exited" >&2; tail -20 "$LOGS/code-server.log" >&2; exit 1; }
-  done
-  [[ -n $CS_PGID ]] || { echo "no free port in $first_port..$((first_port + 49))" >&2; exit 1; }
-  export RN_E2E_CODE_SERVER="http://127.0.0.1:$port"
+    [[ -n $CS_PGID ]] || { echo "no free port in $first_port..$((first_port + 49))" >&2; exit 1; }
+    export RN_E2E_CODE_SERVER="http://127.0.0.1:$port"
+  }
+  if wants vscode || wants ui; then start_code_server; fi
 fi
 
 # After a failed extension-host run: the end of our output channel's log, where
@@ -194,7 +201,41 @@ if ((${#specs[@]})); then
   run node_modules/.bin/mocha --config test/e2e/.mocharc.json "${specs[@]}" || failed+=("mocha (${specs[*]})")
 fi
 
-# --- 6. result -------------------------------------------------------------------
+# --- 6. the browser build in the web-worker extension host ----------------------
+if wants web; then
+  # A code-server of its own: the setting makes it run the .vsix's `browser` entry in the
+  # browser's web-worker host; tests run in the host of the development extension whose
+  # folder holds them, so the suite lies inside a copy of the installed extension.
+  stop_code_server
+  node -e 'const fs=require("fs"),f=process.argv[1];fs.writeFileSync(f,JSON.stringify({...JSON.parse(fs.readFileSync(f,"utf8")),"remote.extensionKind":{"research-notes.research-notes":["web"]}},null,2))' \
+    "$RUN/user-data/User/settings.json"
+  WEB_EXT="$RUN/web-extension"
+  rm -rf "$WEB_EXT" && cp -r "$INSTALLED" "$WEB_EXT"
+  step "bundle test/e2e/web for the web worker (esbuild, platform browser, vscode external)"
+  node_modules/.bin/esbuild test/e2e/web/index.ts --bundle --platform=browser --format=cjs --target=es2022 \
+    --external:vscode --alias:node:assert/strict=./test/e2e/web/assert.ts --outfile="$WEB_EXT/e2e-web/index.js" --log-level=error
+  start_code_server
+  ws_web="$(workspace ws-web)" && cp -r test/e2e/web/fixtures/. "$ws_web/"
+  step "web suite: the .vsix's browser build in the web-worker extension host"
+  node_logs_before="$(ls -d "$RUN"/user-data/logs/*/ 2>/dev/null | wc -l)"
+  if run node --import tsx test/e2e/lib/run-vscode-tests.ts --label web --folder "$ws_web" \
+    --tests "$WEB_EXT/e2e-web/index.js" --extension-development-path "$WEB_EXT" --artifacts "$LOGS"; then
+    # The Node extension host never ran it: code-server's log of this session does not name it.
+    web_log="$(ls -td "$RUN"/user-data/logs/*/ | head -1)"
+    if grep -rqs "research-notes.research-notes" "$web_log"exthost*/ 2>/dev/null; then
+      echo "FAIL web: code-server's Node extension host ran the extension: $(grep -rhs "research-notes.research-notes" "$web_log"exthost*/ | head -1)"
+      failed+=("web (Node host)")
+    else
+      echo "PASS web: the extension is absent from code-server's Node extension host log ($web_log, $node_logs_before earlier sessions)"
+    fi
+  else
+    failed+=("web")
+  fi
+  step "mocha: test/e2e/web/workbench.test.ts (the hover and Running Extensions in the DOM)"
+  RN_E2E_WEB_WORKSPACE="$ws_web" run node_modules/.bin/mocha --config test/e2e/.mocharc.json test/e2e/web/workbench.test.ts || failed+=("web (workbench)")
+fi
+
+# --- 7. result -------------------------------------------------------------------
 stop_code_server
 if ((${#failed[@]})); then
   step "FAILED: ${failed[*]}; logs and screenshots in $ARTIFACTS (VS Code's own logs: $RUN/user-data/logs)"

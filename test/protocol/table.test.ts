@@ -27,7 +27,7 @@ describe('protocol: Insert Comparison Table', function () {
   });
 
   it('advertises the command', async () => {
-    assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider, { commands: [command] });
+    assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider, { commands: [command, 'researchNotes.insertComparisonChart'] });
   });
 
   it('sends one versioned workspace/applyEdit with the exact table at the cursor', async () => {

@@ -28,6 +28,7 @@ describe('config: settings from the client', () => {
       knowledgeFiles: ['notes/*.yaml'],
       exclude: ['drafts/**', '**/archive'],
       diagnosticsDebounceMs: 0,
+      chartFolder: 'figures',
     });
     const bad = toConfig({ numberFormat: 'x' as never, claims: { tolerance: 7 }, knowledgeFiles: [3 as never], diagnostics: { debounceMs: -1 } }, 'en');
     assert.deepEqual(bad, { ...defaultConfig, locale: 'en' });

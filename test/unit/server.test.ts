@@ -43,7 +43,7 @@ describe('server in process (bind table and session)', () => {
       initializationOptions: { settings: { diagnosticsDebounceMs: 0 } },
     })) as { capabilities: { hoverProvider: boolean; executeCommandProvider: { commands: string[] } } };
     assert.equal(init.capabilities.hoverProvider, true);
-    assert.deepEqual(init.capabilities.executeCommandProvider.commands, ['researchNotes.insertComparisonTable']);
+    assert.deepEqual(init.capabilities.executeCommandProvider.commands, ['researchNotes.insertComparisonTable', 'researchNotes.insertComparisonChart']);
     await client.sendNotification('initialized', {});
   });
 

@@ -242,6 +242,16 @@ function build(analysis: NoteAnalysis, kb: KnowledgeBase, options: TableOptions,
 }
 
 /**
+ * The models the table of the note (or of a non-empty `selection`) has rows for, first mention
+ * first, and the language it is written in: what the comparison chart draws (#20).
+ */
+export function tableModels(analysis: NoteAnalysis, kb: KnowledgeBase, selection?: Span): { models: ModelEntity[]; language: Locale } {
+  const blocks = tableBlocks(analysis.text);
+  const scope = selection && selection.end > selection.start ? selection : undefined;
+  return { models: mentionedEntities(analysis, kb, blocks, scope).models, language: noteLanguage(analysis.mask, blocks) };
+}
+
+/**
  * Models (not families) mentioned outside generated blocks, within `selection` if given, first
  * mention first; a product mention naming its model (`ChatGPT-4o`) counts as that model. Products
  * are not rows: a product serves several models over time, so they are listed under the table.

@@ -54,5 +54,5 @@ export const serverCapabilities: ServerCapabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   inlayHintProvider: true,
   semanticTokensProvider: { legend, full: true, range: true },
-  executeCommandProvider: { commands: [Commands.insertComparisonTable] },
+  executeCommandProvider: { commands: [Commands.insertComparisonTable, Commands.insertComparisonChart] },
 };

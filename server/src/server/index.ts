@@ -31,7 +31,9 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
   connection.onInitialized(() => s.initialized());
   connection.onDidChangeConfiguration((p) => s.configurationChanged(p.settings));
   connection.onDidChangeWatchedFiles((p) => s.watchedFilesChanged(p.changes.map((c) => c.uri)).catch((e: unknown) => s.failed('watchedFiles', e)));
-  connection.onExecuteCommand((p) => (p.command === Commands.insertComparisonTable ? s.executeCommand(p.arguments) : null));
+  connection.onExecuteCommand((p) =>
+    p.command === Commands.insertComparisonTable ? s.executeCommand(p.arguments) : p.command === Commands.insertComparisonChart ? s.insertComparisonChart(p.arguments) : null,
+  );
   connection.onHover(onNote('hover', (doc, p, t) => s.service.hover(doc, p.position, t), null));
   connection.onDefinition(onNote('definition', (doc, p, t) => s.service.definition(doc, p.position, t), null));
   connection.onReferences(async (p, token) => {

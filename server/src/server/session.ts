@@ -28,27 +28,27 @@ import { hubLookupActions } from '../features/hubLookup';
 import { entitiesView, references, workspaceSymbols } from '../features/references';
 import { NoteIndex } from '../workspace/noteIndex';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type HubEntryParams, type HubEntryResult, type InitializationOptions, type InsertComparisonTableResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
-import type { Logger, Workspace } from '../workspace';
+import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type HubEntryParams, type HubEntryResult, type InitializationOptions, type InsertComparisonTableResult, type InsertComparisonChartResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
+import type { Logger, Workspace, WorkspaceOptions } from '../workspace';
 import { WorkspaceKnowledge } from '../knowledge/workspace';
 import { clientSupport, noClientSupport, serverCapabilities, type ClientSupport } from './capabilities';
 import { hubEntryAnswer } from './commands/hubEntry';
 import { insertComparisonTable } from './commands/insertComparisonTable';
+import { insertComparisonChart } from './commands/insertComparisonChart';
+import { chartSpec, type ChartOptions, type ChartSpecResult } from '../chart/spec';
+import type { RenderChartSvg } from '../chart/load';
 import type { HubPlaces } from '../hub';
 import { DiagnosticsPublisher } from './diagnostics';
 
 export interface ServerDeps {
-  /** The bundled knowledge base (loaded once). */
-  bundledKnowledge(logger: Logger): KnowledgeBase;
+  /** The bundled knowledge base (loaded once, after `initialize`, which gave `options`). */
+  bundledKnowledge(logger: Logger, options: InitializationOptions): KnowledgeBase;
   /** The workspace over the host's file system. */
-  workspace(options: {
-    folders: () => readonly string[];
-    globs: () => readonly string[];
-    exclude: () => readonly string[];
-    openText: (uri: string) => string | undefined;
-  }): Workspace;
+  workspace(options: Required<WorkspaceOptions>): Workspace;
   /** Where organizations publish on the Hugging Face Hub, for looked-up entries (read once, when first asked). */
   hubPlaces?(): HubPlaces | undefined;
+  /** The chart's SVG renderer (ECharts), loaded when the first chart is drawn; none: no charts. */
+  chartRenderer?(): RenderChartSvg;
 }
 
 /** How long indexing runs before it lets requests through. */
@@ -76,7 +76,9 @@ export class Session {
   private client: ClientSupport = noClientSupport;
   /** The client implements `researchNotes.lookUpOnHub` (its initialization options say so). */
   private hubLookup = false;
+  private initializationOptions: InitializationOptions = {};
   private places: { value: HubPlaces | undefined } | undefined;
+  private renderChart: RenderChartSvg | undefined;
   /** Settles when the first load of the workspace's knowledge files is done. */
   private knowledgeLoaded: Promise<void> = Promise.resolve();
   private readonly workspace: Workspace;
@@ -130,7 +132,7 @@ export class Session {
 
   /** The workspace knowledge, loaded on first use (the bundled data is read then). */
   get knowledge(): WorkspaceKnowledge {
-    return (this.knowledgeCache ??= new WorkspaceKnowledge(this.deps.bundledKnowledge(this.logger), this.workspace, this.logger, () => this.config.knowledgeFiles));
+    return (this.knowledgeCache ??= new WorkspaceKnowledge(this.deps.bundledKnowledge(this.logger, this.initializationOptions), this.workspace, this.logger, () => this.config.knowledgeFiles));
   }
 
   /** The open note at `uri`, if it is a note. */
@@ -164,6 +166,7 @@ export class Session {
 
   initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.initializationOptions = options;
     this.config = toConfig(options.settings, toLocale(params.locale));
     this.client = clientSupport(params.capabilities);
     this.hubLookup = options.hubLookup === true;
@@ -480,5 +483,31 @@ export class Session {
       },
       toInsertComparisonTableArgs(args),
     ).catch(failed);
+  }
+
+  /** `researchNotes.insertComparisonChart`: the SVG beside the note and its link, as one edit. */
+  insertComparisonChart(args: unknown[] | undefined): Promise<InsertComparisonChartResult> {
+    return insertComparisonChart(
+      {
+        connection: this.connection,
+        locale: this.config.locale,
+        createFiles: this.client.createFiles,
+        folder: this.config.chartFolder,
+        document: (uri) => this.note(uri),
+        spec: (doc, options) => this.chartOf(doc, options),
+        renderer: () => (this.renderChart ??= this.deps.chartRenderer?.()),
+      },
+      toInsertComparisonTableArgs(args),
+    ).catch((error: unknown): InsertComparisonChartResult => {
+      this.failed('insertComparisonChart', error);
+      return { applied: false, message: String(error instanceof Error ? error.message : error) };
+    });
+  }
+
+  /** A note's chart; the command's overrides are validated like settings (any LSP client sends them). */
+  private chartOf(doc: TextDocument, o: Partial<ChartOptions>): ChartSpecResult {
+    const { table, numberFormat } = toConfig({ numberFormat: o.numberFormat ?? this.config.numberFormat, table: { language: o.language ?? this.config.table.language } }, this.config.locale);
+    const kb = this.knowledge.forNote(doc.uri, doc.getText());
+    return chartSpec(this.service.analyze(doc), kb, { language: table.language, numberFormat, selection: o.selection }, this.config.locale);
   }
 }

@@ -40,6 +40,8 @@ export interface Config {
   /** What the workspace index skips: `researchNotes.exclude`, then the `files.exclude` globs that are on. */
   exclude: string[];
   diagnosticsDebounceMs: number;
+  /** Where Insert Comparison Chart writes the SVG, relative to the note's folder (`researchNotes.chart.folder`). */
+  chartFolder: string;
 }
 
 export const defaultConfig: Config = {
@@ -51,6 +53,7 @@ export const defaultConfig: Config = {
   knowledgeFiles: defaultKnowledgeGlobs,
   exclude: [],
   diagnosticsDebounceMs: 150,
+  chartFolder: 'figures',
 };
 
 /** `value` when it is one of `allowed`, else `fallback`: settings come from users' JSON. */
@@ -106,5 +109,16 @@ export function toConfig(settings: Settings | null | undefined, locale: Locale, 
         : d.knowledgeFiles,
     exclude: [...new Set([...strings(settings?.exclude), ...filesExclude])],
     diagnosticsDebounceMs: number(settings?.diagnostics?.debounceMs, 0, 5000, d.diagnosticsDebounceMs),
+    chartFolder: chartFolder(settings?.chart?.folder) ?? d.chartFolder,
   };
+}
+
+/**
+ * A chart folder as a relative path with `/` separators (`figures`, `../img`, empty for beside the
+ * note); undefined for anything else (absolute, a drive, a URL, not a string).
+ */
+export function chartFolder(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const folder = value.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return /^\/|^[a-z][\w+.-]*:/i.test(folder) ? undefined : folder;
 }

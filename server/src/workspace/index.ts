@@ -3,6 +3,16 @@
  * folders. The LSP server implements it over the file system and open documents; tests use
  * an in-memory twin (`test/support/inMemoryWorkspace.ts`).
  */
+/** What a workspace implementation reads from the session: its folders and settings, and open documents' text. */
+export interface WorkspaceOptions {
+  folders: () => readonly string[];
+  /** `researchNotes.knowledgeFiles`. */
+  globs: () => readonly string[];
+  /** Globs of what the workspace index skips (`researchNotes.exclude`, `files.exclude`). */
+  exclude?: () => readonly string[];
+  openText: (uri: string) => string | undefined;
+}
+
 export interface Workspace {
   /** Workspace folder URIs (`file:`), possibly none. */
   readonly folders: readonly string[];

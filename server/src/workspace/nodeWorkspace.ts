@@ -2,26 +2,16 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globToRegExp, isExcluded, refusePattern, staticPrefix } from './glob';
-import type { Workspace } from './index';
+import type { Workspace, WorkspaceOptions } from './index';
+import { MAX_FILES, SKIP_DIRS, skipNote } from './limits';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 const MAX_DEPTH = 8;
-const MAX_FILES = 500;
-/** Notes the index reads at most, and the size past which a `.md` file is not a note. */
-const MAX_NOTES = 5000;
-const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 /**
  * The workspace over the file system: open documents first (`openText`), then disk. Used by
  * the server; tests use the in-memory twin.
  */
-export function nodeWorkspace(options: {
-  folders: () => readonly string[];
-  globs: () => readonly string[];
-  /** Globs of what the workspace index skips (`researchNotes.exclude`, `files.exclude`). */
-  exclude?: () => readonly string[];
-  openText: (uri: string) => string | undefined;
-}): Workspace {
+export function nodeWorkspace(options: WorkspaceOptions): Workspace {
   return {
     get folders() {
       return options.folders();
@@ -69,8 +59,8 @@ export function nodeWorkspace(options: {
         for (const file of await walk(folder, MAX_DEPTH, excluded)) {
           if (!/\.(?:md|markdown)$/i.test(file)) continue;
           const size = (await stat(file).catch(() => undefined))?.size ?? 0;
-          if (size > MAX_NOTE_BYTES) skipped.push(`${file}: larger than 5 MB`);
-          else if (uris.length >= MAX_NOTES) skipped.push(`${file}: past the first ${MAX_NOTES} notes`);
+          const skip = skipNote(file, size, uris.length);
+          if (skip) skipped.push(skip);
           else uris.push(pathToFileURL(file).href);
         }
       }
@@ -92,7 +82,7 @@ async function walk(dir: string, depth: number, skip: (file: string) => boolean 
     const full = path.join(dir, e.name);
     if (skip(full)) continue;
     if (e.isFile()) files.push(full);
-    else if (e.isDirectory() && depth > 0 && !SKIP_DIRS.has(e.name)) files.push(...(await walk(full, depth - 1, skip)));
+    else if (e.isDirectory() && depth > 0 && !SKIP_DIRS.includes(e.name)) files.push(...(await walk(full, depth - 1, skip)));
   }
   return files;
 }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { codeServerUrl, launchChromium, until, workbenchUrl, type Browser, type Page } from '../lib/browser';
+import { codeServerUrl, launchChromium, pointOver as pointIn, until, workbenchUrl, type Browser, type Page } from '../lib/browser';
 import { DEEPSEEK_V3_1, PARAMETERS } from '../lib/expected';
 import { startFakeHub, type FakeHub } from '../../support/fakeHub';
 
@@ -39,19 +39,7 @@ async function openFile(page: Page, name: string, someText: string): Promise<voi
 
 /** The screen point in the middle of the first rendered occurrence of `word` in the editor. */
 async function pointOver(page: Page, word: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((w) => {
-    const walker = document.createTreeWalker(document.querySelector('.monaco-editor .view-lines')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  }, word);
+  const point = await pointIn(page, word);
   assert.ok(point, `"${word}" is not rendered in the editor`);
   return point;
 }

@@ -19,6 +19,7 @@ export async function run(): Promise<void> {
   await import('./entities.test');
   await import('./references.test');
   await import('./knowledgeEdit.test');
+  await import('./chart.test');
   await import('./server.test'); // last: it stops, kills and restarts the server
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} extension host test(s) failed`);

@@ -3,6 +3,7 @@
 // Runs last: it stops, kills and restarts the server the other suites use.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
 import { DEEPSEEK_V3_1, PARAMETERS } from '../lib/expected';
 import { assertHover, eventually, extension, hoverAt, hovers, openNote, positionOf } from './support';
 
@@ -12,7 +13,8 @@ const NOT_RUNNING = 'The Research Notes server is not running.';
 const MENTION = '딥시크(DeepSeek) V3.1';
 
 const api = () => extension().exports;
-const serverPid = () => api().client.serverProcess?.pid;
+// The desktop build: the server is a Node process.
+const serverPid = () => (api().client as NodeLanguageClient).serverProcess?.pid;
 
 /** What the Markdown language status item shows, as the user reads it. */
 function statusShown() {

@@ -1,0 +1,140 @@
+// The web suite: run by the workbench (extensionTestsPath) inside the web-worker extension host,
+// beside the browser build of the installed .vsix (test/e2e/run.sh web). Only `vscode` can be
+// required there: this bundle carries everything else.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { BrowserApi } from '../../../client/src/browserExtension';
+import { assertHover, DEEPSEEK_V3_1, PARAMETERS, TABLE_END, TABLE_MD_TABLE_HEAD } from '../lib/expected';
+import { REPORT_TAG } from '../vscode/report';
+import { runTests } from './runner';
+
+const EXTENSION_ID = 'research-notes.research-notes';
+
+function extension(): vscode.Extension<BrowserApi> {
+  const ext = vscode.extensions.getExtension<BrowserApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  return ext;
+}
+
+const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
+
+async function openNote(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** One character into the first `text` of the note, as a mouse would rest. */
+function positionOf(doc: vscode.TextDocument, text: string): vscode.Position {
+  const offset = doc.getText().indexOf(text);
+  assert.ok(offset >= 0, `"${text}" is not in ${doc.uri.toString()}`);
+  return doc.positionAt(offset + 1);
+}
+
+async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) assert.fail(`${what}: still not there after ${timeoutMs / 1000}s; last seen:\n${JSON.stringify(value, null, 2)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function hovers(doc: vscode.TextDocument, text: string): Promise<string[]> {
+  const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, text));
+  return result.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+}
+
+async function hoverAt(doc: vscode.TextDocument, text: string, firstLine = '**'): Promise<string> {
+  const parts = await eventually(`hover on "${text}"`, () => hovers(doc, text), (p) => p.some((h) => h.startsWith(firstLine)));
+  return parts.find((h) => h.startsWith(firstLine))!;
+}
+
+/** A line in the report under the current test. */
+const note = (text: string) => console.log(`${REPORT_TAG}    (${text})`);
+
+const realm = () => {
+  const g = globalThis as unknown as { WorkerGlobalScope?: abstract new () => unknown; process?: { versions?: { node?: string } } };
+  return { webWorker: typeof g.WorkerGlobalScope === 'function' && globalThis instanceof g.WorkerGlobalScope, node: g.process?.versions?.node ?? null };
+};
+
+export async function run(): Promise<void> {
+  await runTests('Research Notes in the web-worker extension host', [
+    {
+      name: 'runs the browser build in the web worker, its server in a worker of its own',
+      async run() {
+        assert.deepEqual(realm(), { webWorker: true, node: null });
+        assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+        const ext = extension();
+        assert.equal(ext.packageJSON.browser, './dist/browserExtension.js');
+        const t0 = Date.now();
+        const api = await ext.activate();
+        const activated = Date.now() - t0;
+        await eventually('a running server', async () => api.client.isRunning(), (running) => running);
+        const start = api.workerStart;
+        assert.ok(start && (start.via === 'direct' || start.via === 'blob'), `no server worker start recorded: ${JSON.stringify(start)}`);
+        note(`server worker started via ${start.via}${start.directError ? `; direct: ${start.directError}` : ''}; activate() ${activated} ms, running ${Date.now() - t0} ms`);
+      },
+    },
+    {
+      name: 'hovers DeepSeek-V3.1 on the seed note (skt-500b-ko.md)',
+      async run() {
+        const t0 = Date.now();
+        const doc = await openNote('skt-500b-ko.md');
+        assertHover(await hoverAt(doc, '딥시크(DeepSeek) V3.1', DEEPSEEK_V3_1), DEEPSEEK_V3_1, [PARAMETERS.auto]);
+        note(`first hover ${Date.now() - t0} ms after opening the note`);
+      },
+    },
+    {
+      name: 'reads a .research-notes/ knowledge file through the client, and one written later',
+      async run() {
+        const doc = await openNote('web-knowledge.md');
+        const first = await hoverAt(doc, 'WebProbeLM-7B', '**WebProbeLM-7B** · model');
+        assert.ok(first.startsWith('**WebProbeLM-7B** · model · DeepSeek'), first);
+        // The client's file watcher tells the server; the server reads the new file through the client.
+        const added = 'models:\n  - id: webprobe2-13b\n    name: WebProbe2-13B\n    sources: ["https://example.org/webprobe2"]\n';
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), '.research-notes', 'added.yaml'), new TextEncoder().encode(added));
+        await hoverAt(doc, 'WebProbe2-13B', '**WebProbe2-13B** · model');
+      },
+    },
+    {
+      name: 'finds the references of DeepSeek-V3.1 across the notes, and its bundled entry',
+      async run() {
+        const doc = await openNote('table.md');
+        const at = positionOf(doc, 'DeepSeek-V3.1');
+        const refs = await eventually(
+          'references in three notes',
+          async () => (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at)) ?? [],
+          (r) => new Set(r.filter((l) => l.uri.path.endsWith('.md')).map((l) => l.uri.toString())).size >= 3,
+        );
+        const places = refs
+          .filter((l) => l.uri.path.endsWith('.md'))
+          .map((l) => `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line + 1}:${l.range.start.character}-${l.range.end.character}`)
+          .sort();
+        assert.deepEqual(places, ['code.md:3:0-13', 'skt-500b-ko.md:13:105-123', 'table.md:3:0-13']);
+        const entry = refs.filter((l) => !l.uri.path.endsWith('.md')).map((l) => l.uri.path.split('/').slice(-3).join('/'));
+        assert.deepEqual(entry, ['server/data/deepseek.yaml']);
+      },
+    },
+    {
+      name: 'inserts the comparison table at the cursor, and one undo restores the note',
+      async run() {
+        const doc = await openNote('table.md');
+        const editor = vscode.window.activeTextEditor;
+        assert.ok(editor && editor.document === doc, 'table.md is not the active editor');
+        const original = doc.getText();
+        const end = doc.positionAt(original.length);
+        editor.selection = new vscode.Selection(end, end);
+        assert.deepEqual(await vscode.commands.executeCommand('researchNotes.insertComparisonTable'), { applied: true });
+        const inserted = doc.getText().slice(original.length);
+        assert.ok(doc.getText().startsWith(original), `the note before the cursor changed:\n${doc.getText()}`);
+        assert.ok(inserted.startsWith(TABLE_MD_TABLE_HEAD), `unexpected table at the cursor:\n${inserted}`);
+        assert.ok(inserted.endsWith(TABLE_END), `unexpected end of the table:\n${inserted}`);
+        await vscode.commands.executeCommand('undo');
+        assert.equal(doc.getText(), original, 'one undo did not restore the note');
+        assert.equal(doc.isDirty, false);
+      },
+    },
+  ]);
+}
