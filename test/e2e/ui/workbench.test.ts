@@ -197,8 +197,9 @@ describe('VS Code workbench UI (code-server, Chromium)', function () {
       assert.equal(fs.existsSync(knowledgeFile()), false, 'written before the user accepted');
       await page.screenshot({ path: path.join(artifacts, 'hub-preview.png') });
       await dialog.locator('.monaco-button', { hasText: /^Add$/ }).first().click();
-      await until(async () => (fs.existsSync(knowledgeFile()) ? true : undefined), 30_000, () => 'the knowledge file was not written');
-      const written = fs.readFileSync(knowledgeFile(), 'utf8');
+      // The edit creates the file, then the command saves the entry into it: wait for the saved text.
+      const saved = () => (fs.existsSync(knowledgeFile()) ? fs.readFileSync(knowledgeFile(), 'utf8') : '');
+      const written = await until(async () => (saved().includes('- id: fable-7b-instruct') ? saved() : undefined), 30_000, () => `the knowledge file was not written: ${JSON.stringify(saved())}`);
       assert.match(written, /\n {2}- id: fable-7b-instruct\n {4}name: Fable-7B-Instruct\n/);
       assert.match(written, /url: "https:\/\/huggingface\.co\/fable-lab\/Fable-7B-Instruct", kind: model card, readVia: "http:\/\/127\.0\.0\.1:\d+\/fable-lab\/Fable-7B-Instruct"/);
       // The server reloads the saved file: the note's hover shows the new count. (Seen here: after
