@@ -5,7 +5,7 @@
  */
 import { BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
 import { officialSources, snapshotGzipBase64 } from 'research-notes:bundled-data';
-import { gunzipText, knowledgeOfSnapshot } from './browser/bundledKnowledge';
+import { gunzipText, knowledgeOfSnapshotText } from './browser/bundledKnowledge';
 import { installSetImmediate } from './browser/immediate';
 import { QueueingMessageReader } from './browser/queueingReader';
 import type { HubPlaces } from './hub';
@@ -30,7 +30,7 @@ function start(connection: Connection, snapshot: string): void {
     bundledKnowledge: (logger, options) => {
       const t0 = performance.now();
       const dataDir = options.bundledDataUri ?? 'research-notes-bundled:/server/data';
-      const { files, kb } = knowledgeOfSnapshot(snapshot, dataDir);
+      const { files, kb } = knowledgeOfSnapshotText(snapshot, dataDir);
       logger.info(`Loaded bundled knowledge from the worker bundle (${dataDir}): ${files.length} files, ${kb.all().length} entities in ${(performance.now() - t0).toFixed(1)} ms`);
       return kb;
     },

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { gunzipText, knowledgeOfSnapshot } from '../../server/src/browser/bundledKnowledge';
+import { gunzipText, knowledgeOfSnapshotText } from '../../server/src/browser/bundledKnowledge';
 import { installSetImmediate } from '../../server/src/browser/immediate';
 import { QueueingMessageReader } from '../../server/src/browser/queueingReader';
 import { loadBundledKnowledgeBase } from '../../server/src/knowledge/bundled';
@@ -14,7 +14,7 @@ describe('browser server: the bundled knowledge inside the worker bundle', () =>
   it('is the knowledge base the Node server loads, its files at the given data URI', async () => {
     const base64 = gzipSync(readFileSync(path.join(dataDir, 'snapshot.json'))).toString('base64');
     const dataUri = 'vscode-remote://127.0.0.1:8080/ext/research-notes/server/data';
-    const browser = knowledgeOfSnapshot(await gunzipText(base64), dataUri);
+    const browser = knowledgeOfSnapshotText(await gunzipText(base64), dataUri);
     const node = loadBundledKnowledgeBase(dataDir);
     assert.deepEqual(browser.kb.all(), node.kb.all());
     assert.deepEqual(browser.kb.problems, node.kb.problems);
@@ -28,7 +28,7 @@ describe('browser server: the bundled knowledge inside the worker bundle', () =>
   });
 
   it('says what is wrong with a snapshot that is not one', () => {
-    assert.throws(() => knowledgeOfSnapshot('{"version":6}', 'x:/data'), /Unexpected bundled snapshot without `files`/);
+    assert.throws(() => knowledgeOfSnapshotText('{"version":6}', 'x:/data'), /Unexpected bundled snapshot without `files`/);
   });
 });
 

@@ -14,45 +14,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createKnowledgeBase, knowledgeBaseOfMerged } from './knowledgeBase';
-import { FOLD_PROBE, foldName, forgetFolded, rememberFolded } from './normalize';
+import { createKnowledgeBase } from './knowledgeBase';
+import { FOLD_PROBE, foldName, forgetFolded } from './normalize';
 import { parseKnowledgeFile } from './parse';
 import { shownFacts } from './sourcePolicy';
-import type { Entity, EntityOrigin, KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './types';
+import { fileOfSnapshot, knowledgeOfSnapshot, readSnapshotText, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot, type SnapshotFile } from './snapshot';
+import type { Entity, KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './types';
+
+export { SNAPSHOT_FILE } from './snapshot';
 
 type Range = KnowledgeProblem['range'];
-
-export const SNAPSHOT_FILE = 'snapshot.json';
-/**
- * Bumped when the parsed shape changes (2: sources as objects, products; 3: no field ranges;
- * 4: merged entities and the merge's name table; 5: merged entities only; 6: folded names, ASCII),
- * so an older snapshot is ignored.
- */
-const SNAPSHOT_VERSION = 6;
-
-interface SnapshotFile {
-  name: string;
-  hash: string;
-  entities: Entity[];
-  origins: [string, { line: number; character: number }][];
-  problems: { range: Range; code: string; message: string }[];
-  ignore: string[];
-  /** `foldName` of each entity's name, then of each of its aliases, entity after entity. */
-  folded: string[];
-}
-
-interface Snapshot {
-  $comment: string;
-  version: typeof SNAPSHOT_VERSION;
-  files: SnapshotFile[];
-  /**
-   * True when the files merged without a problem and each entity is in its merged form: the
-   * server then builds the knowledge base without merging again (`knowledgeBaseOfMerged`).
-   */
-  merged?: boolean;
-  /** `FOLD_PROBE` folded when the snapshot was written: its `folded` names are used only while the folding still agrees. */
-  foldProbe: string[];
-}
 
 /**
  * The bundled knowledge, in file-name order. Synchronous: it runs once at start. From the snapshot
@@ -64,11 +35,11 @@ export function loadBundledKnowledge(dataDir: string, options: { ranges?: boolea
   const snapshot = options.ranges ? undefined : readSnapshot(dataDir)?.files;
   if (snapshot && !options.fresh) {
     const uriOf = dataFileUris(dataDir);
-    return [...snapshot.values()].map((s) => fromSnapshot(uriOf(s.name), s));
+    return [...snapshot.values()].map((s) => fileOfSnapshot(uriOf(s.name), s));
   }
   return dataFiles(dataDir).map(({ name, uri, text }) => {
     const cached = snapshot?.get(name);
-    if (cached && cached.hash === hashText(text)) return fromSnapshot(uri, cached);
+    if (cached && cached.hash === hashText(text)) return fileOfSnapshot(uri, cached);
     return parseKnowledgeFile(uri, text, { bundled: true });
   });
 }
@@ -79,12 +50,8 @@ export function loadBundledKnowledge(dataDir: string, options: { ranges?: boolea
  * `{ fresh: true }`, the files are merged as any others.
  */
 export function loadBundledKnowledgeBase(dataDir: string, options: { fresh?: boolean } = {}): { files: KnowledgeFile[]; kb: KnowledgeBase } {
-  const snapshot = options.fresh ? undefined : readSnapshot(dataDir);
-  if (snapshot?.merged) {
-    const uriOf = dataFileUris(dataDir);
-    const files = [...snapshot.files.values()].map((s) => fromSnapshot(uriOf(s.name), s));
-    return { files, kb: knowledgeBaseOfMerged(files, 1) };
-  }
+  const snapshot = options.fresh ? undefined : readSnapshot(dataDir)?.snapshot;
+  if (snapshot?.merged) return knowledgeOfSnapshot(snapshot, dataFileUris(dataDir));
   const files = loadBundledKnowledge(dataDir, options);
   return { files, kb: createKnowledgeBase(files, 1) };
 }
@@ -189,54 +156,24 @@ function dataFiles(dataDir: string): { name: string; uri: string; text: string }
     });
 }
 
-function readSnapshot(dataDir: string): { files: Map<string, SnapshotFile>; merged: boolean } | undefined {
+function readSnapshot(dataDir: string): { snapshot: Snapshot; files: Map<string, SnapshotFile> } | undefined {
   const path = join(dataDir, SNAPSHOT_FILE);
   if (!existsSync(path)) return undefined;
   try {
     // `createBundledSnapshot` writes ASCII alone (and `kb:check` rejects any other file): decoded
     // byte for byte, which costs a copy, not UTF-8 decoding into a two-byte string.
-    const snapshot = JSON.parse(readFileSync(path, 'latin1')) as Snapshot;
-    if (snapshot.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.files)) return undefined;
-    if (foldsAgree(snapshot.foldProbe)) for (const file of snapshot.files) rememberFolds(file);
-    return { files: new Map(snapshot.files.map((f) => [f.name, f])), merged: snapshot.merged === true };
+    const snapshot = readSnapshotText(readFileSync(path, 'latin1'));
+    if (!snapshot) return undefined;
+    return { snapshot, files: new Map(snapshot.files.map((f) => [f.name, f])) };
   } catch {
     return undefined; // an unreadable snapshot only means parsing the YAML
   }
-}
-
-/** Whether `foldName` folds `FOLD_PROBE` as it did when the snapshot was written. */
-function foldsAgree(probe: readonly string[] | undefined): boolean {
-  return Array.isArray(probe) && probe.length === FOLD_PROBE.length && FOLD_PROBE.every((name, i) => foldName(name) === probe[i]);
-}
-
-/** Remembers the folded names of a snapshot's file (see `rememberFolded`), when there is one for each name. */
-function rememberFolds(s: SnapshotFile): void {
-  const { entities, folded } = s;
-  if (!Array.isArray(folded)) return;
-  let count = 0;
-  for (let i = 0; i < entities.length; i++) count += 1 + entities[i].aliases.length;
-  if (count === folded.length) rememberFolded(entities, folded);
 }
 
 /** The `file:` URI of a data file by its name: `pathToFileURL` once per directory, not once per file (a name of plain characters needs no escaping). */
 function dataFileUris(dataDir: string): (name: string) => string {
   const base = pathToFileURL(join(dataDir, SNAPSHOT_FILE)).href.slice(0, -SNAPSHOT_FILE.length);
   return (name) => (/^[A-Za-z0-9._-]+$/.test(name) ? base + name : pathToFileURL(join(dataDir, name)).href);
-}
-
-function fromSnapshot(uri: string, s: SnapshotFile): KnowledgeFile {
-  const origins = new Map<string, EntityOrigin>();
-  for (let i = 0; i < s.origins.length; i++) {
-    const [id, o] = s.origins[i];
-    origins.set(id, { uri, line: o.line, character: o.character, bundled: true });
-  }
-  return {
-    uri,
-    entities: s.entities,
-    origins,
-    problems: s.problems.map((p) => ({ uri, ...p })),
-    ignore: s.ignore,
-  };
 }
 
 /** Enough to notice an edited file; `node:crypto` hashes 50 KB in well under a millisecond. */
