@@ -1,16 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { extension, openNote } from './support';
+import { extension, openAtEnd } from './support';
 
 describe('Insert Comparison Chart', () => {
   it('writes figures/<note>.models.svg, links it at the cursor, and one undo removes the link and the file', async () => {
-    const doc = await openNote('table.md');
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document === doc, 'table.md is not the active editor');
-    const original = doc.getText();
-    const end = doc.positionAt(original.length);
-    editor.selection = new vscode.Selection(end, end);
+    const { doc, original } = await openAtEnd('table.md');
     const svgUri = vscode.Uri.joinPath(doc.uri, '..', 'figures', 'table.models.svg');
 
     // From the palette: no arguments, the client adds the editor's note, version and cursor.

@@ -42,6 +42,17 @@ export async function openNote(name: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/** A note opened in the active editor with the cursor at its end (where the insert commands write). */
+export async function openAtEnd(name: string): Promise<{ doc: vscode.TextDocument; original: string }> {
+  const doc = await openNote(name);
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor && editor.document === doc, `${name} is not the active editor`);
+  const original = doc.getText();
+  const end = doc.positionAt(original.length);
+  editor.selection = new vscode.Selection(end, end);
+  return { doc, original };
+}
+
 /**
  * The position of `at` inside the `occurrence`-th `text` of the document (one
  * character in, as a mouse would rest), so tests name places by their words.

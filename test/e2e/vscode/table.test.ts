@@ -3,16 +3,11 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { TABLE_END, TABLE_MD_TABLE_HEAD } from '../lib/expected';
-import { extension, openNote } from './support';
+import { extension, openAtEnd } from './support';
 
 describe('Insert Comparison Table', () => {
   it("inserts the table of the note's models at the cursor, and one undo restores the note", async () => {
-    const doc = await openNote('table.md');
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document === doc, 'table.md is not the active editor');
-    const original = doc.getText();
-    const end = doc.positionAt(original.length);
-    editor.selection = new vscode.Selection(end, end);
+    const { doc, original } = await openAtEnd('table.md');
 
     // From the palette: no arguments, the client adds the editor's note, version and cursor.
     assert.deepEqual(await vscode.commands.executeCommand('researchNotes.insertComparisonTable'), { applied: true });
