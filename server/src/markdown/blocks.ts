@@ -116,7 +116,7 @@ function afterIndentedLine(text: string, at: number): boolean {
   return false;
 }
 
-const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
+const FRONT_MATTER_OPEN = /(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/y;
 
 /**
  * The note's front matter, by micromark-extension-frontmatter's rules: `---` (or `+++`) alone on
@@ -128,13 +128,16 @@ const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
  * looks for containers). The scan reproduces that by parsing every piece after the same line.
  */
 export function frontMatter(text: string): { end: number; unclosed: string } {
+  // micromark skips a leading byte order mark before it looks for the opening fence.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  FRONT_MATTER_OPEN.lastIndex = bom;
   const open = FRONT_MATTER_OPEN.exec(text);
   if (!open) return { end: 0, unclosed: '' };
-  const fence = text[0] === '-' ? '---' : '\\+\\+\\+';
+  const fence = text[bom] === '-' ? '---' : '\\+\\+\\+';
   const close = new RegExp(`(?<=[\\r\\n])${fence}[ \\t]*(?=\\r|\\n|$)`, 'g');
-  close.lastIndex = open[0].length;
+  close.lastIndex = bom + open[0].length;
   const m = close.exec(text);
-  return m ? { end: m.index + m[0].length, unclosed: '' } : { end: 0, unclosed: `${text.slice(0, 3)}\n` };
+  return m ? { end: m.index + m[0].length, unclosed: '' } : { end: 0, unclosed: `${text.slice(bom, bom + 3)}\n` };
 }
 
 /** Offset just past the closing fence of the note's front matter, or 0. */
