@@ -8,9 +8,9 @@ import { bundledKnowledge } from '../support/knowledge';
 import { SEED } from './randomNotes';
 
 /**
- * Bare short company names (`LG`, `NC`, `KT`) are organizations only in a paragraph about AI
- * (#13 §4): their entities are `ambiguous` in the knowledge base. Bare `SK` names no entity: the
- * knowledge base has SK Telecom (`SKT`, `SK텔레콤`) and SK hynix, not the SK group.
+ * Bare short company names (`LG`, `NC`, `KT`, `SK`) are organizations only in a paragraph about AI
+ * (#13 §4): their entities are `ambiguous` in the knowledge base. `SK` is the SK group; SK Telecom
+ * (`SKT`, `SK텔레콤`) and SK hynix (`SK 하이닉스`) are companies of their own.
  */
 const { kb, index } = bundledKnowledge();
 const recognizers = createRecognizers(kb, index);
@@ -28,9 +28,9 @@ describe('bare short company names (#13 §4)', () => {
     assert.deepEqual(mentions('KT 요금제가 올랐다. KT 위즈가 이겼다.'), []);
     assert.deepEqual(mentions('LG 냉장고를 샀다. NC 다이노스가 이겼다.'), []);
     assert.deepEqual(mentions('Korea Telecom raised its prices.'), []);
-    // `SK 하이닉스` is SK hynix, a company of its own; bare `SK` is no entity, in AI prose or not.
-    assert.deepEqual(mentions('SK 하이닉스 주가가 올랐다.'), ['SK 하이닉스 → SK hynix']);
-    assert.deepEqual(mentions('SK는 새 AI 모델을 공개했다. SKT는 A.X K1을 냈다.'), ['SKT → SK Telecom', 'A.X K1 → A.X K1']);
+    // `SK 하이닉스` is SK hynix, a company of its own; bare `SK` is the SK group only in AI prose.
+    assert.deepEqual(mentions('SK 하이닉스 주가가 올랐다. SK 와이번스가 이겼다.'), ['SK 하이닉스 → SK hynix']);
+    assert.deepEqual(mentions('SK는 새 AI 모델을 공개했다. SKT는 A.X K1을 냈다.'), ['SK → SK Group', 'SKT → SK Telecom', 'A.X K1 → A.X K1']);
   });
 
   it('colours them only where they are mentions', () => {
