@@ -1,6 +1,8 @@
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
+import { inAddress } from './addresses';
 import { contextOf } from './context';
+import { isGenericFolded } from './genericWords';
 import { memberNamed, membersOfSize } from './members';
 
 export { foldChar, foldName, scriptChange };
@@ -126,10 +128,12 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
 
 /** A size right after a family's name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`. */
 const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
+/** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
+const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
 /** A word after a family's name that may finish a member's name (`K1`, `Pro`, `3.5`); never a sentence's final dot. */
 const MEMBER_WORD = /^[-_ ]([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?![A-Za-z0-9])/;
-const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*)(?![A-Za-z0-9])/i;
+export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*)(?![A-Za-z0-9])/i;
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
@@ -155,7 +159,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       const name = j < 0 ? entity.name : aliases[j];
       // Folded already when the knowledge base comes from the bundled snapshot (`rememberFolded`).
       const folded = foldName(name);
-      if (folded.length < 2) continue;
+      if (folded.length < 2 || isGenericFolded(folded)) continue;
       // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
       const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
       pending.push(names.length);
@@ -337,6 +341,26 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return stop === m.end ? m : { ...m, end: stop };
   };
 
+  /**
+   * A size written before a family's name (`the 13B LLaMA model`): the member of that size, the
+   * size part of its mention, when exactly one member has it. Reads back no further than `floor`
+   * (the scan's start, or the previous mention's end), within the line.
+   */
+  const sizeBefore = (mask: string, m: Mention, floor: number): Mention => {
+    // Most names have no size before them: `13B ` ends in a unit and a space.
+    if (mask[m.start - 1] !== ' ' || !/[BbMm]/.test(mask[m.start - 2] ?? '') || m.size !== undefined) return m;
+    const entity = kb.get(m.id);
+    if (entity?.kind !== 'family') return m;
+    const from = Math.max(floor, m.start - 12);
+    const sized = SIZE_BEFORE.exec(mask.slice(from, m.start));
+    // The size is a word of its own: not the end of `1.13B`, `v13B`, `Qwen3-8B`.
+    if (!sized || /[A-Za-z0-9_.,\u0000-]/.test(mask[from + sized.index - 1] ?? ' ')) return m;
+    const value = Number(sized[1]) * (/[Mm]/.test(sized[2]) ? 1e6 : 1e9);
+    const name = mask.slice(m.start, m.end);
+    const members = membersOfSize(kb, entity.id, value, false, [`${name} ${sized[1]}${sized[2]}`, name]);
+    return members.length === 1 ? { ...m, id: members[0].id, start: m.start - sized[0].length } : m;
+  };
+
   /** `ChatGPT-4o`, `ChatGPT-4o mini`: the product, naming one of its maker's models by the end of its name. */
   const productModel = (mask: string, m: Mention, end: number): Mention => {
     const product = kb.get(m.id);
@@ -390,8 +414,15 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         if (hit) {
           const repo = repositoryModel(mask, hit, end);
           if (repo) hit = repo;
-          const mention = extend(mask, { start: i, end: hit[0], text: '', kind: kindOf(hit[1][0]), id: hit[1][0] }, end);
-          mention.text = mask.slice(i, mention.end);
+          else if (!mask.slice(i, hit[0]).includes('/') && inAddress(mask, i, hit[0])) {
+            // `github.com/meta-llama/llama-models`, `olmo3-notes.ipynb`: part of an address;
+            // a repository id stays a mention (`huggingface.co/Qwen/Qwen3-8B`).
+            i = hit[0];
+            continue;
+          }
+          let mention = extend(mask, { start: i, end: hit[0], text: '', kind: kindOf(hit[1][0]), id: hit[1][0] }, end);
+          mention = sizeBefore(mask, mention, Math.max(start, mentions.length ? mentions[mentions.length - 1].end : 0));
+          mention.text = mask.slice(mention.start, mention.end);
           mentions.push(mention);
           i = mention.end;
         } else i++;

@@ -16,6 +16,7 @@
  *    under it.
  * The same name linked elsewhere is a mention (`[Mistral](https://huggingface.co/mistralai)`). A
  * text that is only a kind of page (`[Paper](…)`, `[모델 카드](…)`) names no entity at all.
+ * Likewise a site's name after a page title, ending its line (`Title · Hugging Face`, `isTitleSite`).
  * Reads the link around each such mention only (a few characters of its line), and only text of
  * the mention's paragraph, which an edit of the paragraph re-reads (`analysis/incremental.ts`).
  */
@@ -37,7 +38,7 @@ export function siteLabelFilter(kb: KnowledgeBase): (text: string, mentions: Men
     let out: Mention[] | undefined;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
-      const drop = (m.kind === 'organization' || m.kind === 'product') && m.model === undefined && isLinkLabel(text, m, kb, namesOf);
+      const drop = (m.kind === 'organization' || m.kind === 'product') && m.model === undefined && (isLinkLabel(text, m, kb, namesOf) || isTitleSite(text, m, kb, namesOf));
       if (drop && !out) out = mentions.slice(0, i);
       else if (!drop && out) out.push(m);
     }
@@ -83,6 +84,23 @@ function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: E
   const host = labels.join('.');
   const own = site.join('.');
   return host === own || host.endsWith(`.${own}`);
+}
+
+/** ` · ` between a page's title and its site, at the end of a line. */
+const TITLE_SITE = /\S[ \t]+·[ \t]+$/;
+
+/**
+ * A site's name after a page's title, as a clipped link card or a copied title bar writes it:
+ * `LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct · Hugging Face`. The mention ends its line, ` · ` comes
+ * before it after some title, and the entity is a site: one of its names is its website's host.
+ */
+function isTitleSite(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: Entity) => string[]): boolean {
+  for (let i = m.end; i < text.length && text[i] !== '\n'; i++) if (text[i] !== ' ' && text[i] !== '\t' && text[i] !== '\r') return false;
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  if (!TITLE_SITE.test(text.slice(Math.max(lineStart, m.start - BRACKET_REACH * 8), m.start))) return false;
+  const entity = kb.get(m.id);
+  const site = entity?.kind === 'organization' && entity.website ? hostLabels(entity.website) : undefined;
+  return site !== undefined && namesOf(entity!).some((name) => namesHost(name, site));
 }
 
 /** Letters and digits of a name, lower case. */

@@ -8,8 +8,10 @@ import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
 
 /**
  * The members of `familyId` whose total (or active) count is `value` within 1%, narrowed to those
- * named like the first of `names` that names any (`Llama 2` picks Llama 2 7B over LLaMA 7B); a
- * name never narrows the list to nothing, so an empty list means no member has that size.
+ * named like the first of `names` that names any (`Llama 2` picks Llama 2 7B over LLaMA 7B), and
+ * then to the one named by it and the size alone among generations (`LLaMA` picks LLaMA 13B over
+ * Llama 2 13B); a name never narrows the list to nothing, so an empty list means no member has
+ * that size.
  */
 export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number, active: boolean, names: readonly string[]): ModelEntity[] {
   const size = (m: ModelEntity): number | undefined => (active ? m.parameters?.active : m.parameters?.total);
@@ -25,6 +27,11 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
       return n === p || n.startsWith(`${p} `);
     });
     if (named.length > 0) members = named;
+    // The name and then only a size: `LLaMA` + 13B is LLaMA 13B, not Llama 2 13B. Only among
+    // names that differ by a generation before the size (not `Qwen3 4B` among `Qwen3-4B-Instruct-2507`).
+    const rest = named.map((m) => foldName(m.name).slice(p.length));
+    const sizeOnly = named.filter((_, k) => /^ [\d.]+[bm]$/.test(rest[k]));
+    if (named.length > 1 && sizeOnly.length === 1 && rest.every((r) => /^ (?:\S+ )*[\d.]+[bm]$/.test(r))) members = sizeOnly;
   }
   return members;
 }

@@ -1,19 +1,23 @@
 /**
  * Short forms a note defines for itself: after `Llama 4 Maverick`, a later `Maverick` is that
  * model; likewise `R1` after `DeepSeek-R1`, `V3` after `DeepSeek-V3`, `Opus 4` after
- * `Claude Opus 4`, `K2` after `Kimi K2`, `4o` after `GPT-4o`. Only within the note, only after
- * the model's first full mention, and never a form two of the note's models share.
+ * `Claude Opus 4`, `K2` after `Kimi K2`, `4o` after `GPT-4o`; and after a family written with its
+ * generation (`Llama 4`, a table row's first cell), the rest of a member's name (`Scout`). Only
+ * within the note, only after the model's first full mention (or that family's), and never a form
+ * two of the note's models share. A form may carry the size and variant suffixes of a model id
+ * (`Scout-17B-16E`, `Maverick-17B-128E-Instruct`).
  */
 import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
-import { buildAliasIndex, foldName, type AliasIndex } from './aliasIndex';
+import { buildAliasIndex, foldName, VARIANT, type AliasIndex } from './aliasIndex';
 import type { Mention } from './types';
+import { isGenericWord } from './genericWords';
 import { firstEndingAfter } from './spans';
 
 /** The short forms of one note, derived from its full mentions. */
 export interface ShortFormSet {
   /** `form=id` pairs, sorted: equal keys mean the same forms for the same models. */
   readonly key: string;
-  /** Model id → start of its first full mention: a short form counts only after it. */
+  /** Model id → start of its first full mention (or its family's that defined its forms): a short form counts only after it. */
   readonly first: ReadonlyMap<string, number>;
   /** Matches the forms with the alias index's rules (boundaries, particles, capitalized words). */
   readonly index: AliasIndex | undefined;
@@ -24,20 +28,47 @@ export interface ShortFormSet {
  * sizes (`405B`, `A22B`) and bare versions (`4`, `3.1`).
  */
 const GENERIC = new Set(
-  'instruct base chat pro mini flash turbo ultra light lite large small medium nano max plus think thinking reasoning vision vl coder code preview it hf fp8 latest omni deep next air exp experimental guard embed embedding distill online edge'.split(' '),
+  'instruct base chat pro mini flash turbo ultra light lite large small medium nano max plus think thinking reasoning vision vl coder code preview it hf fp8 latest omni deep next air open exp experimental guard embed embedding distill online edge'.split(' '),
 );
+
+/** Whether the words left of a name make a short form: letters in them, and more than a variant, size or word of the field. */
+function isShortForm(tail: readonly string[]): boolean {
+  const form = tail.join(' ');
+  if (!/[A-Za-z]/.test(form) || foldName(form).length < 2) return false;
+  if (tail.length === 1 && (GENERIC.has(form.toLowerCase()) || /^A?\d+(?:\.\d+)?[BbMmTt]$/.test(form) || /^\d+x\d+B$/i.test(form))) return false;
+  // `LLM` of `VARCO LLM`, `AI 모델`: words of the field name no model.
+  return !tail.every((w) => GENERIC.has(w.toLowerCase()) || isGenericWord(w) || /^A?[\d.]+[BbMmTtKkEe]?$/.test(w));
+}
+
+const wordsOf = (name: string): string[] => name.split(/[-_\s]+/).filter(Boolean);
 
 /** Forms of `name` without its leading words: `Llama 4 Maverick` → `4 Maverick`, `Maverick`. */
 export function shortFormsOf(name: string): string[] {
-  const words = name.split(/[-_\s]+/).filter(Boolean);
+  const words = wordsOf(name);
   const forms: string[] = [];
-  for (let k = 1; k < words.length; k++) {
-    const tail = words.slice(k);
-    const form = tail.join(' ');
-    if (!/[A-Za-z]/.test(form) || foldName(form).length < 2) continue;
-    if (tail.length === 1 && (GENERIC.has(form.toLowerCase()) || /^A?\d+(?:\.\d+)?[BbMmTt]$/.test(form) || /^\d+x\d+B$/i.test(form))) continue;
-    if (tail.every((w) => GENERIC.has(w.toLowerCase()) || /^[\d.]+[BbMmTtKk]?$/.test(w))) continue;
-    forms.push(form);
+  for (let k = 1; k < words.length; k++) if (isShortForm(words.slice(k))) forms.push(words.slice(k).join(' '));
+  return forms;
+}
+
+/**
+ * The forms a family's mention defines for its members: the rest of each member's name (or alias)
+ * after the words the note wrote (`Llama 4` → `Scout` of Llama 4 Scout, `Maverick` of Llama 4
+ * Maverick). A family written without a generation (`Llama`, `SOLAR`) defines none.
+ */
+export function memberFormsOf(kb: KnowledgeBase, familyId: string, written: string): [string, string][] {
+  // A family without its generation (`Llama`, `Claude`) spans too many members to name one by a word.
+  if (!/\d/.test(written)) return [];
+  const prefix = wordsOf(written);
+  const folded = foldName(prefix.join(' '));
+  const forms: [string, string][] = [];
+  for (const member of kb.membersOf(familyId)) {
+    for (const name of [member.name, ...member.aliases]) {
+      const words = wordsOf(name);
+      if (words.length <= prefix.length || foldName(words.slice(0, prefix.length).join(' ')) !== folded) continue;
+      const tail = words.slice(prefix.length);
+      const form = tail.join(' ');
+      if (isShortForm(tail) && !forms.some(([f, id]) => f === form && id === member.id)) forms.push([form, member.id]);
+    }
   }
   return forms;
 }
@@ -52,19 +83,29 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
   const first = new Map<string, number>();
   const owner = new Map<string, string>(); // folded form → model id, or '' when shared
   const surface = new Map<string, string>(); // folded form → the form as the name writes it
+  const seen = new Set<string>(); // models read, and families as written (`Llama 4`, `Llama 3.1`)
+  const define = (form: string, id: string, start: number): void => {
+    const folded = foldName(form);
+    const o = owner.get(folded);
+    if (o === undefined) {
+      owner.set(folded, id);
+      surface.set(folded, form);
+    } else if (o !== id) owner.set(folded, '');
+    if (!first.has(id)) first.set(id, start);
+  };
   for (const m of mentions) {
-    if (m.short || first.has(m.id)) continue;
+    if (m.short || m.size !== undefined) continue;
     const entity = kb.get(m.id);
-    if (entity?.kind !== 'model') continue;
-    first.set(m.id, m.start);
-    for (const form of new Set([...shortFormsOf(entity.name), ...shortFormsOf(m.text)])) {
-      const folded = foldName(form);
-      const o = owner.get(folded);
-      if (o === undefined) {
-        owner.set(folded, m.id);
-        surface.set(folded, form);
-      } else if (o !== m.id) owner.set(folded, '');
+    const key = entity?.kind === 'family' ? `${m.id}\u0000${foldName(m.text)}` : m.id;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (entity?.kind === 'family') {
+      for (const [form, id] of memberFormsOf(kb, entity.id, m.text)) define(form, id, m.start);
+      continue;
     }
+    if (entity?.kind !== 'model') continue;
+    if (!first.has(m.id)) first.set(m.id, m.start);
+    for (const form of new Set([...shortFormsOf(entity.name), ...shortFormsOf(m.text)])) define(form, m.id, m.start);
   }
   const pairs = [...owner].filter(([, id]) => id !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (pairs.length === 0) return first.size === 0 ? EMPTY : { key: '', first, index: undefined };
@@ -98,15 +139,29 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
   for (const m of set.index.find(mask, from, to)) {
     const start = set.first.get(m.id);
     if (start === undefined || m.start < start) continue;
+    const stop = suffixEnd(mask, m.end);
     // `4o` is not in `4o-mini`, another model.
-    if (mask[m.end] === '-' && /[A-Za-z0-9]/.test(mask[m.end + 1] ?? '')) continue;
+    if (mask[stop] === '-' && /[A-Za-z0-9]/.test(mask[stop + 1] ?? '')) continue;
     while (k < full.length && (full[k].end <= m.start || full[k].short)) k++;
-    if (k < full.length && full[k].start < m.end) continue;
-    out.push({ ...m, short: true });
+    if (k < full.length && full[k].start < stop) continue;
+    out.push(stop === m.end ? { ...m, short: true } : { ...m, end: stop, text: mask.slice(m.start, stop), short: true });
   }
   return out;
 }
 
+
+/** A size, active size or expert count suffix of a model id: `-17B`, `-A3B`, `-16E`. */
+const SIZE_SUFFIX = /^[-_](?:\d+(?:\.\d+)?[BbMm]|A\d+(?:\.\d+)?[Bb]|\d+E)(?![A-Za-z0-9])/;
+
+/** The end of the size and variant suffixes after a short form at `end` (`Scout-17B-16E-Instruct`). */
+function suffixEnd(mask: string, end: number): number {
+  for (;;) {
+    const rest = mask.slice(end, end + 16);
+    const suffix = SIZE_SUFFIX.exec(rest) ?? VARIANT.exec(rest);
+    if (!suffix) return end;
+    end += suffix[0].length;
+  }
+}
 
 /** Two sorted, non-overlapping lists merged by start. */
 export function mergeMentions(a: readonly Mention[], b: readonly Mention[]): Mention[] {
