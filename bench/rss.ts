@@ -1,7 +1,8 @@
 /**
  * Run by `bench/run.ts` as a bundled script in a fresh Node process, the way the server runs:
- * loads the bundled knowledge, analyses one note, applies a one-character edit, and prints the
- * resident set size before and after as JSON. Argument: the data directory, then the note's path.
+ * loads the bundled knowledge, opens the notes (each analysed, edited once and diagnosed, all held
+ * at once), and prints the resident set size before and after and the heap they retain per MB of
+ * note as JSON. Arguments: the data directory, then the notes' paths.
  */
 import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,16 +19,32 @@ const rss = (): number => {
   return process.memoryUsage().rss;
 };
 
-const [dataDir, notePath] = process.argv.slice(2);
+const [dataDir, ...notePaths] = process.argv.slice(2);
 const { kb } = loadBundledKnowledgeBase(dataDir);
 const recognizers = createRecognizers(kb, buildAliasIndex(kb));
-const text = readFileSync(notePath, 'utf8');
+const texts = notePaths.map((p) => readFileSync(p, 'utf8'));
 const before = rss();
-const doc = TextDocument.create('file:///note.md', 'markdown', 1, text);
-const analysis = analyzeNote(doc, recognizers);
-const at = analysis.offsetAt({ line: Math.floor(doc.lineCount / 2), character: 0 });
-const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: 'a' };
-const next = updateAnalysis(analysis, TextDocument.update(TextDocument.create(doc.uri, 'markdown', 1, text), [change], 2), [change], recognizers);
-const diagnostics = claimDiagnostics(next, kb).length + unknownNameDiagnostics(next, kb, 'en').length;
+const heapBefore = process.memoryUsage().heapUsed;
+// Every note open at once, each analysed and edited once as the server holds it.
+const open = texts.map((text, i) => {
+  const doc = TextDocument.create(`file:///note-${i}.md`, 'markdown', 1, text);
+  const analysis = analyzeNote(doc, recognizers);
+  const at = analysis.offsetAt({ line: Math.floor(doc.lineCount / 2), character: 0 });
+  const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: 'a' };
+  const next = updateAnalysis(analysis, TextDocument.update(TextDocument.create(doc.uri, 'markdown', 1, text), [change], 2), [change], recognizers);
+  return { next, diagnostics: [...claimDiagnostics(next, kb), ...unknownNameDiagnostics(next, kb, 'en')] };
+});
 const after = rss();
-process.stdout.write(JSON.stringify({ before, after, mentions: next.mentions.length, diagnostics }));
+const heapAfter = process.memoryUsage().heapUsed;
+const openMb = texts.reduce((n, t) => n + t.length, 0) / 1e6;
+process.stdout.write(
+  JSON.stringify({
+    before,
+    after,
+    notes: texts.length,
+    openMb,
+    retainedHeapPerMb: (heapAfter - heapBefore) / openMb,
+    mentions: open.reduce((n, o) => n + o.next.mentions.length, 0),
+    diagnostics: open.reduce((n, o) => n + o.diagnostics.length, 0),
+  }),
+);

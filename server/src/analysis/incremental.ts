@@ -491,7 +491,16 @@ const shiftQuantity = (q: Quantity, d: number): Quantity => ({
   qualifier: q.qualifier,
   notation: q.notation,
 });
-const shiftClaim = (c: Claim, d: number): Claim => ({ ...shiftQuantity(c, d), refersTo: c.refersTo });
+const shiftClaim = (c: Claim, d: number): Claim => ({
+  start: c.start + d,
+  end: c.end + d,
+  text: c.text,
+  value: c.value,
+  active: c.active,
+  qualifier: c.qualifier,
+  notation: c.notation,
+  refersTo: c.refersTo,
+});
 
 /** First index whose value is > `value`. */
 const upperBound = (items: readonly number[], value: number): number => lowerBound(items, value + 1);

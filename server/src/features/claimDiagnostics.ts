@@ -10,6 +10,7 @@ import { rankedSources } from '../format/sources';
 import type { AlternateCount, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { fill, messages, type Locale, type MessageKey } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
+import { lowerBound } from '../recognize/spans';
 import type { Claim } from '../recognize/types';
 import { checkClaim, claimModel, defaultClaimCheckOptions, type ClaimCheckOptions, type ClaimMismatchData } from '../check/claims';
 
@@ -22,8 +23,10 @@ export function claimDiagnostics(
 ): Diagnostic[] {
   const t = messages(options.locale);
   const out: Diagnostic[] = [];
-  for (const claim of analysis.claims) {
-    if (window && (claim.start < window.start || claim.start >= window.end)) continue;
+  const claims = analysis.claims;
+  for (let k = window ? lowerBound(claims, window.start, (c) => c.start) : 0; k < claims.length; k++) {
+    const claim = claims[k];
+    if (window && claim.start >= window.end) break;
     const model = claimModel(claim, kb);
     if (!model) continue;
     const check = checkClaim(claim, model, options.tolerance);

@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
 import type { KnowledgeBase } from '../knowledge/types';
 import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
+import { lowerBound } from '../recognize/spans';
 import type { ClaimCheckOptions } from '../check/claims';
 import { claimDiagnostics } from './claimDiagnostics';
 import { unknownNameDiagnostics } from './unknownNames';
@@ -23,21 +24,31 @@ export function noteDiagnostics(analysis: NoteAnalysis, kb: KnowledgeBase, optio
   const changed = analysis.changed;
   const window =
     prev && changed && changed.previousVersion === prev.version ? paragraphsAround(analysis.text, changed.start, changed.end) : undefined;
-  const fresh = [...claimDiagnostics(analysis, kb, options, window), ...unknownNameDiagnostics(analysis, kb, options.locale, window)].map(
-    (diagnostic) => ({ start: analysis.offsetAt(diagnostic.range.start), end: analysis.offsetAt(diagnostic.range.end), diagnostic }),
+  const fresh = sorted(
+    [...claimDiagnostics(analysis, kb, options, window), ...unknownNameDiagnostics(analysis, kb, options.locale, window)].map((diagnostic) => ({
+      start: analysis.offsetAt(diagnostic.range.start),
+      end: analysis.offsetAt(diagnostic.range.end),
+      diagnostic,
+    })),
   );
-  if (!window || !prev || !changed) return { version: analysis.version, items: sorted(fresh) };
-
-  const kept: { start: number; end: number; diagnostic: Diagnostic }[] = [];
-  for (const item of prev.items) {
-    if (item.end <= window.start) kept.push(item);
-    else if (item.start >= window.end - changed.delta) {
-      const start = item.start + changed.delta;
-      const end = item.end + changed.delta;
-      kept.push({ start, end, diagnostic: { ...item.diagnostic, range: analysis.range({ start, end }) } });
-    }
+  if (!window || !prev || !changed) return { version: analysis.version, items: fresh };
+  // Items before the window stay; those after it move by the edit's length and whole lines.
+  const items = prev.items;
+  const firstAfter = lowerBound(items, window.end - changed.delta, (i) => i.start);
+  const kept = items.slice(0, lowerBound(items, window.start, (i) => i.start)).filter((i) => i.end <= window.start);
+  const out = kept.concat(fresh);
+  for (let k = firstAfter, lines = 0; k < items.length; k++) {
+    const { start, end, diagnostic } = items[k];
+    if (k === firstAfter) lines = analysis.range({ start: start + changed.delta, end: start + changed.delta }).start.line - diagnostic.range.start.line;
+    out.push({ start: start + changed.delta, end: end + changed.delta, diagnostic: lines === 0 ? diagnostic : moved(diagnostic, lines) });
   }
-  return { version: analysis.version, items: sorted([...kept, ...fresh]) };
+  return { version: analysis.version, items: out };
+}
+
+/** `diagnostic` on lines `lines` further down: it starts and ends after the edited lines. */
+function moved(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = diagnostic.range;
+  return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
 /**
