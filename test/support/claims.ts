@@ -5,11 +5,13 @@ import { analyzeNote, type NoteAnalysis } from '../../server/src/analysis';
 import { linkClaims } from '../../server/src/recognize/claims';
 import { findQuantities } from '../../server/src/recognize/quantities';
 import type { Claim } from '../../server/src/recognize/types';
+import type { KnowledgeBase } from '../../server/src/knowledge/types';
+import type { AliasIndex } from '../../server/src/recognize/aliasIndex';
 import { bundledKnowledge, examplesDir } from './knowledge';
 
-/** Analyses `text` with the bundled knowledge, claims included (as the language service does). */
-export function analyzeClaims(text: string, uri = 'file:///note.md', version = 1): NoteAnalysis {
-  const { kb, index } = bundledKnowledge();
+/** Analyses `text` with the bundled knowledge, or `knowledge`, claims included (as the language service does). */
+export function analyzeClaims(text: string, uri = 'file:///note.md', version = 1, knowledge: { kb: KnowledgeBase; index: AliasIndex } = bundledKnowledge()): NoteAnalysis {
+  const { kb, index } = knowledge;
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
   return analyzeNote(TextDocument.create(uri, 'markdown', version, text), {
     aliases: index,

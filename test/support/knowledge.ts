@@ -27,27 +27,40 @@ export function bundledKnowledge(): { kb: KnowledgeBase; index: AliasIndex } {
   return bundled;
 }
 
-let frozen: { kb: KnowledgeBase; index: AliasIndex } | undefined;
+const fixtures = new Map<string, { kb: KnowledgeBase; index: AliasIndex }>();
+
+/** A knowledge base of one file of test/fixtures/knowledge-base, loaded once per test run. */
+function fixtureKnowledge(file: string): { kb: KnowledgeBase; index: AliasIndex } {
+  let loaded = fixtures.get(file);
+  if (!loaded) {
+    const at = path.join(repoRoot, 'test', 'fixtures', 'knowledge-base', file);
+    const parsed = parseKnowledgeFile(pathToFileURL(at).href, readFileSync(at, 'utf8'), { bundled: true });
+    if (parsed.problems.length > 0) throw new Error(`${file}: ${parsed.problems.map((p) => p.message).join('; ')}`);
+    const kb = createKnowledgeBase([parsed], 1);
+    loaded = { kb, index: buildAliasIndex(kb) };
+    fixtures.set(file, loaded);
+  }
+  return loaded;
+}
 
 /**
  * A frozen copy of 18 bundled entries (test/fixtures/knowledge-base/frozen.yaml), for tests of
  * how facts and sources are written: they do not change when the bundled data is re-sourced.
  */
-export function frozenKnowledge(): { kb: KnowledgeBase; index: AliasIndex } {
-  if (!frozen) {
-    const file = parseKnowledgeFile(pathToFileURL(frozenPath).href, readFileSync(frozenPath, 'utf8'), { bundled: true });
-    if (file.problems.length > 0) throw new Error(`frozen.yaml: ${file.problems.map((p) => p.message).join('; ')}`);
-    const kb = createKnowledgeBase([file], 1);
-    frozen = { kb, index: buildAliasIndex(kb) };
-  }
-  return frozen;
-}
+export const frozenKnowledge = (): { kb: KnowledgeBase; index: AliasIndex } => fixtureKnowledge('frozen.yaml');
+
+/**
+ * A frozen copy of the 147 bundled entries the completion tests' prefixes reach
+ * (test/fixtures/knowledge-base/completion.yaml): their lists and counts do not change when a
+ * model is added to the bundled data.
+ */
+export const completionKnowledge = (): { kb: KnowledgeBase; index: AliasIndex } => fixtureKnowledge('completion.yaml');
 
 export const frozenPath = path.join(repoRoot, 'test', 'fixtures', 'knowledge-base', 'frozen.yaml');
 
-/** Analyses `text` as a note with the bundled knowledge (no claims). */
-export function analyze(text: string, uri = 'file:///note.md'): NoteAnalysis {
-  const { index } = bundledKnowledge();
+/** Analyses `text` as a note with the bundled knowledge, or `knowledge` (no claims). */
+export function analyze(text: string, uri = 'file:///note.md', knowledge: { index: AliasIndex } = bundledKnowledge()): NoteAnalysis {
+  const { index } = knowledge;
   return analyzeNote(TextDocument.create(uri, 'markdown', 1, text), { aliases: index, claims: () => [] });
 }
 

@@ -92,6 +92,9 @@ describe('recognize/claims', () => {
       it(s, () => {
         assert.ok(findQuantities(s).length > 0, 'the quantity recognizer alone finds the size');
         assert.deepEqual(claimsIn(s), []);
+        // Not because nothing is linked: a count stated after the name in the same paragraph is the one claim.
+        const text = `${s} Llama 3.1 405B has 410B parameters.`;
+        assert.deepEqual(claimsIn(text).map((c) => [c.start, c.text, c.refersTo]), [[text.indexOf('410B'), '410B', 'llama-3.1-405b']]);
       });
     }
     it('keeps the claims beside the name', () => {

@@ -4,14 +4,16 @@ import { completions, MAX_COMPLETIONS, prefixAt } from '../../server/src/feature
 import { entityMarkdown } from '../../server/src/format/entity';
 import type { Entity } from '../../server/src/knowledge/types';
 import { fakeKnowledge } from '../support/fakeKnowledge';
-import { analyze, bundledKnowledge } from '../support/knowledge';
+import { analyze as analyzeWith, completionKnowledge } from '../support/knowledge';
 import { rangeOf } from '../support/text';
 
 const en = { locale: 'en', numberFormat: 'auto' } as const;
 const ko = { locale: 'ko', numberFormat: 'auto' } as const;
 
-describe('completion', () => {
-  const { kb } = bundledKnowledge();
+describe('completion (a frozen copy of the bundled entries it reaches)', () => {
+  const knowledge = completionKnowledge();
+  const { kb } = knowledge;
+  const analyze = (text: string) => analyzeWith(text, undefined, knowledge);
   /** Completions with the cursor at the end of `text`. */
   const complete = (text: string, options: typeof en | typeof ko | { locale: 'en'; numberFormat: 'B' } = en) =>
     completions(analyze(text), text.length, kb, options);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import {
+  CancellationTokenSource,
   createConnection,
   createProtocolConnection,
   StreamMessageReader,
@@ -114,6 +115,46 @@ describe('server in process: a handler that throws', () => {
     const failures = logs.filter((l) => l.type === 1 && l.message.startsWith('Research Notes: hover failed'));
     assert.equal(failures.length, 1);
     assert.match(failures[0].message, /broken entity/);
+  });
+});
+
+describe('server in process: cancelling a request that waits for the workspace index', () => {
+  let client: ProtocolConnection;
+  let listed: () => void = () => {};
+  let listing = false;
+  const note = 'file:///ws/a.md';
+
+  before(async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    // Listing the workspace's notes waits until the test lets it go: indexing stays under way.
+    const workspace: Workspace = {
+      folders: ['file:///ws'],
+      readFile: async (uri) => (uri === note ? 'DeepSeek-V3.1 is here.\n' : undefined),
+      listKnowledgeFiles: async () => ({ uris: [], refused: [] }),
+      listNotes: () => ((listing = true), new Promise((resolve) => (listed = () => resolve({ uris: [note], skipped: [] })))),
+    };
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), { bundledKnowledge: () => fakeKnowledge(sampleEntities), workspace: () => workspace });
+    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    client.listen();
+    await client.sendRequest('initialize', { processId: null, rootUri: 'file:///ws', capabilities: {}, initializationOptions: { settings: { diagnosticsDebounceMs: 0 } } });
+    await client.sendNotification('initialized', {});
+  });
+
+  after(() => client.dispose());
+
+  it('answers a cancelled workspace/symbol at once with nothing, and the next one in full once indexing is done', async () => {
+    await until(() => (listing ? true : undefined));
+    const source = new CancellationTokenSource();
+    const cancelled = client.sendRequest('workspace/symbol', { query: 'deepseek' }, source.token);
+    // Requests are handled in order: once this one is answered, the symbol request is waiting for the index.
+    assert.equal(await client.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///ws/none.md' }, position: { line: 0, character: 0 } }), null);
+    source.cancel();
+    const early = await Promise.race([cancelled, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2000))]);
+    assert.deepEqual(early, []);
+    const full = client.sendRequest('workspace/symbol', { query: 'deepseek' }) as Promise<{ name: string; containerName: string }[]>;
+    listed();
+    assert.deepEqual((await full).map((s) => [s.name, s.containerName]), [['DeepSeek-V3.1', '1 note']]);
   });
 });
 

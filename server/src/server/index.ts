@@ -38,7 +38,7 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
   connection.onDefinition(onNote('definition', (doc, p, t) => s.service.definition(doc, p.position, t), null));
   connection.onReferences(async (p, token) => {
     try {
-      const inKnowledge = await s.knowledgeReferences(p.textDocument.uri, p.position, p.context.includeDeclaration);
+      const inKnowledge = await s.knowledgeReferences(p.textDocument.uri, p.position, p.context.includeDeclaration, token);
       return inKnowledge ?? (await onNote('references', (doc, q: typeof p, t) => s.references(doc, q.position, q.context.includeDeclaration, t), null)(p, token));
     } catch (error) {
       s.failed('references', error);

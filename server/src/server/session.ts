@@ -405,11 +405,16 @@ export class Session {
     }
   }
 
+  /** Waits for the current indexing run; false when `token` was cancelled first (the request gets the empty answer). */
+  private async indexed(token: CancellationToken = CancellationToken.None): Promise<boolean> {
+    await untilCancelled(this.indexing, token);
+    return !token.isCancellationRequested;
+  }
+
   /** Every mention, in every note, of the entity at `position`; its knowledge entry first when asked. */
   async references(doc: TextDocument, position: Position, includeDeclaration: boolean, token?: CancellationToken): Promise<Location[]> {
     const id = this.service.entityAt(doc, position, token);
-    if (!id) return [];
-    await this.indexing;
+    if (!id || !(await this.indexed(token))) return [];
     return references(this.index, id, includeDeclaration ? this.service.definition(doc, position) : undefined);
   }
 
@@ -417,7 +422,7 @@ export class Session {
    * References from a knowledge file: the notes that mention the entity whose entry holds
    * `position` (the last entry starting at or before its line), the entry itself first when asked.
    */
-  async knowledgeReferences(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[] | null> {
+  async knowledgeReferences(uri: string, position: Position, includeDeclaration: boolean, token?: CancellationToken): Promise<Location[] | null> {
     if (!this.knowledge.isKnowledgeFile(uri)) return null;
     const kb = this.knowledge.current();
     let entry: { id: string; origin: EntityOrigin } | undefined;
@@ -425,8 +430,7 @@ export class Session {
       const origin = kb.origin(entity.id);
       if (origin?.uri === uri && origin.line <= position.line && (!entry || origin.line > entry.origin.line)) entry = { id: entity.id, origin };
     }
-    if (!entry) return [];
-    await this.indexing;
+    if (!entry || !(await this.indexed(token))) return [];
     return references(this.index, entry.id, includeDeclaration ? entryLocation(entry.origin) : undefined);
   }
 
@@ -435,8 +439,8 @@ export class Session {
     return { complete: this.indexDone, kinds: entitiesView(this.index, this.knowledge.current(), params.uri) };
   }
 
-  async workspaceSymbols(query: string): Promise<SymbolInformation[]> {
-    await this.indexing;
+  async workspaceSymbols(query: string, token?: CancellationToken): Promise<SymbolInformation[]> {
+    if (!(await this.indexed(token))) return [];
     return workspaceSymbols(this.index, this.knowledge.current(), query, this.config.locale, this.knowledge.files());
   }
 
