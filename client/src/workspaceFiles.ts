@@ -8,8 +8,22 @@ import { FindFilesRequest, ReadFileRequest, type FindFilesParams, type FindFiles
  * `workspace.fs`, `researchNotes/findFiles` with `workspace.findFiles`, in any scheme VS Code
  * reads (`vscode-vfs:` on github.dev, `vscode-remote:`, `file:`).
  */
-export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
-  return [client.onRequest(ReadFileRequest, readFile), client.onRequest(FindFilesRequest, findFiles)];
+export function serveWorkspaceFiles(client: BaseLanguageClient, mark?: (name: string) => void): vscode.Disposable[] {
+  if (!mark) return [client.onRequest(ReadFileRequest, readFile), client.onRequest(FindFilesRequest, findFiles)];
+  return [client.onRequest(ReadFileRequest, marked('readFile', readFile, mark)), client.onRequest(FindFilesRequest, marked('findFiles', findFiles, mark))];
+}
+
+/** `answer`, marking when it is first asked and first answers (#21: where the first second goes). */
+function marked<P, R>(what: string, answer: (params: P) => Promise<R>, mark: (name: string) => void): (params: P) => Promise<R> {
+  let first = true;
+  return async (params) => {
+    const once = first;
+    first = false;
+    if (once) mark(`first ${what} asked`);
+    const result = await answer(params);
+    if (once) mark(`first ${what} answered`);
+    return result;
+  };
 }
 
 // As Node's `readFile(…, 'utf8')`: invalid bytes become U+FFFD, a byte order mark stays.

@@ -3,7 +3,7 @@
  * YAML. The snapshot's format is `knowledge/snapshot.ts`, which the Node server's loader shares;
  * a unit test checks that both give the same knowledge base.
  */
-import { knowledgeOfSnapshot, readSnapshotText, SNAPSHOT_VERSION } from '../knowledge/snapshot';
+import { knowledgeOfSnapshot, readSnapshotText, SNAPSHOT_VERSION, type Snapshot } from '../knowledge/snapshot';
 import type { KnowledgeBase, KnowledgeFile } from '../knowledge/types';
 
 /** Decompresses the gzip bytes of the bundled snapshot (`DecompressionStream`, in browsers and Node). */
@@ -25,8 +25,18 @@ function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
  * extension's `server/data/`, so that go-to-definition opens the bundled file).
  */
 export function knowledgeOfSnapshotText(text: string, dataDir: string): { files: KnowledgeFile[]; kb: KnowledgeBase } {
+  return knowledgeOfBundledSnapshot(readBundledSnapshot(text), dataDir);
+}
+
+/** The snapshot of `text` (most of the loading: the worker reads it before the client's `initialize`, which names `dataDir`). */
+export function readBundledSnapshot(text: string): Snapshot {
   const snapshot = readSnapshotText(text);
   if (!snapshot) throw new Error(`Unexpected bundled snapshot without \`files\` of version ${SNAPSHOT_VERSION}, expected the output of kb-check --write`);
+  return snapshot;
+}
+
+/** The knowledge base of a read snapshot, its files at `dataDir` + their names. */
+export function knowledgeOfBundledSnapshot(snapshot: Snapshot, dataDir: string): { files: KnowledgeFile[]; kb: KnowledgeBase } {
   const base = dataDir.endsWith('/') ? dataDir : `${dataDir}/`;
   return knowledgeOfSnapshot(snapshot, (name) => `${base}${name}`);
 }

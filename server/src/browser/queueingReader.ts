@@ -9,9 +9,18 @@ export class QueueingMessageReader extends AbstractMessageReader implements Mess
   private queue: Message[] = [];
   private callback: DataCallback | undefined;
 
-  constructor(port: { addEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void }) {
+  /** `observe` sees each message as it arrives, queued or not. */
+  constructor(
+    port: { addEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void },
+    observe?: (message: Message) => void,
+  ) {
     super();
-    port.addEventListener('message', (event) => (this.callback ? this.callback(event.data as Message) : this.queue.push(event.data as Message)));
+    port.addEventListener('message', (event) => {
+      const message = event.data as Message;
+      observe?.(message);
+      if (this.callback) this.callback(message);
+      else this.queue.push(message);
+    });
     port.addEventListener('error', (event) => this.fireError(event));
   }
 

@@ -49,6 +49,12 @@ export interface ServerDeps {
   hubPlaces?(): HubPlaces | undefined;
   /** The chart's SVG renderer (ECharts), loaded when the first chart is drawn; none: no charts. */
   chartRenderer?(): RenderChartSvg;
+  /**
+   * False: requests on notes are answered from the bundled knowledge while the workspace's
+   * knowledge files load (the web worker reads them through the client, which takes seconds);
+   * diagnostics still wait for them, hints and tokens are refreshed once they are in. Default true.
+   */
+  answersWaitForKnowledgeFiles?: boolean;
 }
 
 /** How long indexing runs before it lets requests through. */
@@ -156,8 +162,9 @@ export class Session {
       },
     };
     const current = (): TextDocument | undefined => (superseded.isCancellationRequested || token.isCancellationRequested ? undefined : doc);
-    // The workspace's knowledge files load once the client is initialized; answers wait for them.
-    await this.knowledgeLoaded;
+    // The workspace's knowledge files load once the client is initialized; answers wait for them
+    // unless the host says otherwise.
+    if (this.deps.answersWaitForKnowledgeFiles !== false) await this.knowledgeLoaded;
     if (!current()) return undefined;
     // Large notes are analysed in slices first, so that requests on other notes are answered meanwhile.
     await untilCancelled(this.service.prepare(doc, superseded), token);
@@ -249,6 +256,8 @@ export class Session {
 
   private async publishNote(uri: string): Promise<void> {
     try {
+      // Not from the bundled knowledge alone: a model of the user's files would be flagged unknown.
+      await this.knowledgeLoaded;
       const doc = await this.ready(uri);
       if (!doc) return;
       const claimsChanged = this.index.set(this.service.indexEntry(doc));

@@ -54,6 +54,18 @@ async function hoverAt(doc: vscode.TextDocument, text: string, firstLine = '**')
 /** A line in the report under the current test. */
 const note = (text: string) => console.log(`${REPORT_TAG}    (${text})`);
 
+/** When the suite asked for the extension's activation (`Date.now()`, as the marks). */
+let activationAsked: number | undefined;
+
+/** The first start's marks, client and worker, in time order, in ms after the activation was asked. */
+function startupBreakdown(api: BrowserApi, from: number): string {
+  const marks = [...api.startup.client.map((m) => ({ ...m, side: 'client' })), ...api.startup.server.map((m) => ({ ...m, side: 'worker' }))];
+  return marks
+    .sort((a, b) => a.at - b.at)
+    .map((m) => `${String(m.at - from).padStart(6)} ms  ${m.side.padEnd(6)} ${m.name}`)
+    .join('\n');
+}
+
 const realm = () => {
   const g = globalThis as unknown as { WorkerGlobalScope?: abstract new () => unknown; process?: { versions?: { node?: string } } };
   return { webWorker: typeof g.WorkerGlobalScope === 'function' && globalThis instanceof g.WorkerGlobalScope, node: g.process?.versions?.node ?? null };
@@ -69,8 +81,12 @@ export async function run(): Promise<void> {
         const ext = extension();
         assert.equal(ext.packageJSON.browser, './dist/browserExtension.js');
         const t0 = Date.now();
+        activationAsked = t0;
         const api = await ext.activate();
         const activated = Date.now() - t0;
+        // The worker was started when the bundle was evaluated, before `activate` (#21).
+        const order = api.startup.client.map((m) => m.name).filter((n) => n === 'worker asked' || n === 'activate called');
+        assert.deepEqual(order, ['worker asked', 'activate called']);
         await eventually('a running server', async () => api.client.isRunning(), (running) => running);
         const start = api.workerStart;
         assert.ok(start && (start.via === 'direct' || start.via === 'blob'), `no server worker start recorded: ${JSON.stringify(start)}`);
@@ -83,7 +99,20 @@ export async function run(): Promise<void> {
         const t0 = Date.now();
         const doc = await openNote('skt-500b-ko.md');
         assertHover(await hoverAt(doc, '딥시크(DeepSeek) V3.1', DEEPSEEK_V3_1), DEEPSEEK_V3_1, [PARAMETERS.auto]);
-        note(`first hover ${Date.now() - t0} ms after opening the note`);
+        const answered = Date.now();
+        note(`first hover ${answered - t0} ms after opening the note`);
+        // The budget (#21) is under 1 s; a figure, not an assertion (a shared machine varies).
+        if (activationAsked === undefined) return;
+        note(`activation → first hover: ${answered - activationAsked} ms`);
+        // Worker marks arrive as notifications: the last ones may still be on their way.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const { startup } = extension().exports;
+        const at = (name: string) => [...startup.client, ...startup.server].find((m) => m.name === name)?.at;
+        const [called, started, asked, workerAnswered] = ['activate called', 'client started (initialize answered)', 'first hover asked', 'first hover answered'].map(at);
+        if (called !== undefined && started !== undefined && asked !== undefined && workerAnswered !== undefined) {
+          note(`  the host before activate(): ${called - activationAsked} ms; activate() → client started: ${started - called} ms; the suite opening the note: ${asked - started} ms; first hover asked → answered by the worker: ${workerAnswered - asked} ms`);
+        }
+        for (const line of startupBreakdown(extension().exports, activationAsked).split('\n')) note(line);
       },
     },
     {
@@ -92,6 +121,9 @@ export async function run(): Promise<void> {
         const doc = await openNote('web-knowledge.md');
         const first = await hoverAt(doc, 'WebProbeLM-7B', '**WebProbeLM-7B** · model');
         assert.ok(first.startsWith('**WebProbeLM-7B** · model · DeepSeek'), first);
+        // The seed note's hover came from the bundled knowledge; the user's files came later.
+        const marks = startupBreakdown(extension().exports, activationAsked ?? 0).split('\n');
+        for (const line of marks.filter((l) => /knowledge files|findFiles|readFile/.test(l))) note(line);
         // The client's file watcher tells the server; the server reads the new file through the client.
         const added = 'models:\n  - id: webprobe2-13b\n    name: WebProbe2-13B\n    sources: ["https://example.org/webprobe2"]\n';
         await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), '.research-notes', 'added.yaml'), new TextEncoder().encode(added));
