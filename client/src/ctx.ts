@@ -12,6 +12,7 @@ import { ClientCommands } from './commands/ids';
 import { insertTableArgs } from './commands/insertComparisonTable';
 import { insertComparisonChart } from './commands/insertComparisonChart';
 import { lookUpOnHub, setHubToken } from './commands/lookUpOnHub';
+import { showModelsChart } from './commands/showModelsChart';
 import { readSettings, restartSettingChanged } from './config';
 import { EntitiesTreeProvider } from './entitiesView';
 import type { ClientHost } from './host';
@@ -88,6 +89,7 @@ export class Ctx implements ResearchNotesApi {
       vscode.commands.registerCommand(ClientCommands.restartServer, () => this.restart()),
       vscode.commands.registerCommand(Commands.insertComparisonTable, (...args: unknown[]) => this.insertComparisonTable(args)),
       vscode.commands.registerCommand(Commands.insertComparisonChart, (...args: unknown[]) => insertComparisonChart(this, args)),
+      vscode.commands.registerCommand(Commands.showModelsChart, (args?: unknown) => showModelsChart(this, args)),
       vscode.commands.registerCommand(Commands.lookUpOnHub, (args?: unknown) => lookUpOnHub(this, extension.secrets, args)),
       vscode.commands.registerCommand(ClientCommands.setHubToken, () => setHubToken(extension.secrets)),
       vscode.workspace.onDidChangeConfiguration((event) => this.offerRestart(event)),

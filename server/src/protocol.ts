@@ -18,6 +18,8 @@ export const Commands = {
   insertComparisonChart: 'researchNotes.insertComparisonChart',
   /** Implemented by the VS Code client. */
   showLog: 'researchNotes.showLog',
+  /** Implemented by the VS Code client: the chart in a webview, drawn by `researchNotes/modelsChart` (#20). */
+  showModelsChart: 'researchNotes.showModelsChart',
   /**
    * Implemented by the VS Code client (it asks the Hub, shows a preview, applies the edit); the
    * server offers it as a quick fix only to a client that says it has it (`InitializationOptions`).
@@ -108,6 +110,48 @@ export interface InsertComparisonChartArgs extends Omit<InsertComparisonTableArg
 /** What the chart command returns: with `file`, the SVG's URI when the edit was applied. */
 export interface InsertComparisonChartResult extends InsertComparisonTableResult {
   file?: string;
+}
+
+/**
+ * `researchNotes/modelsChart` (client → server, #20): the comparison chart of the models every
+ * note of the workspace mentions (from the workspace index), or one note's with `uri`, as an SVG
+ * for a webview (no `style` attributes or elements; each model's marks carry `data-point`, its
+ * index in `points`; neutral colours carry `data-fill`/`data-stroke`: text, muted, grid, paper),
+ * with what a hover on a point shows.
+ */
+export const ModelsChartRequest = 'researchNotes/modelsChart';
+
+export interface ModelsChartParams {
+  uri?: string;
+}
+
+export type ModelsChartResult =
+  | {
+      ok: true;
+      /** False while the first indexing run is under way (models may be missing). */
+      complete: boolean;
+      /** What the chart shows, naming every model drawn (the file's alternative text). */
+      title: string;
+      svg: string;
+      points: ModelsChartPoint[];
+    }
+  | { ok: false; message: string };
+
+export interface ModelsChartPoint {
+  id: string;
+  name: string;
+  /** One line a fact, in the client's language (`Parameters: 671B · 37B active`). */
+  facts: string[];
+  /** The notes that mention the model, most mentions first. */
+  notes: ModelsChartNote[];
+}
+
+/** A note mentioning a model: how often, and where first (0-based line, UTF-16 character). */
+export interface ModelsChartNote {
+  uri: string;
+  mentions: number;
+  line: number;
+  character: number;
 }
 
 /** Sent by the client in `initializationOptions`. */

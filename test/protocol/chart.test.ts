@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CreateFile, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { examplesDir, fileUri, ownServers, repoRoot, sharedServer, type TestClient } from '../support/lspClient';
+import { ModelsChartRequest, type ModelsChartResult } from '../../server/src/protocol';
+import { examplesDir, fileUri, ownServers, repoRoot, sharedServer, TestClient } from '../support/lspClient';
 import { TempWorkspace } from '../support/tempWorkspace';
 import { positionOf } from '../support/text';
 
@@ -53,17 +54,35 @@ describe('protocol: Insert Comparison Chart', () => {
     });
   });
 
-  it('redraws the file of the chart link at the cursor and leaves the note alone', async () => {
+  it('redraws the file of the chart link at the cursor and rewrites its alt text in the same edit', async () => {
     const client = en();
     const uri = 'file:///notes/again.md';
-    const text = `${english}\n![old alt](figs/again.models.svg)\n`;
+    const oldAlt = 'old \\[alt\\]';
+    const text = `${english}\n![${oldAlt}](figs/again.models.svg "Chart")\n`;
     await client.open(uri, text, 2);
-    const result = await client.executeCommand(command, { uri, version: 2, position: positionOf(text, 'old alt') });
+    const alt = positionOf(text, oldAlt);
+    const result = await client.executeCommand(command, { uri, version: 2, position: positionOf(text, oldAlt, { delta: 5 }) });
     assert.deepEqual(result, { applied: true, file: 'file:///notes/figs/again.models.svg' });
     const { create, svg, note } = onlyChartEdit(client);
     assert.equal(create.uri, 'file:///notes/figs/again.models.svg');
     assert.equal(svg.textDocument.uri, 'file:///notes/figs/again.models.svg');
-    assert.equal(note, undefined, 'no second link');
+    assert.deepEqual(note, {
+      textDocument: { uri, version: 2 },
+      edits: [{ range: { start: alt, end: { line: alt.line, character: alt.character + oldAlt.length } }, newText: ALT }],
+    });
+  });
+
+  it('redraws a chart link whose alt text names the models already, and leaves the note alone', async () => {
+    const client = en();
+    const uri = 'file:///notes/same.md';
+    const link = `![${ALT}](figures/same.models.svg)`;
+    const text = `${english}\n${link}\n`;
+    await client.open(uri, text, 3);
+    const result = await client.executeCommand(command, { uri, version: 3, position: positionOf(text, link) });
+    assert.deepEqual(result, { applied: true, file: 'file:///notes/figures/same.models.svg' });
+    const { create, note } = onlyChartEdit(client);
+    assert.equal(create.uri, 'file:///notes/figures/same.models.svg');
+    assert.equal(note, undefined, 'no edit of the note');
   });
 
   it('takes positional arguments, the folder and language overrides', async () => {
@@ -116,6 +135,56 @@ describe('protocol: Insert Comparison Chart', () => {
       assert.deepEqual(result, { applied: false, message: 'This editor cannot create files through the language server, so the chart cannot be written.' });
       assert.equal(client.appliedEdits.length, 0);
     });
+  });
+});
+
+describe('protocol: researchNotes/modelsChart (Show Models Chart)', function () {
+  this.timeout(30_000);
+  const ws = new TempWorkspace();
+  const a = ws.write('a.md', '# A\n\nDeepSeek-V3.1 and Llama 3.1 405B.\n');
+  const b = ws.write('notes/b.md', 'DeepSeek-V3.1 twice: DeepSeek-V3.1.\n\nGPT-4 too.\n');
+  let client: Awaited<ReturnType<typeof TestClient.start>>;
+  before(async () => {
+    client = await TestClient.start({ rootUri: ws.uri, locale: 'en', capabilities: { window: { workDoneProgress: true } } });
+    await client.progressEnd();
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  const DEEPSEEK = ['Organization: DeepSeek', 'Parameters: 671B · 37B active', 'Release: 2025-08-21', 'Open weights: yes', 'Architecture: MoE', 'Context: 128K', 'License: MIT'];
+
+  it('charts every note’s models, with each point’s facts and its notes, most mentions first', async () => {
+    const result = (await client.request(ModelsChartRequest, {})) as Extract<ModelsChartResult, { ok: true }>;
+    assert.equal(result.ok, true);
+    assert.equal(result.complete, true);
+    assert.equal(result.title, 'Parameters against release date: Llama 3.1 405B, DeepSeek-V3.1');
+    assert.deepEqual(result.points.map((p) => p.name), ['Llama 3.1 405B', 'DeepSeek-V3.1']);
+    assert.deepEqual(result.points[1], {
+      id: 'deepseek-v3.1',
+      name: 'DeepSeek-V3.1',
+      facts: DEEPSEEK,
+      notes: [
+        { uri: b, mentions: 2, line: 0, character: 0 },
+        { uri: a, mentions: 1, line: 2, character: 0 },
+      ],
+    });
+    assert.deepEqual(result.points[0].notes, [{ uri: a, mentions: 1, line: 2, character: 18 }]);
+    // The webview's SVG: one filled mark a model and a hollow one for the MoE's active count, no inline style.
+    const marks = [...result.svg.matchAll(/<path\b[^>]*\bdata-point="(\d+)"[^>]*>/g)].map((m) => [Number(m[1]), / fill="#fff"/.test(m[0])]);
+    assert.deepEqual(marks.sort(), [[0, false], [1, false], [1, true]]);
+    assert.doesNotMatch(result.svg, /\sstyle="|<style|<script|href=/);
+    assert.match(result.svg, /<text [^>]*data-fill="text"[^>]*>Llama 3\.1 405B<\/text>/);
+  });
+
+  it('charts one note’s models with `uri`, from its live text, and says so when none can be drawn', async () => {
+    await client.open(b, 'GPT-4 and Llama 3.1 405B.\n');
+    const result = (await client.request(ModelsChartRequest, { uri: b })) as Extract<ModelsChartResult, { ok: true }>;
+    assert.deepEqual(result.points.map((p) => [p.name, p.notes.map((n) => [n.uri, n.mentions])]), [['Llama 3.1 405B', [[a, 1], [b, 1]]]]);
+    assert.match(result.svg, />Not drawn — size undisclosed: GPT-4<\/text>/);
+    await client.change(b, 2, [{ text: 'GPT-4 only.\n' }]);
+    assert.deepEqual(await client.request(ModelsChartRequest, { uri: b }), { ok: false, message: 'None of the models mentioned has a known size and release date to draw.' });
   });
 });
 

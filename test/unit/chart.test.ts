@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, type NoteAnalysis } from '../../server/src/analysis';
-import { chartFile, chartLinkAt, imageLink } from '../../server/src/chart/figure';
+import { chartFile, chartLinkAt, escapeAlt, imageLink } from '../../server/src/chart/figure';
 import { loadChartRenderer } from '../../server/src/chart/load';
-import { chartOption } from '../../server/src/chart/option';
+import { chartMarks, chartOption } from '../../server/src/chart/option';
 import { renderChartSvg } from '../../server/src/chart/render';
+import { viewSvg } from '../../server/src/chart/view';
+import { facts } from '../../server/src/server/commands/chartView';
 import { chartSpec, releaseTime, type ChartOptions, type ChartSpec } from '../../server/src/chart/spec';
 import { chartFolder } from '../../server/src/service/config';
 import type { Entity, KnowledgeBase, ModelEntity } from '../../server/src/knowledge/types';
@@ -192,6 +194,82 @@ describe('chart: the SVG (ECharts server-side rendering)', () => {
   });
 });
 
+describe('chart: the webview SVG (Show Models Chart)', () => {
+  /** The marks carrying `data-point`, each with its point and centre. */
+  const pointMarks = (svg: string) =>
+    elements(svg, 'path')
+      .filter((e) => e.attrs['data-point'] !== undefined)
+      .map((e) => {
+        const [, , , , x, y] = /matrix\(([^)]*)\)/.exec(e.attrs.transform)![1].split(',').map(Number);
+        return { point: Number(e.attrs['data-point']), hollow: e.attrs.fill === '#fff', x, y };
+      });
+
+  it('knows which point each series’ marks draw: totals, then the MoE actives, none for the lines and the legend', () => {
+    assert.deepEqual(chartMarks(spec(englishNote, real())), [[0], [0], undefined, [1], [2], [2], undefined, [3], [3], undefined, undefined, undefined]);
+  });
+
+  it('tags every mark with its point, at the point’s place: one filled mark a model, one hollow more for MoE', () => {
+    const s = spec(englishNote, real());
+    const view = viewSvg(renderChartSvg(s), chartMarks(s));
+    const marks = pointMarks(view);
+    assert.deepEqual(
+      marks.map((m) => [s.points[m.point].name, m.hollow]).sort(),
+      [['DeepSeek-V3.1', false], ['DeepSeek-V3.1', true], ['Llama 3.1 405B', false], ['Mixtral 8x7B', false], ['Mixtral 8x7B', true], ['Qwen3-235B-A22B', false], ['Qwen3-235B-A22B', true]],
+    );
+    // The same centres as the file's total marks, point by point.
+    const totals = totalMarks(renderChartSvg(s), s).map((m) => [m.x, m.y]);
+    const filled = marks.filter((m) => !m.hollow).sort((a, b) => a.point - b.point);
+    assert.deepEqual(filled.map((m) => [m.x, m.y]), totals);
+    // Left to right in release order; an active count below its total, straight under it.
+    for (let i = 1; i < filled.length; i++) assert.ok(filled[i].x > filled[i - 1].x, `${s.points[i].name} is right of ${s.points[i - 1].name}`);
+    for (const active of marks.filter((m) => m.hollow)) {
+      const total = filled[active.point];
+      assert.deepEqual([active.x, active.y > total.y], [total.x, true], s.points[active.point].name);
+    }
+  });
+
+  it('has no style attribute or element (a strict content security policy), and names its neutral colours', () => {
+    const s = spec(englishNote, real(), { language: 'ko' });
+    const view = viewSvg(renderChartSvg(s), chartMarks(s));
+    assertWellFormed(view);
+    assert.doesNotMatch(view, /\sstyle="|<style|<title|<script|role="img"/);
+    assert.match(view, /^<svg [^>]*viewBox="0 0 960 600"[^>]*>\n<rect /);
+    const texts = elements(view, 'text');
+    const title = texts.find((e) => e.text === '출시일별 매개변수')!;
+    assert.deepEqual([title.attrs['font-size'], title.attrs['font-weight'], title.attrs['data-fill']], ['16px', 'bold', 'text']);
+    assert.match(title.attrs['font-family'], /^Helvetica, Arial, 'Apple SD Gothic Neo'/);
+    const count = texts.find((e) => e.text === '1조')!;
+    assert.deepEqual([count.attrs['font-size'], count.attrs['data-fill']], ['12px', 'muted']);
+    // The axis' dates are styled by the `font` shorthand.
+    const date = texts.find((e) => /^\d{4}-\d{2}$/.test(e.text))!;
+    assert.deepEqual([date.attrs['font-style'], date.attrs['font-weight'], date.attrs['font-size'], date.attrs['data-fill']], ['normal', 'normal', '12px', 'muted']);
+    assert.match(date.attrs['font-family'], /^Helvetica, Arial, 'Apple SD Gothic Neo'.*, sans-serif$/);
+    assert.ok(texts.every((e) => e.attrs['data-fill'] === 'text' || e.attrs['data-fill'] === 'muted'), 'every text names its colour');
+    assert.equal(elements(view, 'rect')[0].attrs['data-fill'], 'paper');
+    assert.ok(elements(view, 'path').some((e) => e.attrs['data-stroke'] === 'grid'));
+  });
+
+  it('lists a point’s facts in the client’s language, as the table labels them', () => {
+    const kb = fakeKnowledge([
+      { kind: 'organization', id: 'acme', name: 'Acme', aliases: [], sources: [] },
+      model('zeta', 'Zeta-70B', { organization: 'acme', parameters: { total: 70e9, active: 7e9 }, architecture: 'moe', release: '2025-01', openWeights: true, context: 131072, license: 'MIT' }),
+      model('eta', 'Eta', { parameters: { total: 7e9 }, release: '2024' }),
+    ]);
+    const s = spec('Zeta-70B and Eta.', kb);
+    const [eta, zeta] = s.points;
+    assert.deepEqual(facts(zeta, kb.get('zeta') as ModelEntity, 'en'), [
+      'Organization: Acme',
+      'Parameters: 70B · 7B active',
+      'Release: 2025-01',
+      'Open weights: yes',
+      'Architecture: MoE',
+      'Context: 128K',
+      'License: MIT',
+    ]);
+    assert.deepEqual(facts(eta, kb.get('eta') as ModelEntity, 'ko'), ['조직: —', '매개변수: 7B', '출시: 2024']);
+  });
+});
+
 describe('chart: the figure file and its link', () => {
   it('puts <note>.models.svg in the chart folder beside the note', () => {
     assert.deepEqual(chartFile('file:///ws/notes/my%20note.md', 'figures'), { uri: 'file:///ws/notes/figures/my%20note.models.svg', link: 'figures/my%20note.models.svg' });
@@ -203,11 +281,13 @@ describe('chart: the figure file and its link', () => {
   it('finds the chart link at the cursor, and only a chart link', () => {
     const text = 'See ![A \\[x\\]](figures/a.models.svg "t") and ![b](b.png) or ![c](https://x/c.models.svg).\n';
     const link = chartLinkAt(text, text.indexOf('figures'), 'file:///ws/a.md');
-    assert.deepEqual(link, { start: 4, end: text.indexOf(' and'), uri: 'file:///ws/figures/a.models.svg' });
+    assert.deepEqual(link, { start: 4, end: text.indexOf(' and'), alt: { start: 6, end: 13 }, uri: 'file:///ws/figures/a.models.svg' });
+    assert.equal(text.slice(link!.alt.start, link!.alt.end), 'A \\[x\\]');
     assert.equal(chartLinkAt(text, text.indexOf('b.png'), 'file:///ws/a.md'), undefined);
     assert.equal(chartLinkAt(text, text.indexOf('https'), 'file:///ws/a.md'), undefined);
     assert.equal(chartLinkAt(text, 0, 'file:///ws/a.md'), undefined);
     assert.equal(imageLink('Chart: a [b] \\ c', 'figures/a.models.svg'), '![Chart: a \\[b\\] \\\\ c](figures/a.models.svg)');
+    assert.equal(escapeAlt('a [b] \\ c'), 'a \\[b\\] \\\\ c');
   });
 });
 

@@ -16,14 +16,15 @@ export function chartFile(noteUri: string, folder: string): { uri: string; link:
   return { uri: new URL(link, noteUri).href, link };
 }
 
-/** A chart link in `text`: its span and the URI of the file it shows. */
+/** A chart link in `text`: its span, its alternative text's (inside the brackets), and the URI of the file it shows. */
 export interface ChartLink {
   start: number;
   end: number;
+  alt: { start: number; end: number };
   uri: string;
 }
 
-const IMAGE_LINK = /!\[(?:[^\]\\\n]|\\.)*\]\(\s*(<[^>\n]+>|[^\s()]+)(?:\s+"[^"\n]*")?\s*\)/g;
+const IMAGE_LINK = /!\[((?:[^\]\\\n]|\\.)*)\]\(\s*(<[^>\n]+>|[^\s()]+)(?:\s+"[^"\n]*")?\s*\)/g;
 
 /** The chart link holding `offset` (either end included), resolved against the note's URI; undefined when there is none. */
 export function chartLinkAt(text: string, offset: number, noteUri: string): ChartLink | undefined {
@@ -33,14 +34,19 @@ export function chartLinkAt(text: string, offset: number, noteUri: string): Char
   for (const m of line.matchAll(IMAGE_LINK)) {
     const start = lineStart + m.index;
     const end = start + m[0].length;
-    const destination = m[1].replace(/^<|>$/g, '');
+    const destination = m[2].replace(/^<|>$/g, '');
     if (start > offset || offset > end || !/\.models\.svg$/i.test(destination) || /^[a-z][\w+.-]*:/i.test(destination)) continue;
-    return { start, end, uri: new URL(destination, noteUri).href };
+    return { start, end, alt: { start: start + 2, end: start + 2 + m[1].length }, uri: new URL(destination, noteUri).href };
   }
   return undefined;
 }
 
 /** `![alt](link)` with the alternative text's brackets and backslashes escaped. */
 export function imageLink(alt: string, link: string): string {
-  return `![${alt.replace(/[\\[\]]/g, '\\$&')}](${link})`;
+  return `![${escapeAlt(alt)}](${link})`;
+}
+
+/** Alternative text as it stands between an image link's brackets. */
+export function escapeAlt(alt: string): string {
+  return alt.replace(/[\\[\]]/g, '\\$&');
 }

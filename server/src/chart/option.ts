@@ -19,9 +19,9 @@ export const DEFAULT_CHART_SIZE: ChartSize = { width: 960, height: 600 };
 const SYMBOLS: Record<ChartPoint['weights'], string> = { open: 'circle', closed: 'diamond', unknown: 'triangle' };
 const hollow = (symbol: string): string => `empty${symbol[0].toUpperCase()}${symbol.slice(1)}`;
 
-const TEXT = '#1f2328';
-const MUTED = '#59636e';
-const GRID_LINE = '#d8dee4';
+/** The chart's neutral colours: a webview maps each to its theme's (`view.ts`). */
+export const INK = { text: '#1f2328', muted: '#59636e', grid: '#d8dee4', paper: '#ffffff' } as const;
+const { text: TEXT, muted: MUTED, grid: GRID_LINE } = INK;
 const FONT = "Helvetica, Arial, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', sans-serif";
 const LEGEND_WIDTH = 200;
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,7 +30,7 @@ export function chartOption(spec: ChartSpec, size: ChartSize = DEFAULT_CHART_SIZ
   const shapes = shapeEntries(spec);
   return {
     animation: false,
-    backgroundColor: '#ffffff',
+    backgroundColor: INK.paper,
     textStyle: { fontFamily: FONT, color: TEXT },
     title: titles(spec, size),
     legend: {
@@ -55,8 +55,27 @@ export function chartOption(spec: ChartSpec, size: ChartSize = DEFAULT_CHART_SIZ
       axisLabel: { color: MUTED, formatter: (value: number) => formatCount(value, spec.notation) },
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
-    series: [...spec.organizations.flatMap((o) => organizationSeries(spec, o.name)), ...shapes.map(shapeSeries)],
+    series: chartSeries(spec).map((s) => s.series),
   };
+}
+
+/** A series of the option, and which point each of its data items draws (indices into `spec.points`). */
+interface DrawnSeries {
+  series: Record<string, unknown>;
+  points?: number[];
+}
+
+function chartSeries(spec: ChartSpec): DrawnSeries[] {
+  return [...spec.organizations.flatMap((o) => organizationSeries(spec, o.name)), ...shapeEntries(spec).map((e) => ({ series: shapeSeries(e) }))];
+}
+
+/**
+ * The point each mark draws, as the SVG renderer tags marks (`ecmeta_series_index`,
+ * `ecmeta_data_index`): `chartMarks(spec)[series]?.[dataIndex]` is an index into `spec.points`;
+ * undefined for the lines joining an MoE pair and the legend's shape entries.
+ */
+export function chartMarks(spec: ChartSpec): (readonly number[] | undefined)[] {
+  return chartSeries(spec).map((s) => s.points);
 }
 
 function titles(spec: ChartSpec, size: ChartSize): Record<string, unknown>[] {
@@ -89,31 +108,39 @@ function xAxis(spec: ChartSpec): Record<string, unknown> {
 }
 
 /** An organization's totals (labelled with the model names), its active counts, and the lines joining them. */
-function organizationSeries(spec: ChartSpec, organization: string): Record<string, unknown>[] {
-  const points = spec.points.filter((p) => p.organization === organization);
+function organizationSeries(spec: ChartSpec, organization: string): DrawnSeries[] {
+  const indices = spec.points.flatMap((p, i) => (p.organization === organization ? [i] : []));
+  const points = indices.map((i) => spec.points[i]);
   const color = points[0].color;
-  const moe = points.filter((p) => p.active !== undefined);
-  const series: Record<string, unknown>[] = [
+  const moe = indices.filter((i) => spec.points[i].active !== undefined);
+  const series: DrawnSeries[] = [
     {
-      type: 'scatter',
-      name: organization,
-      symbolSize: 12,
-      itemStyle: { color, borderColor: '#ffffff', borderWidth: 1 },
-      label: { show: true, position: 'right', formatter: '{b}', color: TEXT, fontSize: 12 },
-      labelLayout: { moveOverlap: 'shiftY' },
-      data: points.map((p) => ({ name: p.name, value: [p.time, p.total], symbol: SYMBOLS[p.weights] })),
+      points: indices,
+      series: {
+        type: 'scatter',
+        name: organization,
+        symbolSize: 12,
+        itemStyle: { color, borderColor: INK.paper, borderWidth: 1 },
+        label: { show: true, position: 'right', formatter: '{b}', color: TEXT, fontSize: 12 },
+        labelLayout: { moveOverlap: 'shiftY' },
+        data: points.map((p) => ({ name: p.name, value: [p.time, p.total], symbol: SYMBOLS[p.weights] })),
+      },
     },
   ];
   if (moe.length === 0) return series;
+  const pairs = moe.map((i) => spec.points[i]);
   series.push({
-    type: 'scatter',
-    name: organization,
-    symbolSize: 10,
-    itemStyle: { color, borderColor: color, borderWidth: 2 },
-    data: moe.map((p) => ({ name: p.name, value: [p.time, p.active], symbol: hollow(SYMBOLS[p.weights]) })),
+    points: moe,
+    series: {
+      type: 'scatter',
+      name: organization,
+      symbolSize: 10,
+      itemStyle: { color, borderColor: color, borderWidth: 2 },
+      data: pairs.map((p) => ({ name: p.name, value: [p.time, p.active], symbol: hollow(SYMBOLS[p.weights]) })),
+    },
   });
-  for (const p of moe) {
-    series.push({ type: 'line', name: organization, symbol: 'none', silent: true, lineStyle: { color, width: 1.5, type: 'dashed' }, data: [[p.time, p.total], [p.time, p.active]] });
+  for (const p of pairs) {
+    series.push({ series: { type: 'line', name: organization, symbol: 'none', silent: true, lineStyle: { color, width: 1.5, type: 'dashed' }, data: [[p.time, p.total], [p.time, p.active]] } });
   }
   return series;
 }

@@ -4,7 +4,7 @@
  */
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Commands, EntitiesRequest, HubEntryRequest, type EntitiesParams, type HubEntryParams, type HubEntryResult } from '../protocol';
+import { Commands, EntitiesRequest, HubEntryRequest, ModelsChartRequest, type EntitiesParams, type HubEntryParams, type HubEntryResult, type ModelsChartParams, type ModelsChartResult } from '../protocol';
 import { Session, type ServerDeps } from './session';
 
 export type { ServerDeps } from './session';
@@ -56,7 +56,10 @@ export function startServer(connection: Connection, deps: ServerDeps): Session {
   connection.onRequest(HubEntryRequest, (p: HubEntryParams): Promise<unknown> =>
     s.hubEntry(p).catch((e: unknown): HubEntryResult => (s.failed('hubEntry', e), { ok: false, message: String(e instanceof Error ? e.message : e) })),
   );
-  connection.onWorkspaceSymbol((p) => s.workspaceSymbols(p.query).catch((e: unknown) => (s.failed('workspaceSymbol', e), [])));
+  connection.onRequest(ModelsChartRequest, (p: ModelsChartParams | undefined): Promise<unknown> =>
+    s.modelsChart(p ?? {}).catch((e: unknown): ModelsChartResult => (s.failed('modelsChart', e), { ok: false, message: String(e instanceof Error ? e.message : e) })),
+  );
+  connection.onWorkspaceSymbol((p, token) => s.workspaceSymbols(p.query, token).catch((e: unknown) => (s.failed('workspaceSymbol', e), [])));
   connection.onCompletion(onNote('completion', (doc, p, t) => s.service.completions(doc, p.position, t), null));
   connection.onCodeAction(onNote('codeAction', (doc, p, t) => s.codeActions(doc, p.range, p.context.diagnostics, t), null));
   connection.languages.inlayHint.on(onNote('inlayHint', (doc, p, t) => s.service.inlayHints(doc, p.range, t), null));

@@ -28,13 +28,15 @@ import { hubLookupActions } from '../features/hubLookup';
 import { entitiesView, references, workspaceSymbols } from '../features/references';
 import { NoteIndex } from '../workspace/noteIndex';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type HubEntryParams, type HubEntryResult, type InitializationOptions, type InsertComparisonTableResult, type InsertComparisonChartResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
+import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type HubEntryParams, type HubEntryResult, type InitializationOptions, type InsertComparisonTableResult, type InsertComparisonChartResult, type ModelsChartParams, type ModelsChartResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
 import type { Logger, Workspace, WorkspaceOptions } from '../workspace';
 import { WorkspaceKnowledge } from '../knowledge/workspace';
 import { clientSupport, noClientSupport, serverCapabilities, type ClientSupport } from './capabilities';
 import { hubEntryAnswer } from './commands/hubEntry';
 import { insertComparisonTable } from './commands/insertComparisonTable';
 import { insertComparisonChart } from './commands/insertComparisonChart';
+import { modelsChart } from './commands/chartView';
+import { tableModels } from '../features/comparisonTable';
 import { chartSpec, type ChartOptions, type ChartSpecResult } from '../chart/spec';
 import type { RenderChartSvg } from '../chart/load';
 import type { HubPlaces } from '../hub';
@@ -514,6 +516,26 @@ export class Session {
     ).catch((error: unknown): InsertComparisonChartResult => {
       this.failed('insertComparisonChart', error);
       return { applied: false, message: String(error instanceof Error ? error.message : error) };
+    });
+  }
+
+  /** `researchNotes/modelsChart`: every note's models, or one note's (indexed from its live text first). */
+  async modelsChart(params: ModelsChartParams): Promise<ModelsChartResult> {
+    // The user's knowledge files first: indexing starts once they are read.
+    await this.knowledgeLoaded;
+    const doc = params.uri ? await this.ready(params.uri) : undefined;
+    if (doc) this.index.set(this.service.indexEntry(doc));
+    await this.indexing;
+    const kb = doc ? this.knowledge.forNote(doc.uri, doc.getText()) : this.knowledge.current();
+    return modelsChart({
+      locale: this.config.locale,
+      options: { language: this.config.table.language, numberFormat: this.config.numberFormat },
+      noteLanguage: doc ? tableModels(this.service.analyze(doc), kb).language : this.config.locale,
+      index: this.index,
+      kb,
+      uri: params.uri,
+      complete: this.indexDone,
+      renderer: () => (this.renderChart ??= this.deps.chartRenderer?.()),
     });
   }
 

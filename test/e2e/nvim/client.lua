@@ -5,10 +5,13 @@
 -- test/e2e/nvim/nvim.test.ts asserts on that file.
 --   nvim --headless --clean -n -c "luafile client.lua"
 -- Env: RN_SERVER (server.js), RN_NOTE (the note), RN_OUT (result JSON),
+--      RN_CAPABILITIES (optional JSON merged into the client's capabilities, as a user's config does),
 --      RN_REQUESTS (JSON list), each one of
 --        { "method": "hover", "text": "딥시크(DeepSeek) V3.1", "at": "DeepSeek" }  -> { text }
 --        { "method": "definition", "text": ..., "at": ... }  -> { file, line, lineText } after the jump
 --        { "method": "insertComparisonTable" }  (at the end of the note) -> { result, text, undone }
+--        { "method": "insertComparisonChart" }  (at the end of the note) -> { result, text, svgBuffer, svgFile }:
+--          the note after the command, the SVG's buffer as the edit left it, the SVG file after :wall
 --        { "method": "references", "text": ..., "at": ... }  -> { locations = { file, line, character } }
 --        { "method": "workspaceSymbol", "text": query }  -> { symbols = { name, container, file } }
 local t0 = vim.loop.hrtime()
@@ -28,7 +31,7 @@ end
 -- Never hang a CI job; the mocha test has its own deadline beyond this one.
 vim.defer_fn(function() say('timeout after 45s'); finish(false) end, 45000)
 
-local server, note -- set from the environment in the protected part below
+local server, note, capabilities -- set from the environment in the protected part below
 local client_id, initialized = nil, false
 vim.api.nvim_create_autocmd('FileType', {
   pattern = 'markdown',
@@ -38,6 +41,7 @@ vim.api.nvim_create_autocmd('FileType', {
         name = 'research-notes',
         cmd = { 'node', server, '--stdio' },
         root_dir = vim.fn.fnamemodify(note, ':p:h'),
+        capabilities = capabilities,
         on_init = function() initialized = true end,
       })
       say('started client ' .. tostring(client_id))
@@ -119,6 +123,28 @@ local function insert_comparison_table()
   return { error = 'no response' }
 end
 
+-- The chart command through workspace/executeCommand: its edit creates the SVG file (empty),
+-- fills its buffer and links it in the note; the user writes both with :wall.
+local function insert_comparison_chart()
+  local params = {
+    command = 'researchNotes.insertComparisonChart',
+    arguments = { { uri = vim.uri_from_bufnr(0), position = { line = vim.api.nvim_buf_line_count(0), character = 0 } } },
+  }
+  local responses, err = vim.lsp.buf_request_sync(0, 'workspace/executeCommand', params, 15000)
+  if err then return { error = err } end
+  for _, response in pairs(responses or {}) do
+    if response.error then return { error = vim.inspect(response.error) } end
+    local file = type(response.result) == 'table' and response.result.file
+    if not file then return { result = response.result, text = buffer_text() } end
+    local fname = vim.uri_to_fname(file)
+    local svg_buffer = vim.fn.bufnr(fname)
+    local svg = svg_buffer > 0 and table.concat(vim.api.nvim_buf_get_lines(svg_buffer, 0, -1, false), '\n') or vim.NIL
+    vim.cmd('silent wall')
+    return { result = response.result, text = buffer_text(), svgBuffer = svg, svgFile = table.concat(vim.fn.readfile(fname), '\n') }
+  end
+  return { error = 'no response' }
+end
+
 -- Find All References as `vim.lsp.buf.references()` asks: every mention across the workspace's notes.
 local function references(request)
   place_cursor(request.text, request.at or request.text)
@@ -152,11 +178,20 @@ local function workspace_symbol(request)
   return { error = 'no response' }
 end
 
-local handlers = { hover = hover, definition = definition, insertComparisonTable = insert_comparison_table, references = references, workspaceSymbol = workspace_symbol }
+local handlers = {
+  hover = hover,
+  definition = definition,
+  insertComparisonTable = insert_comparison_table,
+  insertComparisonChart = insert_comparison_chart,
+  references = references,
+  workspaceSymbol = workspace_symbol,
+}
 
 local function env(name) return os.getenv(name) or error(name .. ' unset') end
 local ok, err = xpcall(function()
   server, note = env('RN_SERVER'), env('RN_NOTE')
+  local extra = os.getenv('RN_CAPABILITIES')
+  capabilities = vim.tbl_deep_extend('force', vim.lsp.protocol.make_client_capabilities(), extra and vim.fn.json_decode(extra) or {})
   local requests = vim.fn.json_decode(env('RN_REQUESTS'))
   vim.cmd('edit ' .. vim.fn.fnameescape(note))
   say('opened ' .. note .. ' filetype=' .. vim.bo.filetype)

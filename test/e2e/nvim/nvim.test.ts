@@ -8,7 +8,7 @@ import { examplesDir, repoRoot, serverPath } from '../../support/lspClient';
 import { assertHover, DEEPSEEK_V3_1, PARAMETERS, SK_TELECOM, TABLE_END, TABLE_MD_TABLE_HEAD } from '../lib/expected';
 
 /** What client.lua is asked to do; see its header. */
-type Request = { method: 'hover' | 'definition' | 'references' | 'workspaceSymbol'; text: string; at?: string } | { method: 'insertComparisonTable' };
+type Request = { method: 'hover' | 'definition' | 'references' | 'workspaceSymbol'; text: string; at?: string } | { method: 'insertComparisonTable' | 'insertComparisonChart' };
 interface Response {
   error?: string;
   /** hover */
@@ -20,6 +20,9 @@ interface Response {
   /** insertComparisonTable: the command's result, the buffer after it and after one undo */
   result?: unknown;
   undone?: string;
+  /** insertComparisonChart: the SVG's buffer after the edit, its file after :wall */
+  svgBuffer?: string | null;
+  svgFile?: string;
   /** references: every mention's file name and 0-based position */
   locations?: { file: string; line: number; character: number }[];
   /** workspaceSymbol */
@@ -31,7 +34,7 @@ interface ClientResult { ok: boolean; log: string[]; responses: Response[] }
  * Runs client.lua in a headless Neovim on a copy of `note` and returns what it
  * wrote. Its XDG folders (log, shada, swap) are a temporary folder, not $HOME.
  */
-async function neovim(note: string, requests: Request[], timeoutMs = 60_000, files: Record<string, string> = {}): Promise<ClientResult> {
+async function neovim(note: string, requests: Request[], timeoutMs = 60_000, files: Record<string, string> = {}, capabilities?: object): Promise<ClientResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'research-notes-nvim-'));
   try {
     const copy = path.join(dir, 'notes', path.basename(note));
@@ -52,6 +55,7 @@ async function neovim(note: string, requests: Request[], timeoutMs = 60_000, fil
         RN_NOTE: copy,
         RN_OUT: out,
         RN_REQUESTS: JSON.stringify(requests),
+        ...(capabilities ? { RN_CAPABILITIES: JSON.stringify(capabilities) } : {}),
       },
     });
     let output = '';
@@ -151,5 +155,25 @@ describe('Neovim 0.7 LSP client with `node dist/server.js --stdio`', function ()
     const cli = execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'table', note], { encoding: 'utf8' });
     assert.equal(text, original + cli);
     assert.equal(undone, original);
+  });
+
+  it('writes the comparison chart through workspace/executeCommand: the SVG in figures/ and its link in the note', async () => {
+    const note = path.join(__dirname, '..', 'fixtures', 'table.md');
+    const original = fs.readFileSync(note, 'utf8');
+    // Neovim 0.7 applies `documentChanges` and file creations but does not say so: a user's
+    // config declares it, as here. It creates the file with io.open, which needs its folder.
+    const documentChanges = { workspace: { workspaceEdit: { documentChanges: true } } };
+    const { responses } = await neovim(note, [{ method: 'insertComparisonChart' }], 60_000, { 'figures/.keep': '' }, documentChanges);
+    const [chart] = responses;
+    assert.ok(chart && !chart.error, `insertComparisonChart failed: ${chart?.error}`);
+    const result = chart.result as { applied: boolean; file: string };
+    assert.equal(result.applied, true);
+    assert.match(result.file, /\/notes\/figures\/table\.models\.svg$/);
+    assert.equal(chart.text, `${original}![Parameters against release date: Llama 3.1 405B, DeepSeek-V3.1](figures/table.models.svg)\n`);
+    assert.equal(chart.svgFile, chart.svgBuffer, 'the file holds what the edit wrote');
+    const svg = chart.svgFile ?? '';
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*><title>Parameters against release date: Llama 3\.1 405B, DeepSeek-V3\.1<\/title>/);
+    for (const label of ['Llama 3.1 405B', 'DeepSeek-V3.1', 'Release date']) assert.ok(svg.includes(`>${label}</text>`), label);
+    assert.equal([...svg.matchAll(/ecmeta_ssr_type="chart"/g)].length, 3, 'a mark for each model, and one for DeepSeek-V3.1’s active count');
   });
 });

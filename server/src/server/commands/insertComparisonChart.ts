@@ -2,11 +2,11 @@
  * `researchNotes.insertComparisonChart` (#20): draws the note's models as an SVG, and sends one
  * `workspace/applyEdit` that creates (or overwrites) `figures/<note>.models.svg`, fills it, and
  * puts an image link at the cursor. With the cursor on such a link the file is redrawn and the
- * note left as it is. The edit names the note's version, so a client refuses it if the note changed.
+ * link's alternative text rewritten to name the models drawn now. The edit names the note's version, so a client refuses it if the note changed.
  */
-import { CreateFile, MessageType, TextDocumentEdit, TextEdit, type Connection, type WorkspaceEdit } from 'vscode-languageserver';
+import { CreateFile, MessageType, TextDocumentEdit, TextEdit, type Connection, type Position, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { chartFile, chartLinkAt, imageLink } from '../../chart/figure';
+import { chartFile, chartLinkAt, escapeAlt, imageLink, type ChartLink } from '../../chart/figure';
 import type { RenderChartSvg } from '../../chart/load';
 import type { ChartOptions, ChartSpecResult } from '../../chart/spec';
 import { chartFolder } from '../../service/config';
@@ -46,15 +46,28 @@ export async function insertComparisonChart(ctx: ChartCommandContext, args: Inse
   const svg = render(result.spec);
 
   const existing = chartLinkAt(doc.getText(), doc.offsetAt(args.position), doc.uri);
-  const target = existing ? { uri: existing.uri, link: undefined } : chartFile(doc.uri, chartFolder(args.options?.folder) ?? ctx.folder);
-  const link = target.link === undefined ? undefined : TextEdit.insert(args.position, imageLink(result.spec.alt, target.link));
+  const target = existing
+    ? { uri: existing.uri, link: altEdit(doc, existing, result.spec.alt) }
+    : newLink(chartFile(doc.uri, chartFolder(args.options?.folder) ?? ctx.folder), args.position, result.spec.alt);
   const applied = await ctx.connection.workspace.applyEdit({
     label: t.chartEditLabel,
-    edit: chartEdit(target.uri, svg, link && { uri: doc.uri, version, edit: link }),
+    edit: chartEdit(target.uri, svg, target.link && { uri: doc.uri, version, edit: target.link }),
     // Editors that save refactored files (VS Code's `files.refactoring.autoSave`) put the SVG on disk.
     metadata: { isRefactoring: true },
   });
   return applied.applied ? { applied: true, file: target.uri } : { applied: false, message: applied.failureReason ?? t.editRefused };
+}
+
+/** A new chart file, and the link to it at the cursor. */
+function newLink(file: { uri: string; link: string }, position: Position, alt: string): { uri: string; link: TextEdit } {
+  return { uri: file.uri, link: TextEdit.insert(position, imageLink(alt, file.link)) };
+}
+
+/** The chart link's alternative text made to name the models drawn now; undefined when it does. */
+function altEdit(doc: TextDocument, link: ChartLink, alt: string): TextEdit | undefined {
+  const text = escapeAlt(alt);
+  if (doc.getText().slice(link.alt.start, link.alt.end) === text) return undefined;
+  return TextEdit.replace({ start: doc.positionAt(link.alt.start), end: doc.positionAt(link.alt.end) }, text);
 }
 
 /** The selection as offsets, and the command's overrides of the settings. */
