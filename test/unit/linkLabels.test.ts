@@ -73,6 +73,49 @@ describe('links labelled with their site (#13 §6)', () => {
     ]);
   });
 
+  it('reads a reference link’s definition: a site’s name linked to its site is a label, in full, collapsed and shortcut form', () => {
+    const text =
+      'Weights on [🤗 Hugging Face][hf], code on [GitHub][], docs on [GitHub repo][gh] and [깃허브], by [DeepSeek].\n\n' +
+      '[hf]: https://huggingface.co/deepseek-ai\n[github]: <https://github.com/deepseek-ai>\n[GH]:\n  https://github.com/x\n' +
+      '[깃허브]: https://github.com/y "Title"\n[deepseek]: https://www.deepseek.com\n';
+    assert.deepEqual(mentions(text), []);
+    // Inside a list and a block quote too, where the remark path reads the note.
+    assert.deepEqual(mentions('- On [Hugging Face][hf].\n\n> And [GitHub].\n\n[hf]: https://huggingface.co/m\n[GitHub]: https://github.com/m\n'), []);
+  });
+
+  it('keeps a model’s name, a name whose definition points elsewhere, and an undefined reference as mentions', () => {
+    const text =
+      'See [DeepSeek-V3][v3], [Mistral][m], [GitHub][x], [Hugging Face] and [GitHub][none].\n\n' +
+      '[v3]: https://huggingface.co/deepseek-ai/DeepSeek-V3\n[m]: https://huggingface.co/mistralai\n[x]: https://example.com/github\n';
+    assert.deepEqual(
+      analyze(text).mentions.map((m) => [m.start, m.end, m.text, m.id]),
+      [
+        [5, 16, 'DeepSeek-V3', 'deepseek-v3'],
+        [24, 31, 'Mistral', 'mistral-ai'],
+        [38, 44, 'GitHub', 'github'],
+        [51, 63, 'Hugging Face', 'hugging-face'],
+        [70, 76, 'GitHub', 'github'],
+      ],
+    );
+  });
+
+  it('reads every reference again when its definition’s destination changes, as a fresh analysis does', () => {
+    const text = 'Code on [GitHub][gh] for Llama 3.1.\n\nMore on [GitHub][gh].\n\n[gh]: https://github.com/x\n';
+    let doc = TextDocument.create('file:///l.md', 'markdown', 1, text);
+    let a = analyzeNote(doc, recognizers);
+    const seen: string[][] = [];
+    for (const [from, to] of [['github.com', 'example.com'], ['example.com', 'github.com']]) {
+      const t = doc.getText();
+      const at = t.lastIndexOf(from);
+      const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at + from.length) }, text: to };
+      doc = TextDocument.update(TextDocument.create(doc.uri, 'markdown', doc.version, t), [change], doc.version + 1);
+      a = updateAnalysis(a, doc, [change], recognizers);
+      assert.deepEqual(a.mentions, analyzeNote(doc, recognizers).mentions, to);
+      seen.push(a.mentions.map((m) => `${m.start} ${m.text}`));
+    }
+    assert.deepEqual(seen, [['9 GitHub', '25 Llama 3.1', '46 GitHub'], ['25 Llama 3.1']]);
+  });
+
   it('gives a site label no hover and no token, as the CLI lists no mention there', () => {
     const text = 'Code on [GitHub](https://github.com/x/y); DeepSeek-V3.1 on [Hugging Face](https://huggingface.co/m).';
     const a = analyze(text);
@@ -100,10 +143,11 @@ describe('links labelled with their site (#13 §6)', () => {
     }
   });
 
-  it(`updates site labels incrementally exactly as a fresh analysis, as links’ texts and targets change (seed ${SEED})`, () => {
+  it(`updates site labels incrementally exactly as a fresh analysis, as links’ texts, targets and definitions change (seed ${SEED})`, () => {
     const piece = fc.constantFrom(
       '[GitHub](https://github.com/x)', '[Hugging Face](https://huggingface.co/m)', '[허깅페이스](https://huggingface.co/m)', '[Mistral](https://mistral.ai)',
       'github.com', 'example.com', 'huggingface.co', '[', ']', '](https://github.com/y)', 'GitHub', 'Hugging Face', 'repo', ' 🤗 ', 'Llama 3.1', ' and ', '. ', '\n\n',
+      '[GitHub][gh]', '[GitHub][]', '[GitHub]', '][gh]', '\n[gh]: https://github.com/z\n', '\n\n[github]: https://example.com/q\n', '\n```\n',
     );
     const text = fc.array(piece, { minLength: 2, maxLength: 12 }).map((xs) => xs.join(' '));
     const move = fc.record({ at: fc.nat({ max: 997 }), remove: fc.integer({ min: 0, max: 10 }), insert: piece });

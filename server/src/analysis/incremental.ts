@@ -20,6 +20,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from './index';
 import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from '../markdown/blocks';
+import { definitionLinesIn } from '../markdown/definitions';
 import { hasLoneCarriageReturn } from '../markdown/fastPath';
 import { blankLine, paragraphEnd, paragraphStart } from '../markdown/paragraphs';
 import { contextStart } from '../recognize/context';
@@ -150,9 +151,10 @@ function update(
   const toNew = units.length > 0 ? units[units.length - 1].end : from;
   const toOld = toNew === n ? prev.text.length : toNew - delta;
 
-  // Definitions are document-wide: if the set of labels changed, every piece may parse anew.
+  // Definitions are document-wide: if the set of labels changed, every piece may parse anew; if a
+  // definition's destination did, every reference to it may be a site's label or not (`recognize/linkLabels.ts`).
   const definitions = splice(old.definitions, from, toOld, units.flatMap((u) => u.definitions), delta);
-  if (!sameKeys(old.definitions, definitions)) return undefined;
+  if (!sameKeys(old.definitions, definitions) || definitionLinesIn(prev.text, from, toOld) !== definitionLinesIn(text, from, toNew)) return undefined;
 
   const regionMask = proseMask(text, units.flatMap((u) => u.ranges), from, toNew);
   const mask = prev.mask.slice(0, from) + regionMask + prev.mask.slice(toOld);

@@ -3,7 +3,9 @@
  * everywhere into a link, `[^1]: note` turns `[^1]` into a footnote call. A note parsed in chunks
  * therefore parses each chunk with the definitions it refers to written before it (or after it,
  * for the first chunk, whose first line may open front matter). Only whether a label is defined
- * matters to the prose mask, so the definitions written are stubs: `[label]: #`.
+ * matters to the prose mask, so the definitions written are stubs: `[label]: #`. Where a link
+ * goes matters to site labels (`recognize/linkLabels.ts`), which read destinations by a scan of
+ * their own (`definitionLines`).
  */
 
 /** One definition of the note: `key` is its kind and normalized label, as references match it. */
@@ -80,5 +82,49 @@ export function definitionStubs(keys: Iterable<string>, table: DefinitionTable):
     if (!def) continue;
     out += def.footnote ? `[^${def.label}]: x\n\n` : `[${def.label}]: #\n\n`;
   }
+  return out;
+}
+
+/** A link definition from its `[`: the label, then the destination on the same line or the next (`<url>` or `url`). */
+const DEFINITION_AT = /\[((?:[^[\]\\]|\\[\s\S]){1,999})\]:[ \t]*(?:\r?\n[ \t>]*)?(?:<([^<>\n]*)>|([^\s<]\S*))/y;
+
+/** The destination of the link definition whose `[` is at `offset`, or undefined when none is there. */
+export function definitionDestination(text: string, offset: number): string | undefined {
+  DEFINITION_AT.lastIndex = offset;
+  const m = DEFINITION_AT.exec(text);
+  return m ? (m[2] ?? m[3]) : undefined;
+}
+
+/** A line's container markers, then a definition's label and colon. */
+const DEFINITION_LINE = /([ \t>*+\-\d.)]*)\[((?:[^[\]\\]|\\[\s\S]){1,999})\]:/y;
+
+/**
+ * Lines of `text[from, to)` (`from` a line start) that open with `[label]:` (not `[^note]:`): the key and the
+ * destination of each, in order. A superset of the parse's link definitions, as `guessDefinitions`:
+ * a definition-like line in fenced code or inside a paragraph counts too. Reads only lines with `]:`.
+ */
+export function* definitionLines(text: string, from = 0, to = text.length): Generator<{ key: string; destination: string | undefined }> {
+  for (let at = text.indexOf(']:', from); at !== -1 && at < to; at = text.indexOf(']:', at + 2)) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    DEFINITION_LINE.lastIndex = lineStart;
+    const m = DEFINITION_LINE.exec(text);
+    if (m && DEFINITION_LINE.lastIndex === at + 2 && !m[2].startsWith('^')) yield { key: linkKey(m[2]), destination: definitionDestination(text, lineStart + m[1].length) };
+  }
+}
+
+/** The destination of each label's link definition as the scan finds it, by key: the first line of `definitionLines` with the key. */
+export function findDefinitions(text: string): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const line of definitionLines(text)) if (!out.has(line.key)) out.set(line.key, line.destination);
+  return out;
+}
+
+/**
+ * `definitionLines` of `text[from, to)` as one string: where it is the same in two versions of a
+ * note whose edit lies in that span, `findDefinitions` reads the same destination for every label.
+ */
+export function definitionLinesIn(text: string, from: number, to: number): string {
+  let out = '';
+  for (const line of definitionLines(text, from, to)) out += `${line.key}\u0000${line.destination ?? ''}\n`;
   return out;
 }

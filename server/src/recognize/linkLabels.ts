@@ -8,19 +8,23 @@
  * stay mentions):
  * 1. the mention is the link's whole text, less symbols (`🤗`) and words naming a kind of page at
  *    its start or end (`repo`, `model card`, `paper`, `docs`, `저장소`, `모델 카드`, `논문` …), and
- * 2. the link goes to the entity's own site: the host's own name (its label before the top-level
- *    domain, `huggingface` of `huggingface.co`; with the top-level domain and generic subdomains
- *    in any order: `Mistral AI` = `mistral.ai`, `Google DeepMind` = `deepmind.google`, `Meta AI` =
- *    `ai.meta.com`) is, by letters and digits, one of the entity's names or aliases
- *    (`HuggingFace`, an alias, for `허깅페이스`), or the host is the organization's `website` or
- *    under it.
+ * 2. the link goes to the entity's own site (an inline link's URL, or a reference link's
+ *    definition's: `[Hugging Face][hf]`, `[GitHub][]`, `[GitHub]` with `[hf]: https://…`): the
+ *    host's own name (its label before the top-level domain, `huggingface` of `huggingface.co`;
+ *    with the top-level domain and generic subdomains in any order: `Mistral AI` = `mistral.ai`,
+ *    `Google DeepMind` = `deepmind.google`, `Meta AI` = `ai.meta.com`) is, by letters and
+ *    digits, one of the entity's names or aliases (`HuggingFace`, an alias, for `허깅페이스`), or
+ *    the host is the organization's `website` or under it.
  * The same name linked elsewhere is a mention (`[Mistral](https://huggingface.co/mistralai)`). A
  * text that is only a kind of page (`[Paper](…)`, `[모델 카드](…)`) names no entity at all.
  * Likewise a site's name after a page title, ending its line (`Title · Hugging Face`, `isTitleSite`).
- * Reads the link around each such mention only (a few characters of its line), and only text of
- * the mention's paragraph, which an edit of the paragraph re-reads (`analysis/incremental.ts`).
+ * Reads the link around each such mention only (a few characters of its line), and text of the
+ * mention's paragraph, which an edit of the paragraph re-reads (`analysis/incremental.ts`); a
+ * reference link also reads its definition's line, whose destination, when an edit changes it,
+ * makes the whole note be analysed afresh (`definitionLinesIn` there).
  */
 import type { Entity, KnowledgeBase } from '../knowledge/types';
+import { findDefinitions, linkKey } from '../markdown/definitions';
 import type { Mention } from './types';
 
 /** `mentions` without those that are a link's site label, by the rule above. */
@@ -34,11 +38,18 @@ export function siteLabelFilter(kb: KnowledgeBase): (text: string, mentions: Men
     }
     return found;
   };
+  // The definitions of the last text a reference link was read in: one scan of a note for all its links.
+  let read: { text: string; definitions: Map<string, string | undefined> } | undefined;
+  const defined = (text: string, label: string): string | undefined => {
+    if (read?.text !== text) read = { text, definitions: findDefinitions(text) };
+    return read.definitions.get(linkKey(label));
+  };
   return (text, mentions) => {
     let out: Mention[] | undefined;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
-      const drop = (m.kind === 'organization' || m.kind === 'product') && m.model === undefined && (isLinkLabel(text, m, kb, namesOf) || isTitleSite(text, m, kb, namesOf));
+      const drop =
+        (m.kind === 'organization' || m.kind === 'product') && m.model === undefined && (isLinkLabel(text, m, kb, namesOf, defined) || isTitleSite(text, m, kb, namesOf));
       if (drop && !out) out = mentions.slice(0, i);
       else if (!drop && out) out.push(m);
     }
@@ -49,8 +60,11 @@ export function siteLabelFilter(kb: KnowledgeBase): (text: string, mentions: Men
 /** How far a link's brackets may stand from the mention inside them. */
 const BRACKET_REACH = 32;
 
-function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: Entity) => string[]): boolean {
-  // `[` before the mention and `](` after it, on its line, with no other bracket between.
+/** The destination of the definition of a reference's label in a text, if it has one. */
+type Defined = (text: string, label: string) => string | undefined;
+
+function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: Entity) => string[], defined: Defined): boolean {
+  // `[` before the mention and `]` after it, on its line, with no other bracket between.
   let open = -1;
   for (let i = m.start - 1; i >= 0 && m.start - i <= BRACKET_REACH; i--) {
     const c = text[i];
@@ -70,13 +84,10 @@ function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: E
     }
     if (c === '[' || c === '\n' || c === '(' || c === ')') return false;
   }
-  if (close === -1 || text[close + 1] !== '(') return false;
-  if (siteName(text.slice(open + 1, close)) !== letters(m.text)) return false;
-  const urlEnd = text.slice(close + 2, close + 2 + 2048).search(/[\s)]/);
-  const labels = hostLabels(text.slice(close + 2, urlEnd === -1 ? close + 2 + 2048 : close + 2 + urlEnd).replace(/^</, ''));
-  if (!labels) return false;
+  if (close === -1 || siteName(text.slice(open + 1, close)) !== letters(m.text)) return false;
+  const labels = hostLabels(linkTarget(text, open, close, defined) ?? '');
   const entity = kb.get(m.id);
-  if (!entity) return false;
+  if (!labels || !entity) return false;
   if (namesOf(entity).some((name) => namesHost(name, labels))) return true;
   if (entity.kind !== 'organization' || !entity.website) return false;
   const site = hostLabels(entity.website);
@@ -84,6 +95,25 @@ function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: E
   const host = labels.join('.');
   const own = site.join('.');
   return host === own || host.endsWith(`.${own}`);
+}
+
+/**
+ * The target of the link whose text is `text[open + 1, close)`: an inline link's `(url)`, or the
+ * destination of the definition a reference names: `[text][ref]`, `[text][]` and `[text]`
+ * (`defined`, `markdown/definitions.ts`). Undefined when the brackets are no link.
+ */
+function linkTarget(text: string, open: number, close: number, defined: Defined): string | undefined {
+  const next = text[close + 1];
+  if (next === '(') {
+    const urlEnd = text.slice(close + 2, close + 2 + 2048).search(/[\s)]/);
+    return text.slice(close + 2, urlEnd === -1 ? close + 2 + 2048 : close + 2 + urlEnd).replace(/^</, '');
+  }
+  if (next === ':' || text[open - 1] === ']') return undefined; // a definition, or the reference part of `[text][ref]`
+  if (next !== '[') return defined(text, text.slice(open + 1, close));
+  const end = text.indexOf(']', close + 2);
+  if (end === -1 || end - close > 1000 || text.slice(close + 2, end).includes('[')) return undefined;
+  const ref = text.slice(close + 2, end);
+  return defined(text, ref.trim() === '' ? text.slice(open + 1, close) : ref);
 }
 
 /** ` · ` between a page's title and its site, at the end of a line. */
