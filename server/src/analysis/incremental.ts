@@ -55,8 +55,9 @@ export function updateAnalysis(
 ): NoteAnalysis {
   const text = doc.getText();
   const span = !prev.structure ? undefined : changes ? editSpan(prev, changes) : diffSpan(prev.text, text);
-  if (!span || !prev.structure || !matches(prev.text, text, span)) return analyzeNote(doc, recognizers);
-  return update(prev, prev.structure, doc, text, span, recognizers) ?? analyzeNote(doc, recognizers);
+  const fresh = (): NoteAnalysis => analyzeNote(doc, recognizers, prev.structure?.window);
+  if (!span || !prev.structure || !matches(prev.text, text, span)) return fresh();
+  return update(prev, prev.structure, doc, text, span, recognizers) ?? fresh();
 }
 
 /** The span of old text that `changes` replace, or undefined for a full-text change. */
@@ -144,6 +145,7 @@ function update(
     unclosedFrontMatter: fm.unclosed,
     fastPaths: old.fastPaths,
     target: 0,
+    window: old.window,
     stopAt: (p) => p >= stopFrom && p - delta >= bOld && p - delta > 0 && sortedHas(boundaries, p - delta),
   })) {
     units.push(unit);
@@ -168,6 +170,7 @@ function update(
     frontMatterEnd: fm.end,
     unclosedFrontMatter: fm.unclosed,
     fastPaths: old.fastPaths,
+    window: old.window,
   };
 
   // Where the mask changed: [changeStart, changeEnd) in the new text, and the edited text too:

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { KnowledgeBase } from '../knowledge/types';
-import { scanNote, scanNoteAsync, type NoteStructure } from '../markdown/blocks';
+import { PIECE, scanNote, scanNoteAsync, WINDOW, type NoteStructure } from '../markdown/blocks';
 import { proseMask } from '../markdown/prose';
 import { foldName, type AliasIndex } from '../recognize/aliasIndex';
 import { linkClaims } from '../recognize/claims';
@@ -124,10 +124,10 @@ export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity): s
   return entity?.kind === 'model' ? entity.id : null;
 }
 
-/** Analyses a whole note: parse, mask, mentions, claims. */
-export function analyzeNote(source: TextDocument, recognizers: Recognizers): NoteAnalysis {
+/** Analyses a whole note: parse, mask, mentions, claims. `window`: see `markdown/blocks.ts` (tests make it small). */
+export function analyzeNote(source: TextDocument, recognizers: Recognizers, window = WINDOW): NoteAnalysis {
   const text = source.getText();
-  const { ranges, structure } = scanNote(text);
+  const { ranges, structure } = scanNote(text, PIECE, window);
   return recognize(source, text, proseMask(text, ranges), structure, recognizers);
 }
 

@@ -14,6 +14,9 @@
  * Two things reach across pieces and are handled apart: front matter (its closing fence may be
  * far down; the first piece always extends past it) and reference definitions (see
  * `definitions.ts`).
+ *
+ * A long line that starts a paragraph is cut into windows (`windowEnd`), each a piece of its own:
+ * a 1 MB one-line note is parsed, and an edit in it parsed again, a few kilobytes at a time.
  */
 
 import type { Root } from 'mdast';
@@ -43,6 +46,8 @@ export interface NoteStructure {
   readonly unclosedFrontMatter: string;
   /** False when the text has a lone carriage return or unclosed front matter: then remark parses everything. */
   readonly fastPaths: boolean;
+  /** The window of long lines the scan used (see `windowEnd`): an update must use the same. */
+  readonly window: number;
 }
 
 /** A parsed piece of a note. */
@@ -58,6 +63,8 @@ export interface Unit {
   stubbed?: Set<string>;
   /** Set for fast runs: the footnote keys whose calls they read. */
   refs?: Set<string>;
+  /** Set for a window of a long line (see `windowEnd`): it ends inside the line. */
+  cut?: boolean;
 }
 
 export interface ScanOptions {
@@ -70,10 +77,18 @@ export interface ScanOptions {
   target: number;
   /** Stop after a piece that ends at a boundary for which this is true. */
   stopAt?: (boundary: number) => boolean;
+  /** Long paragraph lines are parsed in windows of about this many characters (see `windowEnd`). */
+  window: number;
 }
 
 /** Default size of a remark-parsed piece: small enough for remark to stay linear. */
 export const PIECE = 2048;
+
+/** Default window of a long line: a line is cut into windows of at least this many characters. */
+export const WINDOW = 8192;
+
+/** Characters handed to remark so far: lets tests see how much an edit parses again. */
+export const parseCount = { chars: 0 };
 
 const CANDIDATE = /\n(?:[ \t]*\r?\n)+(?=[^ \t\r\n])/g;
 
@@ -149,8 +164,8 @@ const lineEndAt = (text: string, at: number): number => {
 };
 
 /** Scans a whole note: its prose ranges and structure. */
-export function scanNote(text: string, target = PIECE): { ranges: Span[]; structure: NoteStructure } {
-  const options = scanOptions(text, target);
+export function scanNote(text: string, target = PIECE, window = WINDOW): { ranges: Span[]; structure: NoteStructure } {
+  const options = scanOptions(text, target, window);
   return finishScan(text, [...scan(text, 0, options)], options);
 }
 
@@ -159,8 +174,9 @@ export async function scanNoteAsync(
   text: string,
   control: { isCancelled?: () => boolean; sliceMs?: number } = {},
   target = PIECE,
+  window = WINDOW,
 ): Promise<{ ranges: Span[]; structure: NoteStructure } | undefined> {
-  const options = scanOptions(text, target);
+  const options = scanOptions(text, target, window);
   const units: Unit[] = [];
   let slice = performance.now();
   for (const unit of scan(text, 0, options)) {
@@ -174,7 +190,7 @@ export async function scanNoteAsync(
   return finishScan(text, units, options);
 }
 
-function scanOptions(text: string, target: number): ScanOptions {
+function scanOptions(text: string, target: number, window: number): ScanOptions {
   const fm = frontMatter(text);
   return {
     definitions: guessDefinitions(text),
@@ -182,6 +198,7 @@ function scanOptions(text: string, target: number): ScanOptions {
     unclosedFrontMatter: fm.unclosed,
     fastPaths: !fm.unclosed && !hasLoneCarriageReturn(text),
     target,
+    window,
   };
 }
 
@@ -194,10 +211,11 @@ function finishScan(text: string, units: Unit[], options: ScanOptions): { ranges
   const table = definitionTable(definitions);
   for (const unit of units) {
     if (unit.stubbed && !stubsAgree(text, unit, table)) {
-      unit.ranges = parsePiece(text, unit.start, unit.end, table, options.unclosedFrontMatter).ranges;
+      const ranges = parsePiece(text, unit.start, unit.end, table, options.unclosedFrontMatter, unit.cut).ranges;
+      unit.ranges = unit.cut ? joinWindow(ranges, unit.end) : ranges;
     }
     if (unit.refs && [...unit.refs].some((key) => table.has(key) !== options.definitions.has(key))) {
-      unit.ranges = fastRun(text, unit.start, table)!.ranges;
+      unit.ranges = unit.cut ? joinWindow(fastRun(text.slice(0, unit.end - 1), unit.start, table)!.ranges, unit.end) : fastRun(text, unit.start, table)!.ranges;
     }
   }
   const boundaries = [0];
@@ -214,6 +232,7 @@ function finishScan(text: string, units: Unit[], options: ScanOptions): { ranges
       frontMatterEnd: options.frontMatterEnd,
       unclosedFrontMatter: options.unclosedFrontMatter,
       fastPaths: options.fastPaths,
+      window: options.window,
     },
   };
 }
@@ -255,6 +274,13 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
 
   let s = start;
   while (s < n) {
+    const cut = windowEnd(text, s, options);
+    if (cut !== -1) {
+      yield windowUnit(text, s, cut, options);
+      s = cut;
+      if (options.stopAt?.(s)) return;
+      continue;
+    }
     const run = fast(s);
     if (run) {
       const boundaries = run.complete && run.end < n ? [run.end] : [];
@@ -267,7 +293,7 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
 
     let e = nextCandidate(text, s);
     while (e < options.frontMatterEnd) e = nextCandidate(text, e);
-    while (e < n && e - s < options.target && !options.stopAt?.(e) && !fast(e)) e = nextCandidate(text, e);
+    while (e < n && e - s < options.target && !options.stopAt?.(e) && !fast(e) && windowEnd(text, e, options) === -1) e = nextCandidate(text, e);
     let piece = parsePiece(text, s, e, options.definitions, options.unclosedFrontMatter);
     while (piece.spanning) {
       e = pastSpanningBlock(text, piece.spanning, e);
@@ -286,6 +312,19 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
   }
 }
 
+/**
+ * The window `[start, cut)` of a long line, read by the fast path when it can, else by remark.
+ * The fast path is given the window without its last character, the space that `joinWindow` adds.
+ */
+function windowUnit(text: string, start: number, cut: number, options: ScanOptions): Unit {
+  const run = options.fastPaths ? fastRun(text.slice(0, cut - 1), start, options.definitions) : undefined;
+  if (run?.complete && run.end === cut - 1) {
+    return { start, end: cut, ranges: joinWindow(run.ranges, cut), boundaries: [cut], definitions: run.definitions, refs: run.refs.size > 0 ? run.refs : undefined, cut: true };
+  }
+  const piece = parsePiece(text, start, cut, options.definitions, options.unclosedFrontMatter, true);
+  return { start, end: cut, ranges: joinWindow(piece.ranges, cut), boundaries: [cut], definitions: piece.definitions, stubbed: piece.stubbed, cut: true };
+}
+
 interface Piece {
   ranges: Span[];
   /** Boundaries strictly inside the piece. */
@@ -302,20 +341,22 @@ const LEAVES = new Set(['code', 'html', 'yaml', 'toml']);
 /**
  * Parses `text[start, end)` as remark would inside the whole note, given that `start` is a fresh
  * point: with stubs of the definitions it refers to, and with the line after it to see whether
- * the last block goes on. `prelude` is the unclosed front matter fence, if any.
+ * the last block goes on. `prelude` is the unclosed front matter fence, if any. A window (`cut`)
+ * ends inside its line and is parsed alone, as if its paragraph ended there.
  */
-export function parsePiece(text: string, start: number, end: number, table: DefinitionTable, prelude = ''): Piece {
+export function parsePiece(text: string, start: number, end: number, table: DefinitionTable, prelude = '', cut = false): Piece {
   const n = text.length;
   const length = end - start;
   const stubs = definitionStubs(referencedKeys(text, start, end, table), table);
-  const after = end < n ? text.slice(end, lineEndAt(text, end)) : '';
+  // Only a code or HTML block running into the next line matters here: a few characters of a long one tell.
+  const after = end < n && !cut ? text.slice(end, Math.min(lineEndAt(text, end), end + AFTER)) : '';
   // The first piece keeps line 1 (front matter) and gets the stubs after it; a later piece is
   // put after the stubs and an empty heading, which closes them and starts it afresh.
   let source: string;
   let offset: number;
   let stubsFrom: number;
   if (start === 0) {
-    const gap = stubs && end === n ? '\n\n' : '';
+    const gap = stubs && (end === n || cut) ? '\n\n' : '';
     source = text.slice(0, end) + gap + stubs + after;
     offset = 0;
     stubsFrom = length + gap.length;
@@ -326,6 +367,7 @@ export function parsePiece(text: string, start: number, end: number, table: Defi
   }
   const stubsTo = stubsFrom + stubs.length;
 
+  parseCount.chars += source.length;
   const tree: Root = parseMarkdown(source);
   const definitions: Definition[] = [];
   const stubbed = new Set<string>();
@@ -390,4 +432,70 @@ function pastSpanningBlock(text: string, block: { type: string; start: number },
     }
   }
   return close === -1 ? nextCandidate(text, end) : nextCandidate(text, Math.max(end, close));
+}
+
+/** Characters of the line after a piece that its parse sees (see `parsePiece`). */
+const AFTER = 256;
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Where the window of a long paragraph line starting at `at` ends, or -1: the first point at
+ * least `options.window` characters on, in the same line, after a space that follows a non-space
+ * and before a letter, where a hash of the eight characters before it picks it (or any such
+ * point past four windows). A window starts with a letter at a block boundary (a paragraph) or
+ * where the previous window ended. The choice reads only the text from `at` to the point, so a
+ * scan from any window's start cuts the rest of the line exactly as a scan of the whole note:
+ * an update re-parses a window or two. Inline constructs that cross a cut (a code span, a link)
+ * are read per window, the same way by both.
+ */
+export function windowEnd(text: string, at: number, options: Pick<ScanOptions, 'window' | 'frontMatterEnd'>): number {
+  const { window } = options;
+  if (window <= 0 || at < options.frontMatterEnd || !LETTER.test(text[at] ?? '') || !afterBlankLine(text, at)) return -1;
+  const soft = at + window;
+  const hard = at + 4 * window;
+  const n = text.length;
+  for (let q = at + 1; q < n; q++) {
+    const c = text.charCodeAt(q - 1);
+    if (c === 0x0a || c === 0x0d) return -1;
+    if (q < soft || c !== 0x20) continue;
+    const b = text.charCodeAt(q - 2);
+    if (b === 0x20 || b === 0x09 || !LETTER.test(text[q])) continue;
+    if (q >= hard || anchored(text, q)) return q;
+  }
+  return -1;
+}
+
+/**
+ * True when `at` starts a line after a blank one (or the text), or is inside a line: the scan
+ * starts a piece inside a line only where a window ended. A line right after a heading or a
+ * fence is left to the fast path and remark, whose reading of it depends on the text after it.
+ */
+function afterBlankLine(text: string, at: number): boolean {
+  if (at === 0) return true;
+  let i = at - 1;
+  const c = text.charCodeAt(i);
+  if (c !== 0x0a && c !== 0x0d) return true;
+  if (c === 0x0a && text.charCodeAt(i - 1) === 0x0d) i--;
+  let j = i - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j--;
+  return j < 0 || text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d;
+}
+
+/** True for about one point in eight, by the eight characters before `q`. */
+function anchored(text: string, q: number): boolean {
+  let h = 0;
+  for (let j = q - 8; j < q; j++) h = (Math.imul(h, 31) + text.charCodeAt(j)) | 0;
+  return ((h >>> 4) & 7) === 0;
+}
+
+/**
+ * A window's ranges with the space before its cut as prose: inside the whole line that space is
+ * in a text node, but a paragraph's parse drops the trailing space.
+ */
+function joinWindow(ranges: Span[], cut: number): Span[] {
+  const last = ranges[ranges.length - 1];
+  if (last && last[1] >= cut - 1) last[1] = Math.max(last[1], cut);
+  else ranges.push([cut - 1, cut]);
+  return ranges;
 }

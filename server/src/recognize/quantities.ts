@@ -350,8 +350,15 @@ export function findQuantities(original: string, start = 0, end = original.lengt
 
 /** The bare number of `7 to 70B` or `6 and 13B` before the count at `at`, when smaller and after `floor`. */
 function sharedUnit(mask: string, original: string, at: number, num: string, value: number, floor: number) {
-  const line = mask.lastIndexOf('\n', at - 1) + 1;
-  const bare = SHARED_UNIT_BEFORE.exec(mask.slice(Math.max(line, floor, at - 24), at));
+  // Back to the line's start, but no further than the 24 characters read: a line may be 1 MB long.
+  let from = Math.max(floor, at - 24);
+  for (let i = at - 1; i >= from; i--) {
+    if (mask.charCodeAt(i) === 0x0a) {
+      from = i + 1;
+      break;
+    }
+  }
+  const bare = SHARED_UNIT_BEFORE.exec(mask.slice(from, at));
   if (!bare) return undefined;
   const n = Number(bare[1]);
   const unit = value / Number(num.replace(/,/g, ''));
