@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
+import { analyzeNote, type NoteAnalysis } from '../../server/src/analysis';
 import { updateAnalysis } from '../../server/src/analysis/incremental';
 import { frontMatter } from '../../server/src/markdown/blocks';
-import { bundledKnowledge } from '../support/knowledge';
+import { bundledRecognizers } from '../support/analysis';
 
-let recognizers: Recognizers | undefined;
-const bundled = (): Recognizers => {
-  const { kb, index } = bundledKnowledge();
-  return (recognizers ??= createRecognizers(kb, index));
-};
+const bundled = bundledRecognizers;
 const mentions = (a: NoteAnalysis): string[] => a.mentions.map((m) => `${m.start}-${m.end} ${m.text}`);
 
 // Found by `npm run fuzz` (seed 9, document 425): micromark skips a leading byte order mark, so

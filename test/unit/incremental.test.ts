@@ -3,28 +3,18 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
+import { analyzeNote, createRecognizers, type NoteAnalysis } from '../../server/src/analysis';
 import { defaultClaimCheckOptions } from '../../server/src/check/claims';
 import { noteDiagnostics } from '../../server/src/features/noteDiagnostics';
 import { updateAnalysis } from '../../server/src/analysis/incremental';
 import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import { fakeKnowledge } from '../support/fakeKnowledge';
+import { analysisFacts, bundledRecognizers } from '../support/analysis';
 import { bundledKnowledge, examplesDir } from '../support/knowledge';
 import { applyEdit, edit, note, plainNote, SEED, type Edit } from './randomNotes';
 
-let recognizers: Recognizers | undefined;
-const bundled = (): Recognizers => {
-  const { kb, index } = bundledKnowledge();
-  return (recognizers ??= createRecognizers(kb, index));
-};
-
-/** The parts of an analysis that must not depend on how it was made, readably (for failure messages). */
-const facts = (a: NoteAnalysis) => ({
-  mask: a.mask.replace(/\u0000/g, '·'),
-  mentions: a.mentions.map((m) => `${m.start}-${m.end} ${m.id} ${m.text}`),
-  claims: a.claims.map((c) => `${c.start}-${c.end} ${c.text} ${c.value} ${c.qualifier}${c.active ? ' active' : ''} → ${c.refersTo}`),
-  quantities: a.quantities?.map((q) => `${q.start}-${q.end} ${q.qualifier}`),
-});
+const bundled = bundledRecognizers;
+const facts = analysisFacts;
 
 /** `incremental` equals `fresh`: the same mask, and the same mentions, claims and quantities to the last field. */
 function assertSameAnalysis(incremental: NoteAnalysis, fresh: NoteAnalysis, context: string): void {

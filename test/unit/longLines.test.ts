@@ -1,25 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
+import { analyzeNote } from '../../server/src/analysis';
 import { updateAnalysis } from '../../server/src/analysis/incremental';
 import { parseCount, WINDOW } from '../../server/src/markdown/blocks';
-import { bundledKnowledge } from '../support/knowledge';
+import { analysisFacts, bundledRecognizers } from '../support/analysis';
 import { applyEdit, edit, note, prose, SEED, type Edit } from './randomNotes';
 
-let recognizers: Recognizers | undefined;
-const bundled = (): Recognizers => {
-  const { kb, index } = bundledKnowledge();
-  return (recognizers ??= createRecognizers(kb, index));
-};
-
-/** Mask, mentions, claims and quantities, readably. */
-const facts = (a: NoteAnalysis) => ({
-  mask: a.mask.replace(/\u0000/g, '·'),
-  mentions: a.mentions.map((m) => `${m.start}-${m.end} ${m.id} ${m.text}`),
-  claims: a.claims.map((c) => `${c.start}-${c.end} ${c.text} ${c.value} ${c.qualifier}${c.active ? ' active' : ''} → ${c.refersTo}`),
-  quantities: a.quantities?.map((q) => `${q.start}-${q.end} ${q.qualifier}`),
-});
+const bundled = bundledRecognizers;
+const facts = analysisFacts;
 
 const SENTENCES = [
   'DeepSeek V3.1 has 685B parameters, 37B active, and R&D costs over $5B.',
