@@ -13,9 +13,18 @@ export interface Locator {
   innerText(): Promise<string>;
   fill(value: string): Promise<void>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  hover(options?: { timeout?: number }): Promise<void>;
+  evaluateAll<R>(fn: (elements: Element[]) => R): Promise<R>;
+}
+
+/** A frame found by its element, as Playwright's `frameLocator` chains them (VS Code nests webviews two frames deep). */
+export interface FrameLocator {
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  frameLocator(selector: string): FrameLocator;
 }
 
 export interface Page {
+  frameLocator(selector: string): FrameLocator;
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   exposeFunction(name: string, callback: (...args: any[]) => unknown): Promise<void>;
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
