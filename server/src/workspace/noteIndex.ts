@@ -175,6 +175,11 @@ export class NoteIndex {
     return this.notes.size;
   }
 
+  /** The indexed note at `uri`, if any. */
+  note(uri: string): IndexedNote | undefined {
+    return this.notes.get(uri);
+  }
+
   has(uri: string): boolean {
     return this.notes.has(uri);
   }

@@ -52,10 +52,10 @@ export function modelsChart(ctx: ModelsChartContext): ModelsChartResult {
 
 /** The models the notes (or the note) mention, most mentioned first. */
 function mentionedModels(ctx: ModelsChartContext): ModelEntity[] {
-  const counted = ctx.index
-    .entities()
-    .map(({ id, mentions }) => ({ id, mentions: ctx.uri === undefined ? mentions : ctx.index.references(id).filter((r) => r.uri === ctx.uri).length }))
-    .filter((e) => e.mentions > 0);
+  const counted =
+    ctx.uri === undefined
+      ? ctx.index.entities()
+      : [...(ctx.index.note(ctx.uri)?.mentionCounts() ?? new Map<string, number>())].map(([id, mentions]) => ({ id, mentions }));
   const models = counted.flatMap((e) => {
     const entity = ctx.kb.get(e.id);
     return entity?.kind === 'model' ? [{ model: entity, mentions: e.mentions }] : [];
