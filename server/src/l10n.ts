@@ -114,6 +114,7 @@ const en = {
   claimActive: 'Active parameters',
   claimAgrees: '✓ Agrees with the knowledge base',
   claimAgreesAlternate: '✓ Agrees with the knowledge base (alternate: {note})',
+  claimAgreesNominal: '✓ The size the model\'s name states (the count above, rounded)',
   claimDiffers: '✗ Differs from the knowledge base ({expected})',
   // Unknown names (diagnostic, quick fixes).
   entityUnknown: "Unknown model '{name}': not in the knowledge base.",
@@ -256,6 +257,7 @@ const ko: Record<MessageKey, string> = {
   claimActive: '활성 매개변수',
   claimAgrees: '✓ 지식 베이스와 일치',
   claimAgreesAlternate: '✓ 지식 베이스와 일치 (다른 집계: {note})',
+  claimAgreesNominal: '✓ 모델 이름에 적힌 크기 (위 수치를 반올림한 값)',
   claimDiffers: '✗ 지식 베이스와 다름 ({expected})',
   entityUnknown: "알 수 없는 모델 '{name}': 지식 베이스에 없습니다.",
   claimDisagreement: '다른 노트에는 {model}의 크기가 다르게 적혀 있습니다({others}). 지식 베이스에는 확인할 수치가 없습니다.',

@@ -15,7 +15,7 @@ export function analyzeClaims(text: string, uri = 'file:///note.md', version = 1
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
   return analyzeNote(TextDocument.create(uri, 'markdown', version, text), {
     aliases: index,
-    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel),
+    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, { isModel }),
   });
 }
 

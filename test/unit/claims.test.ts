@@ -43,7 +43,7 @@ function mentionsIn(text: string): Mention[] {
 }
 
 function claimsIn(text: string) {
-  return linkClaims(text, findQuantities(text), mentionsIn(text), isModel);
+  return linkClaims(text, findQuantities(text), mentionsIn(text), { isModel });
 }
 
 describe('recognize/claims', () => {

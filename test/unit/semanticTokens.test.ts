@@ -14,7 +14,7 @@ function analyze(text: string): NoteAnalysis {
   const isModel = (id: string) => kb.get(id)?.kind === 'model';
   return analyzeNote(TextDocument.create('file:///note.md', 'markdown', 1, text), {
     aliases: index,
-    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, isModel),
+    claims: (mask, mentions) => linkClaims(mask, findQuantities(mask), mentions, { isModel }),
   });
 }
 

@@ -4,7 +4,8 @@ import type { KnowledgeBase } from '../knowledge/types';
 import { PIECE, scanNote, scanNoteAsync, WINDOW, type NoteStructure } from '../markdown/blocks';
 import { proseMask } from '../markdown/prose';
 import { foldName, type AliasIndex } from '../recognize/aliasIndex';
-import { linkClaims } from '../recognize/claims';
+import { linkClaims, type ClaimLinks } from '../recognize/claims';
+import { checkClaim, defaultClaimCheckOptions } from '../check/claims';
 import { membersOfSize } from '../recognize/members';
 import { findQuantities, type Quantity } from '../recognize/quantities';
 import { siteLabelFilter } from '../recognize/linkLabels';
@@ -85,16 +86,23 @@ export interface Recognizers {
  */
 export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recognizers {
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
-  const bySize = (m: Mention, q: Quantity): string | null => sizedMember(kb, m, q);
+  const links: ClaimLinks = {
+    isModel,
+    bySize: (m, q) => sizedMember(kb, m, q),
+    agrees: (id, q) => {
+      const model = kb.get(id);
+      return model?.kind === 'model' && checkClaim({ ...q, refersTo: id }, model, defaultClaimCheckOptions.tolerance)?.agrees === true;
+    },
+  };
   let reach = 0;
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) reach = Math.max(reach, foldName(name).length);
   }
   return {
     aliases,
-    claims: (mask, mentions, text) => linkClaims(mask, findQuantities(mask, 0, mask.length, readTables(text, mask)), mentions, isModel, bySize, readTables(text, mask)),
+    claims: (mask, mentions, text) => linkClaims(mask, findQuantities(mask, 0, mask.length, readTables(text, mask)), mentions, links, readTables(text, mask)),
     quantities: (mask, start, end, text) => findQuantities(mask, start, end, readTables(text, mask)),
-    link: (mask, quantities, mentions, text) => linkClaims(mask, quantities, mentions, isModel, bySize, readTables(text, mask)),
+    link: (mask, quantities, mentions, text) => linkClaims(mask, quantities, mentions, links, readTables(text, mask)),
     reach,
     shortForms: (mentions, previous) => deriveShortForms(mentions, kb, previous),
     siteLabels: siteLabelFilter(kb),

@@ -5,6 +5,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Notation } from '../format/numbers';
+import { nominalSize } from '../knowledge/nominal';
 import type { AlternateCount, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import type { Locale } from '../l10n';
 import type { DiagnosticCodes } from '../protocol';
@@ -23,8 +24,11 @@ export const defaultClaimCheckOptions: ClaimCheckOptions = {
   locale: 'en',
 };
 
-/** What a claim was found to agree with: the model's own count or one of its alternates. */
-export type ClaimMatch = 'total' | 'active' | AlternateCount;
+/**
+ * What a claim was found to agree with: the model's own count, one of its alternates, or the
+ * size its official name states (`3B` for Llama 3.2 3B, which counts 3.21B).
+ */
+export type ClaimMatch = 'total' | 'active' | 'nominal' | AlternateCount;
 
 export interface ClaimCheck {
   agrees: boolean;
@@ -71,6 +75,9 @@ export function checkClaim(claim: Claim, model: ModelEntity, tolerance: number):
     if (v !== undefined) candidates.push({ matched: alt, v });
   }
   if (!candidates.length) return undefined;
+  const named = nominalSize(model.name);
+  const nominal = claim.active ? named.active ?? (dense ? named.total : undefined) : named.total;
+  if (nominal !== undefined && nominal !== own) candidates.push({ matched: 'nominal', v: nominal });
 
   // With a wide tolerance a claim may be near several counts: name the nearest (the model's own on a tie).
   const distance = (v: number): number => Math.abs(claim.value - v) / v;
@@ -80,7 +87,8 @@ export function checkClaim(claim: Claim, model: ModelEntity, tolerance: number):
   }
   if (best) return { agrees: true, matched: best.matched, alternates: [] };
   const expected = candidates[0].v;
-  return { agrees: false, expected, alternates: candidates.slice(1).map((c) => c.v).filter((v) => v !== expected) };
+  const alternates = candidates.slice(1).filter((c) => c.matched !== 'nominal').map((c) => c.v);
+  return { agrees: false, expected, alternates: alternates.filter((v) => v !== expected) };
 }
 
 /** The model a claim refers to, if the knowledge base has it as a model. */

@@ -42,7 +42,8 @@ export function claimHoverMarkdown(claim: Claim, kb: KnowledgeBase, options: Cla
     const check = checkClaim(claim, model, options.tolerance ?? defaultClaimCheckOptions.tolerance);
     if (check?.agrees) {
       const alt = typeof check.matched === 'object' ? check.matched : undefined;
-      lines.push(alt ? fill(t.claimAgreesAlternate, { note: escapeMarkdown(alt.note) }) : t.claimAgrees);
+      if (alt) lines.push(fill(t.claimAgreesAlternate, { note: escapeMarkdown(alt.note) }));
+      else lines.push(check.matched === 'nominal' ? t.claimAgreesNominal : t.claimAgrees);
     } else if (check?.expected !== undefined) {
       lines.push(fill(t.claimDiffers, { expected: formatCount(check.expected, claim.notation) }));
     }

@@ -16,19 +16,23 @@ import type { Claim, Mention } from './types';
  */
 const ADJACENT_GAP = /^(?:의|은|는|이|가)?[ \t\u00a0\u0000,:;(\[（{'"‘“—–-]*$/;
 
+/** What `linkClaims` asks the knowledge base. */
+export interface ClaimLinks {
+  /** False for families and organizations: a family mention names no single model. */
+  isModel(id: string): boolean;
+  /** The model a count next to `m` is about (a family's member of that size); default: `m` itself if a model. */
+  bySize?(m: Mention, q: Quantity): string | null;
+  /** Whether `q` agrees with model `id`'s count. A link read from the sentence before is made only then. */
+  agrees?(id: string, q: Quantity): boolean;
+}
+
 /**
  * Claims from `quantities` (ordered by offset), linked to the models in `mentions`.
  * Quantities inside a mention (`Llama 3.1 405B`, `Qwen3-235B-A22B`) are part of a name, not claims.
- * `isModel` is false for families and organizations: a family mention names no single model.
  */
-export function linkClaims(
-  mask: string,
-  quantities: Quantity[],
-  mentions: Mention[],
-  isModel: (id: string) => boolean,
-  bySize: (m: Mention, q: Quantity) => string | null = (m) => (isModel(m.id) ? m.id : null),
-  tables?: TableReader,
-): Claim[] {
+export function linkClaims(mask: string, quantities: Quantity[], mentions: Mention[], links: ClaimLinks, tables?: TableReader): Claim[] {
+  const { isModel } = links;
+  const bySize = links.bySize ?? ((m: Mention) => (isModel(m.id) ? m.id : null));
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const models = sorted.filter((m) => m.kind === 'model');
   const claims: Claim[] = [];
@@ -73,10 +77,39 @@ export function linkClaims(
       const single = sentenceModels.filter((m) => isModel(m.id));
       if (single.length === 1) refersTo = bySize(single[0], q);
       else if (single.length === 0 && sentenceModels.length === 1) refersTo = bySize(sentenceModels[0], q);
+      else if (links.agrees && !sentenceModels.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence, models, q, bySize, links.agrees);
     }
     claims.push({ ...q, refersTo });
   }
   return claims;
+}
+
+/**
+ * The subject of the sentence before, for a count that opens its sentence's talk of models
+ * (`… Qwen 3.5-397B-A17B를 공개했습니다. 총 397B 파라미터에 …`): the one model (or family) that
+ * sentence names, when the two sentences run on in one paragraph (ended by `.`, `!`, `?`, not a
+ * line break) and the count agrees with it. A count that does not agree stays unlinked: the
+ * reading is too weak to report the count as wrong.
+ */
+function carriedOver(
+  mask: string,
+  sentence: [number, number],
+  models: Mention[],
+  q: Quantity,
+  bySize: (m: Mention, q: Quantity) => string | null,
+  agrees: (id: string, q: Quantity) => boolean,
+): string | null {
+  if (sentence[0] === 0 || !/[.!?。！？]/.test(mask[sentence[0] - 1])) return null;
+  const [from, to] = sentenceAt(mask, sentence[0] - 1);
+  const ids = new Set<string>();
+  let subject: Mention | undefined;
+  for (let i = lowerBound(models, from, (m) => m.start); i < models.length && models[i].start < to; i++) {
+    ids.add(models[i].id);
+    subject ??= models[i];
+  }
+  if (ids.size !== 1 || !subject) return null;
+  const id = bySize(subject, q);
+  return id !== null && agrees(id, q) ? id : null;
 }
 
 /**

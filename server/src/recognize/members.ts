@@ -3,21 +3,23 @@
  * 32B` is Olmo 3 32B. Used where a name is written with a size (`aliasIndex.ts`) and where a count
  * stands next to a name (`claims.ts`).
  */
+import { nominalSize } from '../knowledge/nominal';
 import { foldName } from '../knowledge/normalize';
 import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
 
 /**
- * The members of `familyId` whose total (or active) count is `value` within 1%, narrowed to those
+ * The members of `familyId` whose total (or active) count is `value` within 1%, or whose name states
+ * that size (`Llama 3.2 3B` for 3B, though it counts 3.21B; see `knowledge/nominal.ts`), narrowed to those
  * named like the first of `names` that names any (`Llama 2` picks Llama 2 7B over LLaMA 7B), and
  * then to the one named by it and the size alone among generations (`LLaMA` picks LLaMA 13B over
  * Llama 2 13B); a name never narrows the list to nothing, so an empty list means no member has
  * that size.
  */
 export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number, active: boolean, names: readonly string[]): ModelEntity[] {
-  const size = (m: ModelEntity): number | undefined => (active ? m.parameters?.active : m.parameters?.total);
+  const near = (v: number | undefined): boolean => v !== undefined && Math.abs(v - value) <= value * 0.01;
   let members = kb.membersOf(familyId).filter((m) => {
-    const v = size(m);
-    return v !== undefined && Math.abs(v - value) <= value * 0.01;
+    const named = nominalSize(m.name);
+    return active ? near(m.parameters?.active) || near(named.active) : near(m.parameters?.total) || near(named.total);
   });
   for (const name of names) {
     if (members.length <= 1) break;

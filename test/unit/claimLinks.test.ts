@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote } from '../../server/src/analysis';
+import { checkClaim } from '../../server/src/check/claims';
+import { claimHoverMarkdown } from '../../server/src/format/claim';
+import { nominalSize } from '../../server/src/knowledge/nominal';
+import type { ModelEntity } from '../../server/src/knowledge/types';
+import type { Claim } from '../../server/src/recognize/types';
+import { bundledRecognizers } from '../support/analysis';
+import { bundledKnowledge } from '../support/knowledge';
+
+/** `text`'s claims as `text → model id` (or `→ null`). */
+function links(text: string): string[] {
+  const a = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), bundledRecognizers());
+  return a.claims.map((c) => `${c.text} → ${c.refersTo}`);
+}
+
+const claim = (value: number, active = false): Claim => ({
+  start: 0, end: 2, text: '3B', value, notation: 'B', qualifier: 'exact', active, refersTo: 'm',
+});
+
+const model = (name: string, total: number, active = total): ModelEntity => ({
+  kind: 'model', id: 'm', name, aliases: [], sources: [], parameters: { total, active }, architecture: total === active ? 'dense' : 'moe',
+} as unknown as ModelEntity);
+
+describe('knowledge/nominal: the size a model name states', () => {
+  for (const [name, expected] of [
+    ['Llama 3.2 3B', { total: 3e9 }],
+    ['Qwen3-30B-A3B', { total: 30e9, active: 3e9 }],
+    ['gpt-oss-120b', { total: 120e9 }],
+    ['HyperCLOVA X SEED 0.5B', { total: 0.5e9 }],
+    ['GPT-2 124M', { total: 124e6 }],
+    ['Ling-1T', { total: 1e12 }],
+    ['Mixtral 8x7B', {}],
+    ['Gemma 3n E4B', {}],
+    ['Claude 3.5 Sonnet', {}],
+    ['Qwen2.5-VL-3B-or-7B', {}],
+  ] as const) {
+    it(`${name} → ${JSON.stringify(expected)}`, () => assert.deepEqual(nominalSize(name), expected));
+  }
+});
+
+describe('check/claims: the size in a model name agrees', () => {
+  it('3B agrees with Llama 3.2 3B (3.21B) as the nominal size; 4B does not', () => {
+    const llama = model('Llama 3.2 3B', 3.21e9);
+    assert.deepEqual(checkClaim(claim(3e9), llama, 0.02), { agrees: true, matched: 'nominal', alternates: [] });
+    assert.deepEqual(checkClaim(claim(4e9), llama, 0.02), { agrees: false, expected: 3.21e9, alternates: [] });
+  });
+
+  it('the counted size still wins when it is also the nearest (117B for gpt-oss-120b)', () => {
+    assert.equal(checkClaim(claim(117e9), model('gpt-oss-120b', 117e9, 5.1e9), 0.02)?.matched, 'total');
+    assert.equal(checkClaim(claim(3e9, true), model('Qwen3-30B-A3B', 30.5e9, 3.3e9), 0.02)?.matched, 'nominal');
+  });
+
+  it('the hover says the count is the name’s size, in English and Korean', () => {
+    const { kb } = bundledKnowledge();
+    const c = { ...claim(3e9), refersTo: 'meta-llama-3.2-3b' };
+    const en = claimHoverMarkdown(c, kb, { locale: 'en', numberFormat: 'both' });
+    const ko = claimHoverMarkdown(c, kb, { locale: 'ko', numberFormat: 'both' });
+    assert.equal(en.split('\n\n').at(-1), '✓ The size the model\'s name states (the count above, rounded)');
+    assert.equal(ko.split('\n\n').at(-1), '✓ 모델 이름에 적힌 크기 (위 수치를 반올림한 값)');
+  });
+});
+
+describe('recognize/claims: which model a count is about', () => {
+  it('a family in a table row and a size column: the member whose name states that size', () => {
+    const table = '| Model | Size |\n| --- | --- |\n| Llama 3.2 | 3B |\n| Llama 3.2 | 1B |\n';
+    assert.deepEqual(links(table), ['3B → meta-llama-3.2-3b', '1B → meta-llama-3.2-1b']);
+  });
+
+  it('a family named in the sentence: the member of each size', () => {
+    assert.deepEqual(links('Llama 3.2 comes in 1B and 3B.\n'), ['1B → meta-llama-3.2-1b', '3B → meta-llama-3.2-3b']);
+  });
+
+  it('a count opening the next sentence is about the one model of the sentence before, when it agrees', () => {
+    assert.deepEqual(links('Alibaba released Qwen3.5-397B-A17B. It has 397B parameters, near GPT-5.2 and Gemini 3 Pro.\n'), ['397B → qwen3.5-397b-a17b']);
+    assert.deepEqual(links('알리바바가 Qwen 3.5-397B-A17B를 공개했습니다. 총 397B 파라미터에 활성화는 17B뿐인 모델로 GPT-5.2나 Claude 4.5 Opus에 근접합니다.\n'), [
+      '397B → qwen3.5-397b-a17b',
+      '17B → qwen3.5-397b-a17b',
+    ]);
+  });
+
+  it('but not a count that disagrees, one after a line break, or one after a model in its own sentence', () => {
+    assert.deepEqual(links('Alibaba released Qwen3.5-397B-A17B. It has 300B parameters, near GPT-5.2 and Gemini 3 Pro.\n'), ['300B → null']);
+    assert.deepEqual(links('Alibaba released Qwen3.5-397B-A17B\n- 397B parameters, near GPT-5.2 and Gemini 3 Pro\n'), ['397B → null']);
+    assert.deepEqual(links('We used Qwen3.5-397B-A17B. Then GPT-5.2 and Gemini 3 Pro were tried, and 397B is large.\n'), ['397B → null']);
+    assert.deepEqual(links('We compared Qwen3.5-397B-A17B with GPT-5.2. A 397B model is big next to Gemini 3 Pro and Claude Opus 4.5.\n'), ['397B → null']);
+  });
+});
