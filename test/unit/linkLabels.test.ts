@@ -73,9 +73,25 @@ describe('links labelled with their site (#13 §6)', () => {
     ]);
   });
 
+  it('reads a link that names who did something as a mention: after `by`, or before the subject particle 가/이', () => {
+    assert.deepEqual(
+      mentions('Falcon3, developed by\n[Technology Innovation Institute (TII)](https://www.tii.ae/ai) in Abu Dhabi; by [DeepSeek][ds].\n\n[ds]: https://www.deepseek.com\n'),
+      ['Falcon3 → Falcon 3', 'Technology Innovation Institute (TII) → Technology Innovation Institute', 'DeepSeek → DeepSeek'],
+    );
+    assert.deepEqual(mentions('[업스테이지](https://www.upstage.ai/news)가 공개한 모델, [허깅페이스](https://huggingface.co/x)이 올린 글.'), [
+      '업스테이지 → Upstage',
+      '허깅페이스 → Hugging Face',
+    ]);
+    // A place stays a label: `on`, `from`, another particle, `by` inside a word.
+    assert.deepEqual(
+      mentions('Hosted on [Hugging Face](https://huggingface.co/x), from [LG AI Research](https://www.lgresearch.ai/n), [허깅페이스](https://huggingface.co/y)에서, nearby [GitHub](https://github.com/z), [허깅페이스](https://huggingface.co/y)이번.'),
+      [],
+    );
+  });
+
   it('reads a reference link’s definition: a site’s name linked to its site is a label, in full, collapsed and shortcut form', () => {
     const text =
-      'Weights on [🤗 Hugging Face][hf], code on [GitHub][], docs on [GitHub repo][gh] and [깃허브], by [DeepSeek].\n\n' +
+      'Weights on [🤗 Hugging Face][hf], code on [GitHub][], docs on [GitHub repo][gh] and [깃허브], see [DeepSeek].\n\n' +
       '[hf]: https://huggingface.co/deepseek-ai\n[github]: <https://github.com/deepseek-ai>\n[GH]:\n  https://github.com/x\n' +
       '[깃허브]: https://github.com/y "Title"\n[deepseek]: https://www.deepseek.com\n';
     assert.deepEqual(mentions(text), []);

@@ -104,6 +104,8 @@ describe('recognize/quantities', () => {
       ['모델은 3B ~ 1T까지 다양하다.', '3B', '1T', 3e9, 1e12],
       ['sizes from 7B to 70B', '7B', '70B', 7e9, 70e9],
       ['1B부터 70B까지 공개했다.', '1B', '70B', 1e9, 70e9],
+      ['70억에서 650억 파라미터에 이르는 모델 크기', '70억', '650억', 7e9, 65e9],
+      ['70억에서 650억 개에 달하는 매개변수', '70억', '650억', 7e9, 65e9],
       ['between 7B and 70B parameters', '7B', '70B', 7e9, 70e9],
     ];
     for (const [sentence, low, high, lowValue, highValue] of rows) {
@@ -118,6 +120,9 @@ describe('recognize/quantities', () => {
         );
       });
     }
+    it('reads `A에서 B` as two counts, not a range, unless a range’s end follows', () => {
+      assert.deepEqual(findQuantities('70억에서 650억 파라미터로 늘렸다').map((q) => q.qualifier), ['exact', 'exact']);
+    });
     it('reads both ends of a unitless range 7–70B, the bare end with the other’s unit', () => {
       assert.deepEqual(findQuantities('models of 7–70B').map((q) => [q.text, q.value, q.qualifier]), [['7', 7e9, 'range'], ['70B', 70e9, 'range']]);
       assert.deepEqual(findQuantities('a range of 7 to 70B models').map((q) => [q.text, q.value, q.qualifier]), [['7', 7e9, 'range'], ['70B', 70e9, 'range']]);

@@ -18,7 +18,7 @@
  */
 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyzeNote, makeAnalysis, type NoteAnalysis, type Recognizers } from './index';
+import { analyzeNote, makeAnalysis, withTopics, type NoteAnalysis, type Recognizers } from './index';
 import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from '../markdown/blocks';
 import { definitionLinesIn } from '../markdown/definitions';
 import { hasLoneCarriageReturn } from '../markdown/fastPath';
@@ -190,16 +190,19 @@ function update(
   const lines = prev.lines?.edited(text, a, bOld, delta);
   if (!recognizers.quantities || !recognizers.link || !prev.quantities || recognizers.reach === undefined) {
     const changed = { previousVersion: prev.version, start: 0, end: n, delta };
-    return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims: recognizers.claims(mask, mentions.list, text), structure, changed, shortForms }, lines);
+    const claims = withTopics(recognizers, text, mask, recognizers.claims(mask, mentions.list, text), mentions.list).claims;
+    return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims, structure, changed, shortForms }, lines);
   }
-  const claims = relinkClaims(prev, text, mask, mentions, changeStart, changeEnd, delta, recognizers);
+  const relinked = relinkClaims(prev, text, mask, mentions, changeStart, changeEnd, delta, recognizers);
+  // A count's topic may be named far above it: every topical claim is read again (`recognize/topics.ts`).
+  const claims = withTopics(recognizers, text, mask, relinked.claims, mentions.list);
   const changed = {
     previousVersion: prev.version,
-    start: Math.min(changeStart, mentions.from, claims.from),
-    end: Math.max(changeEnd, mentions.to, claims.to),
+    start: Math.min(changeStart, mentions.from, relinked.from, claims.from),
+    end: Math.max(changeEnd, mentions.to, relinked.to, claims.to),
     delta,
   };
-  return makeAnalysis(doc, { text, mask, mentions: mentions.list, quantities: claims.quantities, claims: claims.claims, structure, changed, shortForms }, lines);
+  return makeAnalysis(doc, { text, mask, mentions: mentions.list, quantities: relinked.quantities, claims: claims.claims, structure, changed, shortForms }, lines);
 }
 
 /**
@@ -478,7 +481,7 @@ function appendShifted<T>(out: T[], items: readonly T[], from: number, delta: nu
 type Covers<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
 const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short' | 'size' | 'model'> = true;
 const coversQuantity: Covers<Quantity, 'start' | 'end' | 'text' | 'value' | 'active' | 'qualifier' | 'notation'> = true;
-const coversClaim: Covers<Claim, keyof Quantity | 'refersTo'> = true;
+const coversClaim: Covers<Claim, keyof Quantity | 'refersTo' | 'topical'> = true;
 void [coversMention, coversQuantity, coversClaim];
 const shiftMention = (m: Mention, d: number): Mention => {
   const out: Mention = { start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id };
@@ -496,16 +499,11 @@ const shiftQuantity = (q: Quantity, d: number): Quantity => ({
   qualifier: q.qualifier,
   notation: q.notation,
 });
-const shiftClaim = (c: Claim, d: number): Claim => ({
-  start: c.start + d,
-  end: c.end + d,
-  text: c.text,
-  value: c.value,
-  active: c.active,
-  qualifier: c.qualifier,
-  notation: c.notation,
-  refersTo: c.refersTo,
-});
+const shiftClaim = (c: Claim, d: number): Claim => {
+  const out: Claim = { start: c.start + d, end: c.end + d, text: c.text, value: c.value, active: c.active, qualifier: c.qualifier, notation: c.notation, refersTo: c.refersTo };
+  if (c.topical) out.topical = true;
+  return out;
+};
 
 /** First index whose value is > `value`. */
 const upperBound = (items: readonly number[], value: number): number => lowerBound(items, value + 1);

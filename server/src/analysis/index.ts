@@ -9,6 +9,7 @@ import { checkClaim, defaultClaimCheckOptions } from '../check/claims';
 import { membersOfSize } from '../recognize/members';
 import { findQuantities, type Quantity } from '../recognize/quantities';
 import { siteLabelFilter } from '../recognize/linkLabels';
+import { linkTopics } from '../recognize/topics';
 import { deriveShortForms, findShortForms, mergeMentions, type ShortFormSet } from '../recognize/shortForms';
 import { tableReader, type TableReader } from '../recognize/tables';
 import type { Claim, Mention } from '../recognize/types';
@@ -76,6 +77,11 @@ export interface Recognizers {
    * `recognize/linkLabels.ts`); reads only the link around each organization or product.
    */
   siteLabels?(text: string, mentions: Mention[]): Mention[];
+  /**
+   * `claims` with each `topical` one (its sentence names no model) linked to the note's topic
+   * there, over the whole note (`recognize/topics.ts`); `from`/`to` span the claims whose link changed.
+   */
+  topics?(text: string, mask: string, claims: readonly Claim[], mentions: readonly Mention[]): { claims: readonly Claim[]; from: number; to: number };
   /** The short forms that full mentions (sorted) define; `previous` is reused when they are the same. */
   shortForms?(mentions: readonly Mention[], previous?: ShortFormSet): ShortFormSet;
 }
@@ -106,6 +112,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
     reach,
     shortForms: (mentions, previous) => deriveShortForms(mentions, kb, previous),
     siteLabels: siteLabelFilter(kb),
+    topics: (text, mask, claims, mentions) => linkTopics(text, mask, claims, mentions, { bySize: links.bySize!, agrees: links.agrees! }),
   };
 }
 
@@ -183,9 +190,15 @@ function recognize(
   const mentions = shortForms ? mergeMentions(full, findShortForms(shortForms, mask, 0, mask.length, full)) : full;
   if (recognizers.quantities && recognizers.link) {
     const quantities = recognizers.quantities(mask, 0, mask.length, text);
-    return makeAnalysis(source, { text, mask, mentions, quantities, claims: recognizers.link(mask, quantities, mentions, text), structure, shortForms });
+    const claims = withTopics(recognizers, text, mask, recognizers.link(mask, quantities, mentions, text), mentions).claims;
+    return makeAnalysis(source, { text, mask, mentions, quantities, claims, structure, shortForms });
   }
-  return makeAnalysis(source, { text, mask, mentions, claims: recognizers.claims(mask, mentions, text), structure, shortForms });
+  return makeAnalysis(source, { text, mask, mentions, claims: withTopics(recognizers, text, mask, recognizers.claims(mask, mentions, text), mentions).claims, structure, shortForms });
+}
+
+/** `claims` with their topical links (`Recognizers.topics`), when the recognizers read topics. */
+export function withTopics(recognizers: Recognizers, text: string, mask: string, claims: readonly Claim[], mentions: readonly Mention[]): { claims: readonly Claim[]; from: number; to: number } {
+  return recognizers.topics ? recognizers.topics(text, mask, claims, mentions) : { claims, from: text.length, to: 0 };
 }
 
 /** The fields of an analysis that are not about positions. */

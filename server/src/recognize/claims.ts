@@ -78,6 +78,10 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
       if (single.length === 1) refersTo = bySize(single[0], q);
       else if (single.length === 0 && sentenceModels.length === 1) refersTo = bySize(sentenceModels[0], q);
       else if (links.agrees && !sentenceModels.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence, models, q, bySize, links.agrees);
+      if (refersTo === null && sentenceModels.length === 0 && links.agrees) {
+        claims.push({ ...q, refersTo, topical: true });
+        continue;
+      }
     }
     claims.push({ ...q, refersTo });
   }

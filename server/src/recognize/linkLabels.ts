@@ -15,7 +15,10 @@
  *    `Google DeepMind` = `deepmind.google`, `Meta AI` = `ai.meta.com`) is, by letters and
  *    digits, one of the entity's names or aliases (`HuggingFace`, an alias, for `허깅페이스`), or
  *    the host is the organization's `website` or under it.
- * The same name linked elsewhere is a mention (`[Mistral](https://huggingface.co/mistralai)`). A
+ * The same name linked elsewhere is a mention (`[Mistral](https://huggingface.co/mistralai)`), and
+ * so is a link that names who did something rather than where: after `by` (`developed by
+ * [Technology Innovation Institute (TII)](https://www.tii.ae/…)`), or before the subject particle
+ * `가`/`이` (`[업스테이지](https://upstage.ai)가 공개한`). A
  * text that is only a kind of page (`[Paper](…)`, `[모델 카드](…)`) names no entity at all.
  * Likewise a site's name after a page title, ending its line (`Title · Hugging Face`, `isTitleSite`).
  * Reads the link around each such mention only (a few characters of its line), and text of the
@@ -84,7 +87,7 @@ function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: E
     }
     if (c === '[' || c === '\n' || c === '(' || c === ')') return false;
   }
-  if (close === -1 || siteName(text.slice(open + 1, close)) !== letters(m.text)) return false;
+  if (close === -1 || siteName(text.slice(open + 1, close)) !== letters(m.text) || namesAgent(text, open, close)) return false;
   const labels = hostLabels(linkTarget(text, open, close, defined) ?? '');
   const entity = kb.get(m.id);
   if (!labels || !entity) return false;
@@ -114,6 +117,20 @@ function linkTarget(text: string, open: number, close: number, defined: Defined)
   if (end === -1 || end - close > 1000 || text.slice(close + 2, end).includes('[')) return undefined;
   const ref = text.slice(close + 2, end);
   return defined(text, ref.trim() === '' ? text.slice(open + 1, close) : ref);
+}
+
+/** `by` and spaces, one line break at most (the same paragraph), before a link: `developed by\n[TII](…)`. */
+const BY_BEFORE = /(?:^|[^\p{L}\p{N}])by[ \t]*(?:\r?\n[ \t]*)?$/iu;
+
+/**
+ * Whether the link at `text[open, close]` names an agent, not a place: `by` before it, or a
+ * subject particle `가`/`이` right after an inline link (`[업스테이지](https://upstage.ai)가 공개한`).
+ */
+function namesAgent(text: string, open: number, close: number): boolean {
+  if (BY_BEFORE.test(text.slice(Math.max(0, open - 16), open))) return true;
+  if (text[close + 1] !== '(') return false;
+  const end = text.indexOf(')', close + 2);
+  return end !== -1 && end - close < 2048 && /^[가이][\s.,]/.test(text.slice(end + 1, end + 3));
 }
 
 /** ` · ` between a page's title and its site, at the end of a line. */

@@ -13,7 +13,7 @@ import type { Cell, TableReader } from './tables';
 import type { Claim, Qualifier } from './types';
 
 /** A parameter count before linking: which model it is about is `claims.ts`'s job. */
-export type Quantity = Omit<Claim, 'refersTo'>;
+export type Quantity = Omit<Claim, 'refersTo' | 'topical'>;
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SP = '[ \\u00a0\\u202f]';
@@ -159,6 +159,8 @@ function inName(pre: string): boolean {
 const SHARED_UNIT_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)(\s*(?:to|and|or|[–—~∼〜-])\s*)$/i;
 
 const RANGE_GAP = /^\s*(?:[-–—~∼〜]|to|and|부터|에서)\s*$/i;
+/** What closes a Korean range after its second count: `1B부터 70B까지`, `70억에서 650억 파라미터에 이르는`. */
+const RANGE_END_KO = /^(?:까지|\s*(?:개의?\s*)?(?:파라미터|매개변수)?\s*(?:까지|에\s*(?:이르|달하)))/;
 const UNITLESS_RANGE_START = /(?<![A-Za-z0-9_.\-])\d+(?:\.\d+)?\s*(?:[–—~∼〜-]|to)\s*$/i;
 
 // ---- the scan ---------------------------------------------------------------------------
@@ -427,7 +429,7 @@ function narrowDigits(mask: string, start: number, end: number): string {
 /** The units `FULL_WIDTH` matches. */
 const isFullWidth = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || c === 0xff0c || c === 0xff0e || c === 0xff22 || c === 0xff34 || c === 0xff2d || c === 0xff42;
 
-/** `7B–70B`, `3B ~ 1T`, `7B to 70B`, `1B부터 70B까지`, `between 7B and 70B`, `7–70B`. */
+/** `7B–70B`, `3B ~ 1T`, `7B to 70B`, `1B부터 70B까지`, `70억에서 650억 개에 이르는`, `between 7B and 70B`, `7–70B`. */
 function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })[]): Quantity[] {
   const out: Quantity[] = found.map(({ hasRangeStart, ...q }) =>
     hasRangeStart && q.qualifier !== 'negated' ? { ...q, qualifier: 'range' } : q,
@@ -440,7 +442,7 @@ function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })
     if (!RANGE_GAP.test(gap)) continue;
     const word = gap.trim().toLowerCase();
     if (word === 'and' && !/\bbetween\s*$/i.test(before(mask, a.start))) continue;
-    if ((word === '부터' || word === '에서') && !after(mask, b.end).startsWith('까지')) continue;
+    if ((word === '부터' || word === '에서') && !RANGE_END_KO.test(after(mask, b.end))) continue;
     for (const q of [a, b]) if (q.qualifier !== 'negated') q.qualifier = 'range';
   }
   return out;

@@ -38,4 +38,6 @@ export interface Claim {
   notation: 'B' | '억';
   /** Id of the model the claim is about, when the text makes it clear. */
   refersTo: string | null;
+  /** The sentence names no model: `refersTo` is read from the note's topic (`recognize/topics.ts`). */
+  topical?: true;
 }
