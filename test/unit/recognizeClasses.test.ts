@@ -5,6 +5,7 @@ import { comparisonTable } from '../../server/src/features/comparisonTable';
 import { hover } from '../../server/src/features/hover';
 import { semanticTokens, decodeSemanticTokens } from '../../server/src/features/semanticTokens';
 import { bundledKnowledge } from '../support/knowledge';
+import { koreanSpellings } from '../../server/src/knowledge/koreanSpellings';
 
 /**
  * The classes of names people write in real notes (#13), each both ways: found where it is a
@@ -43,12 +44,20 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Scout the area first.'), []);
       assert.deepEqual(mentions('Scout the area, then read about Llama 4 Scout.'), ['Llama 4 Scout → Llama 4 Scout']);
       assert.deepEqual(mentions('GPT-4o is fast; 4o-mini is cheaper.'), ['GPT-4o → GPT-4o']);
+      // Glued to another identifier by `_`, `-`, `.` or `/`: a branch or repository, not the model.
+      assert.deepEqual(mentions('DeepSeek-V3 is out; see the kullm_v3 branch and foo-V3, and V3 itself.'), ['DeepSeek-V3 → DeepSeek-V3', 'V3 → DeepSeek-V3*']);
       // `Sonnet` would name both: it names neither.
       assert.deepEqual(mentions('Claude 3.5 Sonnet and Claude 3.7 Sonnet; Sonnet is good.'), ['Claude 3.5 Sonnet → Claude 3.5 Sonnet', 'Claude 3.7 Sonnet → Claude 3.7 Sonnet']);
     });
   });
 
   describe('names with versions, sizes and variants', () => {
+    it('reads the size a model’s name ends in, written after a name without it, as part of the mention', () => {
+      assert.deepEqual(mentions('Qwen2.5-Omni 7B and 큐웬2.5 옴니-7B are one model.'), ['Qwen2.5-Omni 7B → Qwen2.5-Omni-7B', '큐웬2.5 옴니-7B → Qwen2.5-Omni-7B']);
+      // Not another size, not a size the name already has, not a model whose name has no size.
+      assert.deepEqual(mentions('Qwen2.5-Omni 3B, Llama 3.1 8B 8B, DeepSeek-V3 671B.'), ['Qwen2.5-Omni → Qwen2.5-Omni-7B', 'Llama 3.1 8B → Llama 3.1 8B', 'DeepSeek-V3 → DeepSeek-V3']);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
@@ -77,6 +86,26 @@ describe('recognition classes (#13)', () => {
       ]);
       // `용` (for): `에이닷용 슈퍼컴퓨터`.
       assert.deepEqual(mentions('SK텔레콤 AI 서비스 에이닷용 슈퍼컴퓨터'), ['SK텔레콤 → SK Telecom', '에이닷 → 에이닷']);
+    });
+
+    it('reads the other spelling writers use for a transliterated name (knowledge/koreanSpellings.ts)', () => {
+      assert.deepEqual(mentions('큐원2.5 옴니와 큐웬2.5 옴니, 제미니와 앤스로픽, 그로크 3.'), [
+        '큐원2.5 옴니 → Qwen2.5-Omni-7B',
+        '큐웬2.5 옴니 → Qwen2.5-Omni-7B',
+        '제미니 → Gemini',
+        '앤스로픽 → Anthropic',
+        '그로크 3 → Grok 3',
+      ]);
+      assert.deepEqual(koreanSpellings('큐원3 옴니'), ['큐웬3 옴니']);
+      assert.deepEqual(koreanSpellings('라마 3'), []);
+    });
+
+    it('reads `그룹` after a company’s Korean name as part of its name, glued or spaced, and not in another word', () => {
+      assert.deepEqual(mentions('알리바바그룹이 공개했다. 알리바바 그룹의 모델, 알리바바 그룹웨어.'), [
+        '알리바바그룹 → Alibaba Qwen team',
+        '알리바바 그룹 → Alibaba Qwen team',
+        '알리바바 → Alibaba Qwen team',
+      ]);
     });
 
     it('never reads a name inside another Korean word', () => {

@@ -1,5 +1,7 @@
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
+import { koreanSpellings } from '../knowledge/koreanSpellings';
+import { nominalSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
 import { isGenericFolded } from './genericWords';
@@ -98,6 +100,7 @@ const LATIN_WORDS = /^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$/;
 const HAS_CAPITAL = /[A-Z]/;
 /** Hangul syllables alone (`클로드`). */
 const HANGUL_WORD = /^[가-힣]+$/;
+const HAS_HANGUL = /[가-힣]/;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 /** `isLatinAlnum` of a UTF-16 unit, for ASCII only. */
@@ -118,7 +121,7 @@ function ordinaryWord(mask: string, start: number, stop: number, end: number): b
  * Particles and suffixes that may follow a Hangul name (`서울대의`, `딥시크발`, `엑사원급`); any
  * other Hangul after it makes another word (`서울대공원`, `카카오톡`).
  */
-const PARTICLE = /^(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에게|께서|부터|까지|만|보다|처럼|같이|이나|나|랑|이랑|하고|조차|마저|이며|이고|이다|이었|였|인|측|발|급|계열|기반|팀|대비|등|식|표|산|판|사의|사는|사가|사와|사도|이라|라는|라고|용)/;
+const PARTICLE = /^(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에게|께서|부터|까지|만|보다|처럼|같이|이나|나|랑|이랑|하고|조차|마저|이며|이고|이다|이었|였|인|측|발|급|계열|기반|팀|대비|등|식|표|산|판|사의|사는|사가|사와|사도|이라|라는|라고|용|그룹)/;
 
 /** A name ending in Hangul ends a word, or is followed by a particle. */
 function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
@@ -129,6 +132,10 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
 /** A size right after a family's name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`. */
 const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
+/** `그룹` after a company's Korean name, glued or spaced. */
+const GROUP = /^ ?그룹/;
+/** A size word inside a name as written (`Llama 3.1 8B`). */
+const SIZE_WORD = /\d[BbMm](?![A-Za-z])/;
 const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
 /** A word after a family's name that may finish a member's name (`K1`, `Pro`, `3.5`); never a sentence's final dot. */
@@ -149,6 +156,13 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const byName = new Map<string, string[]>();
   // Run once per knowledge base, cold, over thousands of names: plain loops, no array, closure or
   // regular expression made per name.
+  const add = (indexed: IndexedName): void => {
+    pending.push(names.length);
+    names.push(indexed);
+    const list = byName.get(indexed.folded);
+    if (list === undefined) byName.set(indexed.folded, [indexed.id]);
+    else if (!list.includes(indexed.id)) list.push(indexed.id);
+  };
   const all = kb.all();
   for (let i = 0; i < all.length; i++) {
     const entity = all[i];
@@ -162,11 +176,12 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       if (folded.length < 2 || isGenericFolded(folded)) continue;
       // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
       const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
-      pending.push(names.length);
-      names.push({ folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) });
-      const list = byName.get(folded);
-      if (list === undefined) byName.set(folded, [entity.id]);
-      else if (!list.includes(entity.id)) list.push(entity.id);
+      const indexed = { folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) };
+      add(indexed);
+      // The other spellings writers use for a transliterated stem (`큐원` for `큐웬`).
+      if (HAS_HANGUL.test(folded)) {
+        for (const other of koreanSpellings(folded)) if (!byName.get(other)?.includes(entity.id)) add({ ...indexed, folded: other });
+      }
     }
   }
   const childOf = (node: TrieNode, ch: string): TrieNode | undefined => {
@@ -314,11 +329,17 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   /**
    * What may follow a name as part of the same mention: a variant suffix of a model id
    * (`-Instruct`, `-it`, `-GGUF`: the base model), a size a family has no member of (`Qwen3 14B`),
-   * or the model a product names (`ChatGPT-4o`).
+   * the size a model's name ends in (`큐원2.5 옴니 7B`), or the model a product names (`ChatGPT-4o`).
    */
   const extend = (mask: string, m: Mention, end: number): Mention => {
     const entity = kb.get(m.id);
     if (entity?.kind === 'product') return productModel(mask, m, end);
+    // `알리바바그룹`, `삼성 그룹`: the group is the company's own name.
+    if (entity?.kind === 'organization') {
+      const group = GROUP.exec(mask.slice(m.end, Math.min(end, m.end + 3)));
+      const stop = group ? m.end + group[0].length : -1;
+      return group && hangulEndsCleanly(mask, stop, end) ? { ...m, end: stop } : m;
+    }
     if (entity?.kind === 'family') {
       const sized = FAMILY_SIZE.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
       if (sized) {
@@ -335,10 +356,23 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         if (member && word) m = { ...m, id: member.id, end: m.end + word[0].length };
       }
     }
+    if (entity?.kind === 'model') m = ownSize(mask, m, entity.name, end);
     if (m.kind !== 'model') return m;
     let stop = m.end;
     for (let v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16))); v; v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16)))) stop += v[0].length;
     return stop === m.end ? m : { ...m, end: stop };
+  };
+
+  /**
+   * The size a model's official name ends in, written after a name without it: `큐원2.5-옴니-7B`
+   * (the alias `큐원2.5 옴니`, the name Qwen2.5-Omni-7B) is one mention, its `7B` part of the name.
+   */
+  const ownSize = (mask: string, m: Mention, name: string, end: number): Mention => {
+    const sized = FAMILY_SIZE.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
+    if (!sized || SIZE_WORD.test(mask.slice(m.start, m.end))) return m; // `Llama 3.1 8B 8B`: the name has its size
+    const value = Number(sized[1]) * (/[Mm]/.test(sized[2]) ? 1e6 : 1e9);
+    const named = nominalSize(name).total;
+    return named !== undefined && Math.abs(named - value) <= value * 0.01 ? { ...m, end: m.end + sized[0].length } : m;
   };
 
   /**

@@ -140,8 +140,9 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
     const start = set.first.get(m.id);
     if (start === undefined || m.start < start) continue;
     const stop = suffixEnd(mask, m.end);
-    // `4o` is not in `4o-mini`, another model.
+    // `4o` is not in `4o-mini`, another model; `v2` not in `kullm_v2`, a branch, or `x-R1`.
     if (mask[stop] === '-' && /[A-Za-z0-9]/.test(mask[stop + 1] ?? '')) continue;
+    if (/[-_./]/.test(mask[m.start - 1] ?? '') && /[A-Za-z0-9]/.test(mask[m.start - 2] ?? '')) continue;
     while (k < full.length && (full[k].end <= m.start || full[k].short)) k++;
     if (k < full.length && full[k].start < stop) continue;
     out.push(stop === m.end ? { ...m, short: true } : { ...m, end: stop, text: mask.slice(m.start, stop), short: true });
