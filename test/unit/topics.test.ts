@@ -49,6 +49,19 @@ describe('recognize/topics: a count under its topic', () => {
     assert.equal(headingBefore(far, analyze(far).mask, far.length - 1), -1);
   });
 
+  it('reads a count’s topic again after an edit paragraphs above it, within reach', () => {
+    const filler = Array.from({ length: 8 }, () => 'Some words about hardware and memory. '.repeat(8)).join('\n\n');
+    let doc = TextDocument.create('file:///t.md', 'markdown', 1, `Qwen3 is out.\n\n${filler}\n\nThe 8B model is fine.\n`);
+    let a = analyzeNote(doc, bundledRecognizers());
+    assert.deepEqual(a.claims.map((c) => c.refersTo), ['qwen3-8b']);
+    const at = doc.positionAt('Qwen3 is out.\n\n'.length);
+    const change = { range: { start: at, end: at }, text: '## Hardware\n\n' };
+    doc = TextDocument.update(doc, [change], 2);
+    a = updateAnalysis(a, doc, [change], bundledRecognizers());
+    assert.deepEqual(a.claims.map((c) => c.refersTo), [null]);
+    assert.deepEqual(a.claims, analyzeNote(doc, bundledRecognizers()).claims);
+  });
+
   it('reads the topic again after each edit exactly as a fresh analysis does, as headings and names come and go above a count', () => {
     const piece = fc.constantFrom('## Qwen3\n\n', '## Hardware\n\n', 'Qwen3 ', 'Olmo 3 ', 'Llama 3.1 ', 'The 8B model. ', 'Also 7B. ', '\n\n', 'text ', '# ');
     const text = fc.array(piece, { minLength: 2, maxLength: 10 }).map((xs) => xs.join(''));

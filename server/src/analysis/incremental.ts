@@ -26,6 +26,7 @@ import { blankLine, paragraphEnd, paragraphStart } from '../markdown/paragraphs'
 import { contextStart } from '../recognize/context';
 import { lowerBound } from '../recognize/spans';
 import { DELIMITER_ROW } from '../recognize/tables';
+import { TOPIC_REACH } from '../recognize/topics';
 import { proseMask } from '../markdown/prose';
 import { foldChar } from '../recognize/aliasIndex';
 import type { Quantity } from '../recognize/quantities';
@@ -194,8 +195,11 @@ function update(
     return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims, structure, changed, shortForms }, lines);
   }
   const relinked = relinkClaims(prev, text, mask, mentions, changeStart, changeEnd, delta, recognizers);
-  // A count's topic may be named far above it: every topical claim is read again (`recognize/topics.ts`).
-  const claims = withTopics(recognizers, text, mask, relinked.claims, mentions.list);
+  // A count's topic is named at most TOPIC_REACH before it: the topical claims from the edit to
+  // that far past it are read again (`recognize/topics.ts`).
+  const topicsFrom = Math.min(changeStart, mentions.from, relinked.from);
+  const topicsTo = Math.max(changeEnd, mentions.to, relinked.to) + TOPIC_REACH;
+  const claims = withTopics(recognizers, text, mask, relinked.claims, mentions.list, topicsFrom, topicsTo);
   const changed = {
     previousVersion: prev.version,
     start: Math.min(changeStart, mentions.from, relinked.from, claims.from),

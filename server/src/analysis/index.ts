@@ -9,7 +9,7 @@ import { checkClaim, defaultClaimCheckOptions } from '../check/claims';
 import { membersOfSize } from '../recognize/members';
 import { findQuantities, type Quantity } from '../recognize/quantities';
 import { siteLabelFilter } from '../recognize/linkLabels';
-import { linkTopics } from '../recognize/topics';
+import { linkTopics, type TopicLinks } from '../recognize/topics';
 import { deriveShortForms, findShortForms, mergeMentions, type ShortFormSet } from '../recognize/shortForms';
 import { tableReader, type TableReader } from '../recognize/tables';
 import type { Claim, Mention } from '../recognize/types';
@@ -78,10 +78,11 @@ export interface Recognizers {
    */
   siteLabels?(text: string, mentions: Mention[]): Mention[];
   /**
-   * `claims` with each `topical` one (its sentence names no model) linked to the note's topic
-   * there, over the whole note (`recognize/topics.ts`); `from`/`to` span the claims whose link changed.
+   * `claims` with each `topical` one (its sentence names no model) starting in [from, to] (default:
+   * the whole note) linked to the note's topic there (`recognize/topics.ts`); the result's
+   * `from`/`to` span the claims whose link changed.
    */
-  topics?(text: string, mask: string, claims: readonly Claim[], mentions: readonly Mention[]): { claims: readonly Claim[]; from: number; to: number };
+  topics?(text: string, mask: string, claims: readonly Claim[], mentions: readonly Mention[], from?: number, to?: number): { claims: readonly Claim[]; from: number; to: number };
   /** The short forms that full mentions (sorted) define; `previous` is reused when they are the same. */
   shortForms?(mentions: readonly Mention[], previous?: ShortFormSet): ShortFormSet;
 }
@@ -100,6 +101,22 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
       return model?.kind === 'model' && checkClaim({ ...q, refersTo: id }, model, defaultClaimCheckOptions.tolerance)?.agrees === true;
     },
   };
+  // Topics are read again after each edit for the counts near it: their answers are remembered
+  // by (name as written, entity, count), a few thousand at most.
+  const topicAnswers = new Map<string, string | null>();
+  const topicLinks: TopicLinks = {
+    agreeing: (m, q) => {
+      const key = `${m.id}\u0000${m.text}\u0000${q.value}\u0000${q.active}\u0000${q.qualifier}`;
+      let id = topicAnswers.get(key);
+      if (id === undefined) {
+        if (topicAnswers.size >= 4096) topicAnswers.clear();
+        const member = links.bySize!(m, q);
+        id = member !== null && links.agrees!(member, q) ? member : null;
+        topicAnswers.set(key, id);
+      }
+      return id;
+    },
+  };
   let reach = 0;
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) reach = Math.max(reach, foldName(name).length);
@@ -112,7 +129,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
     reach,
     shortForms: (mentions, previous) => deriveShortForms(mentions, kb, previous),
     siteLabels: siteLabelFilter(kb),
-    topics: (text, mask, claims, mentions) => linkTopics(text, mask, claims, mentions, { bySize: links.bySize!, agrees: links.agrees! }),
+    topics: (text, mask, claims, mentions, from, to) => linkTopics(text, mask, claims, mentions, topicLinks, from, to),
   };
 }
 
@@ -197,8 +214,16 @@ function recognize(
 }
 
 /** `claims` with their topical links (`Recognizers.topics`), when the recognizers read topics. */
-export function withTopics(recognizers: Recognizers, text: string, mask: string, claims: readonly Claim[], mentions: readonly Mention[]): { claims: readonly Claim[]; from: number; to: number } {
-  return recognizers.topics ? recognizers.topics(text, mask, claims, mentions) : { claims, from: text.length, to: 0 };
+export function withTopics(
+  recognizers: Recognizers,
+  text: string,
+  mask: string,
+  claims: readonly Claim[],
+  mentions: readonly Mention[],
+  from?: number,
+  to?: number,
+): { claims: readonly Claim[]; from: number; to: number } {
+  return recognizers.topics ? recognizers.topics(text, mask, claims, mentions, from, to) : { claims, from: text.length, to: 0 };
 }
 
 /** The fields of an analysis that are not about positions. */

@@ -13,7 +13,6 @@
  * and after each edit alike (an edit above a count can change its topic); it reads only the text
  * between a count and its topic, and the lines above it up to its heading.
  */
-import type { ClaimLinks } from './claims';
 import type { Quantity } from './quantities';
 import { lowerBound } from './spans';
 import type { Claim, Mention } from './types';
@@ -21,12 +20,17 @@ import type { Claim, Mention } from './types';
 /** How far before a count its topic may be named. */
 export const TOPIC_REACH = 4000;
 
-/** Links for topical claims; those of `ClaimLinks` with `agrees` required. */
-export type TopicLinks = Required<Pick<ClaimLinks, 'bySize' | 'agrees'>>;
+/** What `linkTopics` asks the knowledge base. */
+export interface TopicLinks {
+  /** The model a count next to `m` is about (`ClaimLinks.bySize`), if the count agrees with it (`ClaimLinks.agrees`); else null. */
+  agreeing(m: Mention, q: Quantity): string | null;
+}
 
 /**
- * `claims` with each `topical` claim linked by the rule above (or to nothing). Returns the same
- * array when no link changed, and the span of the claims whose link changed.
+ * `claims` with each `topical` claim starting in [`from`, `to`] linked by the rule above (or to
+ * nothing): a claim's topic is read from at most `TOPIC_REACH` characters (and its own line)
+ * before it, so after an edit only the claims from the edit's start to `TOPIC_REACH` past its end
+ * need reading again. Returns the same array when no link changed, and the span of those that did.
  */
 export function linkTopics(
   text: string,
@@ -34,56 +38,66 @@ export function linkTopics(
   claims: readonly Claim[],
   mentions: readonly Mention[],
   links: TopicLinks,
+  from = 0,
+  to = text.length,
 ): { claims: readonly Claim[]; from: number; to: number } {
   let out: Claim[] | undefined;
-  let from = text.length;
-  let to = 0;
-  let models: Mention[] | undefined;
-  for (let i = 0; i < claims.length; i++) {
+  let changedFrom = text.length;
+  let changedTo = 0;
+  for (let i = lowerBound(claims, from, (c) => c.start); i < claims.length && claims[i].start <= to; i++) {
     const c = claims[i];
     if (!c.topical) continue;
-    models ??= mentions.filter((m) => m.kind === 'model');
-    const refersTo = topicOf(text, mask, models, c, links);
+    const refersTo = topicOf(text, mask, mentions, c, links);
     if (refersTo === c.refersTo) continue;
     out ??= claims.slice();
     out[i] = { ...c, refersTo };
-    from = Math.min(from, c.start);
-    to = Math.max(to, c.end);
+    changedFrom = Math.min(changedFrom, c.start);
+    changedTo = Math.max(changedTo, c.end);
   }
-  return { claims: out ?? claims, from, to };
+  return { claims: out ?? claims, from: changedFrom, to: changedTo };
 }
 
-function topicOf(text: string, mask: string, models: readonly Mention[], q: Quantity, links: TopicLinks): string | null {
+function topicOf(text: string, mask: string, mentions: readonly Mention[], q: Quantity, links: TopicLinks): string | null {
   const heading = headingBefore(text, mask, q.start);
-  const k = lowerBound(models, q.start, (m) => m.end) - 1;
-  const last = k >= 0 ? models[k] : undefined;
   const candidates: Mention[] = [];
-  if (last && q.start - last.end <= TOPIC_REACH && (heading === -1 || last.start >= heading)) candidates.push(last);
+  // The last model or family before the count, within reach and its section.
+  for (let k = lowerBound(mentions, q.start, (m) => m.end) - 1; k >= 0 && q.start - mentions[k].end <= TOPIC_REACH && mentions[k].start >= heading; k--) {
+    if (mentions[k].kind === 'model') {
+      candidates.push(mentions[k]);
+      break;
+    }
+  }
+  // The first one in the section's heading.
   if (heading !== -1) {
-    const first = models[lowerBound(models, heading, (m) => m.start)];
-    if (first && first.start < lineEnd(text, heading) && first !== last) candidates.push(first);
+    const stop = lineEnd(text, heading);
+    for (let k = lowerBound(mentions, heading, (m) => m.start); k < mentions.length && mentions[k].start < stop; k++) {
+      if (mentions[k].kind === 'model') {
+        if (mentions[k] !== candidates[0]) candidates.push(mentions[k]);
+        break;
+      }
+    }
   }
   for (const m of candidates) {
-    const id = links.bySize(m, q);
-    if (id !== null && links.agrees(id, q)) return id;
+    const id = links.agreeing(m, q);
+    if (id !== null) return id;
   }
   return null;
 }
 
 /**
  * The start of the nearest ATX heading line (`## …`, its `#` masked as syntax) at or before
- * `pos`'s line, within `TOPIC_REACH` characters; -1 if none.
+ * `pos`'s line, starting within `TOPIC_REACH` characters before `pos` (or on its line); -1 if none.
  */
 export function headingBefore(text: string, mask: string, pos: number): number {
   let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
   for (;;) {
     if (isHeading(text, mask, lineStart)) return lineStart;
-    if (lineStart === 0 || pos - lineStart > TOPIC_REACH) return -1;
+    if (lineStart === 0) return -1;
     const newline = lineStart - 1; // ends the line above
     lineStart = newline === 0 ? 0 : text.lastIndexOf('\n', newline - 1) + 1;
+    if (pos - lineStart > TOPIC_REACH) return -1;
   }
 }
-
 /** A line opening with `#` masked as syntax and holding prose: a heading, not a code line (all masked). */
 function isHeading(text: string, mask: string, lineStart: number): boolean {
   let j = lineStart;
