@@ -171,6 +171,36 @@ for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
   };
 }
 
+// ---- a 1 MB note of one line (#17 §5): open, and a keystroke at three places -----------------
+
+/** The prose lines of the bench note joined into one line of 1 MB: one paragraph, parsed in windows. */
+const proseLine = benchNote(2_000_000).split('\n').filter((l) => /^[A-Za-z가-힣]/.test(l)).join(' ');
+const oneLine = proseLine.slice(0, proseLine.lastIndexOf(' ', 1_000_000));
+log(`one line of ${oneLine.length} chars: open and edits...`);
+const oneLineDoc = TextDocument.create('file:///one-line.md', 'markdown', 1, oneLine);
+const oneLineMarkdownItMs = time(() => md.parse(oneLine, {}), 3, 1);
+const oneLineOpenMs = time(() => fullAnalysis(oneLineDoc, recognizers, kb), 3, 1);
+const oneLineEditMs = (() => {
+  let worst = 0;
+  for (const at of [0.001, 0.5, 0.999]) {
+    let docNow = oneLineDoc;
+    let current = analyzeNote(docNow, recognizers);
+    let currentDiagnostics = diagnostics(current, kb);
+    const samples: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const pos = docNow.positionAt(Math.floor(oneLine.length * at));
+      const change = i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'a' } : { range: { start: pos, end: docNow.positionAt(docNow.offsetAt(pos) + 1) }, text: '' };
+      docNow = TextDocument.update(TextDocument.create(docNow.uri, 'markdown', docNow.version, docNow.getText()), [change], docNow.version + 1);
+      const t0 = now();
+      current = updateAnalysis(current, docNow, [change], recognizers);
+      currentDiagnostics = diagnostics(current, kb, currentDiagnostics);
+      if (i >= 2) samples.push(now() - t0);
+    }
+    worst = Math.max(worst, median(samples));
+  }
+  return worst;
+})();
+
 // ---- memory: a fresh process, bundled like the server ----------------------------------------
 
 interface ServerMemory {
@@ -293,6 +323,13 @@ const budgets = [
     budget: 50,
     unit: 'ms',
     note: `${kb.all().length} entities: load ${kbLoadMs.toFixed(1)} ms, workspace layer ${layerMs.toFixed(1)} ms, index ${indexMs.toFixed(1)} ms, recognizers ${recognizersMs.toFixed(1)} ms (once, cold; bench/kbLoad.ts for medians)`,
+  },
+  {
+    figure: 'one-character edit in a 1 MB one-line note, to fresh diagnostics',
+    value: oneLineEditMs,
+    budget: 250,
+    unit: 'ms',
+    note: `worst median of start/middle/end; ${(oneLineEditMs / oneLineMarkdownItMs).toFixed(2)}× markdown-it's ${oneLineMarkdownItMs.toFixed(0)} ms; open ${oneLineOpenMs.toFixed(0)} ms`,
   },
   { figure: 'hover median (1 MB note)', value: r['1 MB'].hover.medianMs, budget: 1, unit: 'ms', note: `${r['1 MB'].hover.samples} hovers on mentions` },
   { figure: 'hover p99 (1 MB note)', value: r['1 MB'].hover.p99Ms, budget: 5, unit: 'ms', note: '' },

@@ -24,6 +24,7 @@ import { definitionLinesIn } from '../markdown/definitions';
 import { hasLoneCarriageReturn } from '../markdown/fastPath';
 import { blankLine, paragraphEnd, paragraphStart } from '../markdown/paragraphs';
 import { contextStart } from '../recognize/context';
+import { mentionWindow, sentenceWindow } from './longParagraphs';
 import { lowerBound } from '../recognize/spans';
 import { DELIMITER_ROW } from '../recognize/tables';
 import { TOPIC_REACH } from '../recognize/topics';
@@ -184,7 +185,7 @@ function update(
   const rescan: Rescan =
     recognizers.reach === undefined
       ? { list: siteLabels(recognizers, text, recognizers.aliases.find(mask)), from: 0, to: mask.length }
-      : rescanMentions(prev.mentions, text, mask, changeStart, changeEnd, delta, recognizers);
+      : rescanMentions(prev.mentions, text, mask, prev.mask, changeStart, changeEnd, delta, recognizers, structure.window);
   const { shortForms, ...mentions } = withShortForms(prev, rescan, mask, delta, recognizers);
 
   // 3. Claims.
@@ -194,7 +195,7 @@ function update(
     const claims = withTopics(recognizers, text, mask, recognizers.claims(mask, mentions.list, text), mentions.list).claims;
     return makeAnalysis(doc, { text, mask, mentions: mentions.list, claims, structure, changed, shortForms }, lines);
   }
-  const relinked = relinkClaims(prev, text, mask, mentions, changeStart, changeEnd, delta, recognizers);
+  const relinked = relinkClaims(prev, text, mask, mentions, changeStart, changeEnd, delta, recognizers, structure.window);
   // A count's topic is named at most TOPIC_REACH before it: the topical claims from the edit to
   // that far past it are read again (`recognize/topics.ts`).
   const topicsFrom = Math.min(changeStart, mentions.from, relinked.from);
@@ -213,7 +214,7 @@ function update(
  * The rescan with the note's short forms. They depend on the whole note's full mentions: when the
  * rescanned window holds the same full mentions as before (typing in prose), or they define the
  * same forms with the same first mentions, only the window is searched again; otherwise every
- * short form is found anew (and claims relinked everywhere).
+ * short form is found anew, and the span where mentions changed is told by comparing the lists.
  */
 function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta: number, recognizers: Recognizers): Rescan & { shortForms?: ShortFormSet } {
   if (!recognizers.shortForms) return rescan;
@@ -229,7 +230,10 @@ function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta:
     const full = rescan.list.filter((m) => !m.short);
     const fresh = recognizers.shortForms(full, old);
     const same = old !== undefined && old.key === fresh.key && old.first.size === fresh.first.size && [...fresh.first].every(([id, start]) => old.first.has(id) && moved(old.first.get(id)!) === start);
-    if (!same) return { list: mergeMentions(full, findShortForms(fresh, mask, 0, mask.length, full)), from: 0, to: mask.length, shortForms: fresh };
+    if (!same) {
+      const list = mergeMentions(full, findShortForms(fresh, mask, 0, mask.length, full));
+      return { list, ...differing(prev.mentions, list, from, to, delta), shortForms: fresh };
+    }
     set = fresh;
   }
   if (!set.index) return { ...rescan, shortForms: set };
@@ -238,6 +242,22 @@ function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta:
   const reach = found.length ? found[found.length - 1].end : to;
   const list = reach > to ? rescan.list.filter((m) => !(m.short && m.start >= to && m.start < reach)) : rescan.list;
   return { list: mergeMentions(list, found), from, to: Math.max(to, reach), shortForms: set };
+}
+
+/**
+ * The span `[from, to)` of the new text outside which `list` equals `old` (moved by `delta` after
+ * the window `[from, to)`): where mentions changed when short forms were found anew everywhere.
+ */
+function differing(old: readonly Mention[], list: readonly Mention[], from: number, to: number, delta: number): { from: number; to: number } {
+  const same = (m: Mention, o: Mention, d: number): boolean => m.start === o.start + d && m.end === o.end + d && m.id === o.id && m.short === o.short;
+  let i = 0;
+  while (i < old.length && i < list.length && list[i].start < from && same(list[i], old[i], 0)) i++;
+  let j = 0;
+  while (j < old.length - i && j < list.length - i && list[list.length - 1 - j].start >= to && same(list[list.length - 1 - j], old[old.length - 1 - j], delta)) j++;
+  // The first and last mention that differ, on either side: one may have gone, another come.
+  const first = Math.min(i < list.length ? list[i].start : to, i < old.length ? old[i].start : to);
+  const last = Math.max(j < list.length - i ? list[list.length - 1 - j].end : from, j < old.length - i ? old[old.length - 1 - j].end + delta : from);
+  return { from: Math.min(from, first), to: Math.max(to, last) };
 }
 
 /** The full (not short) mentions of `list` starting in `[a, b)`. */
@@ -306,18 +326,30 @@ function after(mask: string, at: number, reach: number): number {
 /** `found` without links' site labels, when the recognizers tell them (`recognize/linkLabels.ts`). */
 const siteLabels = (recognizers: Recognizers, text: string, found: Mention[]): Mention[] => (recognizers.siteLabels ? recognizers.siteLabels(text, found) : found);
 
-function rescanMentions(old: readonly Mention[], text: string, mask: string, changeStart: number, changeEnd: number, delta: number, recognizers: Recognizers): Rescan {
+function rescanMentions(
+  old: readonly Mention[],
+  text: string,
+  mask: string,
+  oldMask: string,
+  changeStart: number,
+  changeEnd: number,
+  delta: number,
+  recognizers: Recognizers,
+  long: number,
+): Rescan {
   const reach = countedReach(recognizers);
   const n = mask.length;
   // Start where the old scan was between mentions, and no attempt reads into the change.
   // Whole paragraphs: whether a name that also means other things (`Claude` Monet) is a mention
-  // depends on the paragraph around it, and a title line's on the paragraph after it (`recognize/context.ts`).
-  let x = Math.min(before(mask, changeStart, reach), contextStart(mask, changeStart));
+  // depends on the paragraph around it, and a title line's on the paragraph after it (`recognize/context.ts`);
+  // in a long paragraph about AI either way, a window around the edit (`longParagraphs.ts`).
+  const local = mentionWindow(oldMask, mask, changeStart, changeEnd, delta, long);
+  let x = Math.min(before(mask, changeStart, reach), local ? local[0] : contextStart(mask, changeStart));
   const around = mentionAt(old, x);
   if (around) x = around.start;
 
   // End where both scans are between mentions, with the text from there on unchanged.
-  let y = Math.min(n, Math.max(changeEnd + 1, paragraphEnd(mask, changeEnd)));
+  let y = Math.min(n, Math.max(changeEnd + 1, local ? local[1] : paragraphEnd(mask, changeEnd)));
   let found: Mention[] = [];
   for (;;) {
     if (y >= n) {
@@ -366,15 +398,19 @@ function relinkClaims(
   changeEnd: number,
   delta: number,
   recognizers: Recognizers,
+  long: number,
 ): { quantities: Quantity[]; claims: Claim[]; from: number; to: number } {
   const n = mask.length;
   const oldQ = prev.quantities!;
-  // Paragraphs whose prose or mentions changed.
+  // Paragraphs whose prose or mentions changed, or in a long line the sentences around the edit.
   // A transposed table's cells are about the models its header names: a body reads its header too.
-  const p0 = tableHeadStart(text, mask, paragraphStart(mask, Math.min(changeStart, mentions.from)));
   // A table's header and delimiter rows say how its body's cells read (`recognize/tables.ts`):
   // the mask makes the delimiter row blank, so the body is the paragraph after the one changed.
-  const p1 = tableBodyEnd(text, mask, paragraphEnd(mask, Math.max(changeEnd, mentions.to)));
+  const a = Math.min(changeStart, mentions.from);
+  const b = Math.max(changeEnd, mentions.to);
+  const sentences = sentenceWindow(mask, a, b, long);
+  const p0 = sentences ? sentences.from : tableHeadStart(text, mask, paragraphStart(mask, a));
+  const p1 = sentences ? sentences.to : tableBodyEnd(text, mask, paragraphEnd(mask, b));
 
   // Widen by quantities when a range could reach across a paragraph edge; the outermost
   // quantity found is then only there as a neighbour and keeps its old reading.
@@ -398,7 +434,9 @@ function relinkClaims(
   const leftCut = leftMargin ? kept[0]?.start ?? found[found.length - 1].end : windowStart;
   const rightCut = rightMargin ? found[found.length - 1].start : windowEnd;
 
-  const near = mentions.list.slice(lowerBound(mentions.list, windowStart + 1, (m) => m.end), lowerBound(mentions.list, windowEnd, (m) => m.start));
+  // Mentions from the window's start, or from the sentence before it for claims read in sentences.
+  const context = sentences && windowStart === p0 ? sentences.context : windowStart;
+  const near = mentions.list.slice(lowerBound(mentions.list, context + 1, (m) => m.end), lowerBound(mentions.list, windowEnd, (m) => m.start));
   const linked = recognizers.link!(mask, kept, near, text);
 
   const quantities = appendShifted(

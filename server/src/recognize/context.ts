@@ -21,11 +21,16 @@ export function contextOf(mask: string, hasName: (start: number, end: number) =>
     const [start, end] = contextAt(mask, pos);
     let about = memo.get(start);
     if (about === undefined) {
-      about = AI_WORDS.test(mask.slice(start, end).replace(/\u0000/g, ' ')) || hasName(start, end);
+      about = hasAIWords(mask, start, end) || hasName(start, end);
       memo.set(start, about);
     }
     return about;
   };
+}
+
+/** Whether `mask[start, end)` holds a word of the field (`AI_WORDS`); masked syntax reads as a space. */
+export function hasAIWords(mask: string, start: number, end: number): boolean {
+  return AI_WORDS.test(mask.slice(start, end).replace(/\u0000/g, ' '));
 }
 
 /** Longest title line, in characters other than spaces and masked syntax. */

@@ -1,0 +1,73 @@
+/**
+ * Edits inside a long paragraph (#17 §5: a 1 MB note of one line is one paragraph): mentions and
+ * claims are found again around the edit only, where the paragraph-wide rules allow it.
+ *
+ * - Mentions: whether a name with other senses is a mention depends on its whole paragraph being
+ *   about AI (`recognize/context.ts`). When the paragraph holds a word of the field in its text
+ *   the edit left alone, and the edit neither adds nor removes a line break, the paragraph is about
+ *   AI before and after it, so the names away from the edit stand.
+ * - Claims: a count is linked from its sentence and the sentence before (`recognize/claims.ts`).
+ *   In a paragraph of one line (no table: that takes two lines), the claims from the sentence
+ *   before the edit to the sentence after it are linked again, reading mentions from one sentence
+ *   further back.
+ */
+import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
+import { sentenceAt } from '../recognize/claims';
+import { hasAIWords } from '../recognize/context';
+
+/**
+ * A paragraph is long when it is longer than `long`: the window long lines are parsed in
+ * (`NoteStructure.window`, `markdown/blocks.ts`), so that the long-line tests' small windows
+ * exercise these paths; 0 (whole lines) means no paragraph is long.
+ */
+const isLong = (start: number, end: number, long: number): boolean => long > 0 && end - start > long;
+
+/**
+ * How far around the edit mentions are always found again: a link's text whose target's host the
+ * edit changed is a site label or not (`recognize/linkLabels.ts`); the text stands at most 32
+ * characters before `](`, and a scheme and host take at most 8 + 253.
+ */
+const MENTION_MARGIN = 320;
+
+/**
+ * Where the mention scan may start and the least it must reach, `[from, to]`, when the edit
+ * `[changeStart, changeEnd)` (new text; old text `[changeStart, changeEnd - delta)`) lies inside
+ * one long paragraph that is about AI by words the edit left alone; undefined otherwise.
+ */
+export function mentionWindow(oldMask: string, mask: string, changeStart: number, changeEnd: number, delta: number, long: number): [number, number] | undefined {
+  if (hasLineBreak(mask, changeStart, changeEnd) || hasLineBreak(oldMask, changeStart, changeEnd - delta)) return undefined;
+  const start = paragraphStart(mask, changeStart);
+  const end = paragraphEnd(mask, changeEnd);
+  if (!isLong(start, end, long)) return undefined;
+  // A word of the field in the unchanged text on either side keeps the paragraph about AI.
+  const about = hasAIWords(mask, start, wordEdge(mask, changeStart, -1, start)) || hasAIWords(mask, wordEdge(mask, changeEnd, 1, end), end);
+  return about ? [Math.max(start, changeStart - MENTION_MARGIN), Math.min(end, changeEnd + MENTION_MARGIN)] : undefined;
+}
+
+/**
+ * The claims to link again, `[from, to)`, and where their mentions are read from, when `[a, b)`
+ * lies inside one long paragraph of a single line; undefined otherwise.
+ */
+export function sentenceWindow(mask: string, a: number, b: number, long: number): { from: number; to: number; context: number } | undefined {
+  const start = paragraphStart(mask, a);
+  const end = paragraphEnd(mask, b);
+  if (!isLong(start, end, long) || hasLineBreak(mask, start, end)) return undefined;
+  const own = sentenceAt(mask, a)[0];
+  const from = own > start ? sentenceAt(mask, own - 1)[0] : own;
+  const ownEnd = sentenceAt(mask, Math.max(a, b - 1))[1];
+  const to = ownEnd < end ? sentenceAt(mask, ownEnd)[1] : ownEnd;
+  const context = from > start ? sentenceAt(mask, from - 1)[0] : from;
+  return { from, to: Math.min(to, end), context };
+}
+
+function hasLineBreak(mask: string, from: number, to: number): boolean {
+  const i = mask.indexOf('\n', from);
+  return i !== -1 && i < to;
+}
+
+/** `at` moved by `step` towards `bound` to the nearest point not inside a word (a word character on both sides). */
+function wordEdge(mask: string, at: number, step: -1 | 1, bound: number): number {
+  const word = /[\p{L}\p{N}_]/u;
+  while (at !== bound && word.test(mask[at - 1] ?? '') && word.test(mask[at] ?? '')) at += step;
+  return at;
+}
