@@ -96,6 +96,27 @@ describe('recognize/quantities', () => {
     }
   });
 
+  describe('reads counts written in English words, only before a parameter word (#13 §7)', () => {
+    const rows: [string, string, number][] = [
+      ['a two-trillion-parameter model', 'two-trillion', 2e12],
+      ['Seven billion parameters', 'Seven billion', 7e9],
+      ['one hundred and seventy-five billion parameters', 'one hundred and seventy-five billion', 175e9],
+      ['a twenty-one billion parameter model', 'twenty-one billion', 21e9],
+      ['a hundred million params', 'a hundred million', 1e8],
+    ];
+    for (const [sentence, text, value] of rows) {
+      it(sentence, () => assert.deepEqual(findQuantities(sentence).map((q) => [q.text, q.value, q.qualifier]), [[text, value, 'exact']]));
+    }
+    it('finds nothing without a parameter word, or without a number word', () => {
+      for (const sentence of ['two billion people use it', 'it cost seven billion', 'some billion parameters', 'someone billion parameters', 'forty billionaires']) {
+        assert.deepEqual(findQuantities(sentence), [], sentence);
+      }
+    });
+    it('reads `over two trillion parameters` as a bound', () => {
+      assert.deepEqual(findQuantities('over two trillion parameters').map((q) => q.qualifier), ['bound']);
+    });
+  });
+
   describe('reads ranges, both ends', () => {
     const rows: [string, string, string, number, number][] = [
       ['Llama 2 comes in 7B–70B sizes.', '7B', '70B', 7e9, 70e9],

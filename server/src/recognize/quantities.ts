@@ -10,6 +10,7 @@
 
 import { paragraphAt } from '../markdown/paragraphs';
 import type { Cell, TableReader } from './tables';
+import { mayHaveNumberWords, NUMBER_WORDS, numberWordsValue } from './numberWords';
 import type { Claim, Qualifier } from './types';
 
 /** A parameter count before linking: which model it is about is `claims.ts`'s job. */
@@ -290,15 +291,18 @@ export function findQuantities(original: string, start = 0, end = original.lengt
   for (const m of candidates(mask, start, end)) {
     const prefixed = m.prefix === 'A';
     const numStart = m.index + m.prefix.length;
-    const numEnd = numStart + m.num.length;
+    const numEnd = m.wordsEnd ?? numStart + m.num.length;
     // A table cell is read by its column's header (`tables.ts`): another measure's column holds no counts.
     const cell = tables?.cellAt(m.index);
     if (cell?.column.kind === 'other') continue;
     const sized = cell?.column.kind === 'size' ? cell : undefined;
-    const reading = m.num
-      ? readLatin(mask, m.num, numEnd) ?? (prefixed ? undefined : readKorean(mask, m.num, numEnd) ?? readPlain(mask, m.num, numEnd) ?? (sized ? readBare(mask, m.num, numEnd, sized) : undefined))
-      : readKorean(mask, '', numStart);
-    const shape = m.num && !prefixed ? readShape(mask, m.num, numEnd) : undefined;
+    const digits = m.num !== '' && m.wordsEnd === undefined;
+    const reading = m.wordsEnd !== undefined
+      ? readLatin(mask, m.num, numEnd)
+      : digits
+        ? readLatin(mask, m.num, numEnd) ?? (prefixed ? undefined : readKorean(mask, m.num, numEnd) ?? readPlain(mask, m.num, numEnd) ?? (sized ? readBare(mask, m.num, numEnd, sized) : undefined))
+        : readKorean(mask, '', numStart);
+    const shape = digits && !prefixed ? readShape(mask, m.num, numEnd) : undefined;
     if (shape && shape.end <= end) {
       // `8x7B`: eight experts of 7B each, a shape rather than a total; never checked.
       m.skipTo(shape.end);
@@ -318,7 +322,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     // Skip a size-class suffix (`500B급 모델`) so the words after it are read.
     const words = reading.man ? post : post.replace(/^(?:급|대)/, '');
     const verdict = wordsAfter(words, reading.man);
-    if (verdict === 'not') continue;
+    if (verdict === 'not' || (m.wordsEnd !== undefined && verdict !== 'param')) continue;
     if (verdict === 'unknown' && reading.needsContext && !sized) {
       if (!para || m.index >= para[1]) {
         const [ps, pe] = paragraphAt(mask, m.index);
@@ -334,7 +338,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
 
     const value = Number(reading.value);
     const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words);
-    const shared = m.num && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : undefined;
+    const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : undefined;
     if (shared) found.push({ ...shared, active, qualifier: shared.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
     found.push({
       start: numStart,
@@ -374,17 +378,20 @@ interface Candidate {
   index: number;
   /** `A` before the active count of `685B-A37B`, else empty. */
   prefix: string;
-  /** The digits, or empty for a count in Hangul numerals (`삼천억`). */
+  /** The digits, or empty for a count in Hangul numerals (`삼천억`); for English words, their number. */
   num: string;
+  /** Set for a number in English words (`two-trillion-parameter`): where the words end. */
+  wordsEnd?: number;
   /** Resume the scan after a reading. */
   skipTo(offset: number): void;
 }
 
-/** Numbers in digits and counts in Hangul numerals, in order of offset. */
+/** Numbers in digits, counts in Hangul numerals and numbers in English words, in order of offset. */
 function* candidates(mask: string, start: number, end: number): Generator<Candidate> {
   const digits = new RegExp(NUMBER.source, 'g');
   // Without a 십, 백 or 천 where a count could start, its search would only read on to the note's end.
   const hangul = hasTens(mask, start, Math.min(mask.length, end + 1)) ? new RegExp(HANGUL_COUNT.source, 'g') : undefined;
+  const words = mayHaveNumberWords(mask, start, end) ? new RegExp(NUMBER_WORDS.source, 'gi') : undefined;
   let from = start;
   const skipTo = (offset: number): void => {
     from = Math.max(from, offset);
@@ -392,6 +399,7 @@ function* candidates(mask: string, start: number, end: number): Generator<Candid
   // Each regex's next match is kept until the scan passes it: every character is read once by each.
   let d: RegExpExecArray | null | undefined;
   let h: RegExpExecArray | null | undefined;
+  let w: RegExpExecArray | null | undefined;
   const next = (re: RegExp | undefined, cached: RegExpExecArray | null | undefined): RegExpExecArray | null => {
     if (!re || cached === null || (cached && cached.index >= from)) return cached ?? null;
     re.lastIndex = from;
@@ -400,11 +408,13 @@ function* candidates(mask: string, start: number, end: number): Generator<Candid
   for (;;) {
     d = next(digits, d);
     h = next(hangul, h);
-    const digitsFirst = d !== null && (h === null || d.index <= h.index);
-    const m = digitsFirst ? d : h;
-    if (!m || m.index >= end) return;
-    from = m.index + Math.max(1, m[0].length);
-    yield digitsFirst ? { index: m.index, prefix: m[1], num: m[2], skipTo } : { index: m.index, prefix: '', num: '', skipTo };
+    w = next(words, w);
+    const first = [d, h, w].reduce<RegExpExecArray | null>((a, b) => (b !== null && (a === null || b.index < a.index) ? b : a), null);
+    if (!first || first.index >= end) return;
+    from = first.index + Math.max(1, first[0].length);
+    if (first === d) yield { index: first.index, prefix: first[1], num: first[2], skipTo };
+    else if (first === h) yield { index: first.index, prefix: '', num: '', skipTo };
+    else yield { index: first.index, prefix: '', num: numberWordsValue(first[1]), wordsEnd: first.index + first[1].length, skipTo };
   }
 }
 
