@@ -30,6 +30,12 @@ describe('recognize/topics: a count under its topic', () => {
     assert.deepEqual(links('## Olmo 3\n\nAbout Olmo 3.\n\n## Hardware\n\nThe 7B model fits on one GPU.\n'), ['7B → null']);
   });
 
+  it('reads a section whose heading names no model by the headings above it of a higher level', () => {
+    assert.deepEqual(links('# Qwen 3.5 guide\n\nIntro.\n\n## Key specs\n\n| Item | Value |\n|---|---|\n| Total parameters | 397B |\n'), ['397B → qwen3.5-397b-a17b']);
+    // A heading of the same level is another section, not a parent.
+    assert.deepEqual(links('## Qwen 3.5 guide\n\nIntro.\n\n## Key specs\n\nTotal parameters: 397B.\n'), ['397B → null']);
+  });
+
   it('leaves a count that agrees with no member about nothing (never reported as wrong on a topic)', () => {
     const a = analyze('The highlights from Qwen3 include:\n\n- A dense model of 9B.\n');
     assert.deepEqual(a.claims.map((c) => [c.text, c.refersTo, c.topical]), [['9B', null, true]]);

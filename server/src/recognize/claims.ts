@@ -55,11 +55,18 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
     const cell = tables?.cellAt(q.start);
     if (cell?.column.kind === 'size' && cell.model) {
       const [from, to] = cell.model;
+      let named = false;
       for (let i = lowerBound(sorted, from, (m) => m.start); i < sorted.length && sorted[i].start < to; i++) {
         if (sorted[i].kind === 'model') {
           refersTo = bySize(sorted[i], q);
+          named = true;
           break;
         }
+      }
+      // A transposed table whose header names no model (`| 항목 | 수치 |`): the count is the note's topic's.
+      if (!named && cell.transposed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx')) {
+        claims.push({ ...q, refersTo, topical: true });
+        continue;
       }
     } else if (previous && isAdjacent(mask, previous, q)) {
       refersTo = previous.kind === 'model' ? bySize(previous, q) : null;

@@ -37,6 +37,8 @@ export interface Cell {
   column: Column;
   /** The span of the cell naming the cell's model: the row's model cell (`Model` column, else the first), or in a transposed table its column's header cell. */
   model?: [number, number];
+  /** Set in a transposed table: the row's first cell names the measure (`| 총 파라미터 | 397B |`). */
+  transposed?: true;
 }
 
 export interface TableReader {
@@ -219,7 +221,7 @@ export function tableReader(text: string, mask: string): TableReader {
               const k = spans.findIndex(([s, e]) => s <= p && p < e);
               if (k === -1 || k >= t.columns.length) return undefined;
               const [start, end] = spans[k];
-              if (byRow && k > 0 && t.columns[k].kind === 'plain') return { start, end, column: byRow, model: t.heads[k] };
+              if (byRow && k > 0 && t.columns[k].kind === 'plain') return { start, end, column: byRow, model: t.heads[k], transposed: true };
               return { start, end, column: t.columns[k], model: model && k !== t.modelColumn ? model : undefined };
             };
           }

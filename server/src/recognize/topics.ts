@@ -4,7 +4,8 @@
  * `EXAONE 3.5 모델은 …`, `available in 0.6B, 1.7B, …` after `The highlights from Qwen3 include:`.
  *
  * The topic is, in this order, the last model or family named before the count in its section
- * (no heading between them), then the first one named in the section's heading; each within
+ * (no heading between them), then the first one named in the section's heading, then in each
+ * heading above it of a higher level (`## 핵심 스펙 요약` under `# Qwen 3.5 완전 정리`); each within
  * `TOPIC_REACH` characters. A count links to the topic's member of its size (`sizedMember`) only
  * when it agrees with that model: a wrong count is never reported on so weak a reading, and a
  * count that agrees with nothing stays about no model.
@@ -67,15 +68,12 @@ function topicOf(text: string, mask: string, mentions: readonly Mention[], q: Qu
       break;
     }
   }
-  // The first one in the section's heading.
-  if (heading !== -1) {
-    const stop = lineEnd(text, heading);
-    for (let k = lowerBound(mentions, heading, (m) => m.start); k < mentions.length && mentions[k].start < stop; k++) {
-      if (mentions[k].kind === 'model') {
-        if (mentions[k] !== candidates[0]) candidates.push(mentions[k]);
-        break;
-      }
-    }
+  // The first one in the section's heading, then in each heading above it of a higher level
+  // (`## Key specs` under `# Qwen 3.5 guide`).
+  for (let h = heading; h !== -1; h = headingBefore(text, mask, h - 1, q.start, levelOf(text, h))) {
+    const first = firstModelOn(text, mentions, h);
+    if (first && first !== candidates[0]) candidates.push(first);
+    if (h === 0) break;
   }
   for (const m of candidates) {
     const id = links.agreeing(m, q);
@@ -84,20 +82,40 @@ function topicOf(text: string, mask: string, mentions: readonly Mention[], q: Qu
   return null;
 }
 
+/** The first model or family named on the line starting at `lineStart`. */
+function firstModelOn(text: string, mentions: readonly Mention[], lineStart: number): Mention | undefined {
+  const stop = lineEnd(text, lineStart);
+  for (let k = lowerBound(mentions, lineStart, (m) => m.start); k < mentions.length && mentions[k].start < stop; k++) {
+    if (mentions[k].kind === 'model') return mentions[k];
+  }
+  return undefined;
+}
+
 /**
  * The start of the nearest ATX heading line (`## …`, its `#` masked as syntax) at or before
- * `pos`'s line, starting within `TOPIC_REACH` characters before `pos` (or on its line); -1 if none.
+ * `pos`'s line, of a level below `below` (`#` is 1), starting within `TOPIC_REACH` characters
+ * before `origin` (default `pos`; or on `pos`'s line); -1 if none.
  */
-export function headingBefore(text: string, mask: string, pos: number): number {
+export function headingBefore(text: string, mask: string, pos: number, origin = pos, below = 7): number {
   let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
   for (;;) {
-    if (isHeading(text, mask, lineStart)) return lineStart;
+    if (isHeading(text, mask, lineStart) && levelOf(text, lineStart) < below) return lineStart;
     if (lineStart === 0) return -1;
     const newline = lineStart - 1; // ends the line above
     lineStart = newline === 0 ? 0 : text.lastIndexOf('\n', newline - 1) + 1;
-    if (pos - lineStart > TOPIC_REACH) return -1;
+    if (origin - lineStart > TOPIC_REACH) return -1;
   }
 }
+
+/** The level of the heading line at `lineStart`: its number of `#`. */
+function levelOf(text: string, lineStart: number): number {
+  let j = lineStart;
+  while (text[j] === ' ') j++;
+  let level = 0;
+  while (text[j + level] === '#') level++;
+  return level;
+}
+
 /** A line opening with `#` masked as syntax and holding prose: a heading, not a code line (all masked). */
 function isHeading(text: string, mask: string, lineStart: number): boolean {
   let j = lineStart;
