@@ -38,6 +38,8 @@ describe('tables read by their column headers (#13 §7)', () => {
       assert.deepEqual(columnOf('# of params'), { kind: 'size', active: false });
       assert.deepEqual(columnOf('활성 파라미터'), { kind: 'size', active: true });
       assert.deepEqual(columnOf('활성 파라미터 (토큰당)'), { kind: 'size', active: true });
+      assert.deepEqual(columnOf('Parameter Size'), { kind: 'size', active: false });
+      assert.deepEqual(columnOf('Activation Parameters'), { kind: 'size', active: true });
     });
 
     it('names columns of other measures, and leaves the rest to prose', () => {
@@ -94,6 +96,16 @@ describe('tables read by their column headers (#13 §7)', () => {
       ]);
       // A key and value table: the value of a measure that is not parameters is no count.
       assert.deepEqual(claims(table('| 항목 | 수치 |', '|---|---|', '| 총 파라미터 | 397B |', '| 컨텍스트 길이 | 262,144 토큰 (최대 1M) |')), ['397B 397B exact → nothing']);
+    });
+
+    it('leaves a count in a row that names no model to the note’s topic when no header names a column of models', () => {
+      const head = '### DeepSeek-R1-Distill Models\n\n';
+      assert.deepEqual(claims(head + table('| Parameter Size | Precision | Notes |', '|---|---|---|', '| **1.5B** | FP16 | Runs on small GPUs |', '| **70B** | FP16 | Needs many GPUs |')), [
+        '1.5B 1.5B exact → DeepSeek-R1-Distill-Qwen-1.5B',
+        '70B 70B exact → DeepSeek-R1-Distill-Llama-70B',
+      ]);
+      // A `Model` column naming a model the knowledge base lacks: its row's count is about none.
+      assert.deepEqual(claims(head + table('| Model | Parameter Size |', '|---|---|', '| Foo Chat | 70B |')), ['70B 70B exact → nothing']);
     });
 
     it('never reads a row label where a column is named for models', () => {

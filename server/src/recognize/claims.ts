@@ -63,8 +63,10 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
           break;
         }
       }
-      // A transposed table whose header names no model (`| 항목 | 수치 |`): the count is the note's topic's.
-      if (!named && cell.transposed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx')) {
+      // No model in a row whose model cell is a guess (no `Model` header; a transposed table's
+      // `| 항목 | 수치 |`): the count is the note's topic's. A row of a `Model` column naming a
+      // model the knowledge base lacks stays about none.
+      if (!named && cell.guessed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx')) {
         claims.push({ ...q, refersTo, topical: true });
         continue;
       }

@@ -37,8 +37,11 @@ export interface Cell {
   column: Column;
   /** The span of the cell naming the cell's model: the row's model cell (`Model` column, else the first), or in a transposed table its column's header cell. */
   model?: [number, number];
-  /** Set in a transposed table: the row's first cell names the measure (`| 총 파라미터 | 397B |`). */
-  transposed?: true;
+  /**
+   * Set when no header names a column of models, so `model` is a guess (the first plain column, or
+   * in a transposed table the column's header: `| 항목 | 수치 |` over `| 총 파라미터 | 397B |`).
+   */
+  guessed?: true;
 }
 
 export interface TableReader {
@@ -48,7 +51,7 @@ export interface TableReader {
 
 /** `#Params`, `Total Params`, `Model size`, `매개변수 수`, `활성 파라미터`, with an optional unit `(B)`. */
 const SIZE_HEADER =
-  /^#?\s*(?:(total|activ(?:e|ated)|전체|총|활성(?:화)?(?:된)?)\s*)?#?\s*(?:params?|parameters?|parameter\s+count|(?:num(?:ber)?|no\.?|#)\s*(?:of\s+)?param(?:eter)?s|(?:model\s+)?sizes?|매개\s?변수(?:\s?(?:수|개수|크기|규모))?|파라미터(?:\s?(?:수|개수|크기|규모))?|(?:모델\s?)?(?:크기|규모))(?:\s*[(\[（]\s*([^)\]）]*?)\s*[)\]）])?\s*[*:]?$/i;
+  /^#?\s*(?:(total|activ(?:e|ated|ation)|전체|총|활성(?:화)?(?:된)?)\s*)?#?\s*(?:params?|parameters?|param(?:eter)?s?\s+(?:count|size)s?|(?:num(?:ber)?|no\.?|#)\s*(?:of\s+)?param(?:eter)?s|(?:model\s+)?sizes?|매개\s?변수(?:\s?(?:수|개수|크기|규모))?|파라미터(?:\s?(?:수|개수|크기|규모))?|(?:모델\s?)?(?:크기|규모))(?:\s*[(\[（]\s*([^)\]）]*?)\s*[)\]）])?\s*[*:]?$/i;
 /** Units a size header may carry, as powers of ten. */
 const HEADER_UNITS: [RegExp, number, boolean][] = [
   [/^(?:b|bn|billions?|십억)$/i, 9, false],
@@ -221,8 +224,9 @@ export function tableReader(text: string, mask: string): TableReader {
               const k = spans.findIndex(([s, e]) => s <= p && p < e);
               if (k === -1 || k >= t.columns.length) return undefined;
               const [start, end] = spans[k];
-              if (byRow && k > 0 && t.columns[k].kind === 'plain') return { start, end, column: byRow, model: t.heads[k], transposed: true };
-              return { start, end, column: t.columns[k], model: model && k !== t.modelColumn ? model : undefined };
+              const guessed = t.namedModels ? {} : { guessed: true as const };
+              if (byRow && k > 0 && t.columns[k].kind === 'plain') return { start, end, column: byRow, model: t.heads[k], ...guessed };
+              return { start, end, column: t.columns[k], model: model && k !== t.modelColumn ? model : undefined, ...guessed };
             };
           }
         }
