@@ -58,6 +58,8 @@ describe('recognize/quantities', () => {
       ['330억개의 매개변수', '330억', 33e9, false, 'exact', '억'],
       ['730만 파라미터 모델', '730만', 7_300_000, false, 'exact', '억'],
       ['with 37B active parameters', '37B', 37e9, true, 'exact', 'B'],
+      ['활성 파라미터: 약 230억', '230억', 23e9, true, 'approx', '억'],
+      ['Active params per token: 12B', '12B', 12e9, true, 'exact', 'B'],
       ['with 37B activated per token', '37B', 37e9, true, 'exact', 'B'],
       ['활성 37B', '37B', 37e9, true, 'exact', 'B'],
       ['활성 파라미터 37B', '37B', 37e9, true, 'exact', 'B'],
@@ -164,6 +166,12 @@ describe('recognize/quantities', () => {
   it('reads words after a count as far as the clause goes (14.8 trillion diverse and high-quality tokens)', () => {
     assert.deepEqual(findQuantities('We pre-train on 14.8 trillion diverse and high-quality tokens.'), []);
     assert.deepEqual(findQuantities('a 70B dense and very strong model').map((q) => q.text), ['70B']);
+  });
+
+  it('reads a count restated in brackets as the count before it: `활성 파라미터: 약 230억 (23B, 약 10%)`', () => {
+    assert.deepEqual(findQuantities('활성 파라미터: 약 230억 (23B, 약 10%)').map((q) => [q.text, q.active]), [['230억', true], ['23B', true]]);
+    // Another value in brackets is not a restatement.
+    assert.deepEqual(findQuantities('활성 파라미터: 230억 (전체 236B)').map((q) => [q.text, q.active]), [['230억', true], ['236B', false]]);
   });
 
   it('reads 685B-A37B as a total and an active count', () => {

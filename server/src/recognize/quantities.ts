@@ -133,7 +133,7 @@ const MONEY_WORD_BEFORE = /(?:(?:\b(?:revenue|funding|valuation|budget|investmen
 const EXPERTS_BEFORE = /\d\s*[x×X*]\s*$/;
 const LABEL_BEFORE = /(?:\b(?:fig(?:ure)?|table|tab|section|sec|eq|equation|panel|appendix|chapter|step)\.?|그림|표|제)\s*$/i;
 const CONTEXT_BEFORE = /(?:\bcontext(?:\s+(?:window|length|size))?|컨텍스트(?:\s*(?:윈도우|길이|창))?|문맥(?:\s*길이)?)(?:\s+(?:of|is)|는|은|이|가)?\s*(?:[:=]\s*)?(?:up to\s+)?$/i;
-const TOKENS_BEFORE = /(?:\b(?:pre-?)?trained on|\btokens?:?|토큰)\s*$/i;
+const TOKENS_BEFORE = /(?:\b(?:pre-?)?trained on|(?<!\bper\s+)\btokens?:?|토큰)\s*$/i;
 
 const BOUND_BEFORE = /(?:\b(?:over|more than|up to|fewer than|less than|under|at least|at most|above|below|exceeding|upwards of|greater than|larger than|smaller than|no more than|no less than|beyond)|최대|최소|[<>≤≥]=?|[＜＞])\s*$/i;
 const BOUND_AFTER = /^(?:\+|\s*(?:이하|이상|미만|초과|넘는|넘게|넘어|or\s+(?:more|less|fewer|greater|larger|smaller|above|below)\b|and\s+(?:up|above|below|more|less)\b))/i;
@@ -141,7 +141,9 @@ const APPROX_BEFORE = /(?:\b(?:about|around|approximately|approx\.?|roughly|near
 const APPROX_AFTER = /^(?:급|여(?![가-힣])|가량|쯤|-?ish\b|[- ]class\b|[- ]scale\b|\s*(?:정도|가량|안팎|내외|남짓|쯤|수준|or so\b))/i;
 /** Attached `대` is a size class (`500B대`, `6000억대`); after `만` it counts machines instead. */
 const DAI_AFTER = /^대(?![가-힣])|^대(?:의|인|를|가|에)/;
-const ACTIVE_BEFORE = /(?:활성(?:화)?(?:된)?(?:\s*(?:파라미터|매개변수))?(?:는|은|가|이)?|\bactiv(?:e|ated)\s+(?:parameters?|params)(?:\s+(?:of|is|are))?)\s*[:=]?\s*$/i;
+/** `활성 파라미터: 약 230억`, `Active params per token: 12B`, `activated parameters of ~37B`. */
+const ACTIVE_BEFORE =
+  /(?:활성(?:화)?(?:된)?(?:\s*(?:파라미터|매개변수))?(?:\s*\(토큰당\))?(?:는|은|가|이)?|\bactiv(?:e|ated)\s+(?:parameters?|params)(?:\s+per\s+token)?(?:\s+(?:of|is|are))?)\s*[:=]?\s*(?:(?:약|about|around|approximately|roughly|[~∼≈])\s*)?$/i;
 const ACTIVE_AFTER = /^[\s-]*(?:activ(?:e|ated)\b|활성)/i;
 const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\brather than|\binstead of|\bno longer)\s+(?:[^\s.,;:!?]+\s+){0,3}$/i;
 /** Korean negation later in the clause: `5000억이 아니다`, `5000억 개가 아니라`. */
@@ -337,7 +339,10 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     else if (APPROX_BEFORE.test(pre) || APPROX_AFTER.test(post) || daiIsClass) qualifier = 'approx';
 
     const value = Number(reading.value);
-    const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words);
+    // `약 230억 (23B, …)`: a count restated in brackets right after another of the same value is read as it.
+    const last = found.at(-1);
+    const restated = last !== undefined && last.value === value && /^\s*[(（]\s*$/.test(prose(mask, last.end, m.index));
+    const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words) || (restated && last.active);
     const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : undefined;
     if (shared) found.push({ ...shared, active, qualifier: shared.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
     found.push({
