@@ -86,4 +86,13 @@ describe('recognize/claims: which model a count is about', () => {
     assert.deepEqual(links('We used Qwen3.5-397B-A17B. Then GPT-5.2 and Gemini 3 Pro were tried, and 397B is large.\n'), ['397B → null']);
     assert.deepEqual(links('We compared Qwen3.5-397B-A17B with GPT-5.2. A 397B model is big next to Gemini 3 Pro and Claude Opus 4.5.\n'), ['397B → null']);
   });
+
+  it('a count that is not the size of the sentence’s one model but of a member of a family it names: that member', () => {
+    assert.deepEqual(links('LLaMA의 개발자들은 130억 파라미터 모델의 성능이 훨씬 더 큰 GPT-3(1,750억 파라미터)의 성능을 초과했다.\n'), [
+      '130억 → meta-llama-1-13b',
+      '1,750억 → openai-gpt-3',
+    ]);
+    // No family member of that size: the one model's, reported as wrong where it is.
+    assert.deepEqual(links('LLaMA is open, but GPT-3 has 12B parameters.\n'), ['12B → openai-gpt-3']);
+  });
 });

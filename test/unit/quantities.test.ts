@@ -168,6 +168,11 @@ describe('recognize/quantities', () => {
     assert.deepEqual(findQuantities('a 70B dense and very strong model').map((q) => q.text), ['70B']);
   });
 
+  it('reads the words after a count up to the next number only: `32B and requires about 13 GB of RAM`', () => {
+    assert.deepEqual(findQuantities('Olmo 3 7B and 32B and requires about 13 GB of RAM to run.').map((q) => q.text), ['7B', '32B']);
+    assert.deepEqual(findQuantities('a 32B GB file'), []);
+  });
+
   it('reads a count restated in brackets as the count before it: `활성 파라미터: 약 230억 (23B, 약 10%)`', () => {
     assert.deepEqual(findQuantities('활성 파라미터: 약 230억 (23B, 약 10%)').map((q) => [q.text, q.active]), [['230억', true], ['23B', true]]);
     // Another value in brackets is not a restatement.

@@ -84,7 +84,7 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
       }
       // One model in the sentence, or one family (`| Llama 3.1 | 8B, 70B, 405B |`): the member of that size.
       const single = sentenceModels.filter((m) => isModel(m.id));
-      if (single.length === 1) refersTo = bySize(single[0], q);
+      if (single.length === 1) refersTo = familyMemberAgreeing(sentenceModels, q, bySize, links.agrees, single[0]) ?? bySize(single[0], q);
       else if (single.length === 0 && sentenceModels.length === 1) refersTo = bySize(sentenceModels[0], q);
       else if (links.agrees && !sentenceModels.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence, models, q, bySize, links.agrees);
       if (refersTo === null && sentenceModels.length === 0 && links.agrees) {
@@ -95,6 +95,29 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
     claims.push({ ...q, refersTo });
   }
   return claims;
+}
+
+/**
+ * `LLaMA의 … 130억 파라미터 모델의 성능이 … GPT-3(1,750억 …)`: a count that does not agree with the
+ * sentence's one model but is exactly the size of a member of a family the sentence names is that
+ * member (LLaMA 13B), not a wrong count of the model.
+ */
+function familyMemberAgreeing(
+  sentenceModels: Mention[],
+  q: Quantity,
+  bySize: (m: Mention, q: Quantity) => string | null,
+  agrees: ((id: string, q: Quantity) => boolean) | undefined,
+  model: Mention,
+): string | null {
+  if (!agrees || sentenceModels.length < 2) return null;
+  const own = bySize(model, q);
+  if (own !== null && agrees(own, q)) return null;
+  for (const m of sentenceModels) {
+    if (m === model) continue;
+    const id = bySize(m, q);
+    if (id !== null && id !== m.id && agrees(id, q)) return id;
+  }
+  return null;
 }
 
 /**

@@ -119,6 +119,8 @@ function wordsAfter(rest: string, counterDai: boolean): Verdict {
   const clause = /^[^.,;:!?。()[\]{}"“”'‘’]*/.exec(rest)![0];
   const words = clause.split(/[\s\-–—/]+/).filter(Boolean).slice(0, WORDS_AFTER);
   for (const [i, word] of words.entries()) {
+    // The words after another number are that number's (`32B and requires about 13 GB`).
+    if (i > 0 && /^[~≈∼]?\d/.test(word)) break;
     if (PARAM_WORD.test(word)) return 'param';
     // A counter counts the number it follows (`3건`, `5 명`): later, `건` is only a word.
     if (NOT_PARAM_LATIN.test(word) || NOT_PARAM_KOREAN.test(word) || (i === 0 && NOT_PARAM_SYLLABLE.test(word))) return 'not';
