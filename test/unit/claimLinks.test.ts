@@ -95,4 +95,10 @@ describe('recognize/claims: which model a count is about', () => {
     // No family member of that size: the one model's, reported as wrong where it is.
     assert.deepEqual(links('LLaMA is open, but GPT-3 has 12B parameters.\n'), ['12B → openai-gpt-3']);
   });
+
+  it('of several models in the sentence, the only one the count agrees with; none when two or none agree', () => {
+    assert.deepEqual(links('[Falcon](https://huggingface.co/tiiuae)는 400억 개 매개변수로 학습된 Falcon-40B가 GPT-3보다 낫다.\n'), ['400억 → tii-falcon-40b']);
+    assert.deepEqual(links('Llama 3.1 8B and Qwen3-8B each have 8B parameters, unlike GPT-4o.\n'), ['8B → null']);
+    assert.deepEqual(links('GPT-3 and Falcon-40B differ: 12B parameters.\n'), ['12B → null']);
+  });
 });

@@ -71,6 +71,7 @@ describe('recognize/quantities', () => {
       ['more than 70B parameters', '70B', 70e9, false, 'bound', 'B'],
       ['up to 70B parameters', '70B', 70e9, false, 'bound', 'B'],
       ['fewer than 10B parameters', '10B', 10e9, false, 'bound', 'B'],
+      ['a family which topped out at 27 billion parameters', '27 billion', 27e9, false, 'bound', 'B'],
       ['models under 10B', '10B', 10e9, false, 'bound', 'B'],
       ['at least 7B parameters', '7B', 7e9, false, 'bound', 'B'],
       ['at most 7B parameters', '7B', 7e9, false, 'bound', 'B'],

@@ -86,7 +86,10 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
       const single = sentenceModels.filter((m) => isModel(m.id));
       if (single.length === 1) refersTo = familyMemberAgreeing(sentenceModels, q, bySize, links.agrees, single[0]) ?? bySize(single[0], q);
       else if (single.length === 0 && sentenceModels.length === 1) refersTo = bySize(sentenceModels[0], q);
-      else if (links.agrees && !sentenceModels.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence, models, q, bySize, links.agrees);
+      else if (links.agrees) {
+        refersTo = sentenceModels.length > 1 ? onlyAgreeing(sentenceModels, q, bySize, links.agrees) : null;
+        if (refersTo === null && !sentenceModels.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence, models, q, bySize, links.agrees);
+      }
       if (refersTo === null && sentenceModels.length === 0 && links.agrees) {
         claims.push({ ...q, refersTo, topical: true });
         continue;
@@ -118,6 +121,21 @@ function familyMemberAgreeing(
     if (id !== null && id !== m.id && agrees(id, q)) return id;
   }
   return null;
+}
+
+/**
+ * Of several models and families named in the sentence, the one the count agrees with, when it is
+ * the only one (`400억 개 매개변수로 학습된 Falcon-40B가 GPT-3보다 …` is Falcon-40B's); else null.
+ */
+function onlyAgreeing(sentenceModels: Mention[], q: Quantity, bySize: (m: Mention, q: Quantity) => string | null, agrees: (id: string, q: Quantity) => boolean): string | null {
+  let found: string | null = null;
+  for (const m of sentenceModels) {
+    const id = bySize(m, q);
+    if (id === null || id === found || !agrees(id, q)) continue;
+    if (found !== null) return null;
+    found = id;
+  }
+  return found;
 }
 
 /**

@@ -137,7 +137,7 @@ const LABEL_BEFORE = /(?:\b(?:fig(?:ure)?|table|tab|section|sec|eq|equation|pane
 const CONTEXT_BEFORE = /(?:\bcontext(?:\s+(?:window|length|size))?|컨텍스트(?:\s*(?:윈도우|길이|창))?|문맥(?:\s*길이)?)(?:\s+(?:of|is)|는|은|이|가)?\s*(?:[:=]\s*)?(?:up to\s+)?$/i;
 const TOKENS_BEFORE = /(?:\b(?:pre-?)?trained on|(?<!\bper\s+)\btokens?:?|토큰)\s*$/i;
 
-const BOUND_BEFORE = /(?:\b(?:over|more than|up to|fewer than|less than|under|at least|at most|above|below|exceeding|upwards of|greater than|larger than|smaller than|no more than|no less than|beyond)|최대|최소|[<>≤≥]=?|[＜＞])\s*$/i;
+const BOUND_BEFORE = /(?:\b(?:over|more than|up to|fewer than|less than|under|at least|at most|above|below|exceeding|upwards of|greater than|larger than|smaller than|no more than|no less than|beyond|(?:tops?|topped|maxe[sd]|maxing|topping) out at|peak(?:s|ed)? at)|최대|최소|[<>≤≥]=?|[＜＞])\s*$/i;
 const BOUND_AFTER = /^(?:\+|\s*(?:이하|이상|미만|초과|넘는|넘게|넘어|or\s+(?:more|less|fewer|greater|larger|smaller|above|below)\b|and\s+(?:up|above|below|more|less)\b))/i;
 const APPROX_BEFORE = /(?:\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|ca\.|estimated|an estimated)|(?<![가-힣])약|대략|거의|[~∼≈〜])\s*$/i;
 const APPROX_AFTER = /^(?:급|여(?![가-힣])|가량|쯤|-?ish\b|[- ]class\b|[- ]scale\b|\s*(?:정도|가량|안팎|내외|남짓|쯤|수준|or so\b))/i;
