@@ -108,6 +108,12 @@ describe('recognition classes (#13)', () => {
       ]);
     });
 
+    it('reads a model’s name right before a dataset’s word as the dataset’s name, not a mention', () => {
+      assert.deepEqual(mentions('[구름(KULLM) 데이터셋 v2](https://x.y) 공개. KULLM 모델과 the Llama 2 dataset, Llama 2 itself.'), ['KULLM → KULLM', 'Llama 2 → Llama']);
+      // An API snapshot id in brackets is the model's own name: one mention.
+      assert.deepEqual(mentions('평가 모델은 GPT-4-Turbo(gpt-4-0125-preview)를 사용했다.'), ['GPT-4-Turbo(gpt-4-0125-preview) → GPT-4 Turbo']);
+    });
+
     it('never reads a name inside another Korean word', () => {
       assert.deepEqual(mentions('서울대공원에 갔다. 카카오톡으로 보냈다.'), []);
       assert.deepEqual(mentions('서울대의 연구와 카카오는'), ['서울대 → Seoul National University', '카카오 → Kakao']);

@@ -132,6 +132,8 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
 /** A size right after a family's name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`. */
 const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
+/** A dataset's word right after a model's name (`KULLM 데이터셋`, `Alpaca dataset`, `… corpus`). */
+const DATASET_AFTER = /^[)）]?[ \u0000]?(?:데이터\s?셋|데이터\s?세트|말뭉치|dataset|data set|corpus)(?![A-Za-z])/i;
 /** `그룹` after a company's Korean name, glued or spaced. */
 const GROUP = /^ ?그룹/;
 /** A size word inside a name as written (`Llama 3.1 8B`). */
@@ -455,6 +457,11 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
             continue;
           }
           let mention = extend(mask, { start: i, end: hit[0], text: '', kind: kindOf(hit[1][0]), id: hit[1][0] }, end);
+          if (mention.kind === 'model' && DATASET_AFTER.test(mask.slice(mention.end, Math.min(end, mention.end + 12)))) {
+            // `KULLM 데이터셋`, `the Alpaca dataset`: a dataset named after the model.
+            i = mention.end;
+            continue;
+          }
           mention = sizeBefore(mask, mention, Math.max(start, mentions.length ? mentions[mentions.length - 1].end : 0));
           mention.text = mask.slice(mention.start, mention.end);
           mentions.push(mention);
