@@ -69,6 +69,18 @@ describe('fast path', () => {
     assert.equal(fastRun('- a\n  2. b', 0, none), undefined); // a lazy line, not a list
   });
 
+  it('reads a generated table as remark does: one-line comments around it, autolinks and one footnote definition after another', () => {
+    const text =
+      'Intro 685B.\n\n<!-- research-notes:table -->\n| Model | Params |\n| --- | ---: |\n| Qwen3[^rn-1] | 8B |\n<!-- /research-notes:table -->\n\n' +
+      '[^rn-1]: Qwen3 — model card <https://huggingface.co/Qwen/Qwen3-8B> (as of 2026-12-05)\n[^rn-2]: 에이닷 <mailto:a@b.co> 출시\n<!-- end -->\nafter';
+    const run = fastRun(text, 0, new Map([['rn-1', { offset: 0, key: 'rn-1', label: 'rn-1' }]]) as never);
+    assert.ok(run, 'the fast path reads it');
+    assert.equal(maskNote(text), maskWholeNote(text));
+    for (const other of ['[^a]: one\n[ref]: /u', '[^a]: <http://a b>', 'x <http://a b> y', 'x <https://a.b/c> y', '- item\n  <!-- x -->\nafter', 'para\n<!-- x --> tail\nnext', '> quote\n<!-- x -->\nafter']) {
+      assert.equal(maskNote(other), maskWholeNote(other), other);
+    }
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });

@@ -88,8 +88,13 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
     prose.map((p) => `<pre>\n${p}\n\n</pre> 685B`),
     fc.constantFrom('<!-->', '<!--->', '<?php\n\necho 1;\n?>', '<!DOCTYPE html>', '<![CDATA[\n\nx\n]]>', '<span>SKT</span> 685B', '<br>'),
   );
-  const definition = fc.constantFrom('[ref]: https://example.com', '[Ref]:\n  /url "title"', '[text]: <x y>', '[^1]: 각주 685B', '[^note]: SKT는 500B', '> [ref]: /quoted', '- [x]: /in-list');
+  const definition = fc.constantFrom(
+    '[ref]: https://example.com', '[Ref]:\n  /url "title"', '[text]: <x y>', '[^1]: 각주 685B', '[^note]: SKT는 500B', '> [ref]: /quoted', '- [x]: /in-list',
+    '[^a]: one <https://x.y/a> (as of 2026)\n[^b]: two\n[ref]: /u', '[^1]: 각주\n[^2]: <mailto:a@b.c> 685B\n   more', '[^x]: <http://a b>\n[^y]: y',
+  );
   const thematic = fc.constantFrom('---', '***', '___', '- - -', '===', 'Setext\n===', 'Setext\n---');
+  // One-line HTML comments, as around a generated table: the fast path reads them too.
+  const comment = fc.constantFrom('<!-- research-notes:table -->', '<!-- /research-notes:table -->', '<!-- x --> tail 685B', '   <!-- note -->', ' <!-- a -- b -->', '<!-->', '<!-- open', '    <!-- indented -->', '  <!-- in an item? -->');
   const blank = fc.constantFrom('', ' ', '\t');
   const block = fc.oneof(
     { weight: 8, arbitrary: paragraph },
@@ -103,6 +108,7 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
     { weight: 2, arbitrary: definition },
     { weight: noise, arbitrary: thematic },
     { weight: 1, arbitrary: blank },
+    { weight: 1, arbitrary: comment },
   );
   const frontMatter = fc.constantFrom('', '', '', '---\ntitle: SKT 5000억\n\nmodels: [DeepSeek V3.1]\n---\n', '---\na: 1\n', '+++\nx = 1\n+++\n', '---\n---\n');
   const separator = fc.constantFrom('\n', '\n\n', '\n\n', '\n\n\n', '\n \n');

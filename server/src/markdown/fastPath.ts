@@ -1,9 +1,9 @@
 /**
  * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs, list
  * items (nested, and going on over indented lines), block quotes, footnote definitions, GFM
- * tables and fenced code, whose inline content
+ * tables, fenced code and one-line HTML comments, whose inline content
  * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `` `code` ``,
- * `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`). Anything else — a construct in another form, a character that could start one
+ * `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`, `<https://auto.link>`). Anything else — a construct in another form, a character that could start one
  * (`\`, `&`, `<`, `~`, `@`, `://`, `www.`), a line that might open another block — stops the run,
  * and the caller parses the rest with remark. Where the fast path answers, it answers exactly as
  * remark does (a property test compares): the same text nodes at the same offsets.
@@ -41,6 +41,10 @@ const ORDERED_MARKER = /\d{1,9}[.)](?:[ \t]|\r?(?![^\n]))/y;
 const DELIMITER_ROW = /\|(?: *:?-+:? *\|)+\r?(?![^\n])/y;
 const DELIMITER_CELL = / *:?-+:? *\|/g;
 const FOOTNOTE_DEFINITION = /\[\^([\p{L}\p{N}_-]+)\]: /uy;
+/** A URI autolink: `<`, a scheme, `:`, no space, `<` or `>`, then `>` (CommonMark). */
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*>/y;
+/** The start of an HTML comment block: up to three spaces, then `<!--` (its `-->` is looked for after it). */
+const COMMENT_LINE = / {0,3}<!--/y;
 
 const test = (re: RegExp, text: string, at: number): RegExpExecArray | null => {
   re.lastIndex = at;
@@ -102,9 +106,20 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       if (c !== 0x20 && c !== 0x09) return done(pos);
       return stop(); // indented code or a list item's continuation
     }
+    // A one-line HTML comment (`<!-- research-notes:table -->`): an HTML block of its own, no prose,
+    // that ends the paragraph, table, quote or footnote before it; after a list item (whose content
+    // it may belong to by its indent) the rest is remark's.
+    if (test(COMMENT_LINE, text, pos) && text.indexOf('-->', COMMENT_LINE.lastIndex) !== -1 && text.indexOf('-->', COMMENT_LINE.lastIndex) + 3 <= end) {
+      if (open === 'list') return stop();
+      open = 'none';
+      freshAt(next);
+      pos = next;
+      continue;
+    }
     // Trailing spaces are stripped, or make a hard break; a footnote's paragraph may go on lazily.
     const last = text.charCodeAt(end - 1);
-    if (last === 0x20 || last === 0x09 || open === 'footnote') return stop();
+    // The next footnote definition ends one (`[^a]: …` then `[^b]: …`, as a generated table's notes run).
+    if (last === 0x20 || last === 0x09 || (open === 'footnote' && !test(FOOTNOTE_DEFINITION, text, pos))) return stop();
 
     if (c === 0x23 /* # */) {
       let h = 1;
@@ -199,7 +214,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       continue;
     }
 
-    if (c === 0x5b /* [ */ && open === 'none') {
+    if (c === 0x5b /* [ */ && (open === 'none' || open === 'footnote')) {
       const def = test(FOOTNOTE_DEFINITION, text, pos);
       if (def) {
         const from = pos + def[0].length;
@@ -448,7 +463,14 @@ export function inlineProse(
         i = run = end;
         continue;
       }
-      default: // \ ] < & ~ @ and control characters
+      case 0x3c: { // < — an autolink `<https://…>` (its text is its address, no prose); anything else is remark's
+        const auto = test(AUTOLINK, text, i);
+        if (!auto || AUTOLINK.lastIndex > to || opener) return fail();
+        prose(i);
+        i = run = AUTOLINK.lastIndex;
+        continue;
+      }
+      default: // \ ] & ~ @ and control characters
         return fail();
     }
   }
