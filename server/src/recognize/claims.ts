@@ -6,7 +6,7 @@
 
 import type { Quantity } from './quantities';
 import { lowerBound } from './spans';
-import type { TableReader } from './tables';
+import type { Cell, TableReader } from './tables';
 import type { Claim, Mention } from './types';
 
 /**
@@ -35,12 +35,9 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
   const bySize = links.bySize ?? ((m: Mention) => (isModel(m.id) ? m.id : null));
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const models = sorted.filter((m) => m.kind === 'model');
+  const sentences = sentenceReader(mask, models);
   const claims: Claim[] = [];
   let inside = 0; // first mention that may still overlap or precede the current quantity
-  let sentence: [number, number] | undefined;
-  /** The first mention of each model or family in the sentence. */
-  let sentenceModels: Mention[] = [];
-  let modelCursor = 0;
 
   for (const q of quantities) {
     // Every mention before `inside` ends at or before q.start; the one at `inside` is the only
@@ -48,56 +45,73 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
     while (inside < sorted.length && sorted[inside].end <= q.start) inside++;
     if (inside < sorted.length && sorted[inside].start < q.end) continue;
 
-    let refersTo: string | null = null;
     const previous = inside > 0 ? sorted[inside - 1] : undefined;
     const next = inside < sorted.length ? sorted[inside] : undefined;
     // A size column's cell is about the model of its row's model column, or about none (`tables.ts`).
     const cell = tables?.cellAt(q.start);
-    if (cell?.column.kind === 'size' && cell.model) {
-      const [from, to] = cell.model;
-      let named = false;
-      for (let i = lowerBound(sorted, from, (m) => m.start); i < sorted.length && sorted[i].start < to; i++) {
-        if (sorted[i].kind === 'model') {
-          refersTo = bySize(sorted[i], q);
-          named = true;
-          break;
-        }
-      }
-      // No model in a row whose model cell is a guess (no `Model` header; a transposed table's
-      // `| 항목 | 수치 |`): the count is the note's topic's. A row of a `Model` column naming a
-      // model the knowledge base lacks stays about none.
-      if (!named && cell.guessed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx')) {
-        claims.push({ ...q, refersTo, topical: true });
-        continue;
-      }
-    } else if (previous && isAdjacent(mask, previous, q)) {
-      refersTo = previous.kind === 'model' ? bySize(previous, q) : null;
-    } else if (next && next.kind === 'model' && sizesWhatFollows(mask, q, next)) {
-      refersTo = bySize(next, q);
-    } else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') {
-      if (!sentence || q.start >= sentence[1]) {
-        sentence = sentenceAt(mask, q.start);
-        while (modelCursor < models.length && models[modelCursor].end <= sentence[0]) modelCursor++;
-        const byId = new Map<string, Mention>();
-        for (let i = modelCursor; i < models.length && models[i].start < sentence[1]; i++) if (!byId.has(models[i].id)) byId.set(models[i].id, models[i]);
-        sentenceModels = [...byId.values()];
-      }
-      // One model in the sentence, or one family (`| Llama 3.1 | 8B, 70B, 405B |`): the member of that size.
-      const single = sentenceModels.filter((m) => isModel(m.id));
-      if (single.length === 1) refersTo = familyMemberAgreeing(sentenceModels, q, bySize, links.agrees, single[0]) ?? bySize(single[0], q);
-      else if (single.length === 0 && sentenceModels.length === 1) refersTo = bySize(sentenceModels[0], q);
-      else if (links.agrees) {
-        refersTo = sentenceModels.length > 1 ? onlyAgreeing(sentenceModels, q, bySize, links.agrees) : null;
-        if (refersTo === null && !sentenceModels.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence, models, q, bySize, links.agrees);
-      }
-      if (refersTo === null && sentenceModels.length === 0 && links.agrees) {
-        claims.push({ ...q, refersTo, topical: true });
-        continue;
-      }
-    }
-    claims.push({ ...q, refersTo });
+    let reading: Reading = { refersTo: null };
+    if (cell?.column.kind === 'size' && cell.model) reading = fromCell(cell, sorted, q, bySize, links);
+    else if (previous && isAdjacent(mask, previous, q)) reading = { refersTo: previous.kind === 'model' ? bySize(previous, q) : null };
+    else if (next && next.kind === 'model' && sizesWhatFollows(mask, q, next)) reading = { refersTo: bySize(next, q) };
+    else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') reading = fromSentence(mask, sentences(q.start), models, q, bySize, links);
+    claims.push(reading.topical ? { ...q, refersTo: reading.refersTo, topical: true } : { ...q, refersTo: reading.refersTo });
   }
   return claims;
+}
+
+/** Which model a count is about, and whether the note's topic may say instead (`topics.ts`). */
+interface Reading {
+  refersTo: string | null;
+  topical?: true;
+}
+
+type BySize = (m: Mention, q: Quantity) => string | null;
+
+/**
+ * A size column's cell: the model its row's model cell names. A row naming none, where no header
+ * names a column of models (`guessed`: a transposed table's `| 항목 | 수치 |`), leaves the count
+ * to the topic; a row of a `Model` column naming a model the knowledge base lacks stays about none.
+ */
+function fromCell(cell: Cell, sorted: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
+  const [from, to] = cell.model!;
+  for (let i = lowerBound(sorted, from, (m) => m.start); i < sorted.length && sorted[i].start < to; i++) {
+    if (sorted[i].kind === 'model') return { refersTo: bySize(sorted[i], q) };
+  }
+  return cell.guessed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx') ? { refersTo: null, topical: true } : { refersTo: null };
+}
+
+/**
+ * The sentence around each count (asked in increasing order) and the first mention of each model
+ * or family in it, read once per sentence.
+ */
+function sentenceReader(mask: string, models: Mention[]): (pos: number) => { span: [number, number]; models: Mention[] } {
+  let current: { span: [number, number]; models: Mention[] } | undefined;
+  let cursor = 0;
+  return (pos) => {
+    if (current && pos < current.span[1]) return current;
+    const span = sentenceAt(mask, pos);
+    while (cursor < models.length && models[cursor].end <= span[0]) cursor++;
+    const byId = new Map<string, Mention>();
+    for (let i = cursor; i < models.length && models[i].start < span[1]; i++) if (!byId.has(models[i].id)) byId.set(models[i].id, models[i]);
+    current = { span, models: [...byId.values()] };
+    return current;
+  };
+}
+
+/**
+ * A count read with its sentence: one model there, or one family (`| Llama 3.1 | 8B, 70B, 405B |`),
+ * gives the member of that size; of several, the only one it agrees with; with none before it,
+ * the sentence before's (`carriedOver`); with none at all, the note's topic (`topical`).
+ */
+function fromSentence(mask: string, sentence: { span: [number, number]; models: Mention[] }, models: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
+  const named = sentence.models;
+  const single = named.filter((m) => links.isModel(m.id));
+  if (single.length === 1) return { refersTo: familyMemberAgreeing(named, q, bySize, links.agrees, single[0]) ?? bySize(single[0], q) };
+  if (single.length === 0 && named.length === 1) return { refersTo: bySize(named[0], q) };
+  if (!links.agrees) return { refersTo: null };
+  let refersTo = named.length > 1 ? onlyAgreeing(named, q, bySize, links.agrees) : null;
+  if (refersTo === null && !named.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence.span, models, q, bySize, links.agrees);
+  return refersTo === null && named.length === 0 ? { refersTo, topical: true } : { refersTo };
 }
 
 /**
@@ -108,7 +122,7 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
 function familyMemberAgreeing(
   sentenceModels: Mention[],
   q: Quantity,
-  bySize: (m: Mention, q: Quantity) => string | null,
+  bySize: BySize,
   agrees: ((id: string, q: Quantity) => boolean) | undefined,
   model: Mention,
 ): string | null {
@@ -127,7 +141,7 @@ function familyMemberAgreeing(
  * Of several models and families named in the sentence, the one the count agrees with, when it is
  * the only one (`400억 개 매개변수로 학습된 Falcon-40B가 GPT-3보다 …` is Falcon-40B's); else null.
  */
-function onlyAgreeing(sentenceModels: Mention[], q: Quantity, bySize: (m: Mention, q: Quantity) => string | null, agrees: (id: string, q: Quantity) => boolean): string | null {
+function onlyAgreeing(sentenceModels: Mention[], q: Quantity, bySize: BySize, agrees: (id: string, q: Quantity) => boolean): string | null {
   let found: string | null = null;
   for (const m of sentenceModels) {
     const id = bySize(m, q);
@@ -150,7 +164,7 @@ function carriedOver(
   sentence: [number, number],
   models: Mention[],
   q: Quantity,
-  bySize: (m: Mention, q: Quantity) => string | null,
+  bySize: BySize,
   agrees: (id: string, q: Quantity) => boolean,
 ): string | null {
   if (sentence[0] === 0 || !/[.!?。！？]/.test(mask[sentence[0] - 1])) return null;
