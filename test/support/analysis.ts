@@ -1,5 +1,6 @@
 /** Shared by the analysis tests: the bundled recognizers, and an analysis written out readably. */
-import { createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../server/src/analysis';
 import { bundledKnowledge } from './knowledge';
 
 let recognizers: Recognizers | undefined;
@@ -17,3 +18,9 @@ export const analysisFacts = (a: NoteAnalysis) => ({
   claims: a.claims.map((c) => `${c.start}-${c.end} ${c.text} ${c.value} ${c.qualifier}${c.active ? ' active' : ''} → ${c.refersTo}`),
   quantities: a.quantities?.map((q) => `${q.start}-${q.end} ${q.qualifier}`),
 });
+
+/** `text` analysed with the bundled recognizers, as a note of its own. */
+export const analyzeText = (text: string): NoteAnalysis => analyzeNote(TextDocument.create('file:///note.md', 'markdown', 1, text), bundledRecognizers());
+
+/** `text`'s claims as `text → model id` (or `→ null`). */
+export const claimLinks = (text: string): string[] => analyzeText(text).claims.map((c) => `${c.text} → ${c.refersTo}`);

@@ -1,19 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNote } from '../../server/src/analysis';
 import { checkClaim } from '../../server/src/check/claims';
 import { claimHoverMarkdown } from '../../server/src/format/claim';
 import { nominalSize } from '../../server/src/knowledge/nominal';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import type { Claim } from '../../server/src/recognize/types';
-import { bundledRecognizers } from '../support/analysis';
+import { claimLinks } from '../support/analysis';
 import { bundledKnowledge } from '../support/knowledge';
 
-/** `text`'s claims as `text → model id` (or `→ null`). */
-function links(text: string): string[] {
-  const a = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), bundledRecognizers());
-  return a.claims.map((c) => `${c.text} → ${c.refersTo}`);
-}
+const links = claimLinks;
 
 const claim = (value: number, active = false): Claim => ({
   start: 0, end: 2, text: '3B', value, notation: 'B', qualifier: 'exact', active, refersTo: 'm',

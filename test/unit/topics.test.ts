@@ -4,12 +4,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote } from '../../server/src/analysis';
 import { updateAnalysis } from '../../server/src/analysis/incremental';
 import { headingBefore } from '../../server/src/recognize/topics';
-import { bundledRecognizers } from '../support/analysis';
+import { analyzeText, bundledRecognizers, claimLinks } from '../support/analysis';
 import { SEED } from './randomNotes';
 
 /** A count whose sentence names no model is read against the note's topic (#13 §3, `recognize/topics.ts`). */
-const analyze = (text: string) => analyzeNote(TextDocument.create('file:///t.md', 'markdown', 1, text), bundledRecognizers());
-const links = (text: string): string[] => analyze(text).claims.map((c) => `${c.text} → ${c.refersTo}`);
+const analyze = analyzeText;
+const links = claimLinks;
 
 describe('recognize/topics: a count under its topic', () => {
   it('links a count to the member of its size of the model or family named last in its section', () => {

@@ -39,9 +39,28 @@ export function mentionWindow(oldMask: string, mask: string, changeStart: number
   const start = paragraphStart(mask, changeStart);
   const end = paragraphEnd(mask, changeEnd);
   if (!isLong(start, end, long)) return undefined;
-  // A word of the field in the unchanged text on either side keeps the paragraph about AI.
-  const about = hasAIWords(mask, start, wordEdge(mask, changeStart, -1, start)) || hasAIWords(mask, wordEdge(mask, changeEnd, 1, end), end);
+  const about = aboutAIAround(mask, start, wordEdge(mask, changeStart, -1, start), wordEdge(mask, changeEnd, 1, end), end);
   return about ? [Math.max(start, changeStart - MENTION_MARGIN), Math.min(end, changeEnd + MENTION_MARGIN)] : undefined;
+}
+
+/** How far from an edit a word of the field is looked for first. */
+const NEAR = 4096;
+
+/**
+ * Whether the unchanged text of the paragraph `[start, end)`, before `left` or after `right`, holds a
+ * word of the field, which keeps the paragraph about AI. Looked for near the edit first, so that a
+ * keystroke in a 1 MB paragraph about AI reads a few KB, not the paragraph; each stretch is cut
+ * between words, so that no part of a longer word counts (`model` in `remodel`).
+ */
+function aboutAIAround(mask: string, start: number, left: number, right: number, end: number): boolean {
+  const nearLeft = wordEdge(mask, Math.max(start, left - NEAR), 1, left);
+  const nearRight = wordEdge(mask, Math.min(end, right + NEAR), -1, right);
+  return (
+    hasAIWords(mask, nearLeft, left) ||
+    hasAIWords(mask, right, nearRight) ||
+    (nearLeft > start && hasAIWords(mask, start, left)) ||
+    (nearRight < end && hasAIWords(mask, right, end))
+  );
 }
 
 /**

@@ -109,7 +109,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     // A one-line HTML comment (`<!-- research-notes:table -->`): an HTML block of its own, no prose,
     // that ends the paragraph, table, quote or footnote before it; after a list item (whose content
     // it may belong to by its indent) the rest is remark's.
-    if (test(COMMENT_LINE, text, pos) && text.indexOf('-->', COMMENT_LINE.lastIndex) !== -1 && text.indexOf('-->', COMMENT_LINE.lastIndex) + 3 <= end) {
+    // `-->` is looked for on the line only: an unclosed `<!--` must not read on to the note's end.
+    if (test(COMMENT_LINE, text, pos) && text.slice(COMMENT_LINE.lastIndex, end).includes('-->')) {
       if (open === 'list') return stop();
       open = 'none';
       freshAt(next);

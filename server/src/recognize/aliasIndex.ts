@@ -129,16 +129,18 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
   return PARTICLE.test(mask.slice(i, Math.min(end, i + 3)));
 }
 
-/** A size right after a family's name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`. */
-const FAMILY_SIZE = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
+/** A size right after a name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`, `큐원2.5 옴니-7B`. */
+const SIZE_AFTER = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
+const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
+/** A size word inside a name as written (`Llama 3.1 8B`). */
+const HAS_SIZE = /\d[BbMm](?![A-Za-z])/;
+/** The count of a size word's digits and unit (`B` or `M`). */
+const sizeValue = (digits: string, unit: string): number => Number(digits) * (unit === 'M' || unit === 'm' ? 1e6 : 1e9);
 /** A dataset's word right after a model's name (`KULLM 데이터셋`, `Alpaca dataset`, `… corpus`). */
 const DATASET_AFTER = /^[)）]?[ \u0000]?(?:데이터\s?셋|데이터\s?세트|말뭉치|dataset|data set|corpus)(?![A-Za-z])/i;
 /** `그룹` after a company's Korean name, glued or spaced. */
 const GROUP = /^ ?그룹/;
-/** A size word inside a name as written (`Llama 3.1 8B`). */
-const SIZE_WORD = /\d[BbMm](?![A-Za-z])/;
-const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
 /** A word after a family's name that may finish a member's name (`K1`, `Pro`, `3.5`); never a sentence's final dot. */
 const MEMBER_WORD = /^[-_ ]([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?![A-Za-z0-9])/;
@@ -343,9 +345,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       return group && hangulEndsCleanly(mask, stop, end) ? { ...m, end: stop } : m;
     }
     if (entity?.kind === 'family') {
-      const sized = FAMILY_SIZE.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
+      const sized = SIZE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
       if (sized) {
-        const value = Number(sized[1]) * (/[Mm]/.test(sized[2]) ? 1e6 : 1e9);
+        const value = sizeValue(sized[1], sized[2]);
         // `Llama 2 7B`: the member named like the text, not `LLaMA 7B` of the same family and size.
         const members = membersOfSize(kb, entity.id, value, false, [mask.slice(m.start, m.end)]);
         const stop = m.end + sized[0].length;
@@ -370,9 +372,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
    * (the alias `큐원2.5 옴니`, the name Qwen2.5-Omni-7B) is one mention, its `7B` part of the name.
    */
   const ownSize = (mask: string, m: Mention, name: string, end: number): Mention => {
-    const sized = FAMILY_SIZE.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
-    if (!sized || SIZE_WORD.test(mask.slice(m.start, m.end))) return m; // `Llama 3.1 8B 8B`: the name has its size
-    const value = Number(sized[1]) * (/[Mm]/.test(sized[2]) ? 1e6 : 1e9);
+    const sized = SIZE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
+    if (!sized || HAS_SIZE.test(mask.slice(m.start, m.end))) return m; // `Llama 3.1 8B 8B`: the name has its size
+    const value = sizeValue(sized[1], sized[2]);
     const named = nominalSize(name).total;
     return named !== undefined && Math.abs(named - value) <= value * 0.01 ? { ...m, end: m.end + sized[0].length } : m;
   };
@@ -391,7 +393,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     const sized = SIZE_BEFORE.exec(mask.slice(from, m.start));
     // The size is a word of its own: not the end of `1.13B`, `v13B`, `Qwen3-8B`.
     if (!sized || /[A-Za-z0-9_.,\u0000-]/.test(mask[from + sized.index - 1] ?? ' ')) return m;
-    const value = Number(sized[1]) * (/[Mm]/.test(sized[2]) ? 1e6 : 1e9);
+    const value = sizeValue(sized[1], sized[2]);
     const name = mask.slice(m.start, m.end);
     const members = membersOfSize(kb, entity.id, value, false, [`${name} ${sized[1]}${sized[2]}`, name]);
     return members.length === 1 ? { ...m, id: members[0].id, start: m.start - sized[0].length } : m;

@@ -129,8 +129,10 @@ const BY_BEFORE = /(?:^|[^\p{L}\p{N}])by[ \t]*(?:\r?\n[ \t]*)?$/iu;
 function namesAgent(text: string, open: number, close: number): boolean {
   if (BY_BEFORE.test(text.slice(Math.max(0, open - 16), open))) return true;
   if (text[close + 1] !== '(') return false;
-  const end = text.indexOf(')', close + 2);
-  return end !== -1 && end - close < 2048 && /^[가이][\s.,]/.test(text.slice(end + 1, end + 3));
+  // The target's end within 2048 characters, as `linkTarget` reads it: no search on to the note's end.
+  const target = text.slice(close + 2, close + 2 + 2048).indexOf(')');
+  const end = close + 2 + target;
+  return target !== -1 && /^[가이][\s.,]/.test(text.slice(end + 1, end + 3));
 }
 
 /** ` · ` between a page's title and its site, at the end of a line. */

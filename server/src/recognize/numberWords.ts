@@ -35,8 +35,10 @@ export function numberWordsValue(words: string): string {
   return String(value);
 }
 
-/** Whether `mask[start, end)` may hold a count in words: a scale word is there. */
+/**
+ * Whether `mask[start, end)` may hold a count in words: a scale word starts there or just after.
+ * Reads the window only, not on to the note's end: an edit's window is a few paragraphs.
+ */
 export function mayHaveNumberWords(mask: string, start: number, end: number): boolean {
-  const i = mask.indexOf('illion', start);
-  return i !== -1 && i < end + 8;
+  return mask.slice(start, Math.min(mask.length, end + 16)).includes('illion');
 }
