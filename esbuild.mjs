@@ -1,6 +1,6 @@
 // Bundles the extension, the language server and the CLI into dist/ (CommonJS, `vscode` external).
 import * as esbuild from 'esbuild';
-import { BROWSER_BUNDLE_BUDGET, browserOptions, bundledDataPlugin, checkBrowserBundles } from './scripts/browserBuild.mjs';
+import { BROWSER_BUNDLE_BUDGET, CHART_SCRIPT, browserOptions, bundledDataPlugin, checkBrowserBundles } from './scripts/browserBuild.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -22,8 +22,6 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // ECharts and the chart's SVG renderer: loaded by the server and the CLI only when a chart is drawn.
-  { ...common, entryPoints: ['server/src/chart/render.ts'], outfile: 'dist/chart.js' },
 ];
 // The `browser` entry (vscode.dev, github.dev): the extension as CommonJS for the web-worker
 // extension host, the server as a classic worker script (IIFE) with the bundled knowledge inside.
@@ -31,6 +29,9 @@ const browser = browserOptions(common);
 const browserBuilds = [
   { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', external: ['vscode'] },
   { ...browser, format: 'iife', entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/browserServer.js', plugins: [bundledDataPlugin] },
+  // ECharts and the chart's SVG renderer, loaded only when a chart is drawn: one file for both hosts,
+  // `require`d by the Node server and the CLI, `importScripts`ed by the web worker (chart/load.ts).
+  { ...browser, ...CHART_SCRIPT, entryPoints: ['server/src/chart/render.ts'], outfile: 'dist/chart.js' },
 ];
 
 if (watch) {

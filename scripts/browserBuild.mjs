@@ -38,6 +38,16 @@ export function browserOptions(common) {
   };
 }
 
+/**
+ * The chart script's shape: a classic script that sets the global `researchNotesChart` where a
+ * worker runs it, and is `module.exports` where Node `require`s it.
+ */
+export const CHART_SCRIPT = {
+  format: 'iife',
+  globalName: 'researchNotesChart',
+  footer: { js: 'if (typeof module === "object" && module) module.exports = researchNotesChart;' },
+};
+
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /**

@@ -43,6 +43,7 @@ export function browserHost(context: vscode.ExtensionContext, { started, marks, 
     serverLabel: `web worker ${serverUri.toString(true)}`,
     documentSelector: [{ language: 'markdown' }],
     bundledDataUri: vscode.Uri.joinPath(context.extensionUri, 'server', 'data').toString(),
+    chartScriptUri: vscode.Uri.joinPath(context.extensionUri, 'dist', 'chart.js').toString(),
     createClient: (id, name, options) => {
       // The language client neither ends a worker when it stops nor takes a worker from another
       // realm (its `instanceof Worker` fails for the host's patched Worker): both are done here.

@@ -173,7 +173,7 @@ export class Ctx implements ResearchNotesApi {
     const clientOptions: LanguageClientOptions = {
       documentSelector: this.host.documentSelector,
       outputChannel: this.outputChannel,
-      initializationOptions: { settings: readSettings(), hubLookup: true, bundledDataUri: this.host.bundledDataUri } satisfies InitializationOptions,
+      initializationOptions: { settings: readSettings(), hubLookup: true, bundledDataUri: this.host.bundledDataUri, chartScriptUri: this.host.chartScriptUri } satisfies InitializationOptions,
       synchronize: { configurationSection: CONFIG_SECTION },
       markdown: { isTrusted: false, supportHtml: false },
       errorHandler,

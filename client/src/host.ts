@@ -13,6 +13,8 @@ export interface ClientHost {
   readonly documentSelector: DocumentSelector;
   /** The extension's `server/data/`, for a server that has the bundled data inside it. */
   readonly bundledDataUri?: string;
+  /** The extension's `dist/chart.js`, for a server that loads it by URL (the web worker). */
+  readonly chartScriptUri?: string;
   createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
   /** What the client answers for this server (the browser's file requests); disposed with the client. */
   serve?(client: BaseLanguageClient): vscode.Disposable[];

@@ -6,6 +6,7 @@
 import { BrowserMessageWriter, createConnection, type Connection, type Message } from 'vscode-languageserver/browser';
 import { officialSources, snapshotGzipBase64 } from 'research-notes:bundled-data';
 import { gunzipText, knowledgeOfBundledSnapshot, readBundledSnapshot } from './browser/bundledKnowledge';
+import { loadWorkerChartRenderer } from './browser/chartScript';
 import { installSetImmediate } from './browser/immediate';
 import { QueueingMessageReader } from './browser/queueingReader';
 import { StartupTrace } from './browser/startupTrace';
@@ -60,6 +61,7 @@ function readEarly(text: string): Snapshot | Error {
 }
 
 function start(connection: Connection, snapshot: Snapshot | Error): void {
+  const readThroughClient = (p: ReadFileParams) => connection.sendRequest<ReadFileResult>(ReadFileRequest, p);
   startServer(connection, {
     bundledKnowledge: (logger, options) => {
       const t0 = performance.now();
@@ -75,12 +77,13 @@ function start(connection: Connection, snapshot: Snapshot | Error): void {
         clientWorkspace({
           ...options,
           client: {
-            readFile: (p: ReadFileParams) => connection.sendRequest<ReadFileResult>(ReadFileRequest, p),
+            readFile: readThroughClient,
             findFiles: (p: FindFilesParams) => connection.sendRequest<FindFilesResult>(FindFilesRequest, p),
           },
         }),
       ),
     hubPlaces: () => officialSources as HubPlaces,
+    chartRenderer: (options) => loadWorkerChartRenderer(options.chartScriptUri, async (uri) => (await readThroughClient({ uri }))?.text),
     // The knowledge files come through the client, seconds after the bundled knowledge (#21).
     answersWaitForKnowledgeFiles: false,
   });

@@ -164,6 +164,8 @@ export interface InitializationOptions {
    * the bundled data inside it, and links its entries here for go-to-definition).
    */
   bundledDataUri?: string;
+  /** Where the extension's `dist/chart.js` is, as a URL a web worker can load (the browser server draws charts with it). */
+  chartScriptUri?: string;
 }
 
 /**

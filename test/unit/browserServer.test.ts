@@ -188,3 +188,37 @@ async function until<T>(find: () => T | undefined, ms = 5000): Promise<T> {
   }
   throw new Error('timed out');
 }
+
+describe('browser server: the chart renderer, loaded when the first chart is drawn (#21)', () => {
+  it('is given the initialization options (where the chart script is), and a failed load is tried again at the next chart', async () => {
+    const uri = 'file:///ws/note.md';
+    const loads: unknown[] = [];
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
+      bundledKnowledge: () => fakeKnowledge(sampleEntities),
+      workspace: () => ({ folders: ['file:///ws'], readFile: async () => undefined, listKnowledgeFiles: async () => ({ uris: [], refused: [] }) }),
+      chartRenderer: async (options) => {
+        loads.push(options.chartScriptUri);
+        if (loads.length === 1) throw new Error('The chart script x:/chart.js could not be loaded');
+        return (spec) => `<svg><title>${spec.alt}</title></svg>`;
+      },
+    });
+    const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    client.listen();
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: 'file:///ws', capabilities: {}, initializationOptions: { chartScriptUri: 'x:/chart.js' } });
+      await client.sendNotification('initialized', {});
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'DeepSeek-V3.1 came out.\n' } });
+      const chart = () => client.sendRequest<{ ok: boolean; message?: string; title?: string }>('researchNotes/modelsChart', { uri });
+      assert.deepEqual(await chart(), { ok: false, message: 'The chart script x:/chart.js could not be loaded' });
+      const second = await chart();
+      assert.equal(second.ok, true, JSON.stringify(second));
+      assert.equal(second.title, 'Parameters against release date: DeepSeek-V3.1');
+      await chart();
+      assert.deepEqual(loads, ['x:/chart.js', 'x:/chart.js']);
+    } finally {
+      client.dispose();
+    }
+  });
+});

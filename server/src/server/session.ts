@@ -49,8 +49,11 @@ export interface ServerDeps {
   workspace(options: Required<WorkspaceOptions>): Workspace;
   /** Where organizations publish on the Hugging Face Hub, for looked-up entries (read once, when first asked). */
   hubPlaces?(): HubPlaces | undefined;
-  /** The chart's SVG renderer (ECharts), loaded when the first chart is drawn; none: no charts. */
-  chartRenderer?(): RenderChartSvg;
+  /**
+   * The chart's SVG renderer (ECharts), loaded when the first chart is drawn (`initialize` gave
+   * `options`); none or undefined: no charts. A load that fails is tried again at the next chart.
+   */
+  chartRenderer?(options: InitializationOptions): RenderChartSvg | Promise<RenderChartSvg | undefined> | undefined;
   /**
    * False: requests on notes are answered from the bundled knowledge while the workspace's
    * knowledge files load (the web worker reads them through the client, which takes seconds);
@@ -86,7 +89,7 @@ export class Session {
   private hubLookup = false;
   private initializationOptions: InitializationOptions = {};
   private places: { value: HubPlaces | undefined } | undefined;
-  private renderChart: RenderChartSvg | undefined;
+  private renderChart: Promise<RenderChartSvg | undefined> | undefined;
   /** Settles when the first load of the workspace's knowledge files is done. */
   private knowledgeLoaded: Promise<void> = Promise.resolve();
   private readonly workspace: Workspace;
@@ -510,7 +513,7 @@ export class Session {
         folder: this.config.chartFolder,
         document: (uri) => this.note(uri),
         spec: (doc, options) => this.chartOf(doc, options),
-        renderer: () => (this.renderChart ??= this.deps.chartRenderer?.()),
+        renderer: () => this.chartRenderer(),
       },
       toInsertComparisonTableArgs(args),
     ).catch((error: unknown): InsertComparisonChartResult => {
@@ -535,8 +538,17 @@ export class Session {
       kb,
       uri: params.uri,
       complete: this.indexDone,
-      renderer: () => (this.renderChart ??= this.deps.chartRenderer?.()),
+      renderer: () => this.chartRenderer(),
     });
+  }
+
+  /** The chart's renderer, loaded once; a failed load is forgotten, so the next chart tries again. */
+  private chartRenderer(): Promise<RenderChartSvg | undefined> {
+    const loading = (this.renderChart ??= (async () => this.deps.chartRenderer?.(this.initializationOptions))());
+    loading.catch(() => {
+      if (this.renderChart === loading) this.renderChart = undefined;
+    });
+    return loading;
   }
 
   /** A note's chart; the command's overrides are validated like settings (any LSP client sends them). */

@@ -27,3 +27,13 @@ export function deepEqual<T>(actual: T, expected: T, message?: string): void {
 export function match(actual: string, re: RegExp, message?: string): void {
   if (!re.test(actual)) fail(message ?? `Expected ${JSON.stringify(actual)} to match ${re}`);
 }
+
+/** Settles when `promise` rejects; fails when it resolves. */
+export async function rejects(promise: Promise<unknown>, message = 'Expected a rejection'): Promise<void> {
+  try {
+    await promise;
+  } catch {
+    return;
+  }
+  fail(message);
+}

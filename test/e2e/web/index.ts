@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BrowserApi } from '../../../client/src/browserExtension';
+import type { ModelsChartView } from '../../../client/src/commands/showModelsChart';
 import { assertHover, DEEPSEEK_V3_1, PARAMETERS, TABLE_END, TABLE_MD_TABLE_HEAD } from '../lib/expected';
 import { REPORT_TAG } from '../vscode/report';
 import { runTests } from './runner';
@@ -166,6 +167,39 @@ export async function run(): Promise<void> {
         await vscode.commands.executeCommand('undo');
         assert.equal(doc.getText(), original, 'one undo did not restore the note');
         assert.equal(doc.isDirty, false);
+      },
+    },
+    {
+      name: 'draws the chart in the web worker: the chart file and its link as one edit, and the Models Chart view',
+      async run() {
+        const doc = await openNote('table.md');
+        const editor = vscode.window.activeTextEditor!;
+        const original = doc.getText();
+        const end = doc.positionAt(original.length);
+        editor.selection = new vscode.Selection(end, end);
+        const svgUri = vscode.Uri.joinPath(folder(), 'figures', 'table.models.svg');
+        const t0 = Date.now();
+        assert.deepEqual(await vscode.commands.executeCommand('researchNotes.insertComparisonChart'), { applied: true, file: svgUri.toString() });
+        note(`first chart (the worker loads dist/chart.js) ${Date.now() - t0} ms`);
+        const alt = 'Parameters against release date: Llama 3.1 405B, DeepSeek-V3.1';
+        assert.equal(doc.getText(), `${original}![${alt}](figures/table.models.svg)`);
+        const svg = await eventually('the chart file', async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(svgUri)), (text) => text.length > 0);
+        assert.ok(svg.startsWith('<svg ') && svg.includes(`<title>${alt}</title>`), svg.slice(0, 300));
+        for (const label of ['Llama 3.1 405B', 'DeepSeek-V3.1', 'Release date']) assert.ok(svg.includes(`>${label}</text>`), label);
+        await vscode.commands.executeCommand('undo');
+        assert.equal(doc.getText(), original, 'one undo did not remove the link');
+        await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(svgUri)), 'the same undo did not remove the file');
+
+        const view = await vscode.commands.executeCommand<ModelsChartView | undefined>('researchNotes.showModelsChart', { uri: doc.uri.toString() });
+        assert.ok(view, 'no chart view');
+        try {
+          assert.deepEqual(view.points.map((p) => p.name), ['Llama 3.1 405B', 'DeepSeek-V3.1']);
+          assert.deepEqual(await view.ready, { marks: 3, points: 2 });
+          const lines = await view.hover(1);
+          assert.deepEqual(lines.slice(0, 3), ['DeepSeek-V3.1', 'Organization: DeepSeek', 'Parameters: 671B · 37B active']);
+        } finally {
+          view.panel.dispose();
+        }
       },
     },
   ]);

@@ -28,16 +28,16 @@ export interface ModelsChartContext {
   uri?: string;
   /** False while the first indexing run is under way. */
   complete: boolean;
-  /** The SVG renderer; undefined where this build has none. */
-  renderer(): RenderChartSvg | undefined;
+  /** The SVG renderer, loaded on first use; undefined where this build has none. */
+  renderer(): Promise<RenderChartSvg | undefined>;
 }
 
-export function modelsChart(ctx: ModelsChartContext): ModelsChartResult {
+export async function modelsChart(ctx: ModelsChartContext): Promise<ModelsChartResult> {
   const t = messages(ctx.locale);
   const models = mentionedModels(ctx);
   const result = modelsChartSpec(models, ctx.kb, ctx.options, ctx.noteLanguage, ctx.locale);
   if (!result.ok) return { ok: false, message: result.message };
-  const render = ctx.renderer();
+  const render = await ctx.renderer();
   if (!render) return { ok: false, message: t.chartUnavailable };
   const { spec } = result;
   const byId = new Map(models.map((m) => [m.id, m]));

@@ -24,7 +24,7 @@ export interface ChartCommandContext {
   /** The note's chart specification (offsets of `doc`'s version). */
   spec(doc: TextDocument, options: Partial<ChartOptions>): ChartSpecResult;
   /** The SVG renderer, loaded on first use; undefined where this build has none. */
-  renderer(): RenderChartSvg | undefined;
+  renderer(): Promise<RenderChartSvg | undefined>;
 }
 
 export async function insertComparisonChart(ctx: ChartCommandContext, args: InsertComparisonChartArgs | undefined): Promise<InsertComparisonChartResult> {
@@ -41,7 +41,7 @@ export async function insertComparisonChart(ctx: ChartCommandContext, args: Inse
     void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: result.message });
     return { applied: false, message: result.message };
   }
-  const render = ctx.renderer();
+  const render = await ctx.renderer();
   if (!render) return refuse(ctx, t.chartUnavailable);
   const svg = render(result.spec);
 
