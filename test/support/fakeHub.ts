@@ -196,6 +196,7 @@ export async function startFakeHub(options: { slowMs?: number; repos?: Record<st
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const server = createServer((req, res) => {
+    if (allowBrowsers(req, res)) return;
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, range: req.headers.range });
     const delay = (req.url ?? '').includes(HUB_SPECIAL.slow) ? options.slowMs ?? 5000 : 0;
     if (delay === 0) return answer(req, res, repos);
@@ -217,6 +218,19 @@ export async function startFakeHub(options: { slowMs?: number; repos?: Record<st
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * As the Hub does, lets pages and workers of any origin read its answers (the browser build looks
+ * models up from the web worker): a preflight is answered here, and not recorded; true then.
+ */
+function allowBrowsers(req: IncomingMessage, res: ServerResponse): boolean {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Access-Control-Expose-Headers', 'X-Error-Code, X-Error-Message, Content-Range, Content-Length, ETag, X-Repo-Commit, X-Linked-Size, X-Linked-ETag');
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*', 'Access-Control-Max-Age': '600' });
+  res.end();
+  return true;
 }
 
 function answer(req: IncomingMessage, res: ServerResponse, repos: Record<string, Repo>): void {

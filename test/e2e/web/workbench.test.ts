@@ -1,11 +1,14 @@
 // The web suite's workbench half (Node, mocha): the user's view of the browser build that
 // test/e2e/run.sh web runs in code-server's web-worker extension host. A mouse hover on the
-// example note shows our hover, and Running Extensions lists the extension on the web worker.
+// example note shows our hover, Running Extensions lists the extension on the web worker, and a
+// Hub lookup (a local Hub) adds a model to the knowledge file from there.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeServerUrl, launchChromium, pointOver, until, workbenchUrl, type Browser, type Page } from '../lib/browser';
 import { DEEPSEEK_V3_1 } from '../lib/expected';
+import { lookUpFableOnLocalHub, openFile, writeHubNote } from '../lib/workbench';
+import { startFakeHub, type FakeHub } from '../../support/fakeHub';
 
 const artifacts = path.join(process.env.RN_E2E_ARTIFACTS ?? '.e2e-artifacts', 'web');
 const MENTION = 'DeepSeek';
@@ -19,24 +22,21 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function openFile(page: Page, name: string, someText: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-line', { hasText: someText }).first().waitFor({ state: 'visible', timeout: 20_000 });
-}
-
-
 describe('the browser build in the workbench (web-worker extension host)', function () {
   this.timeout(240_000);
   let browser: Browser;
   let page: Page;
 
+  let hub: FakeHub | undefined;
+  const folder = process.env.RN_E2E_WEB_WORKSPACE;
+
   before(async () => {
-    const folder = process.env.RN_E2E_WEB_WORKSPACE;
     if (!folder) throw new Error('RN_E2E_WEB_WORKSPACE is unset: run through bash test/e2e/run.sh web');
+    // The local Hub, and the note and setting the lookup works on, before the workbench reads them;
+    // the knowledge file the API half wrote goes, so the entry is added to the fixture's entities.yaml.
+    hub = await startFakeHub();
+    writeHubNote(folder, hub.endpoint);
+    fs.rmSync(path.join(folder, '.research-notes', 'added.yaml'), { force: true });
     fs.mkdirSync(artifacts, { recursive: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -46,7 +46,14 @@ describe('the browser build in the workbench (web-worker extension host)', funct
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
   });
 
-  after(async () => browser?.close());
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: path.join(artifacts, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
 
   it('shows the hover of DeepSeek-V3.1 under the mouse on the example note', async () => {
     await openFile(page, 'skt-500b-ko.md', 'SK텔레콤');
@@ -78,5 +85,10 @@ describe('the browser build in the workbench (web-worker extension host)', funct
     }, 30_000, () => 'no Research Notes row in Running Extensions');
     await page.screenshot({ path: path.join(artifacts, 'running-extensions.png') });
     assert.match(text.toLowerCase(), /web worker/, text);
+  });
+
+  it('looks a model up on a local Hub from the web worker, previews it, and adds it to the knowledge file on "Add"', async () => {
+    await page.keyboard.press('Escape');
+    await lookUpFableOnLocalHub(page, folder!, artifacts);
   });
 });
