@@ -52,6 +52,20 @@ async function hoverAt(doc: vscode.TextDocument, text: string, firstLine = '**')
   return parts.find((h) => h.startsWith(firstLine))!;
 }
 
+/** Semantic tokens as `line:start-end type` lines (the LSP's relative encoding undone). */
+function decodeTokens(data: Uint32Array, legend: vscode.SemanticTokensLegend, doc: vscode.TextDocument): string[] {
+  const out: string[] = [];
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    start = data[i] === 0 ? start + data[i + 1] : data[i + 1];
+    const text = doc.lineAt(line).text.slice(start, start + data[i + 2]);
+    out.push(`${line}:${start} ${text} ${legend.tokenTypes[data[i + 3]]}`);
+  }
+  return out;
+}
+
 /** A line in the report under the current test. */
 const note = (text: string) => console.log(`${REPORT_TAG}    (${text})`);
 
@@ -137,15 +151,15 @@ export async function run(): Promise<void> {
         const doc = await openNote('table.md');
         const at = positionOf(doc, 'DeepSeek-V3.1');
         const refs = await eventually(
-          'references in three notes',
+          'references in four notes',
           async () => (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at)) ?? [],
-          (r) => new Set(r.filter((l) => l.uri.path.endsWith('.md')).map((l) => l.uri.toString())).size >= 3,
+          (r) => new Set(r.filter((l) => l.uri.path.endsWith('.md')).map((l) => l.uri.toString())).size >= 4,
         );
         const places = refs
           .filter((l) => l.uri.path.endsWith('.md'))
           .map((l) => `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line + 1}:${l.range.start.character}-${l.range.end.character}`)
           .sort();
-        assert.deepEqual(places, ['code.md:3:0-13', 'skt-500b-ko.md:13:105-123', 'table.md:3:0-13']);
+        assert.deepEqual(places, ['code.md:3:0-13', 'features.md:3:0-8', 'features.md:5:0-13', 'skt-500b-ko.md:13:105-123', 'table.md:3:0-13']);
         const entry = refs.filter((l) => !l.uri.path.endsWith('.md')).map((l) => l.uri.path.split('/').slice(-3).join('/'));
         assert.deepEqual(entry, ['server/data/deepseek.yaml']);
       },
@@ -167,6 +181,40 @@ export async function run(): Promise<void> {
         await vscode.commands.executeCommand('undo');
         assert.equal(doc.getText(), original, 'one undo did not restore the note');
         assert.equal(doc.isDirty, false);
+      },
+    },
+    {
+      name: 'answers the other language features from the web worker: diagnostics, inlay hints, semantic tokens, completion, definition, symbols, the Entities view',
+      async run() {
+        const doc = await openNote('features.md');
+        const diagnostics = await eventually('the claim diagnostic', async () => vscode.languages.getDiagnostics(doc.uri), (d) => d.length > 0);
+        assert.deepEqual(
+          diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message.split('\n')[0]}`),
+          ['4:18-22 claim.mismatch DeepSeek-V3.1 has 671B total parameters (knowledge base; also reported: 685B), not 500B.'],
+        );
+        const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+        assert.deepEqual(hints.map((h) => `${h.position.line}:${h.position.character} ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`), ['2:16 ≈ 685B']);
+        const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+        const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+        assert.deepEqual(decodeTokens(tokens.data, legend, doc), ['2:0 딥시크 V3.1 model', '2:10 6,850억 parameterCount', '4:0 DeepSeek-V3.1 model', '4:18 500B parameterCount']);
+
+        const definition = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'DeepSeek-V3.1 has'));
+        assert.deepEqual(definition.map((d) => ('targetUri' in d ? d.targetUri : d.uri).path.split('/').slice(-3).join('/')), ['server/data/deepseek.yaml']);
+        const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '딥시크');
+        assert.ok(symbols.some((s) => s.name === 'DeepSeek-V3.1'), JSON.stringify(symbols.map((s) => s.name)));
+        const entities = extension().exports.entities;
+        const kinds = (await entities.getChildren()) ?? [];
+        assert.deepEqual(kinds.map((k) => (entities.getTreeItem(k) as vscode.TreeItem).label), ['Models', 'Organizations', 'Products']);
+
+        // Completion while typing a name, then one undo.
+        const editor = vscode.window.activeTextEditor!;
+        const end = doc.positionAt(doc.getText().length);
+        assert.ok(await editor.edit((e) => e.insert(end, '\n딥시')));
+        const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(doc.getText().length));
+        const item = completions.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'DeepSeek-V3.1');
+        assert.ok(item, JSON.stringify(completions.items.map((i) => i.label)));
+        assert.equal(item.insertText, '딥시크 V3.1');
+        await vscode.commands.executeCommand('undo');
       },
     },
     {
