@@ -137,6 +137,26 @@ describe('recognition classes (#13)', () => {
     });
   });
 
+  describe('names that are also ordinary words', () => {
+    it('reads an acronym of a name with other senses only in capitals, even in a paragraph about AI', () => {
+      assert.deepEqual(mentions('OpenAI CEO Sam Altman said the model ships soon; Bart from sales agreed.'), ['OpenAI → OpenAI']);
+      assert.deepEqual(mentions('SAM segments the image and BART summarises the caption of the model.'), [
+        'SAM → Segment Anything',
+        'BART → BART',
+      ]);
+    });
+
+    it('needs a paragraph about AI for a one-word name with other senses, and never reads a Korean verb as a name', () => {
+      assert.deepEqual(mentions('Albert and Electra met Dolly at the Zephyr café.'), []);
+      assert.deepEqual(mentions('We fine-tuned ALBERT, ELECTRA and Zephyr 7B beta on the same data.'), [
+        'ALBERT → ALBERT',
+        'ELECTRA → ELECTRA',
+        'Zephyr 7B beta → Zephyr 7B Beta',
+      ]);
+      assert.deepEqual(mentions('모델을 로컬에서 돌리는 방법과, 이와 달리 3가지 설정을 GPT-4로 정리했다.'), ['GPT-4 → GPT-4']);
+    });
+  });
+
   describe('products', () => {
     it('finds products, and a product naming its model as one mention of both', () => {
       assert.deepEqual(mentions('ChatGPT-4o in ChatGPT, GitHub Copilot and Claude Code.'), [

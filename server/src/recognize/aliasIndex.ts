@@ -47,6 +47,11 @@ interface TrieNode {
    * an ordinary word, not the name.
    */
   capitalized?: boolean;
+  /**
+   * Every name ending here is an acronym of an `ambiguous` entity, written in capitals alone
+   * (`SAM`, `BART`): an occurrence not all in capitals is another word (`Sam`, `Bart`).
+   */
+  acronym?: boolean;
   /** Every name ending here is a name of words alone (Latin or Hangul) of an `ambiguous` entity: it needs a paragraph about AI. */
   ambiguous?: boolean;
 }
@@ -56,6 +61,7 @@ interface IndexedName {
   folded: string;
   id: string;
   capitalized: boolean;
+  acronym: boolean;
   ambiguous: boolean;
 }
 
@@ -75,6 +81,7 @@ function addChild(node: TrieNode, ch: string): TrieNode {
 /** A name ends at `node`: it names one more entity there. */
 function endName(node: TrieNode, name: IndexedName): void {
   node.capitalized = node.ids ? node.capitalized && name.capitalized : name.capitalized;
+  node.acronym = node.ids ? node.acronym && name.acronym : name.acronym;
   node.ambiguous = node.ids ? node.ambiguous && name.ambiguous : name.ambiguous;
   node.ids ??= [];
   if (!node.ids.includes(name.id)) node.ids.push(name.id);
@@ -98,6 +105,8 @@ const ONE_LATIN_WORD = /^[A-Za-z]+$/;
 /** Latin words and separators only, no digits (`High-Flyer`, `Neural Chat`). */
 const LATIN_WORDS = /^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$/;
 const HAS_CAPITAL = /[A-Z]/;
+/** Capitals alone (`SAM`, `BART`). */
+const ACRONYM = /^[A-Z]{2,}$/;
 /** Hangul syllables alone (`클로드`). */
 const HANGUL_WORD = /^[가-힣]+$/;
 const HAS_HANGUL = /[가-힣]/;
@@ -115,6 +124,12 @@ function ordinaryWord(mask: string, start: number, stop: number, end: number): b
   const surface = mask.slice(start, stop);
   if (surface === surface.toLowerCase()) return true;
   return stop + 1 < end && mask[stop] === '-' && /[a-z]/.test(mask[stop + 1]);
+}
+
+/** An acronym's occurrence with a lowercase letter (`Sam` for `SAM`). */
+function notCapitals(mask: string, start: number, stop: number): boolean {
+  const surface = mask.slice(start, stop);
+  return surface !== surface.toUpperCase();
 }
 
 /**
@@ -180,7 +195,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       if (folded.length < 2 || isGenericFolded(folded)) continue;
       // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
       const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
-      const indexed = { folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) };
+      const acronym = ambiguousEntity && ACRONYM.test(name);
+      const indexed = { folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), acronym, ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) };
       add(indexed);
       // The other spellings writers use for a transliterated stem (`큐원` for `큐웬`).
       if (HAS_HANGUL.test(folded)) {
@@ -284,7 +300,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       for (let k = 0; next && k < f.length; k++) next = childOf(next, f[k]);
       node = next;
       i++;
-      if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end))) best = [i, node.ids, node.ambiguous];
+      if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end)) && !(node.acronym && notCapitals(mask, start, i))) {
+        best = [i, node.ids, node.ambiguous];
+      }
     }
     return best;
   };
