@@ -4,7 +4,8 @@ import { claimHoverMarkdown } from '../../server/src/format/claim';
 import { nominalSize } from '../../server/src/knowledge/nominal';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import type { Claim } from '../../server/src/recognize/types';
-import { claimLinks } from '../support/analysis';
+import { claimDiagnostics } from '../../server/src/features/claimDiagnostics';
+import { analyzeText, claimLinks } from '../support/analysis';
 import { bundledKnowledge } from '../support/knowledge';
 
 const links = claimLinks;
@@ -94,5 +95,28 @@ describe('recognize/claims: which model a count is about', () => {
     assert.deepEqual(links('[Falcon](https://huggingface.co/tiiuae)는 400억 개 매개변수로 학습된 Falcon-40B가 GPT-3보다 낫다.\n'), ['400억 → tii-falcon-40b']);
     assert.deepEqual(links('Llama 3.1 8B and Qwen3-8B each have 8B parameters, unlike GPT-4o.\n'), ['8B → null']);
     assert.deepEqual(links('GPT-3 and Falcon-40B differ: 12B parameters.\n'), ['12B → null']);
+  });
+});
+
+describe('recognize/claims: the ends of a range of sizes', () => {
+  it('links each end that is a size of the family the sentence names to that member, and no other', () => {
+    assert.deepEqual(links('BLOOM comes in sizes from 560M to 176B parameters.'), ['560M → bigscience-bloom-560m', '176B → bigscience-bloom']);
+    assert.deepEqual(links('BLOOM comes in sizes from 500M to 176B parameters.'), ['500M → null', '176B → bigscience-bloom']);
+  });
+
+  it('reads a range under a family’s heading against that family, in Korean too', () => {
+    assert.deepEqual(links('### BLOOM (BigScience)\n\n- Released: July 2022\n- Sizes: 560M to 176B parameters\n'), ['560M → bigscience-bloom-560m', '176B → bigscience-bloom']);
+    assert.deepEqual(links('## LLaMA\n\n70억에서 650억 파라미터에 이르는 다양한 모델 크기가 학습되었다.\n'), ['70억 → meta-llama-1-7b', '650억 → meta-llama-1-65b']);
+  });
+
+  it('leaves a range in a sentence naming a model, or two families, about no model', () => {
+    assert.deepEqual(links('DeepSeek-V3 activates from 37B to 671B parameters.'), ['37B → null', '671B → null']);
+    assert.deepEqual(links('BLOOM and OPT span 125M to 176B parameters.'), ['125M → null', '176B → null']);
+  });
+
+  it('never checks a range: an end that agrees with no member is no mismatch', () => {
+    const { kb } = bundledKnowledge();
+    const analysis = analyzeText('BLOOM comes in sizes from 500M to 180B parameters.');
+    assert.deepEqual(claimDiagnostics(analysis, kb), []);
   });
 });

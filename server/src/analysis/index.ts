@@ -96,9 +96,11 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
   const links: ClaimLinks = {
     isModel,
     bySize: (m, q) => sizedMember(kb, m, q),
+    // An end of a range agrees as the count it names would (a range itself is never checked).
     agrees: (id, q) => {
       const model = kb.get(id);
-      return model?.kind === 'model' && checkClaim({ ...q, refersTo: id }, model, defaultClaimCheckOptions.tolerance)?.agrees === true;
+      const asCount = q.qualifier === 'range' ? { ...q, qualifier: 'exact' as const } : q;
+      return model?.kind === 'model' && checkClaim({ ...asCount, refersTo: id }, model, defaultClaimCheckOptions.tolerance)?.agrees === true;
     },
   };
   // Topics are read again after each edit for the counts near it: their answers are remembered

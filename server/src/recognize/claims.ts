@@ -54,6 +54,7 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
     else if (previous && isAdjacent(mask, previous, q)) reading = { refersTo: previous.kind === 'model' ? bySize(previous, q) : null };
     else if (next && next.kind === 'model' && sizesWhatFollows(mask, q, next)) reading = { refersTo: bySize(next, q) };
     else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') reading = fromSentence(mask, sentences(q.start), models, q, bySize, links);
+    else if (q.qualifier === 'range') reading = fromRange(sentences(q.start).models, q, bySize, links);
     claims.push(reading.topical ? { ...q, refersTo: reading.refersTo, topical: true } : { ...q, refersTo: reading.refersTo });
   }
   return claims;
@@ -112,6 +113,20 @@ function fromSentence(mask: string, sentence: { span: [number, number]; models: 
   let refersTo = named.length > 1 ? onlyAgreeing(named, q, bySize, links.agrees) : null;
   if (refersTo === null && !named.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence.span, models, q, bySize, links.agrees);
   return refersTo === null && named.length === 0 ? { refersTo, topical: true } : { refersTo };
+}
+
+/**
+ * An end of a range of sizes (`Sizes: 560M to 176B parameters` under `### BLOOM (BigScience)`,
+ * `Falcon 모델은 10억에서 1,800억 파라미터`): the member of that size of the one family its
+ * sentence names, only when the count agrees with it; with no model or family in the sentence,
+ * the note's topic on the same terms. A range is never checked, only linked.
+ */
+function fromRange(named: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
+  if (!links.agrees) return { refersTo: null };
+  if (named.length === 0) return { refersTo: null, topical: true };
+  if (named.length > 1 || links.isModel(named[0].id)) return { refersTo: null };
+  const member = bySize(named[0], q);
+  return { refersTo: member !== null && links.agrees(member, q) ? member : null };
 }
 
 /**
