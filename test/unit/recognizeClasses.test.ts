@@ -58,6 +58,17 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Qwen2.5-Omni 3B, Llama 3.1 8B 8B, DeepSeek-V3 671B.'), ['Qwen2.5-Omni → Qwen2.5-Omni-7B', 'Llama 3.1 8B → Llama 3.1 8B', 'DeepSeek-V3 → DeepSeek-V3']);
     });
 
+    it('reads an Ollama tag’s size as the member of that size', () => {
+      assert.deepEqual(mentions('Pull llama3:70b, llama3.1:8b and qwen2.5:7b; Qwen3:8B too.'), [
+        'llama3:70b → Llama 3 70B',
+        'llama3.1:8b → Llama 3.1 8B',
+        'qwen2.5:7b → Qwen2.5-7B',
+        'Qwen3:8B → Qwen3-8B',
+      ]);
+      // A colon and a space end the name: the count after it is a claim, not part of the mention.
+      assert.deepEqual(mentions('Llama 3.1: 70B parameters.'), ['Llama 3.1 → Llama']);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',

@@ -42,7 +42,7 @@ describe('unknown names', () => {
     // Known now (bundled data), so no longer reported.
     ['It beat Falcon 40B and OPT-175B; Gemma 3 4B and Yi 34B; Qwen2.5-7B.', []],
     ['PaLM 540B, Chinchilla 70B and CodeLlama-34B.', []],
-    ['InternLM2.5 and Foo-235B-A22B-v0.1 too.', ['InternLM2.5', 'Foo-235B-A22B-v0.1']],
+    ['InternLM9.5 and Foo-235B-A22B-v0.1 too.', ['InternLM9.5', 'Foo-235B-A22B-v0.1']],
     ['‘Foo-70B’는 이번에 Bar 70B를 공개했다.', ['Foo-70B', 'Bar 70B']],
     ['**Foo-70B**-based results, *BarLM-2*.', ['Foo-70B', 'BarLM-2']],
   ];

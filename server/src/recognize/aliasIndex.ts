@@ -144,8 +144,8 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
   return PARTICLE.test(mask.slice(i, Math.min(end, i + 3)));
 }
 
-/** A size right after a name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`, `큐원2.5 옴니-7B`. */
-const SIZE_AFTER = /^[-_ ](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
+/** A size right after a name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`, `큐원2.5 옴니-7B`, an Ollama tag `llama3.1:8b`. */
+const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
 const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
 /** A size word inside a name as written (`Llama 3.1 8B`). */
