@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { checkClaim } from '../../server/src/check/claims';
 import { claimHoverMarkdown } from '../../server/src/format/claim';
 import { nominalSize } from '../../server/src/knowledge/nominal';
+import { generationOf } from '../../server/src/recognize/members';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import type { Claim } from '../../server/src/recognize/types';
 import { claimDiagnostics } from '../../server/src/features/claimDiagnostics';
@@ -118,5 +119,23 @@ describe('recognize/claims: the ends of a range of sizes', () => {
     const { kb } = bundledKnowledge();
     const analysis = analyzeText('BLOOM comes in sizes from 500M to 180B parameters.');
     assert.deepEqual(claimDiagnostics(analysis, kb), []);
+  });
+});
+
+describe('recognize/members: a generation written with a family’s name', () => {
+  it('keeps a count to that generation’s members, in either script, and to none when it has no member of that size', () => {
+    assert.deepEqual(links('Llama3 comes in 8B, 70B and 400B versions.'), ['8B → meta-llama-3-8b', '70B → meta-llama-3-70b', '400B → null']);
+    assert.deepEqual(links('라마 3.1은 80억 파라미터 모델도 있다.'), ['80억 → meta-llama-3.1-8b']);
+  });
+
+  it('reads a first generation named without a number as generation 1', () => {
+    assert.deepEqual(links('The Llama 1 family has a 65B model.'), ['65B → meta-llama-1-65b']);
+  });
+
+  it('finds the generation a name states, not its sizes', () => {
+    assert.deepEqual(
+      ['Llama3', 'Qwen2.5-VL-7B', 'EXAONE 4.0', 'Mixtral 8x7B', 'Qwen3-30B-A3B', 'LLaMA 7B', '라마 3.1'].map(generationOf),
+      ['3', '2.5', '4', undefined, '3', undefined, '3.1'],
+    );
   });
 });

@@ -12,8 +12,8 @@ import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
  * that size (`Llama 3.2 3B` for 3B, though it counts 3.21B; see `knowledge/nominal.ts`), narrowed to those
  * named like the first of `names` that names any (`Llama 2` picks Llama 2 7B over LLaMA 7B), and
  * then to the one named by it and the size alone among generations (`LLaMA` picks LLaMA 13B over
- * Llama 2 13B); a name never narrows the list to nothing, so an empty list means no member has
- * that size.
+ * Llama 2 13B). A generation the first name states (`Llama3`) narrows to that generation's
+ * members, even to none; otherwise a name never narrows the list to nothing.
  */
 export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number, active: boolean, names: readonly string[]): ModelEntity[] {
   const near = (v: number | undefined): boolean => v !== undefined && Math.abs(v - value) <= value * 0.01;
@@ -21,6 +21,11 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
     const named = nominalSize(m.name);
     return active ? near(m.parameters?.active) || near(named.active) : near(m.parameters?.total) || near(named.total);
   });
+  // A generation written with the name keeps to that generation, in any script (`Llama3` with
+  // 400B is no member: Llama 4 Maverick is another generation; `라마 3.1` with 8B is Llama 3.1 8B;
+  // `Llama 1` with 65B is LLaMA 65B, a first generation named without a number).
+  const written = names.length > 0 ? generationOf(names[0]) : undefined;
+  if (written !== undefined) members = members.filter((m) => (generationOf(m.name) ?? '1') === written);
   for (const name of names) {
     if (members.length <= 1) break;
     const p = foldName(name);
@@ -36,6 +41,19 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
     if (named.length > 1 && sizeOnly.length === 1 && rest.every((r) => /^ (?:\S+ )*[\d.]+[bm]$/.test(r))) members = sizeOnly;
   }
   return members;
+}
+
+/**
+ * The generation a name states: its first number that is not a size (`Llama3` 3, `Qwen2.5-VL-7B`
+ * 2.5, `EXAONE 4.0` 4, `Mixtral 8x7B` none), a trailing `.0` dropped.
+ */
+export function generationOf(name: string): string | undefined {
+  for (const m of name.matchAll(/\d+(?:\.\d+)*/g)) {
+    const next = name[m.index + m[0].length] ?? '';
+    if (/[BbMmKkTtxX×억조천]/.test(next) || name[m.index - 1] === 'A') continue;
+    return m[0].replace(/(?:\.0)+$/, '');
+  }
+  return undefined;
 }
 
 /**
