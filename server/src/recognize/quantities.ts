@@ -135,7 +135,12 @@ const MONEY_WORD_BEFORE = /(?:(?:\b(?:revenue|funding|valuation|budget|investmen
 const EXPERTS_BEFORE = /\d\s*[x×X*]\s*$/;
 const LABEL_BEFORE = /(?:\b(?:fig(?:ure)?|table|tab|section|sec|eq|equation|panel|appendix|chapter|step)\.?|그림|표|제)\s*$/i;
 const CONTEXT_BEFORE = /(?:\bcontext(?:\s+(?:window|length|size))?|컨텍스트(?:\s*(?:윈도우|길이|창))?|문맥(?:\s*길이)?)(?:\s+(?:of|is)|는|은|이|가)?\s*(?:[:=]\s*)?(?:up to\s+)?$/i;
-const TOKENS_BEFORE = /(?:\b(?:pre-?)?trained on|(?<!\bper\s+)\btokens?:?|토큰)\s*$/i;
+/**
+ * A training-data size, not a model's: `trained on 15T`, `tokens: 2T`, `token count of 1.4T`,
+ * `토큰 1조`, `최종 토큰 수는 1.65조`, and the same count restated in brackets (`1.65조(1.65 trillion)`).
+ */
+const TOKENS_BEFORE =
+  /(?:\b(?:pre-?)?trained on|(?<!\bper\s+)\btokens?:?|\btoken count(?:\s+(?:of|is|was))?:?|\bnumber of (?:training )?tokens(?:\s+(?:is|was))?:?|토큰(?:\s*(?:수|양|규모|개수))?(?:는|은|가|이|을|를)?:?)\s*(?:[\d.,]+\s*(?:조|억|trillion|billion|[TB])\s*[(（]\s*)?$/i;
 
 const BOUND_BEFORE = /(?:\b(?:over|more than|up to|fewer than|less than|under|at least|at most|above|below|exceeding|upwards of|greater than|larger than|smaller than|no more than|no less than|beyond|(?:tops?|topped|maxe[sd]|maxing|topping) out at|peak(?:s|ed)? at)|최대|최소|[<>≤≥]=?|[＜＞])\s*$/i;
 const BOUND_AFTER = /^(?:\+|\s*(?:이하|이상|미만|초과|넘는|넘게|넘어|or\s+(?:more|less|fewer|greater|larger|smaller|above|below)\b|and\s+(?:up|above|below|more|less)\b))/i;
