@@ -157,6 +157,11 @@ describe('recognition classes (#13)', () => {
       ]);
     });
 
+    it('reads a name written with a lowercase letter before a capital only as written', () => {
+      assert.deepEqual(mentions('xAI released Grok-1; XAI (explainable AI) methods such as SHAP help.'), ['xAI → X.AI Corp.', 'Grok-1 → Grok-1']);
+      assert.deepEqual(mentions('We fine-tuned mT5-XL, then MT5 and mt5.'), ['mT5-XL → mT5-XL']);
+    });
+
     it('needs a paragraph about AI for a one-word name with other senses, and never reads a Korean verb as a name', () => {
       assert.deepEqual(mentions('Albert and Electra met Dolly at the Zephyr café.'), []);
       assert.deepEqual(mentions('We fine-tuned ALBERT, ELECTRA and Zephyr 7B beta on the same data.'), [

@@ -52,6 +52,12 @@ interface TrieNode {
    * (`SAM`, `BART`): an occurrence not all in capitals is another word (`Sam`, `Bart`).
    */
   acronym?: boolean;
+  /**
+   * Every name ending here is written with a lowercase letter before a capital (`xAI`, `mT5`):
+   * the letters of each as written. An occurrence counts only with the letters of one of them
+   * (`XAI`, explainable AI, is not xAI).
+   */
+  exactLetters?: string[];
   /** Every name ending here is a name of words alone (Latin or Hangul) of an `ambiguous` entity: it needs a paragraph about AI. */
   ambiguous?: boolean;
 }
@@ -62,6 +68,8 @@ interface IndexedName {
   id: string;
   capitalized: boolean;
   acronym: boolean;
+  /** The name's letters, for a name written with a lowercase letter before a capital. */
+  letters?: string;
   ambiguous: boolean;
 }
 
@@ -82,6 +90,7 @@ function addChild(node: TrieNode, ch: string): TrieNode {
 function endName(node: TrieNode, name: IndexedName): void {
   node.capitalized = node.ids ? node.capitalized && name.capitalized : name.capitalized;
   node.acronym = node.ids ? node.acronym && name.acronym : name.acronym;
+  node.exactLetters = name.letters === undefined || (node.ids && node.exactLetters === undefined) ? undefined : [...(node.exactLetters ?? []), name.letters];
   node.ambiguous = node.ids ? node.ambiguous && name.ambiguous : name.ambiguous;
   node.ids ??= [];
   if (!node.ids.includes(name.id)) node.ids.push(name.id);
@@ -107,6 +116,9 @@ const LATIN_WORDS = /^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$/;
 const HAS_CAPITAL = /[A-Z]/;
 /** Capitals alone (`SAM`, `BART`). */
 const ACRONYM = /^[A-Z]{2,}$/;
+/** A lowercase letter before a capital at the start (`xAI`, `mT5`, `gWorld`). */
+const LOWER_THEN_CAPITAL = /^[a-z]+[A-Z]/;
+const lettersOf = (s: string): string => s.replace(/[^A-Za-z]/g, '');
 /** Hangul syllables alone (`클로드`). */
 const HANGUL_WORD = /^[가-힣]+$/;
 const HAS_HANGUL = /[가-힣]/;
@@ -130,6 +142,16 @@ function ordinaryWord(mask: string, start: number, stop: number, end: number): b
 function notCapitals(mask: string, start: number, stop: number): boolean {
   const surface = mask.slice(start, stop);
   return surface !== surface.toUpperCase();
+}
+
+/**
+ * Whether the names ending at `node`, found at [start, stop), are written as a name there and
+ * not as another word: `meta` is a word, `Sam` not SAM, `XAI` not xAI.
+ */
+function writtenAsName(node: TrieNode, mask: string, start: number, stop: number, end: number): boolean {
+  if (node.capitalized && ordinaryWord(mask, start, stop, end)) return false;
+  if (node.acronym && notCapitals(mask, start, stop)) return false;
+  return !node.exactLetters || node.exactLetters.includes(lettersOf(mask.slice(start, stop)));
 }
 
 /**
@@ -196,7 +218,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
       const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
       const acronym = ambiguousEntity && ACRONYM.test(name);
-      const indexed = { folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), acronym, ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) };
+      const letters = LOWER_THEN_CAPITAL.test(name) ? lettersOf(name) : undefined;
+      const indexed = { folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), acronym, letters, ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) };
       add(indexed);
       // The other spellings writers use for a transliterated stem (`큐원` for `큐웬`).
       if (HAS_HANGUL.test(folded)) {
@@ -300,9 +323,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       for (let k = 0; next && k < f.length; k++) next = childOf(next, f[k]);
       node = next;
       i++;
-      if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && !(node.capitalized && ordinaryWord(mask, start, i, end)) && !(node.acronym && notCapitals(mask, start, i))) {
-        best = [i, node.ids, node.ambiguous];
-      }
+      if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && writtenAsName(node, mask, start, i, end)) best = [i, node.ids, node.ambiguous];
     }
     return best;
   };
