@@ -395,7 +395,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       } else {
         // `에이닷 엑스 K1`: the family, then the rest of a member's name.
         const word = MEMBER_WORD.exec(mask.slice(m.end, Math.min(end, m.end + 16)));
-        const member = word ? memberNamed(kb, entity.id, word[1]) : undefined;
+        const member = word ? memberNamed(kb, entity.id, word[1], mask.slice(m.start, m.end)) : undefined;
         if (member && word) m = { ...m, id: member.id, end: m.end + word[0].length };
       }
     }

@@ -58,13 +58,18 @@ export function generationOf(name: string): string | undefined {
 
 /**
  * The member of `familyId` named by the family's name (or an alias) and then `word`: `A.X` and
- * `K1` name A.X K1, however the family was written (`에이닷 엑스 K1`). Undefined unless exactly one.
+ * `K1` name A.X K1, however the family was written (`에이닷 엑스 K1`), in the generation it was
+ * written with (`written`). Undefined unless exactly one.
  */
-export function memberNamed(kb: KnowledgeBase, familyId: string, word: string): ModelEntity | undefined {
+export function memberNamed(kb: KnowledgeBase, familyId: string, word: string, written = ''): ModelEntity | undefined {
   const family = kb.get(familyId);
   if (family?.kind !== 'family') return undefined;
   const tail = ` ${foldName(word)}`;
   const names = new Set([family.name, ...family.aliases].map((n) => `${foldName(n)}${tail}`));
-  const found = kb.membersOf(familyId).filter((m) => [m.name, ...m.aliases].some((n) => names.has(foldName(n))));
+  // The generation the family was written with (`Phi-3` and `vision` is not Phi-3.5-vision).
+  const generation = generationOf(written);
+  const found = kb
+    .membersOf(familyId)
+    .filter((m) => [m.name, ...m.aliases].some((n) => names.has(foldName(n))) && (generation === undefined || (generationOf(m.name) ?? '1') === generation));
   return found.length === 1 ? found[0] : undefined;
 }
