@@ -81,6 +81,15 @@ describe('fast path', () => {
     }
   });
 
+  it('reads inline tags and underscore emphasis as remark does, and leaves a tag that may open an HTML block to remark', () => {
+    const text = 'SKT <span class="hl">685B</span> 모델<br> 계속 _강조_ 와 __굵게__, <b title=\'a b\'>x</b> snake_case.';
+    assert.deepEqual(ranges(text)?.prose, ['SKT ', '685B', ' 모델', ' 계속 ', '강조', ' 와 ', '굵게', ', ', 'x', ' snake_case.']);
+    assert.deepEqual(ranges('_오픈소스_ 모델\n__굵게__ 계속')?.prose, ['오픈소스', ' 모델', '\n', '굵게', ' 계속']);
+    for (const other of [text, '<b>x</b> SKT', '<b>x</b>\nSKT', '<span>x</span>\n\n<span>\ny', '<DIV>x</DIV> y', '<pre>x</pre> y', '_a_ b\n___\n_ _ _\n__a', 'text\n<div>x</div> SKT', 'text\n<span>x</span> SKT', '- <div>x\n- y', '> <p>x\n> y', '| a |\n|---|\n| <div>x |', 'a\n\n<br>\nb']) {
+      assert.equal(maskNote(other), maskWholeNote(other), other);
+    }
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });
@@ -90,7 +99,8 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['a_ b', 'x **y', '&amp;', 'a\\*', '<b>x</b>', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`']) {
+    for (const text of ['a_ b', 'x **y', '&amp;', 'a\\*', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+      '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }
   });

@@ -269,8 +269,12 @@ function startsParagraph(text: string, at: number, end: number): boolean {
   if (at >= end) return false;
   const c = text.charCodeAt(at);
   switch (c) {
-    case 0x3e: case 0x2d: case 0x2b: case 0x3d: case 0x7e: case 0x3c: case 0x7c: case 0x3a: case 0x5f: // > - + = ~ < | : _
+    case 0x3e: case 0x2d: case 0x2b: case 0x3d: case 0x7e: case 0x7c: case 0x3a: // > - + = ~ | :
       return false;
+    case 0x3c: // < — an inline tag then text; a tag that opens an HTML block is remark's
+      return inlineTagOpensParagraph(text, at, end);
+    case 0x5f: // one or two _ then text: emphasis, not a thematic break
+      return (text.charCodeAt(at + 1) !== 0x5f || text.charCodeAt(at + 2) !== 0x5f) && !isSpace(text, at + 1) && !(text.charCodeAt(at + 1) === 0x5f && isSpace(text, at + 2));
     case 0x23: { // # not followed by a space: text
       let h = at + 1;
       while (text.charCodeAt(h) === 0x23) h++;
@@ -284,6 +288,27 @@ function startsParagraph(text: string, at: number, end: number): boolean {
       if (c >= 0x30 && c <= 0x39) return !test(ORDERED_MARKER, text, at);
       return !/\s/.test(text[at]);
   }
+}
+
+/** The tag names of CommonMark's HTML blocks of kinds 1 and 6, which open a block whatever follows them. */
+const BLOCK_TAGS = new Set(
+  ('script pre style textarea address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav ' +
+    'noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul').split(' '),
+);
+
+/**
+ * A line opening with an inline tag (`<span class="hl">SKT</span> …`) is a paragraph when the tag
+ * is complete on the line, names no block-level element, and text follows it on the line (a tag
+ * alone on its line opens an HTML block of kind 7).
+ */
+function inlineTagOpensParagraph(text: string, at: number, end: number): boolean {
+  if (!test(INLINE_TAG, text, at)) return false;
+  const tagEnd = INLINE_TAG.lastIndex;
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(text.slice(at, tagEnd))![1].toLowerCase();
+  if (BLOCK_TAGS.has(name)) return false;
+  const lineEnd = text.indexOf('\n', tagEnd);
+  return text.slice(tagEnd, lineEnd === -1 || lineEnd > end ? end : lineEnd).trim() !== '';
 }
 
 const isSpace = (text: string, i: number): boolean => {
@@ -300,6 +325,11 @@ for (let i = 0; i < 0x20; i++) SPECIAL[i] = 1;
 SPECIAL[0x7f] = 1;
 
 const FOOTNOTE_CALL = /\^([\p{L}\p{N}_-]+)\]/uy;
+/**
+ * Inline raw HTML on one line (CommonMark): an open tag with attributes (`<span class="hl">`,
+ * `<br/>`) or a closing tag (`</span>`). A tag spread over lines is left to remark.
+ */
+const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>`]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/y;
 const LINK = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(([^\s()<>\\`]*)\)/y;
 const WWW = /www\./iy;
 /** A bare URL in a plain form: a dotted domain, a path of ordinary characters. */
@@ -371,7 +401,8 @@ export function inlineProse(
   const prose = (end: number): void => {
     if (end > run) out.push([run, end]);
   };
-  let opener = 0; // length of a pending `*` or `**`
+  let opener = 0; // length of a pending `*`, `**`, `_` or `__`
+  let openerChar = 0; // and which
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -405,30 +436,32 @@ export function inlineProse(
         i = run = close + 1;
         continue;
       }
-      case 0x2a: { // * — emphasis in strict pairs: an opener that cannot close, then a closer of the same length
+      case 0x2a: // * and _ — emphasis in strict pairs: an opener that cannot close, then a closer of the same run
+      case 0x5f: {
         let r = 1;
-        while (text.charCodeAt(i + r) === 0x2a) r++;
-        if (r > 2) return fail();
+        while (text.charCodeAt(i + r) === c) r++;
         const before = kind(pointBefore(text, i, from));
         const after = kind(pointAt(text, i + r, to));
         const left = after !== 1 && (after !== 2 || before !== 0);
         const right = before !== 1 && (before !== 2 || after !== 0);
+        // `*` opens when left-flanking and closes when right-flanking; `_` only from outside a word.
+        const canOpen = c === 0x2a ? left : left && (!right || before === 2);
+        const canClose = c === 0x2a ? right : right && (!left || after === 2);
+        if (c === 0x5f && !canOpen && !canClose) {
+          i += r; // `snake_case`: inside a word, text
+          continue;
+        }
+        if (r > 2) return fail();
         if (opener === 0) {
-          if (!left || right) return fail();
+          if (!canOpen || canClose) return fail();
           opener = r;
+          openerChar = c;
         } else {
-          if (r !== opener || !right) return fail();
+          if (c !== openerChar || r !== opener || !canClose) return fail();
           opener = 0;
         }
         prose(i);
         i = run = i + r;
-        continue;
-      }
-      case 0x5f: { // _ — only inside a word, where it can neither open nor close
-        let r = 1;
-        while (text.charCodeAt(i + r) === 0x5f) r++;
-        if (kind(pointBefore(text, i, from)) !== 0 || kind(pointAt(text, i + r, to)) !== 0) return fail();
-        i += r;
         continue;
       }
       case 0x5b: { // [ — a footnote call or an inline link or image
@@ -464,11 +497,14 @@ export function inlineProse(
         i = run = end;
         continue;
       }
-      case 0x3c: { // < — an autolink `<https://…>` (its text is its address, no prose); anything else is remark's
+      case 0x3c: { // < — an autolink `<https://…>` (its text is its address) or a tag (no prose); anything else is remark's
+        if (opener) return fail();
         const auto = test(AUTOLINK, text, i);
-        if (!auto || AUTOLINK.lastIndex > to || opener) return fail();
+        const end = auto ? AUTOLINK.lastIndex : test(INLINE_TAG, text, i) ? INLINE_TAG.lastIndex : -1;
+        // A line that opens with `<` (an HTML block, maybe) never gets here: see `startsParagraph`.
+        if (end === -1 || end > to) return fail();
         prose(i);
-        i = run = AUTOLINK.lastIndex;
+        i = run = end;
         continue;
       }
       default: // \ ] & ~ @ and control characters
