@@ -5,14 +5,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdit, note, prose, type Edit } from '../unit/randomNotes';
 
 const SENTENCES = [
-  'DeepSeek V3.1 has 685B parameters, 37B active, and R&D costs over $5B.',
+  'DeepSeek V3.1 has 685B parameters, 37B active, and R&D costs over $5B (ai@example.com).',
   'SKT는 5000억 매개변수 규모의 모델을 발표했다.',
   'Llama 3.1 405B is open and Qwen3-235B-A22B is too.',
   '딥시크(DeepSeek) V3.1은 6850억 매개변수 모델이다.',
   'The team compared GPT-4 with EXAONE and HyperCLOVA X on 128K tokens.',
 ];
 
-/** One line of about `length` characters of plain prose; `&` keeps the fast path away. */
+/** One line of about `length` characters of plain prose; an e-mail address keeps the fast path away. */
 export function longLine(length: number): string {
   const parts: string[] = [];
   for (let i = 0, size = 0; size < length; i++) {

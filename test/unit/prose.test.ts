@@ -90,6 +90,14 @@ describe('fast path', () => {
     }
   });
 
+  it('reads character references, escapes and a stray bracket as text, and leaves a hard break to remark', () => {
+    assert.deepEqual(ranges('AT&T &amp; &nbsp;SKT \\*685B\\* x ] y')?.prose, ['AT&T &amp; &nbsp;SKT \\*685B\\* x ] y']);
+    for (const other of ['a\\\nb', 'a\\', '\\<span>x</span> \\`b`', '\\**a**', '&amp;*a*', 'x][a](b)', '| a\\|b |\n|---|\n| c |']) {
+      assert.equal(maskNote(other), maskWholeNote(other), other);
+    }
+    assert.equal(fastRun('a\\\nb', 0, none)?.complete, undefined);
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });
@@ -99,7 +107,7 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['a_ b', 'x **y', '&amp;', 'a\\*', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+    for (const text of ['a_ b', 'x **y', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
       '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }

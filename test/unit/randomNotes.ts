@@ -31,10 +31,12 @@ const plainInline = [
   '[^note]', '[^nope]', 'snake_case', '가_나', '#tag', '!', '🙂', '(685B)', '->', '5+3=8', "'quoted'", '"q"', '{x}', '$5B',
   '_u_', '_오픈소스_', '__strong__', '(_em_)', '_a_b', '<span class="hl">SKT</span>', '<span class=hl>685B</span>', "<b title='x y'>b</b>",
   '<br>', '<br/>', '<br />', '</span>', '<span>', 'a <i>x</i>',
+  '&amp;', '&nbsp;', '&#49;', '&#x41;', '&foo;', 'AT&T', '&', '\\*', '\\[x]', '\\`', 'a\\b', '\\_x_', '\\<span>', 'x]', '[a]]', '\\\\',
 ];
 /** Near misses of them, which the fast path must leave to remark. */
 const nearMisses = ['(https://x.y)', 'https://x.com?q=1', 'http://a_b.com', 'https://x.y/a_b', 'https://x.y/(a)', 'xhttps://a.b', 'https://x', 'www.x', '[https://x.y](https://x.y)', 'a*b*', '* a*', '**', '`a<b`', '[a b](c d)', '[^1](x)', '[^1]:', '![^1]', '_x', 'x_', ' ~ ', '*a**', '***a***',
-  '<span', '<span cl', '<div>', '<div class="x">', '<p>', '<a href="x', '<3', 'a<b', '<!-- c -->', '<?x?>', '</div>', '_a__', '__a_', '*a_', '_*a*_', '___a___', '<span\nclass="x">', '<x y=">'];
+  '<span', '<span cl', '<div>', '<div class="x">', '<p>', '<a href="x', '<3', 'a<b', '<!-- c -->', '<?x?>', '</div>', '_a__', '__a_', '*a_', '_*a*_', '___a___', '<span\nclass="x">', '<x y=">',
+  'x\\', '][', 'a][b](c)', '\\**a**', '&amp;*a*', '\\\n'];
 
 const word = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...words) },

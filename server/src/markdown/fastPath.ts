@@ -2,9 +2,11 @@
  * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs, list
  * items (nested, and going on over indented lines), block quotes, footnote definitions, GFM
  * tables, fenced code and one-line HTML comments, whose inline content
- * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `` `code` ``,
- * `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`, `<https://auto.link>`). Anything else — a construct in another form, a character that could start one
- * (`\`, `&`, `<`, `~`, `@`, `://`, `www.`), a line that might open another block — stops the run,
+ * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `_emphasis_`,
+ * `` `code` ``, `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`,
+ * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`). Anything else — a
+ * construct in another form, a character that could start one (`<`, `~`, `@`, `://`, `www.`, a
+ * backslash ending a line), a line that might open another block — stops the run,
  * and the caller parses the rest with remark. Where the fast path answers, it answers exactly as
  * remark does (a property test compares): the same text nodes at the same offsets.
  *
@@ -336,6 +338,7 @@ const WWW = /www\./iy;
 const URL_REST = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9/\-%=+#?.:!$,;]*)?`;
 const BARE_URL = new RegExp(`(?:https?://|www\\.)${URL_REST}`, 'y');
 const WHITESPACE = /\s/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
 const URL_END = /[A-Za-z0-9/\-=+#%$]/;
@@ -507,7 +510,16 @@ export function inlineProse(
         i = run = end;
         continue;
       }
-      default: // \ ] & ~ @ and control characters
+      case 0x26: // & — a character reference is text where it stands, decoded or not
+      case 0x5d: // ] — with no `[` open (an unread one has already failed), text
+        i++;
+        continue;
+      case 0x5c: { // \ — an escaped punctuation character is text; at the line's end, a hard break is remark's
+        if (i + 1 >= to) return fail();
+        i += ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
+        continue;
+      }
+      default: // ~ @ and control characters
         return fail();
     }
   }
