@@ -86,7 +86,10 @@ interface SizeResult {
   recognitionMs: number;
   mentions: number;
   claims: number;
+  /** A character typed and taken back in prose at three places. */
   edits: Record<'start' | 'middle' | 'end', { updateMs: number; withDiagnosticsMs: number }>;
+  /** The same inside a table cell, a list item and a fenced code block (#19), and a fence's backtick taken away and put back. */
+  blockEdits: Record<'table cell' | 'list item' | 'code block' | 'fence opened/closed', { updateMs: number; withDiagnosticsMs: number }>;
   hover: { medianMs: number; p99Ms: number; samples: number };
 }
 
@@ -117,7 +120,8 @@ for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
     return i === -1 ? from : from + i;
   };
   const fm = text.indexOf('\n---\n') + 5;
-  for (const [where, at] of [['start', prose(fm)], ['middle', prose(Math.floor(text.length / 2))], ['end', prose(text.length - 400)]] as const) {
+  /** Medians of `insert` typed at `at` and taken back, alternately (or taken away and put back with `remove`). */
+  const typing = (at: number, insert = 'a', remove = false): { updateMs: number; withDiagnosticsMs: number } => {
     let current = analysis;
     let currentDiagnostics = diagnostics(analysis, kb);
     let version = 1;
@@ -126,7 +130,7 @@ for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
     const withDiagnostics: number[] = [];
     for (let i = 0; i < (big ? 20 : 60); i++) {
       const pos = docNow.positionAt(at);
-      const change = i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'a' } : { range: { start: pos, end: docNow.positionAt(at + 1) }, text: '' };
+      const change = (i % 2 === 0) !== remove ? { range: { start: pos, end: pos }, text: insert } : { range: { start: pos, end: docNow.positionAt(at + insert.length) }, text: '' };
       docNow = TextDocument.update(TextDocument.create(doc.uri, 'markdown', version, docNow.getText()), [change], ++version);
       const t0 = now();
       current = updateAnalysis(current, docNow, [change], recognizers);
@@ -139,8 +143,23 @@ for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
         withDiagnostics.push(t2 - t0);
       }
     }
-    edits[where] = { updateMs: median(update), withDiagnosticsMs: median(withDiagnostics) };
-  }
+    return { updateMs: median(update), withDiagnosticsMs: median(withDiagnostics) };
+  };
+  for (const [where, at] of [['start', prose(fm)], ['middle', prose(Math.floor(text.length / 2))], ['end', prose(text.length - 400)]] as const) edits[where] = typing(at);
+  // The first of each kind of line after the middle of the note (or before it, in a small note).
+  const lineAfterMiddle = (re: RegExp): number => {
+    re.lastIndex = Math.floor(text.length / 2);
+    const m = re.exec(text) ?? ((re.lastIndex = 0), re.exec(text));
+    if (!m) throw new Error(`no ${re} in the ${label} note`);
+    return m.index;
+  };
+  const row = lineAfterMiddle(/^\| \*\*[^|]+\*\* \| /gm);
+  const blockEdits = {
+    'table cell': typing(text.indexOf(' | ', row) + 4), // into the organization's cell
+    'list item': typing(lineAfterMiddle(/^- \S/gm) + 3),
+    'code block': typing(lineAfterMiddle(/^print\(/gm) + 2),
+    'fence opened/closed': typing(lineAfterMiddle(/^```python$/gm), '`', true),
+  };
 
   // Hover on random mentions.
   const rand = prng(11);
@@ -167,6 +186,7 @@ for (const [label, size] of Object.entries(SIZES) as [Size, number][]) {
     mentions: analysis.mentions.length,
     claims: analysis.claims.length,
     edits,
+    blockEdits,
     hover: { medianMs: median(samples), p99Ms: percentile(samples, 0.99), samples: samples.length },
   };
 }
@@ -317,6 +337,27 @@ const budgets = [
     unit: '×',
     note: `${worstUpdate(r['100 KB']).toFixed(2)} ms: the rest is claim and unknown-name diagnostics`,
   },
+  ...(['100 KB', '1 MB'] as const).flatMap((size) => {
+    const b = r[size].blockEdits;
+    const places = ['table cell', 'list item', 'code block'] as const;
+    const worst = places.reduce((w, p) => (b[p].withDiagnosticsMs > b[w].withDiagnosticsMs ? p : w), places[0]);
+    return [
+      {
+        figure: `  in a table cell, a list item, a code block (${size}) / full`,
+        value: b[worst].withDiagnosticsMs / r[size].analysisMs,
+        budget: 0.02,
+        unit: '×',
+        note: places.map((p) => `${p} ${b[p].withDiagnosticsMs.toFixed(2)} ms`).join(', ') + ` vs ${r[size].analysisMs.toFixed(1)} ms`,
+      },
+      {
+        figure: `  a fence opened or closed (${size}) / full`,
+        value: b['fence opened/closed'].withDiagnosticsMs / r[size].analysisMs,
+        budget: 0.25,
+        unit: '×',
+        note: `${b['fence opened/closed'].withDiagnosticsMs.toFixed(2)} ms: the note's rest changes between code and prose`,
+      },
+    ];
+  }),
   {
     figure: 'bundled knowledge base load + alias index',
     value: kbLoadMs + layerMs + indexMs + recognizersMs,
