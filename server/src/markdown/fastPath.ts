@@ -504,7 +504,7 @@ export function inlineProse(
         if (opener) return fail();
         const auto = test(AUTOLINK, text, i);
         const end = auto ? AUTOLINK.lastIndex : test(INLINE_TAG, text, i) ? INLINE_TAG.lastIndex : -1;
-        // A line that opens with `<` (an HTML block, maybe) never gets here: see `startsParagraph`.
+        // A line opening with a tag that may open an HTML block never gets here (`startsParagraph`).
         if (end === -1 || end > to) return fail();
         prose(i);
         i = run = end;
