@@ -29,7 +29,7 @@ import {
   type Definition,
   type DefinitionTable,
 } from './definitions';
-import { fastRun, hasLoneCarriageReturn, type FastRun, type Span } from './fastPath';
+import { fastRun, hasLoneCarriageReturn, type FastRun, type RowReader, type Span } from './fastPath';
 import { parseMarkdown, proseRanges } from './remark';
 
 export type { Definition, Span };
@@ -215,7 +215,9 @@ function finishScan(text: string, units: Unit[], options: ScanOptions): { ranges
       unit.ranges = unit.cut ? joinWindow(ranges, unit.end) : ranges;
     }
     if (unit.refs && [...unit.refs].some((key) => table.has(key) !== options.definitions.has(key))) {
-      unit.ranges = unit.cut ? joinWindow(fastRun(text.slice(0, unit.end - 1), unit.start, table)!.ranges, unit.end) : fastRun(text, unit.start, table)!.ranges;
+      unit.ranges = unit.cut
+        ? joinWindow(fastRun(text.slice(0, unit.end - 1), unit.start, table, rowReader(text, table))!.ranges, unit.end)
+        : fastRun(text, unit.start, table, rowReader(text, table))!.ranges;
     }
   }
   const boundaries = [0];
@@ -268,7 +270,7 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
   const runs = new Map<number, FastRun | undefined>();
   const fast = (at: number): FastRun | undefined => {
     if (!options.fastPaths || at < options.frontMatterEnd) return undefined;
-    if (!runs.has(at)) runs.set(at, fastRun(text, at, options.definitions));
+    if (!runs.has(at)) runs.set(at, fastRun(text, at, options.definitions, rowReader(text, options.definitions)));
     return runs.get(at);
   };
 
@@ -317,12 +319,26 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
  * The fast path is given the window without its last character, the space that `joinWindow` adds.
  */
 function windowUnit(text: string, start: number, cut: number, options: ScanOptions): Unit {
-  const run = options.fastPaths ? fastRun(text.slice(0, cut - 1), start, options.definitions) : undefined;
+  const run = options.fastPaths ? fastRun(text.slice(0, cut - 1), start, options.definitions, rowReader(text, options.definitions)) : undefined;
   if (run?.complete && run.end === cut - 1) {
     return { start, end: cut, ranges: joinWindow(run.ranges, cut), boundaries: [cut], definitions: run.definitions, refs: run.refs.size > 0 ? run.refs : undefined, cut: true };
   }
   const piece = parsePiece(text, start, cut, options.definitions, options.unclosedFrontMatter, true);
   return { start, end: cut, ranges: joinWindow(piece.ranges, cut), boundaries: [cut], definitions: piece.definitions, stubbed: piece.stubbed, cut: true };
+}
+
+/**
+ * The fast path's reader of a table row it cannot read itself: remark parses the row alone under
+ * its table's head, as it would inside the whole table (a row's cells are read on their own).
+ */
+function rowReader(text: string, table: DefinitionTable): RowReader {
+  return ([headStart, headEnd], [rowStart, rowEnd]) => {
+    const headLength = headEnd - headStart + 1;
+    const snippet = `${text.slice(headStart, headEnd)}\n${text.slice(rowStart, rowEnd)}`;
+    const shift = rowStart - headLength;
+    const ranges = parsePiece(snippet, 0, snippet.length, table).ranges.filter(([a]) => a >= headLength);
+    return { ranges: ranges.map(([a, b]): Span => [a + shift, b + shift]), keys: referencedKeys(snippet, headLength, snippet.length, table) };
+  };
 }
 
 interface Piece {

@@ -62,7 +62,14 @@ type ListKind = 'bullet' | '.' | ')';
  * block is one. `text` must have no lone carriage return; `definitions` say which footnote calls
  * are calls.
  */
-export function fastRun(text: string, start: number, definitions: DefinitionTable): FastRun | undefined {
+/**
+ * Reads one table row that the fast path cannot (a construct in another form, an escaped pipe),
+ * given its table's head (header and delimiter rows): its prose ranges, and the definition keys its
+ * reading depends on. Without one, such a row ends the run before its table.
+ */
+export type RowReader = (head: Span, row: Span) => { ranges: Span[]; keys: Iterable<string> };
+
+export function fastRun(text: string, start: number, definitions: DefinitionTable, readRow?: RowReader): FastRun | undefined {
   const n = text.length;
   const ranges: Span[] = [];
   const refs = new Set<string>();
@@ -83,6 +90,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   const items: { column: number; kind: ListKind }[] = [];
   let paraLineEnd = 0;
   let columns = 0;
+  let head: Span = [0, 0];
   let afterBlank = false;
   let pos = start;
 
@@ -153,7 +161,16 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     }
 
     if (open === 'table') {
-      if (c !== 0x7c || !row(text, pos, end, columns, inline)) return stop();
+      if (c !== 0x7c) return stop();
+      const mark = ranges.length;
+      if (!row(text, pos, end, columns, inline)) {
+        // A line opening with `|` in a table is one of its rows, however its cells read.
+        ranges.length = mark;
+        if (!readRow) return stop();
+        const read = readRow(head, [pos, end]);
+        for (const r of read.ranges) ranges.push(r);
+        for (const key of read.keys) refs.add(key);
+      }
       pos = next;
       continue;
     }
@@ -165,6 +182,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       if (!row(text, pos, end, count, inline)) return stop();
       open = 'table';
       columns = count;
+      head = [pos, delimiterEnd > next && text.charCodeAt(delimiterEnd - 1) === 13 ? delimiterEnd - 1 : delimiterEnd];
       pos = delimiterEnd < n ? delimiterEnd + 1 : n;
       continue;
     }
