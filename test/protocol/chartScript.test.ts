@@ -2,12 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNote } from '../../server/src/analysis';
 import { loadWorkerChartRenderer, type ChartScriptScope } from '../../server/src/browser/chartScript';
 import { renderChartSvg } from '../../server/src/chart/render';
-import { chartSpec, type ChartSpec } from '../../server/src/chart/spec';
-import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
+import type { ChartSpec } from '../../server/src/chart/spec';
+import { chartSpecOf } from '../support/chart';
 import { frozenKnowledge } from '../support/knowledge';
 import { repoRoot } from '../support/lspClient';
 
@@ -48,14 +46,7 @@ function drawn(svg: string): string {
   return svg.replace(/\bzr\d+-[a-z]+-?\d+\b/g, (c) => `zr-${names.get(c) ?? names.set(c, names.size).size - 1}`);
 }
 
-function tableSpec(): ChartSpec {
-  const { kb } = frozenKnowledge();
-  const text = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'table', 'english.md'), 'utf8');
-  const analysis = analyzeNote(TextDocument.create('file:///note.md', 'markdown', 1, text), { aliases: buildAliasIndex(kb), claims: () => [] });
-  const result = chartSpec(analysis, kb, { language: 'auto', numberFormat: 'auto' });
-  if (!result.ok) assert.fail(result.message);
-  return result.spec;
-}
+const tableSpec = (): ChartSpec => chartSpecOf(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'table', 'english.md'), 'utf8'), frozenKnowledge().kb);
 
 describe('protocol: the chart script in a web worker (dist/chart.js)', () => {
   const { createObjectURL, revokeObjectURL } = URL;

@@ -1,33 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNote, type NoteAnalysis } from '../../server/src/analysis';
 import { chartFile, chartLinkAt, escapeAlt, imageLink } from '../../server/src/chart/figure';
 import { loadChartRenderer } from '../../server/src/chart/load';
 import { chartMarks, chartOption } from '../../server/src/chart/option';
 import { renderChartSvg } from '../../server/src/chart/render';
 import { viewSvg } from '../../server/src/chart/view';
 import { facts } from '../../server/src/server/commands/chartView';
-import { chartSpec, releaseTime, type ChartOptions, type ChartSpec } from '../../server/src/chart/spec';
+import { chartSpec, releaseTime, type ChartSpec } from '../../server/src/chart/spec';
 import { chartFolder } from '../../server/src/service/config';
 import type { Entity, KnowledgeBase, ModelEntity } from '../../server/src/knowledge/types';
-import { buildAliasIndex } from '../../server/src/recognize/aliasIndex';
 import { fakeKnowledge } from '../support/fakeKnowledge';
+import { analyzeNames, chartSpecOf } from '../support/chart';
 import { frozenKnowledge } from '../support/knowledge';
 
 const englishNote = readFileSync(path.resolve(__dirname, '../fixtures/table/english.md'), 'utf8');
 const real = (): KnowledgeBase => frozenKnowledge().kb;
 
-function analyze(text: string, kb: KnowledgeBase): NoteAnalysis {
-  return analyzeNote(TextDocument.create('file:///note.md', 'markdown', 1, text), { aliases: buildAliasIndex(kb), claims: () => [] });
-}
-
-function spec(text: string, kb: KnowledgeBase, options: Partial<ChartOptions> = {}): ChartSpec {
-  const result = chartSpec(analyze(text, kb), kb, { language: 'auto', numberFormat: 'auto', ...options });
-  if (!result.ok) assert.fail(result.message);
-  return result.spec;
-}
+const analyze = analyzeNames;
+const spec = chartSpecOf;
 
 /** Every element of `svg` whose tag is `tag`, with its attributes and text. */
 function elements(svg: string, tag: string): { attrs: Record<string, string>; text: string }[] {

@@ -25,7 +25,7 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
   // 400B is no member: Llama 4 Maverick is another generation; `라마 3.1` with 8B is Llama 3.1 8B;
   // `Llama 1` with 65B is LLaMA 65B, a first generation named without a number).
   const written = names.length > 0 ? generationOf(names[0]) : undefined;
-  if (written !== undefined) members = members.filter((m) => (generationOf(m.name) ?? '1') === written);
+  if (written !== undefined) members = members.filter((m) => ofGeneration(m, written));
   for (const name of names) {
     if (members.length <= 1) break;
     const p = foldName(name);
@@ -56,6 +56,9 @@ export function generationOf(name: string): string | undefined {
   return undefined;
 }
 
+/** Whether `m` is of `generation`: a first generation is named without a number (`LLaMA 7B`). */
+const ofGeneration = (m: ModelEntity, generation: string): boolean => (generationOf(m.name) ?? '1') === generation;
+
 /**
  * The member of `familyId` named by the family's name (or an alias) and then `word`: `A.X` and
  * `K1` name A.X K1, however the family was written (`에이닷 엑스 K1`), in the generation it was
@@ -70,6 +73,6 @@ export function memberNamed(kb: KnowledgeBase, familyId: string, word: string, w
   const generation = generationOf(written);
   const found = kb
     .membersOf(familyId)
-    .filter((m) => [m.name, ...m.aliases].some((n) => names.has(foldName(n))) && (generation === undefined || (generationOf(m.name) ?? '1') === generation));
+    .filter((m) => [m.name, ...m.aliases].some((n) => names.has(foldName(n))) && (generation === undefined || ofGeneration(m, generation)));
   return found.length === 1 ? found[0] : undefined;
 }

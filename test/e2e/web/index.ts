@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BrowserApi } from '../../../client/src/browserExtension';
 import type { ModelsChartView } from '../../../client/src/commands/showModelsChart';
+import { decodeSemanticTokens } from '../../../server/src/features/semanticTokens';
 import { assertHover, DEEPSEEK_V3_1, PARAMETERS, TABLE_END, TABLE_MD_TABLE_HEAD } from '../lib/expected';
 import { REPORT_TAG } from '../vscode/report';
 import { runTests } from './runner';
@@ -52,18 +53,9 @@ async function hoverAt(doc: vscode.TextDocument, text: string, firstLine = '**')
   return parts.find((h) => h.startsWith(firstLine))!;
 }
 
-/** Semantic tokens as `line:start-end type` lines (the LSP's relative encoding undone). */
-function decodeTokens(data: Uint32Array, legend: vscode.SemanticTokensLegend, doc: vscode.TextDocument): string[] {
-  const out: string[] = [];
-  let line = 0;
-  let start = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    start = data[i] === 0 ? start + data[i + 1] : data[i + 1];
-    const text = doc.lineAt(line).text.slice(start, start + data[i + 2]);
-    out.push(`${line}:${start} ${text} ${legend.tokenTypes[data[i + 3]]}`);
-  }
-  return out;
+/** Semantic tokens as `line:start text type` lines, decoded by the server's own decoder. */
+function tokenLines(data: Uint32Array, legend: vscode.SemanticTokensLegend, doc: vscode.TextDocument): string[] {
+  return decodeSemanticTokens([...data], legend).map((t) => `${t.line}:${t.start} ${doc.lineAt(t.line).text.slice(t.start, t.start + t.length)} ${t.type}`);
 }
 
 /** A line in the report under the current test. */
@@ -196,7 +188,7 @@ export async function run(): Promise<void> {
         assert.deepEqual(hints.map((h) => `${h.position.line}:${h.position.character} ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`), ['2:16 ≈ 685B']);
         const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
         const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
-        assert.deepEqual(decodeTokens(tokens.data, legend, doc), ['2:0 딥시크 V3.1 model', '2:10 6,850억 parameterCount', '4:0 DeepSeek-V3.1 model', '4:18 500B parameterCount']);
+        assert.deepEqual(tokenLines(tokens.data, legend, doc), ['2:0 딥시크 V3.1 model', '2:10 6,850억 parameterCount', '4:0 DeepSeek-V3.1 model', '4:18 500B parameterCount']);
 
         const definition = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'DeepSeek-V3.1 has'));
         assert.deepEqual(definition.map((d) => ('targetUri' in d ? d.targetUri : d.uri).path.split('/').slice(-3).join('/')), ['server/data/deepseek.yaml']);
