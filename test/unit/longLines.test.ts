@@ -33,13 +33,16 @@ describe('long lines', () => {
     assert.ok(boundaries.length >= 5);
   });
 
-  it('does not cut a line that does not start a paragraph after a blank line', () => {
+  it('does not cut a line that does not start a paragraph after a blank line, with any line ending', () => {
     const r = bundled();
     const line = longLine(5000);
-    for (const text of [`# Title\n${line}`, `- ${line}`, `> ${line}`, `| ${line} |\n| --- |`, `\`\`\`\n${line}\n\`\`\``, `[ref]: /u\n${line}`]) {
-      assert.deepEqual(analyzeNote(doc(text), r, 100).structure!.boundaries, [0], text.slice(0, 12));
+    for (const eol of ['\n', '\r\n']) {
+      for (const text of [`# Title${eol}${line}`, `- ${line}`, `> ${line}`, `| ${line} |${eol}| --- |`, `\`\`\`${eol}${line}${eol}\`\`\``, `[ref]: /u${eol}${line}`, `Some text${eol}${line}`]) {
+        assert.deepEqual(analyzeNote(doc(text), r, 100).structure!.boundaries, [0], JSON.stringify(text.slice(0, 12)));
+      }
+      assert.ok(analyzeNote(doc(`# Title${eol}${eol}${line}`), r, 100).structure!.boundaries.length > 10, JSON.stringify(eol));
+      assert.ok(analyzeNote(doc(`# Title${eol} \t${eol}${line}`), r, 100).structure!.boundaries.length > 10, JSON.stringify(eol));
     }
-    assert.ok(analyzeNote(doc(`# Title\n\n${line}`), r, 100).structure!.boundaries.length > 10);
   });
 
   it('parses again only a window or two around a one-character edit in a 200 KB line', () => {
