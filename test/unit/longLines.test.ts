@@ -20,6 +20,16 @@ describe('long lines', () => {
     assert.deepEqual(facts(windowed), facts(whole));
   });
 
+  it('reads a long line whose windows end after code, links and HTML exactly as a whole', () => {
+    const r = bundled();
+    const pieces = (i: number) => [`Run \`vllm serve ${i}\` then`, `ask [Qwen3-235B-A22B](https://qwenlm.github.io/${i}) about`, `the <b>GPT-4 ${i}</b> answer`, `with \`ollama run llama3:70b\` for`, `DeepSeek V3.1 has 685B parameters.`];
+    const text = Array.from({ length: 400 }, (_, i) => pieces(i)[(i * 3 + (i >> 2)) % 5]).join(' ');
+    const windowed = analyzeNote(doc(text), r, 100);
+    assert.ok(windowed.structure!.boundaries.length > 40, `${windowed.structure!.boundaries.length} windows`);
+    assert.ok(windowed.structure!.boundaries.some((b) => /[`>)] $/.test(text.slice(b - 2, b))), 'a window ends right after code, a link or a tag');
+    assert.deepEqual(facts(windowed), facts(analyzeNote(doc(text), r, 0)));
+  });
+
   it('cuts a line only after a space between a non-space and a letter, at least a window apart', () => {
     const r = bundled();
     const text = longLine(20_000);
