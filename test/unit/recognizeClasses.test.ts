@@ -79,8 +79,9 @@ describe('recognition classes (#13)', () => {
 
     it('shows the family with the size stated when no member has it, never a wrong sibling', () => {
       assert.deepEqual(mentions('We tried Qwen3 13B and Llama 2 7B.'), ['Qwen3 13B → Qwen3 (13B)', 'Llama 2 7B → Llama 2 7B']);
-      // A member word after another generation's name: `Phi-3` and `vision` is not Phi-3.5-vision.
-      assert.deepEqual(mentions('Phi-3-vision and Phi-3.5-vision differ.'), ['Phi-3 → Microsoft Phi', 'Phi-3.5-vision → Phi-3.5-vision']);
+      // A member word after another generation's name: `Phi-3` and `MoE` is not Phi-3.5-MoE.
+      assert.deepEqual(mentions('Phi-3-MoE and Phi-3.5-MoE differ.'), ['Phi-3 → Microsoft Phi', 'Phi-3.5-MoE → Phi-3.5-MoE']);
+      assert.deepEqual(mentions('Phi-3-vision and Phi-3.5-vision differ.'), ['Phi-3-vision → Phi-3-vision', 'Phi-3.5-vision → Phi-3.5-vision']);
       const a = analyze('We tried Qwen3 13B.');
       const h = hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
       const value = (h.contents as { value: string }).value.split('\n');
