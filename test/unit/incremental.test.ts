@@ -168,6 +168,41 @@ describe('incremental analysis', () => {
     assert.ok(steps >= 1000, `only ${steps} edit steps`);
   });
 
+  it(`keeps variant words in a family's table row exact as rows and families change (seed ${SEED})`, () => {
+    // Table rows with families, their members' variant words, pipes and line breaks, so edits
+    // move a word into or out of its family's row while the family stays named elsewhere.
+    const piece = fc.constantFrom(
+      '| Phi-3 |', '| Gemini 1.5 |', '| Gemini 1.0 |', ' Mini |', ' Small, Medium |', ' Pro |', ' Pro, Ultra |', ' open |',
+      'Phi-3', 'Gemini 1.5', ' | ', '\n', '\r\n', '\n| --- | --- |\n', ' 3.8B ', 'Phi-',
+    );
+    const text = fc.array(piece, { minLength: 3, maxLength: 24 }).map((xs) => `Phi-3 and Gemini 1.5 and Gemini 1.0.\n\n| Family | Sizes |\n| --- | --- |\n${xs.join('')}`);
+    const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 18 }), insert: piece });
+    let steps = 0;
+    fc.assert(
+      fc.property(text, fc.array(move, { minLength: 2, maxLength: 10 }), (t, edits) => {
+        steps += edits.length;
+        check(t, edits);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+    assert.ok(steps >= 800, `only ${steps} edit steps`);
+  });
+
+  it('reads a variant word again when its family earlier in the row changes, however long the cell between', () => {
+    const filler = 'a long description of the family and its licence, '.repeat(6);
+    const text = `Phi-3 and Gemini 1.0.\n\n| Family | Notes |\n| --- | --- |\n| Phi-X | ${filler}Mini |\n| Phi-3 | ${filler}Small |\n`;
+    const x = text.indexOf('Phi-X') + 4;
+    const y = text.lastIndexOf('Phi-3') + 4;
+    check(text, [
+      { at: x / text.length, remove: 1, insert: '3' },
+      { at: y / text.length, remove: 1, insert: 'Y' },
+    ]);
+    assert.deepEqual(
+      analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text.replace('Phi-X', 'Phi-3')), bundled()).mentions.filter((m) => m.short).map((m) => m.text),
+      ['Mini', 'Small'],
+    );
+  });
+
   it('checks again only the paragraph an edit is in, in a CRLF note too', () => {
     const r = bundled();
     const kb = bundledKnowledge().kb;

@@ -51,6 +51,32 @@ describe('recognition classes (#13)', () => {
     });
   });
 
+  describe('variant words in a family’s table row', () => {
+    it('reads a member’s variant word as that member in a later cell of its family’s row', () => {
+      const table = '| Family | Sizes |\n| --- | --- |\n| Phi-3 | Mini (3.8B), Small (7B) |\n| Gemini 1.0 | Pro, Ultra |\n| Gemini 1.5 | Pro |\n';
+      assert.deepEqual(mentions(table), [
+        'Phi-3 → Microsoft Phi',
+        'Mini → Phi-3-mini*',
+        'Small → Phi-3-small*',
+        'Gemini 1.0 → Gemini',
+        'Pro → Gemini 1.0 Pro*',
+        'Ultra → Gemini 1.0 Ultra*',
+        'Gemini 1.5 → Gemini',
+        'Pro → Gemini 1.5 Pro*',
+      ]);
+      assert.deepEqual(claims(table), ['3.8B exact → Phi-3-mini', '7B exact → Phi-3-small']);
+    });
+
+    it('leaves the word alone in prose, before its family, in another row, or after a family without its generation', () => {
+      assert.deepEqual(mentions('Phi-3 is small and Gemini 1.5 is a pro at it.'), ['Phi-3 → Microsoft Phi', 'Gemini 1.5 → Gemini']);
+      assert.deepEqual(mentions('| Small | Phi-3 |\n| --- | --- |\n| Pro | Gemini 1.5 |\n'), ['Phi-3 → Microsoft Phi', 'Gemini 1.5 → Gemini']);
+      assert.deepEqual(mentions('| Phi-3 | open |\n| --- | --- |\n| other | Small |\n'), ['Phi-3 → Microsoft Phi']);
+      assert.deepEqual(mentions('| Gemini models | Pro, Ultra |\n| --- | --- |\n'), ['Gemini → Gemini']);
+      // In the family's own cell the word is the member's name read whole, not a row form.
+      assert.deepEqual(mentions('| Phi-3 small | 7B |\n| --- | --- |\n'), ['Phi-3 small → Phi-3-small']);
+    });
+  });
+
   describe('names with versions, sizes and variants', () => {
     it('reads the size a model’s name ends in, written after a name without it, as part of the mention', () => {
       assert.deepEqual(mentions('Qwen2.5-Omni 7B and 큐웬2.5 옴니-7B are one model.'), ['Qwen2.5-Omni 7B → Qwen2.5-Omni-7B', '큐웬2.5 옴니-7B → Qwen2.5-Omni-7B']);

@@ -186,7 +186,7 @@ function update(
     recognizers.reach === undefined
       ? { list: siteLabels(recognizers, text, recognizers.aliases.find(mask)), from: 0, to: mask.length }
       : rescanMentions(prev.mentions, text, mask, prev.mask, changeStart, changeEnd, delta, recognizers, structure.window);
-  const { shortForms, ...mentions } = withShortForms(prev, rescan, mask, delta, recognizers);
+  const { shortForms, ...mentions } = withShortForms(prev, rescan, text, mask, delta, recognizers);
 
   // 3. Claims.
   const lines = prev.lines?.edited(text, a, bOld, delta);
@@ -216,7 +216,7 @@ function update(
  * same forms with the same first mentions, only the window is searched again; otherwise every
  * short form is found anew, and the span where mentions changed is told by comparing the lists.
  */
-function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta: number, recognizers: Recognizers): Rescan & { shortForms?: ShortFormSet } {
+function withShortForms(prev: NoteAnalysis, rescan: Rescan, text: string, mask: string, delta: number, recognizers: Recognizers): Rescan & { shortForms?: ShortFormSet } {
   if (!recognizers.shortForms) return rescan;
   const { from, to } = rescan;
   const old = prev.shortForms;
@@ -231,14 +231,15 @@ function withShortForms(prev: NoteAnalysis, rescan: Rescan, mask: string, delta:
     const fresh = recognizers.shortForms(full, old);
     const same = old !== undefined && old.key === fresh.key && old.first.size === fresh.first.size && [...fresh.first].every(([id, start]) => old.first.has(id) && moved(old.first.get(id)!) === start);
     if (!same) {
-      const list = mergeMentions(full, findShortForms(fresh, mask, 0, mask.length, full));
+      const list = mergeMentions(full, findShortForms(fresh, mask, 0, mask.length, full, text));
       return { list, ...differing(prev.mentions, list, from, to, delta), shortForms: fresh };
     }
     set = fresh;
   }
   if (!set.index) return { ...rescan, shortForms: set };
   // Forms found in the window may run past its end: such a one replaces what the old scan had there.
-  const found = findShortForms(set, mask, from, Math.min(mask.length, to + (recognizers.reach ?? 0) + 2), rescan.list).filter((m) => m.start < to);
+  // A row form reads only its row before it, and a table is rescanned whole (`rescanMentions`).
+  const found = findShortForms(set, mask, from, Math.min(mask.length, to + (recognizers.reach ?? 0) + 2), rescan.list, text).filter((m) => m.start < to);
   const reach = found.length ? found[found.length - 1].end : to;
   const list = reach > to ? rescan.list.filter((m) => !(m.short && m.start >= to && m.start < reach)) : rescan.list;
   return { list: mergeMentions(list, found), from, to: Math.max(to, reach), shortForms: set };
@@ -275,7 +276,7 @@ function movedFirsts(old: ShortFormSet, moved: (start: number) => number, before
     const at = moved(start);
     first.set(id, at !== -1 ? at : after[index.get(start)!].start);
   }
-  return { key: old.key, first, index: old.index };
+  return { key: old.key, first, index: old.index, rows: old.rows };
 }
 
 // ---- mentions ------------------------------------------------------------------------------

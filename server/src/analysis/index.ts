@@ -206,7 +206,7 @@ function recognize(
 ): NoteAnalysis {
   const full = recognizers.siteLabels ? recognizers.siteLabels(text, found) : found;
   const shortForms = recognizers.shortForms?.(full);
-  const mentions = shortForms ? mergeMentions(full, findShortForms(shortForms, mask, 0, mask.length, full)) : full;
+  const mentions = shortForms ? mergeMentions(full, findShortForms(shortForms, mask, 0, mask.length, full, text)) : full;
   if (recognizers.quantities && recognizers.link) {
     const quantities = recognizers.quantities(mask, 0, mask.length, text);
     const claims = withTopics(recognizers, text, mask, recognizers.link(mask, quantities, mentions, text), mentions).claims;

@@ -6,12 +6,16 @@
  * within the note, only after the model's first full mention (or that family's), and never a form
  * two of the note's models share. A form may carry the size and variant suffixes of a model id
  * (`Scout-17B-16E`, `Maverick-17B-128E-Instruct`).
+ *
+ * A member's variant word (`mini` of Phi-3-mini, `Pro` of Gemini 1.5 Pro) is too common a word to
+ * define a form for the whole note; it names the member only in a table row, in a later cell than
+ * its family written with the generation (`| Phi-3 | Mini (3.8B), Small (7B) |`): a row form.
  */
 import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { buildAliasIndex, foldName, VARIANT, type AliasIndex } from './aliasIndex';
 import type { Mention } from './types';
 import { isGenericWord } from './genericWords';
-import { firstEndingAfter } from './spans';
+import { firstEndingAfter, lowerBound } from './spans';
 
 /** The short forms of one note, derived from its full mentions. */
 export interface ShortFormSet {
@@ -21,7 +25,15 @@ export interface ShortFormSet {
   readonly first: ReadonlyMap<string, number>;
   /** Matches the forms with the alias index's rules (boundaries, particles, capitalized words). */
   readonly index: AliasIndex | undefined;
+  /** Row forms: the family as written, folded, `\u0000`, the form folded → the member's id. */
+  readonly rows?: ReadonlyMap<string, string>;
 }
+
+/** The id under which the index matches a row form: a row form names a member only by its row's family. */
+const ROW = '\u0001';
+
+/** How far before a row form its family may be written, within the row. */
+const ROW_REACH = 512;
 
 /**
  * Words that name a variant, not a model: `Pro` after `Gemini 2.5 Pro` is no short form, nor are
@@ -56,21 +68,33 @@ export function shortFormsOf(name: string): string[] {
  * Maverick). A family written without a generation (`Llama`, `SOLAR`) defines none.
  */
 export function memberFormsOf(kb: KnowledgeBase, familyId: string, written: string): [string, string][] {
+  return memberTails(kb, familyId, written).filter(([tail]) => isShortForm(tail)).map(([tail, id]) => [tail.join(' '), id] as [string, string]);
+}
+
+/** The row forms a family written as `written` defines: a member's one variant word (`mini` of `Phi-3` → Phi-3-mini). */
+export function rowFormsOf(kb: KnowledgeBase, familyId: string, written: string): [string, string][] {
+  return memberTails(kb, familyId, written)
+    .filter(([tail]) => tail.length === 1 && GENERIC.has(tail[0].toLowerCase()))
+    .map(([tail, id]) => [tail[0], id] as [string, string]);
+}
+
+/** Each member name's (and alias's) words after the words the note wrote, once per member and tail. */
+function memberTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
   // A family without its generation (`Llama`, `Claude`) spans too many members to name one by a word.
   if (!/\d/.test(written)) return [];
   const prefix = wordsOf(written);
   const folded = foldName(prefix.join(' '));
-  const forms: [string, string][] = [];
+  const tails: [string[], string][] = [];
   for (const member of kb.membersOf(familyId)) {
     for (const name of [member.name, ...member.aliases]) {
       const words = wordsOf(name);
       if (words.length <= prefix.length || foldName(words.slice(0, prefix.length).join(' ')) !== folded) continue;
       const tail = words.slice(prefix.length);
       const form = tail.join(' ');
-      if (isShortForm(tail) && !forms.some(([f, id]) => f === form && id === member.id)) forms.push([form, member.id]);
+      if (!tails.some(([t, id]) => t.join(' ') === form && id === member.id)) tails.push([tail, member.id]);
     }
   }
-  return forms;
+  return tails;
 }
 
 const EMPTY: ShortFormSet = { key: '', first: new Map(), index: undefined };
@@ -83,6 +107,7 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
   const first = new Map<string, number>();
   const owner = new Map<string, string>(); // folded form → model id, or '' when shared
   const surface = new Map<string, string>(); // folded form → the form as the name writes it
+  const rows = new Map<string, string>(); // family as written \u0000 folded row form → member id, or '' when shared
   const seen = new Set<string>(); // models read, and families as written (`Llama 4`, `Llama 3.1`)
   const define = (form: string, id: string, start: number): void => {
     const folded = foldName(form);
@@ -93,6 +118,14 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
     } else if (o !== id) owner.set(folded, '');
     if (!first.has(id)) first.set(id, start);
   };
+  const defineRow = (written: string, form: string, id: string): void => {
+    const folded = foldName(form);
+    const key = `${foldName(written)}\u0000${folded}`;
+    const o = rows.get(key);
+    rows.set(key, o === undefined || o === id ? id : '');
+    if (!surface.has(folded)) surface.set(folded, form);
+    if (!owner.has(folded)) owner.set(folded, ROW + folded);
+  };
   for (const m of mentions) {
     if (m.short || m.size !== undefined) continue;
     const entity = kb.get(m.id);
@@ -101,6 +134,7 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
     seen.add(key);
     if (entity?.kind === 'family') {
       for (const [form, id] of memberFormsOf(kb, entity.id, m.text)) define(form, id, m.start);
+      for (const [form, id] of rowFormsOf(kb, entity.id, m.text)) defineRow(m.text, form, id);
       continue;
     }
     if (entity?.kind !== 'model') continue;
@@ -109,9 +143,11 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
   }
   const pairs = [...owner].filter(([, id]) => id !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (pairs.length === 0) return first.size === 0 ? EMPTY : { key: '', first, index: undefined };
-  const key = pairs.map(([form, id]) => `${form}=${id}`).join('\n');
-  if (previous && previous.key === key) return { key, first, index: previous.index };
-  return { key, first, index: buildAliasIndex(formsKnowledge(pairs.map(([form, id]) => [surface.get(form)!, id]), kb)) };
+  const rowPairs = [...rows].filter(([, id]) => id !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = [...pairs, ...rowPairs].map(([form, id]) => `${form}=${id}`).join('\n');
+  const rowMap = rowPairs.length > 0 ? new Map(rowPairs) : undefined;
+  if (previous && previous.key === key) return { key, first, index: previous.index, rows: previous.rows };
+  return { key, first, index: buildAliasIndex(formsKnowledge(pairs.map(([form, id]) => [surface.get(form)!, id]), kb)), rows: rowMap };
 }
 
 /** A knowledge base of just the forms, each an alias of its model, for the alias index. */
@@ -129,15 +165,18 @@ function formsKnowledge(forms: [string, string][], kb: KnowledgeBase): Knowledge
 /**
  * Short-form mentions in `mask[from, to)`: after their model's first full mention, and not
  * overlapping any full mention of `mentions` (sorted; short ones are skipped): `Maverick` inside
- * `Llama 4 Maverick` is part of that name.
+ * `Llama 4 Maverick` is part of that name. A row form counts only after its family in the same
+ * table row (`text` tells the row's pipes).
  */
-export function findShortForms(set: ShortFormSet, mask: string, from: number, to: number, mentions: readonly Mention[]): Mention[] {
+export function findShortForms(set: ShortFormSet, mask: string, from: number, to: number, mentions: readonly Mention[], text: string): Mention[] {
   if (!set.index) return [];
   const out: Mention[] = [];
   const full = mentions;
   let k = firstEndingAfter(mentions, from);
-  for (const m of set.index.find(mask, from, to)) {
-    const start = set.first.get(m.id);
+  for (const found of set.index.find(mask, from, to)) {
+    const m = found.id.startsWith(ROW) ? ofRow(set, found, mask, text, full) : found;
+    if (!m) continue;
+    const start = m === found ? set.first.get(m.id) : m.start;
     if (start === undefined || m.start < start) continue;
     const stop = suffixEnd(mask, m.end);
     // `4o` is not in `4o-mini`, another model; `v2` not in `kullm_v2`, a branch, or `x-R1`.
@@ -150,6 +189,26 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
   return out;
 }
 
+/**
+ * The member a row form `m` names: the nearest family before it in its table row, within
+ * `ROW_REACH` and past a cell's pipe, written so that the form names one of its members.
+ */
+function ofRow(set: ShortFormSet, m: Mention, mask: string, text: string, mentions: readonly Mention[]): Mention | undefined {
+  const floor = Math.max(0, m.start - ROW_REACH);
+  let pipe = false;
+  for (let i = m.start - 1, j = lowerBound(mentions, m.start, (f) => f.start) - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return undefined;
+    if (c === 0x7c && mask.charCodeAt(i) === 0) pipe = true;
+    while (j >= 0 && (mentions[j].short || mentions[j].end > i + 1)) j--;
+    if (j < 0 || mentions[j].end !== i + 1 || mentions[j].start < floor) continue;
+    if (!pipe) return undefined;
+    const id = set.rows?.get(`${foldName(mentions[j].text)}\u0000${m.id.slice(ROW.length)}`);
+    if (id) return { ...m, id };
+    j--;
+  }
+  return undefined;
+}
 
 /** A size, active size or expert count suffix of a model id: `-17B`, `-A3B`, `-16E`. */
 const SIZE_SUFFIX = /^[-_](?:\d+(?:\.\d+)?[BbMm]|A\d+(?:\.\d+)?[Bb]|\d+E)(?![A-Za-z0-9])/;
