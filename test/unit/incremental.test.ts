@@ -89,6 +89,21 @@ function assertUnchangedOutside(previous: NoteAnalysis, next: NoteAnalysis): voi
   }
 }
 
+/** `check` over notes made of `piece`s (joined by `join`) and edits that insert pieces: `runs` runs, at least `steps` edits. */
+function checkPieces(piece: fc.Arbitrary<string>, join: (pieces: string[]) => string, runs: number, steps: number): void {
+  const text = fc.array(piece, { minLength: 3, maxLength: 24 }).map(join);
+  const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 18 }), insert: piece });
+  let done = 0;
+  fc.assert(
+    fc.property(text, fc.array(move, { minLength: 2, maxLength: 10 }), (t, edits) => {
+      done += edits.length;
+      check(t, edits);
+    }),
+    { seed: SEED, numRuns: runs },
+  );
+  assert.ok(done >= steps, `only ${done} edit steps`);
+}
+
 describe('incremental analysis', () => {
   it('keeps mentions and claims exact when typing into the example note', () => {
     const text = readFileSync(path.join(examplesDir, 'skt-500b-ko.md'), 'utf8');
@@ -155,17 +170,7 @@ describe('incremental analysis', () => {
       'Llama 4 Maverick', 'Maverick', 'Llama 4 Scout', 'Scout', 'DeepSeek-R1', 'R1', 'DeepSeek-V3', 'V3', 'v3',
       'Kimi K2', 'K2', 'GPT-4o', '4o', '4o-mini', 'Claude Opus 4', 'Opus 4', ' the area ', ', ', '. ', '\n\n', ' has 400B parameters',
     );
-    const text = fc.array(piece, { minLength: 3, maxLength: 24 }).map((xs) => xs.join(' '));
-    const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 18 }), insert: piece });
-    let steps = 0;
-    fc.assert(
-      fc.property(text, fc.array(move, { minLength: 2, maxLength: 10 }), (t, edits) => {
-        steps += edits.length;
-        check(t, edits);
-      }),
-      { seed: SEED, numRuns: 200 },
-    );
-    assert.ok(steps >= 1000, `only ${steps} edit steps`);
+    checkPieces(piece, (xs) => xs.join(' '), 200, 1000);
   });
 
   it(`keeps variant words in a family's table row exact as rows and families change (seed ${SEED})`, () => {
@@ -175,17 +180,7 @@ describe('incremental analysis', () => {
       '| Phi-3 |', '| Gemini 1.5 |', '| Gemini 1.0 |', ' Mini |', ' Small, Medium |', ' Pro |', ' Pro, Ultra |', ' open |',
       'Phi-3', 'Gemini 1.5', ' | ', '\n', '\r\n', '\n| --- | --- |\n', ' 3.8B ', 'Phi-',
     );
-    const text = fc.array(piece, { minLength: 3, maxLength: 24 }).map((xs) => `Phi-3 and Gemini 1.5 and Gemini 1.0.\n\n| Family | Sizes |\n| --- | --- |\n${xs.join('')}`);
-    const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 18 }), insert: piece });
-    let steps = 0;
-    fc.assert(
-      fc.property(text, fc.array(move, { minLength: 2, maxLength: 10 }), (t, edits) => {
-        steps += edits.length;
-        check(t, edits);
-      }),
-      { seed: SEED, numRuns: 150 },
-    );
-    assert.ok(steps >= 800, `only ${steps} edit steps`);
+    checkPieces(piece, (xs) => `Phi-3 and Gemini 1.5 and Gemini 1.0.\n\n| Family | Sizes |\n| --- | --- |\n${xs.join('')}`, 150, 800);
   });
 
   it('reads a variant word again when its family earlier in the row changes, however long the cell between', () => {
