@@ -98,11 +98,16 @@ describe('fast path', () => {
     assert.equal(fastRun('a\\\nb', 0, none)?.complete, undefined);
   });
 
-  it('reads a table row it cannot read itself with remark, under its table’s head, and only that row', () => {
-    const text = '| Model | Size |\n| --- | ---: |\n| **SKT** | 685B |\n| a \\| b `c|d` | ~~x~~ |\n| DeepSeek | 671B |\n';
-    const run = fastRun(text, 0, none, (head, row) => ({ ranges: [[row[0] + 2, row[0] + 3]], keys: ['probe'] }));
+  it('reads the table rows it cannot read itself with remark, under their table’s head, one run of them at a time', () => {
+    const text = '| Model | Size |\n| --- | ---: |\n| **SKT** | 685B |\n| a \\| b `c|d` | ~~x~~ |\n| b | ~~y~~ |\n| DeepSeek | 671B |\n| c | ~~z~~ |\n';
+    const calls: string[] = [];
+    const run = fastRun(text, 0, none, (head, row) => {
+      calls.push(`${text.slice(...head)} / ${text.slice(...row)}`);
+      return { ranges: [[row[0] + 2, row[0] + 3]], keys: ['probe'] };
+    });
     assert.ok(run?.complete, 'the run reads the whole table');
-    assert.deepEqual(run.ranges.map(([a, b]) => text.slice(a, b)), ['Model', 'Size', 'SKT', '685B', 'a', 'DeepSeek', '671B']);
+    assert.deepEqual(calls, ['| Model | Size |\n| --- | ---: | / | a \\| b `c|d` | ~~x~~ |\n| b | ~~y~~ |', '| Model | Size |\n| --- | ---: | / | c | ~~z~~ |']);
+    assert.deepEqual(run.ranges.map(([a, b]) => text.slice(a, b)), ['Model', 'Size', 'SKT', '685B', 'a', 'DeepSeek', '671B', 'c']);
     assert.deepEqual([...run.refs], ['probe']);
     assert.equal(fastRun(text, 0, none), undefined); // without a reader, the table is remark's
     for (const other of [text, '| a |\n| --- |\n| [x][ref] \\| y |\n\n```\n[ref]: /u\n```\n', '| a |\n| --- |\n| [x][ref] \\| y |\n\n[ref]: /u\n', '| a | b |\r\n| - | - |\r\n| `x|y` | [^1] |\r\n\r\n[^1]: n\r\n']) {

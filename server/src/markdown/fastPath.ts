@@ -69,6 +69,24 @@ type ListKind = 'bullet' | '.' | ')';
  */
 export type RowReader = (head: Span, row: Span) => { ranges: Span[]; keys: Iterable<string> };
 
+/**
+ * The end of the run of table rows after an unreadable one (ending at `end`, the next line at
+ * `next`) that `readable` cannot read either, and where the line after them starts.
+ */
+function unreadableRows(text: string, end: number, next: number, readable: (from: number, to: number) => boolean): [number, number] {
+  const n = text.length;
+  let last = end;
+  let at = next;
+  while (at < n && text.charCodeAt(at) === 0x7c) {
+    const lineEnd = text.indexOf('\n', at) === -1 ? n : text.indexOf('\n', at);
+    const rowEnd = lineEnd > at && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    if (readable(at, rowEnd)) break;
+    last = rowEnd;
+    at = lineEnd < n ? lineEnd + 1 : n;
+  }
+  return [last, at];
+}
+
 export function fastRun(text: string, start: number, definitions: DefinitionTable, readRow?: RowReader): FastRun | undefined {
   const n = text.length;
   const ranges: Span[] = [];
@@ -167,9 +185,18 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
         // A line opening with `|` in a table is one of its rows, however its cells read.
         ranges.length = mark;
         if (!readRow) return stop();
-        const read = readRow(head, [pos, end]);
+        // The rows after it that it cannot read either go to remark with it: one parse for them all.
+        const [last, after] = unreadableRows(text, end, next, (from, to) => {
+          const m = ranges.length;
+          const ok = row(text, from, to, columns, inline);
+          ranges.length = m;
+          return ok;
+        });
+        const read = readRow(head, [pos, last]);
         for (const r of read.ranges) ranges.push(r);
         for (const key of read.keys) refs.add(key);
+        pos = after;
+        continue;
       }
       pos = next;
       continue;
