@@ -157,6 +157,17 @@ describe('recognize/quantities', () => {
       // Not a larger number, a year, or a number glued to a word.
       assert.deepEqual(findQuantities('in 2023 and 70B; 90 or 70B; v2 and 7B').map((q) => q.text), ['70B', '70B', '7B']);
     });
+
+    it('gives each bare number of a list the unit of the count that ends it', () => {
+      const read = (text: string) => findQuantities(text).map((q) => [q.text, q.value, q.qualifier]);
+      assert.deepEqual(read('in 1.3, 2.7 and 6.7 billion parameters'), [['1.3', 1.3e9, 'exact'], ['2.7', 2.7e9, 'exact'], ['6.7 billion', 6.7e9, 'exact']]);
+      assert.deepEqual(read('sizes of 7, 13, and 70B'), [['7', 7e9, 'exact'], ['13', 13e9, 'exact'], ['70B', 70e9, 'exact']]);
+      // The list stops at a number not smaller than the next, a year, or a word's number.
+      assert.deepEqual(read('sizes of 70, 13 and 34B'), [['13', 13e9, 'exact'], ['34B', 34e9, 'exact']]);
+      assert.deepEqual(read('in 2023, 7 and 13B; v2, 7 and 13B'), [['7', 7e9, 'exact'], ['13B', 13e9, 'exact'], ['7', 7e9, 'exact'], ['13B', 13e9, 'exact']]);
+      // A range has two ends only.
+      assert.deepEqual(read('from 1, 7 to 70B'), [['7', 7e9, 'range'], ['70B', 70e9, 'range']]);
+    });
   });
 
   it('leaves sizes inside a name alone, never a range or a size before a word', () => {

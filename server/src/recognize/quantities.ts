@@ -166,7 +166,9 @@ function inName(pre: string): boolean {
 }
 
 /** `7 to 70B`, `6 and 13B`: a bare number before a count, sharing its unit. */
-const SHARED_UNIT_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)(\s*(?:to|and|or|[–—~∼〜-])\s*)$/i;
+const SHARED_UNIT_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)(\s*(?:,?\s*(?:and|or)|to|[–—~∼〜-])\s*)$/i;
+/** `7, ` of `7, 13 and 70 billion`: a bare number of a list before another. */
+const LIST_ITEM_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)\s*,\s*$/;
 
 const RANGE_GAP = /^\s*(?:[-–—~∼〜]|to|and|부터|에서)\s*$/i;
 /** What closes a Korean range after its second count: `1B부터 70B까지`, `70억에서 650억 파라미터에 이르는`. */
@@ -350,8 +352,8 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const last = found.at(-1);
     const restated = last !== undefined && last.value === value && /^\s*[(（]\s*$/.test(prose(mask, last.end, m.index));
     const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words) || (restated && last.active);
-    const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : undefined;
-    if (shared) found.push({ ...shared, active, qualifier: shared.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
+    const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : [];
+    for (const s of shared) found.push({ ...s, active, qualifier: s.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
     found.push({
       start: numStart,
       end: reading.end,
@@ -366,10 +368,13 @@ export function findQuantities(original: string, start = 0, end = original.lengt
   return markRanges(mask, found);
 }
 
-/** The bare number of `7 to 70B` or `6 and 13B` before the count at `at`, when smaller and after `floor`. */
+/**
+ * The bare numbers of `7 to 70B`, `6 and 13B` or `7, 13 and 70 billion` before the count at `at`,
+ * each smaller than the next, after `floor`. A list's numbers are counts; `to` or a dash makes a range.
+ */
 function sharedUnit(mask: string, original: string, at: number, num: string, value: number, floor: number) {
-  // Back to the line's start, but no further than the 24 characters read: a line may be 1 MB long.
-  let from = Math.max(floor, at - 24);
+  // Back to the line's start, but no further than the 48 characters read: a line may be 1 MB long.
+  let from = Math.max(floor, at - 48);
   for (let i = at - 1; i >= from; i--) {
     if (mask.charCodeAt(i) === 0x0a) {
       from = i + 1;
@@ -377,13 +382,23 @@ function sharedUnit(mask: string, original: string, at: number, num: string, val
     }
   }
   const bare = SHARED_UNIT_BEFORE.exec(mask.slice(from, at));
-  if (!bare) return undefined;
-  const n = Number(bare[1]);
-  const unit = value / Number(num.replace(/,/g, ''));
-  if (!(n < Number(num.replace(/,/g, '')))) return undefined;
-  const start = at - bare[0].length;
-  const end = start + bare[1].length;
-  return { start, end, text: original.slice(start, end), value: n * unit, range: !/and|or/i.test(bare[2]) };
+  if (!bare) return [];
+  const total = Number(num.replace(/,/g, ''));
+  const range = !/and|or/i.test(bare[2]);
+  const items: { start: number; digits: string }[] = [];
+  let start = from + bare.index;
+  let digits = bare[1];
+  for (let next = total; Number(digits) < next; ) {
+    items.unshift({ start, digits });
+    next = Number(digits);
+    // `7, 13 and 70 billion`: the list's numbers before it, each followed by a comma.
+    const item = range ? null : LIST_ITEM_BEFORE.exec(mask.slice(from, start));
+    if (!item) break;
+    start = from + item.index;
+    digits = item[1];
+  }
+  const unit = value / total;
+  return items.map(({ start: s, digits: d }) => ({ start: s, end: s + d.length, text: original.slice(s, s + d.length), value: Number(d) * unit, range }));
 }
 
 interface Candidate {
