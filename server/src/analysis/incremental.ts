@@ -288,10 +288,12 @@ interface Rescan {
   to: number;
 }
 
-/** Margin in raw characters beyond the counted ones: a gloss `(…)` of up to 64, two peeked. */
-const RAW_MARGIN = 140;
-
-/** Non-separator characters one match attempt may consume: the longest name plus a gloss. */
+/**
+ * Non-separator characters one match attempt may consume: the longest name plus a gloss `(…)` of
+ * up to 64 (its spaces do not count, so they need no margin of their own), with room to spare.
+ * What an attempt peeks at around itself (a size after a name, a character before it) lies
+ * within that room, so the points below need no margin in raw characters either.
+ */
 const countedReach = (recognizers: Recognizers): number => (recognizers.reach ?? 0) + 70;
 
 const counts = (c: string): boolean => {
@@ -308,7 +310,7 @@ function before(mask: string, at: number, reach: number): number {
   for (let i = at - 1; i >= 0; i--) {
     const c = mask[i];
     if (c === '\u0000') return i + 1;
-    if (counts(c) && ++seen > reach) return Math.max(0, i - RAW_MARGIN);
+    if (counts(c) && ++seen > reach) return i;
   }
   return 0;
 }
@@ -319,7 +321,7 @@ function after(mask: string, at: number, reach: number): number {
   for (let i = at; i < mask.length; i++) {
     const c = mask[i];
     if (c === '\u0000') return i;
-    if (counts(c) && ++seen > reach) return Math.min(mask.length, i + RAW_MARGIN);
+    if (counts(c) && ++seen > reach) return i;
   }
   return mask.length;
 }
