@@ -15,6 +15,19 @@ const fromMarkdownOptions: FromMarkdownOptions = {
   extensions: (processor.data('micromarkExtensions') ?? []) as FromMarkdownOptions['extensions'],
   mdastExtensions: (processor.data('fromMarkdownExtensions') ?? []) as FromMarkdownOptions['mdastExtensions'],
 };
+/**
+ * The same without the tree transforms: GFM's literal autolinks are the only one, and its patterns
+ * all need `http://`, `https://`, `www.` or an `@`. Most pieces have none, and the transform walks
+ * every text node of the tree (a tenth of a paragraph's parse).
+ */
+const withoutTransforms: FromMarkdownOptions = {
+  extensions: fromMarkdownOptions.extensions,
+  mdastExtensions: (fromMarkdownOptions.mdastExtensions ?? []).flat(Infinity).map((e) => {
+    const { transforms: _, ...rest } = e as Exclude<typeof e, unknown[]>;
+    return rest;
+  }) as FromMarkdownOptions['mdastExtensions'],
+};
+const LITERAL_AUTOLINK = /@|https?:\/\/|www\./i;
 
 /** Block quotes nested deeper than this are read as text: thousands of `>` overflow the parser's stack. */
 const MAX_QUOTE_DEPTH = 64;
@@ -52,7 +65,7 @@ export function parseMarkdown(text: string): Root {
   // Same length, so offsets hold.
   const source = flattened(text);
   try {
-    return fromMarkdown(source, fromMarkdownOptions);
+    return fromMarkdown(source, LITERAL_AUTOLINK.test(source) ? fromMarkdownOptions : withoutTransforms);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return asOneParagraph(text);
