@@ -95,6 +95,13 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Llama 3.1: 70B parameters.'), ['Llama 3.1 → Llama']);
     });
 
+    it('reads a size an alias states, or an active count the name states, written after a name without it', () => {
+      assert.deepEqual(mentions('엑사원 3.5 32B와 카나나 1.5 8B, 큐원3-235B-A22B.'), ['엑사원 3.5 32B → EXAONE 3.5', '카나나 1.5 8B → Kanana 1.5', '큐원3-235B-A22B → Qwen3-235B-A22B']);
+      assert.deepEqual(claims('엑사원 3.5 32B와 카나나 1.5 8B, 큐원3-235B-A22B.'), []);
+      // Another size or active count is a count of its own, not part of the name.
+      assert.deepEqual(mentions('엑사원 3.5 13B, 큐원3-235B-A3B.'), ['엑사원 3.5 → EXAONE 3.5', '큐원3-235B → Qwen3-235B-A22B']);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',

@@ -1,4 +1,4 @@
-import type { Entity, KnowledgeBase } from '../knowledge/types';
+import type { Entity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { koreanSpellings } from '../knowledge/koreanSpellings';
 import { nominalSize } from '../knowledge/nominal';
@@ -171,6 +171,8 @@ const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
 const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
 /** A size word inside a name as written (`Llama 3.1 8B`). */
+/** `-A22B` after `Qwen3-235B`: an active count. */
+const ACTIVE_AFTER = /^[-_]A(\d+(?:\.\d+)?)([Bb])(?![A-Za-z0-9_])/;
 const HAS_SIZE = /\d[BbMm](?![A-Za-z])/;
 /** The count of a size word's digits and unit (`B` or `M`). */
 const sizeValue = (digits: string, unit: string): number => Number(digits) * (unit === 'M' || unit === 'm' ? 1e6 : 1e9);
@@ -399,7 +401,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         if (member && word) m = { ...m, id: member.id, end: m.end + word[0].length };
       }
     }
-    if (entity?.kind === 'model') m = ownSize(mask, m, entity.name, end);
+    if (entity?.kind === 'model') m = ownSize(mask, m, entity, end);
     if (m.kind !== 'model') return m;
     let stop = m.end;
     for (let v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16))); v; v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16)))) stop += v[0].length;
@@ -407,15 +409,29 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   };
 
   /**
-   * The size a model's official name ends in, written after a name without it: `큐원2.5-옴니-7B`
-   * (the alias `큐원2.5 옴니`, the name Qwen2.5-Omni-7B) is one mention, its `7B` part of the name.
+   * The size a model's name or one of its aliases states, written after a name without it:
+   * `큐원2.5-옴니-7B` (the alias `큐원2.5 옴니`, the name Qwen2.5-Omni-7B) and `엑사원 3.5 32B` (the
+   * alias `EXAONE 3.5 32B`, and its count) are one mention each, the size part of the name. An
+   * alias's size counts only when it is the model's count too: aliases may name other checkpoints.
    */
-  const ownSize = (mask: string, m: Mention, name: string, end: number): Mention => {
+  const ownSize = (mask: string, m: Mention, entity: ModelEntity, end: number): Mention => {
+    // `큐원3-235B` then `-A22B`: the active count the model's name states, written after an alias without it.
+    const active = ACTIVE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 10)));
+    if (active) {
+      const named = nominalSize(entity.name).active;
+      const value = sizeValue(active[1], active[2]);
+      return named !== undefined && Math.abs(named - value) <= value * 0.01 && !/-A\d/i.test(m.text) ? { ...m, end: m.end + active[0].length } : m;
+    }
     const sized = SIZE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
     if (!sized || HAS_SIZE.test(mask.slice(m.start, m.end))) return m; // `Llama 3.1 8B 8B`: the name has its size
     const value = sizeValue(sized[1], sized[2]);
-    const named = nominalSize(name).total;
-    return named !== undefined && Math.abs(named - value) <= value * 0.01 ? { ...m, end: m.end + sized[0].length } : m;
+    const states = (name: string): boolean => {
+      const named = nominalSize(name).total;
+      return named !== undefined && Math.abs(named - value) <= value * 0.01;
+    };
+    const total = entity.parameters?.total;
+    const own = states(entity.name) || (total !== undefined && Math.abs(total - value) <= value * 0.01 && entity.aliases.some(states));
+    return own ? { ...m, end: m.end + sized[0].length } : m;
   };
 
   /**
