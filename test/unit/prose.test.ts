@@ -115,6 +115,20 @@ describe('fast path', () => {
     }
   });
 
+  it('reads indented code as no prose, and the block after it as micromark does', () => {
+    const text = '# Code\n\n    const x = "685B";\n\n    x += 1\nDeepSeek V3 after it.\n';
+    const run = fastRun(text, 0, none);
+    assert.ok(run?.complete, 'the run reads indented code');
+    assert.deepEqual(run.ranges.map(([a, b]) => text.slice(a, b)), ['Code', 'DeepSeek V3 after it.']);
+    // Micromark reads the first block after indented code as if it interrupted a paragraph, past
+    // blank lines too: `2. x` and `-` are text there, and no boundary falls before them.
+    for (const after of ['2. x', '\n2. x', '\n\n10) x', '-', '1. x', '- x', '# h', '> q', 'text', '\n- a\n\n2. x', '\ttab']) {
+      const note = `Intro\n\n    code\n${after}\n\nDeepSeek V3.\n`;
+      assert.equal(maskNote(note), maskWholeNote(note), JSON.stringify(note));
+    }
+    assert.equal(fastRun('    code\n\n2. x\n', 0, none), undefined);
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });

@@ -110,6 +110,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   let columns = 0;
   let head: Span = [0, 0];
   let afterBlank = false;
+  /** Set after indented code until the next block: see `interrupts` below. */
+  let afterCode = false;
   let pos = start;
 
   while (pos < n) {
@@ -122,7 +124,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       // A list item or footnote may go on after blank lines with an indented line: no fresh point yet.
       if (open !== 'list' && open !== 'footnote') {
         open = 'none';
-        freshAt(next);
+        if (!afterCode) freshAt(next);
       }
       afterBlank = true;
       pos = next;
@@ -130,10 +132,21 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     }
     if (afterBlank) {
       afterBlank = false;
-      // A boundary: nothing before it stays open.
-      if (c !== 0x20 && c !== 0x09) return done(pos);
-      return stop(); // indented code or a list item's continuation
+      // A boundary: nothing before it stays open (but see `afterCode`).
+      if (c !== 0x20 && c !== 0x09) {
+        if (!afterCode) return done(pos);
+      } else if (open !== 'none' || !codeLine(text, pos)) return stop(); // a list item's or footnote's continuation
     }
+    // Indented code, where nothing is open for the line to continue: no prose, to the first line indented less.
+    if (open === 'none' && (c === 0x20 || c === 0x09) && codeLine(text, pos)) {
+      pos = indentedCodeEnd(text, next);
+      afterCode = true;
+      continue;
+    }
+    // Micromark reads the first block after indented code as if it interrupted a paragraph (`2. x`
+    // is text there), even past blank lines: no fresh point until that block (`nextCandidate`).
+    const interrupts = afterCode;
+    afterCode = false;
     // A one-line HTML comment (`<!-- research-notes:table -->`): an HTML block of its own, no prose,
     // that ends the paragraph, table, quote or footnote before it; after a list item (whose content
     // it may belong to by its indent) the rest is remark's.
@@ -226,7 +239,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       const kind: ListKind = marker.length === 1 && (m < 0x30 || m > 0x39) ? 'bullet' : (marker.slice(-1) as ListKind);
       // An ordered list interrupts a paragraph only from 1; a list of the same kind goes on.
       const goesOn = open === 'list' && items.length > depth && items[depth].kind === kind;
-      if (kind !== 'bullet' && open !== 'none' && !goesOn && !(marker.length === 2 && m === 0x31)) return stop();
+      if (kind !== 'bullet' && (open !== 'none' || interrupts) && !goesOn && !(marker.length === 2 && m === 0x31)) return stop();
       const from = pos + indent + marker.length + 1;
       if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
       items.length = depth;
@@ -283,6 +296,31 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     pos = next;
   }
   return done(n);
+}
+
+/** True when the line at `at` is indented four columns or more (a tab to the next multiple of four) and not blank. */
+function codeLine(text: string, at: number): boolean {
+  let column = 0;
+  for (let i = at; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) column++;
+    else if (c === 0x09) column += 4 - (column % 4);
+    else return column >= 4 && c === c && c !== 0x0a && c !== 0x0d; // NaN at the end: blank
+  }
+}
+
+/** The start of the line after the last line of an indented code block whose next line starts at `from`: blank lines between go on it. */
+function indentedCodeEnd(text: string, from: number): number {
+  const n = text.length;
+  let end = from;
+  for (let at = from; at < n; ) {
+    const lineEnd = text.indexOf('\n', at) === -1 ? n : text.indexOf('\n', at);
+    const next = lineEnd < n ? lineEnd + 1 : n;
+    if (codeLine(text, at)) end = next;
+    else if (!test(BLANK, text, at)) break;
+    at = next;
+  }
+  return end;
 }
 
 /** The offset after the closing fence line of a fence opened with `fence`, or -1 if it runs to the end. */
