@@ -129,6 +129,17 @@ describe('fast path', () => {
     assert.equal(fastRun('    code\n\n2. x\n', 0, none), undefined);
   });
 
+  it('reads a delimiter run as text when no run of its kind can close in the paragraph', () => {
+    for (const text of ['x **y', '- *e\n- *e\n- *e', 'Intro\n    - *e\n    - *e\n    - *e', 'a _b and *c', '| a | **b |\n| - | - |\n| *x | _y |', '# *Title']) {
+      assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    // One run that can close, anywhere up to the next blank line, and the runs are read as before.
+    assert.equal(fastRun('x **y\nz**', 0, none), undefined);
+    assert.equal(fastRun('- *e\n- e*', 0, none), undefined);
+    assert.ok(fastRun('x **y\n\nz** w', 0, none) === undefined || fastRun('x **y\n\nz** w', 0, none)!.end === 7);
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });
@@ -138,7 +149,7 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['a_ b', 'x **y', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+    for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
       '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }

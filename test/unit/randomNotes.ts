@@ -60,6 +60,8 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
     { weight: 10, arbitrary: prose },
     { weight: 1 + noise, arbitrary: prose.map((p) => `${p} `) },
     { weight: 1 + noise, arbitrary: prose.map((p) => `   ${p}`) },
+    { weight: 1, arbitrary: prose.map((p) => `    ${p}`) },
+    { weight: 1, arbitrary: prose.map((p) => `\t${p}`) },
   );
   const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
   const heading = fc.tuple(fc.integer({ min: 1, max: 7 }), prose, fc.constantFrom('', ' #', '#', '  ')).map(([h, p, tail]) => `${'#'.repeat(h)} ${p}${tail}`);

@@ -101,7 +101,16 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   const freshAt = (end: number): void => {
     fresh = { end, ranges: ranges.length, definitions: defined.length };
   };
-  const inline = (from: number, to: number, cell = false): boolean => inlineProse(text, from, to, definitions, refs, ranges, cell);
+  // Which delimiter runs cannot close from here to the next blank line (see `unclosable`).
+  let region = { end: -1, flags: 0 };
+  const literal = (from: number): number => {
+    if (from >= region.end) {
+      const end = nextBlankLine(text, from);
+      region = { end, flags: unclosable(text, from, end) };
+    }
+    return region.flags;
+  };
+  const inline = (from: number, to: number, cell = false): boolean => inlineProse(text, from, to, definitions, refs, ranges, cell, literal(from));
 
   let open: Open = 'none';
   /** The open list items, outermost first: the column of their content, their list's kind. */
@@ -287,6 +296,19 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       }
     }
 
+    if (open === 'para' && (c === 0x20 || c === 0x09)) {
+      // An indented line goes on the paragraph: four columns or more never open a block there.
+      let from = pos;
+      while (text.charCodeAt(from) === 0x20 || text.charCodeAt(from) === 0x09) from++;
+      if (!codeLine(text, pos) && !startsParagraph(text, from, end)) return stop();
+      ranges.push([paraLineEnd, pos]);
+      const first = ranges.length;
+      if (!inline(from, end)) return stop();
+      if (ranges[first]?.[0] === from) ranges[first][0] = pos;
+      paraLineEnd = end;
+      pos = next;
+      continue;
+    }
     if (open === 'list' || !startsParagraph(text, pos, end)) return stop();
     // A paragraph, or the lazy continuation of a quoted one: the line break is in its text.
     if (open === 'para' || open === 'quote') ranges.push([paraLineEnd, pos]);
@@ -459,6 +481,47 @@ function pointAt(text: string, i: number, to: number): string | undefined {
   return String.fromCodePoint(cp);
 }
 
+const LITERAL_STAR = 1;
+const LITERAL_UNDERSCORE = 2;
+
+/**
+ * `LITERAL_STAR` when no `*` run in `text[from, to)` can close emphasis, `LITERAL_UNDERSCORE` when
+ * no `_` run can: then every such run in a paragraph inside is text (emphasis needs a closer). Read
+ * from the raw text, a run may look able to close where it is not (escaped, in code, at a cell's
+ * edge): never the other way, so the answer is safe.
+ */
+function unclosable(text: string, from: number, to: number): number {
+  let flags = LITERAL_STAR | LITERAL_UNDERSCORE;
+  for (const c of [0x2a, 0x5f]) {
+    const ch = String.fromCharCode(c);
+    for (let i = text.indexOf(ch, from); i !== -1 && i < to; i = text.indexOf(ch, i)) {
+      let r = 1;
+      while (i + r < to && text.charCodeAt(i + r) === c) r++;
+      const before = kind(pointBefore(text, i, from));
+      const after = kind(pointAt(text, i + r, to));
+      const left = after !== 1 && (after !== 2 || before !== 0);
+      const right = before !== 1 && (before !== 2 || after !== 0);
+      if (c === 0x2a ? right : right && (!left || after === 2)) {
+        flags &= c === 0x2a ? ~LITERAL_STAR : ~LITERAL_UNDERSCORE;
+        break;
+      }
+      i += r;
+    }
+  }
+  return flags;
+}
+
+/** The start of the first blank line at or after the line holding `from`, or the text's end. */
+function nextBlankLine(text: string, from: number): number {
+  const n = text.length;
+  let at = text.indexOf('\n', from);
+  while (at !== -1 && at + 1 < n) {
+    if (test(BLANK, text, at + 1)) return at + 1;
+    at = text.indexOf('\n', at + 1);
+  }
+  return n;
+}
+
 /** micromark's classification: 1 whitespace (line edges too), 2 punctuation, 0 other. */
 function kind(ch: string | undefined): 0 | 1 | 2 {
   if (ch === undefined || WHITESPACE.test(ch)) return 1;
@@ -477,6 +540,7 @@ export function inlineProse(
   refs: Set<string>,
   out: Span[],
   cell = false,
+  literal = 0,
 ): boolean {
   const mark = out.length;
   const fail = (): boolean => {
@@ -526,6 +590,10 @@ export function inlineProse(
       case 0x5f: {
         let r = 1;
         while (text.charCodeAt(i + r) === c) r++;
+        if (literal & (c === 0x2a ? LITERAL_STAR : LITERAL_UNDERSCORE)) {
+          i += r; // no run of it can close in the whole paragraph: text
+          continue;
+        }
         const before = kind(pointBefore(text, i, from));
         const after = kind(pointAt(text, i + r, to));
         const left = after !== 1 && (after !== 2 || before !== 0);
