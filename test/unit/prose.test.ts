@@ -140,6 +140,15 @@ describe('fast path', () => {
     assert.ok(fastRun('x **y\n\nz** w', 0, none) === undefined || fastRun('x **y\n\nz** w', 0, none)!.end === 7);
   });
 
+  it('reads a [, < or backtick that nothing after it in its paragraph or cell could close as text', () => {
+    for (const text of ['a [b and <c and `d', '| a | b |\n| - | - |\n| [x and more | <span cl |\n| `y | z |\n| **b | **c** |', 'a [b\nc <d\ne `f', '# x [y']) {
+      assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    // A closer later in the paragraph: read as before (here, left to remark).
+    for (const text of ['a [b\nc] d', 'a <b\nc="x"> d', 'a `b\nc` d']) assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });
@@ -150,7 +159,7 @@ describe('fast path', () => {
 
   it('leaves what it does not know to remark', () => {
     for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
-      '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
+      '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }
   });

@@ -110,7 +110,11 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     }
     return region.flags;
   };
-  const inline = (from: number, to: number, cell = false): boolean => inlineProse(text, from, to, definitions, refs, ranges, cell, literal(from));
+  const inline = (from: number, to: number, cell = false): boolean => {
+    const flags = literal(from);
+    // A cell's content is all of its inline content: what cannot close in it is text.
+    return cell ? inlineProse(text, from, to, definitions, refs, ranges, true, flags | unclosable(text, from, to), to) : inlineProse(text, from, to, definitions, refs, ranges, false, flags, region.end);
+  };
 
   let open: Open = 'none';
   /** The open list items, outermost first: the column of their content, their list's kind. */
@@ -511,6 +515,12 @@ function unclosable(text: string, from: number, to: number): number {
   return flags;
 }
 
+/** True when `ch` does not occur in `text[from, limit)`. */
+const lacks = (text: string, ch: string, from: number, limit: number): boolean => {
+  const at = text.indexOf(ch, from);
+  return at === -1 || at >= limit;
+};
+
 /** The start of the first blank line at or after the line holding `from`, or the text's end. */
 function nextBlankLine(text: string, from: number): number {
   const n = text.length;
@@ -530,7 +540,10 @@ function kind(ch: string | undefined): 0 | 1 | 2 {
 
 /**
  * Prose ranges of the inline content `text[from, to)` (one line, or one table cell), pushed to
- * `out`; false when the content uses anything beyond the plain forms this reader knows.
+ * `out`; false when the content uses anything beyond the plain forms this reader knows. The
+ * content's paragraph ends by `limit`, and `literal` tells which delimiter runs cannot close in
+ * it (`unclosable`): a `[`, `<` or backtick with no `]`, `>` or backtick after it before `limit`
+ * opens nothing, and is text.
  */
 export function inlineProse(
   text: string,
@@ -541,6 +554,7 @@ export function inlineProse(
   out: Span[],
   cell = false,
   literal = 0,
+  limit = to,
 ): boolean {
   const mark = out.length;
   const fail = (): boolean => {
@@ -579,6 +593,10 @@ export function inlineProse(
         i++;
         continue;
       case 0x60: { // ` — a code span of single backticks, nothing that outranks it inside
+        if (lacks(text, '`', i + 1, limit)) {
+          while (text.charCodeAt(i) === 0x60) i++;
+          continue;
+        }
         const close = text.indexOf('`', i + 1);
         if (opener || close === -1 || close >= to || text.charCodeAt(i + 1) === 0x60 || text.charCodeAt(close + 1) === 0x60) return fail();
         if (text.slice(i + 1, close).includes('<')) return fail();
@@ -619,6 +637,10 @@ export function inlineProse(
         continue;
       }
       case 0x5b: { // [ — a footnote call or an inline link or image
+        if (lacks(text, ']', i + 1, limit)) {
+          i++;
+          continue;
+        }
         if (opener) return fail();
         const prev = i > from ? text.charCodeAt(i - 1) : -1;
         if (prev === 0x5d /* ] */) return fail();
@@ -652,6 +674,10 @@ export function inlineProse(
         continue;
       }
       case 0x3c: { // < — an autolink `<https://…>` (its text is its address) or a tag (no prose); anything else is remark's
+        if (lacks(text, '>', i + 1, limit)) {
+          i++;
+          continue;
+        }
         if (opener) return fail();
         const auto = test(AUTOLINK, text, i);
         const end = auto ? AUTOLINK.lastIndex : test(INLINE_TAG, text, i) ? INLINE_TAG.lastIndex : -1;
