@@ -108,6 +108,8 @@ describe('recognition classes (#13)', () => {
         'gemma-3-27b-it → Gemma 3 27B',
         'Qwen3-30B-A3B-GGUF → Qwen3-30B-A3B',
       ]);
+      // A dated release suffix too (not a version number after it).
+      assert.deepEqual(mentions('Qwen3-2507 and Qwen3-30B-A3B-2507.5 differ.'), ['Qwen3-2507 → Qwen3', 'Qwen3-30B-A3B → Qwen3-30B-A3B']);
     });
 
     it('shows the family with the size stated when no member has it, never a wrong sibling', () => {

@@ -180,10 +180,10 @@ const sizeValue = (digits: string, unit: string): number => Number(digits) * (un
 const DATASET_AFTER = /^[)）]?[ \u0000]?(?:데이터\s?셋|데이터\s?세트|말뭉치|dataset|data set|corpus)(?![A-Za-z])/i;
 /** `그룹` after a company's Korean name, glued or spaced. */
 const GROUP = /^ ?그룹/;
-/** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
 /** A word after a family's name that may finish a member's name (`K1`, `Pro`, `3.5`); never a sentence's final dot. */
 const MEMBER_WORD = /^[-_ ]([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?![A-Za-z0-9])/;
-export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*)(?![A-Za-z0-9])/i;
+/** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
+export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*|\d{4}(?!\.\d))(?![A-Za-z0-9])/i;
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
