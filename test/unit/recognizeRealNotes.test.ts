@@ -181,11 +181,11 @@ describe('recognition on real notes (#13)', () => {
       assert.deepEqual(mentions('Qwen3-8B Llama 3.1'), ['[0, 8) Qwen3-8B → qwen3-8b', '[9, 18) Llama 3.1 → meta-llama']);
       // A size that ends the name before is that name's.
       assert.deepEqual(mentions('Llama 3.1 70B Llama 3.1'), ['[0, 13) Llama 3.1 70B → meta-llama-3.1-70b', '[14, 23) Llama 3.1 → meta-llama']);
-      // Qwen3 4B among Qwen3-4B-Instruct-2507 and Qwen3-4B-Thinking-2507: the model they are variants of,
-      // unless the text names a variant (`Qwen3-2507`, `-Instruct-2507`).
-      assert.deepEqual(claims('Qwen3 models come in 4B.').map((c) => c.split(' → ')[1]), ['qwen3-4b']);
-      assert.deepEqual(claims('Qwen3-2507 models come in 4B.').map((c) => c.split(' → ')[1]), ['null']);
-      assert.deepEqual(claims('Qwen3-Instruct-2507 comes in 4B.').map((c) => c.split(' → ')[1]), ['null']);
+      // Qwen3 4B among Qwen3-4B-Instruct-2507 and Qwen3-4B-Thinking-2507: variants, not generations.
+      assert.deepEqual(claims('Qwen3 models come in 4B.').map((c) => c.split(' → ')[1]), ['null']);
+      // The active count glued to a total (`80B-A3B`) is about the total's model, when it agrees.
+      assert.deepEqual(claims('Qwen3 comes in 8B and 80B-A3B.').map((c) => c.split(' → ')[1]), ['qwen3-8b', 'qwen3-next-80b-a3b', 'qwen3-next-80b-a3b']);
+      assert.deepEqual(claims('ERNIE 4.5 comes in 0.3B and 300B-A3B.').map((c) => c.split(' → ')[1]), ['ernie-4.5-0.3b', 'ernie-4.5-300b-a47b', 'null']);
     });
   });
 

@@ -55,9 +55,16 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
     else if (next && next.kind === 'model' && sizesWhatFollows(mask, q, next)) reading = { refersTo: bySize(next, q) };
     else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') reading = fromSentence(mask, sentences(q.start), models, q, bySize, links);
     else if (q.qualifier === 'range') reading = fromRange(sentences(q.start).models, q, bySize, links);
+    if (reading.refersTo === null) reading = withTotal(mask, claims.at(-1), q, links) ?? reading;
     claims.push(reading.topical ? { ...q, refersTo: reading.refersTo, topical: true } : { ...q, refersTo: reading.refersTo });
   }
   return claims;
+}
+
+/** `A3B` of `30B-A3B`: an active count glued to a total is about the total's model, when it agrees. */
+function withTotal(mask: string, total: Claim | undefined, q: Quantity, links: ClaimLinks): Reading | undefined {
+  if (!q.active || !total?.refersTo || total.active || !/^-A$/i.test(mask.slice(total.end, q.start))) return undefined;
+  return !links.agrees || links.agrees(total.refersTo, q) ? { refersTo: total.refersTo } : undefined;
 }
 
 /** Which model a count is about, and whether the note's topic may say instead (`topics.ts`). */

@@ -40,23 +40,7 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
     const sizeOnly = named.filter((_, k) => /^ [\d.]+[bm]$/.test(rest[k]));
     if (named.length > 1 && sizeOnly.length === 1 && rest.every((r) => /^ (?:\S+ )*[\d.]+[bm]$/.test(r))) members = sizeOnly;
   }
-  const base = members.length > 1 ? baseOf(members, names) : undefined;
-  return base ? [base] : members;
-}
-
-/**
- * The member the others are variants of, by name (`Qwen3-4B` of Qwen3-4B-Instruct-2507 and
- * Qwen3-4B-Thinking-2507): what a size names when the text names no variant. Undefined when no
- * member is, or when a written name has a word only the variants have (`Qwen3-2507`).
- */
-function baseOf(members: readonly ModelEntity[], names: readonly string[]): ModelEntity | undefined {
-  const folded = members.map((m) => foldName(m.name));
-  const k = folded.findIndex((b) => folded.every((n) => n === b || n.startsWith(`${b} `)));
-  if (k === -1) return undefined;
-  const own = new Set(folded[k].split(' '));
-  const variantWords = new Set(folded.flatMap((n) => n.split(' ')).filter((w) => !own.has(w)));
-  const namesVariant = names.some((name) => foldName(name).split(' ').some((w) => variantWords.has(w)));
-  return namesVariant ? undefined : members[k];
+  return members;
 }
 
 /**
