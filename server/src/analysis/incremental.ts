@@ -221,7 +221,7 @@ function withShortForms(prev: NoteAnalysis, rescan: Rescan, text: string, mask: 
   const { from, to } = rescan;
   const old = prev.shortForms;
   const moved = (start: number): number => (start < from ? start : start >= to - delta ? start + delta : -1);
-  // The full mentions of the window before and after the edit.
+  // The full mentions of the window before and after the edit that may define forms.
   const before = old ? fullIn(prev.mentions, from, to - delta) : [];
   const after = old ? fullIn(rescan.list, from, to) : [];
   const unchanged = old !== undefined && before.length === after.length && before.every((m, i) => m.id === after[i].id && m.text === after[i].text);
@@ -261,10 +261,13 @@ function differing(old: readonly Mention[], list: readonly Mention[], from: numb
   return { from: Math.min(from, first), to: Math.max(to, last) };
 }
 
-/** The full (not short) mentions of `list` starting in `[a, b)`. */
+/**
+ * The full (not short) mentions of models and families in `list` starting in `[a, b)`: the ones
+ * that define short forms (an organization or product defines none).
+ */
 function fullIn(list: readonly Mention[], a: number, b: number): Mention[] {
   const out: Mention[] = [];
-  for (let i = lowerBound(list, a, (m) => m.start); i < list.length && list[i].start < b; i++) if (!list[i].short) out.push(list[i]);
+  for (let i = lowerBound(list, a, (m) => m.start); i < list.length && list[i].start < b; i++) if (!list[i].short && list[i].kind === 'model') out.push(list[i]);
   return out;
 }
 
