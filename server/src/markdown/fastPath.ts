@@ -327,12 +327,14 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
 /** True when the line at `at` is indented four columns or more (a tab to the next multiple of four) and not blank. */
 function codeLine(text: string, at: number): boolean {
   let column = 0;
-  for (let i = at; ; i++) {
+  let i = at;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20) column++;
     else if (c === 0x09) column += 4 - (column % 4);
-    else return column >= 4 && c === c && c !== 0x0a && c !== 0x0d; // NaN at the end: blank
+    else break;
   }
+  return column >= 4 && i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d;
 }
 
 /** The start of the line after the last line of an indented code block whose next line starts at `from`: blank lines between go on it. */
