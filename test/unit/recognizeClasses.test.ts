@@ -72,8 +72,9 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('| Small | Phi-3 |\n| --- | --- |\n| Pro | Gemini 1.5 |\n'), ['Phi-3 → Microsoft Phi', 'Gemini 1.5 → Gemini']);
       assert.deepEqual(mentions('| Phi-3 | open |\n| --- | --- |\n| other | Small |\n'), ['Phi-3 → Microsoft Phi']);
       assert.deepEqual(mentions('| Gemini models | Pro, Ultra |\n| --- | --- |\n'), ['Gemini → Gemini']);
-      // In the family's own cell the word is the member's name read whole, not a row form.
+      // In the family's own cell the word is the member's name read whole, not a row form, or not a name.
       assert.deepEqual(mentions('| Phi-3 small | 7B |\n| --- | --- |\n'), ['Phi-3 small → Phi-3-small']);
+      assert.deepEqual(mentions('| Phi-3 is small | 7B |\n| --- | --- |\n'), ['Phi-3 → Microsoft Phi']);
     });
   });
 

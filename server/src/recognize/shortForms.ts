@@ -194,20 +194,26 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
  * `ROW_REACH` and past a cell's pipe, written so that the form names one of its members.
  */
 function ofRow(set: ShortFormSet, m: Mention, mask: string, text: string, mentions: readonly Mention[]): Mention | undefined {
-  const floor = Math.max(0, m.start - ROW_REACH);
-  let pipe = false;
-  for (let i = m.start - 1, j = lowerBound(mentions, m.start, (f) => f.start) - 1; i >= floor; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return undefined;
-    if (c === 0x7c && mask.charCodeAt(i) === 0) pipe = true;
-    while (j >= 0 && (mentions[j].short || mentions[j].end > i + 1)) j--;
-    if (j < 0 || mentions[j].end !== i + 1 || mentions[j].start < floor) continue;
-    if (!pipe) return undefined;
-    const id = set.rows?.get(`${foldName(mentions[j].text)}\u0000${m.id.slice(ROW.length)}`);
+  // The row: back to the line's start, no further than ROW_REACH; most words are in no table.
+  const floor = Math.max(0, m.start - ROW_REACH, text.lastIndexOf('\n', m.start - 1) + 1, text.lastIndexOf('\r', m.start - 1) + 1);
+  if (!cellBoundary(text, mask, floor, m.start)) return undefined;
+  let after = m.start;
+  for (let j = lowerBound(mentions, m.start, (f) => f.start) - 1; j >= 0 && mentions[j].start >= floor; j--) {
+    const f = mentions[j];
+    if (f.short || f.end > after) continue;
+    // The nearest name before the word must be in an earlier cell.
+    if (after === m.start && !cellBoundary(text, mask, f.end, m.start)) return undefined;
+    after = f.start;
+    const id = set.rows?.get(`${foldName(f.text)}\u0000${m.id.slice(ROW.length)}`);
     if (id) return { ...m, id };
-    j--;
   }
   return undefined;
+}
+
+/** True when `text[from, to)` holds a table's cell boundary: a pipe the mask hides. */
+function cellBoundary(text: string, mask: string, from: number, to: number): boolean {
+  for (let i = text.indexOf('|', from); i !== -1 && i < to; i = text.indexOf('|', i + 1)) if (mask.charCodeAt(i) === 0) return true;
+  return false;
 }
 
 /** A size, active size or expert count suffix of a model id: `-17B`, `-A3B`, `-16E`. */
