@@ -136,6 +136,13 @@ describe('recognition classes (#13)', () => {
       ]);
       // `용` (for): `에이닷용 슈퍼컴퓨터`.
       assert.deepEqual(mentions('SK텔레콤 AI 서비스 에이닷용 슈퍼컴퓨터'), ['SK텔레콤 → SK Telecom', '에이닷 → 에이닷']);
+      // The copula after a vowel, and other endings: `챗지피티일 거예요`, `엑사원예요`, `딥시크지만`.
+      assert.deepEqual(mentions('AI 서비스라면 역시 챗지피티일 거예요. 국내 모델은 엑사원예요. 딥시크지만 큐웬3만큼.'), [
+        '챗지피티 → ChatGPT',
+        '엑사원 → EXAONE',
+        '딥시크 → DeepSeek',
+        '큐웬3 → Qwen3',
+      ]);
     });
 
     it('reads the other spelling writers use for a transliterated name (knowledge/koreanSpellings.ts)', () => {

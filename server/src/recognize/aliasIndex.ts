@@ -155,10 +155,11 @@ function writtenAsName(node: TrieNode, mask: string, start: number, stop: number
 }
 
 /**
- * Particles and suffixes that may follow a Hangul name (`서울대의`, `딥시크발`, `엑사원급`); any
- * other Hangul after it makes another word (`서울대공원`, `카카오톡`).
+ * Particles and suffixes that may follow a Hangul name (`서울대의`, `딥시크발`, `엑사원급`, the copula
+ * after a vowel: `챗지피티일 거예요`, `클로드예요`); any other Hangul after it makes another word
+ * (`서울대공원`, `카카오톡`).
  */
-const PARTICLE = /^(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에게|께서|부터|까지|만|보다|처럼|같이|이나|나|랑|이랑|하고|조차|마저|이며|이고|이다|이었|였|인|측|발|급|계열|기반|팀|대비|등|식|표|산|판|사의|사는|사가|사와|사도|이라|라는|라고|용|그룹)/;
+const PARTICLE = /^(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에게|께서|부터|까지|만|보다|처럼|같이|이나|나|랑|이랑|하고|조차|마저|이며|이고|이다|이었|였|인|측|발|급|계열|기반|팀|대비|등|식|표|산|판|사의|사는|사가|사와|사도|이라|라는|라고|용|그룹|일|임|예요|에요|이에요|야|지만|로서|로써|만큼|마다|뿐|한테|께|밖에)/;
 
 /** A name ending in Hangul ends a word, or is followed by a particle. */
 function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
