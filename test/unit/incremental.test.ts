@@ -236,13 +236,15 @@ describe('incremental analysis', () => {
 
   it(`keeps names that need a paragraph about AI exact as the paragraph changes (seed ${SEED})`, () => {
     const kb = fakeKnowledge([
-      { kind: 'family', id: 'claude', name: 'Claude', aliases: [], sources: [], ambiguous: true },
+      { kind: 'family', id: 'claude', name: 'Claude', aliases: [], sources: [], ambiguous: true, organization: 'anthropic' },
       { kind: 'organization', id: 'apple', name: 'Apple', aliases: [], sources: [], ambiguous: true },
+      { kind: 'organization', id: 'anthropic', name: 'Anthropic', aliases: [], sources: [] },
       { kind: 'model', id: 'gpt-4', name: 'GPT-4', aliases: [], sources: [] },
     ]);
     const r = createRecognizers(kb, buildAliasIndex(kb));
-    // Blank lines and headings make title lines, whose context is the paragraph after them.
-    const piece = fc.constantFrom('Claude', 'Claude Monet', 'Apple', 'pie', 'GPT-4', 'model', ' painted ', '\n\n', '\n\n## ', '\n', '. ', ' and ');
+    // Blank lines and headings make title lines, whose context is the paragraph after them; the
+    // maker's name beside a name makes its paragraph about AI too.
+    const piece = fc.constantFrom('Claude', 'Claude Monet', 'Apple', 'pie', 'GPT-4', 'model', 'Anthropic', ' painted ', '\n\n', '\n\n## ', '\n', '. ', ' and ');
     const text = fc.array(piece, { minLength: 3, maxLength: 20 }).map((xs) => xs.join(' '));
     const move = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 12 }), insert: piece });
     fc.assert(

@@ -273,6 +273,13 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('She was a high-flyer at the bank. High-Flyer Capital is a name.'), []);
   });
 
+  it('reads them beside their maker’s name, which puts the paragraph in the field', () => {
+    assert.deepEqual(mentions('Anthropic의 클로드'), ['Anthropic → Anthropic', '클로드 → Claude']);
+    assert.deepEqual(mentions('2. Google – 제미나이(Gemini)'), ['Google → Google DeepMind', '제미나이(Gemini) → Gemini']);
+    // Another company's name does not.
+    assert.deepEqual(mentions('Apple과 클로드 모네.'), []);
+  });
+
   it('reads them in a paragraph about AI: a word of the field, or another name', () => {
     assert.deepEqual(mentions('Claude writes code better than GPT-4o.'), ['Claude → Claude', 'GPT-4o → GPT-4o']);
     assert.deepEqual(mentions('Apple trains its own models.'), ['Apple → Apple']);

@@ -363,12 +363,24 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
 
   /** Whether `mask[from, to)` holds the name of a model or product that needs no context (any word start will do). */
   const hasPlainName = (mask: string, from: number, to: number): boolean => {
+    const organizations = new Set<string>(); // named in the paragraph
+    const makers = new Set<string>(); // of the names with other senses in it
     for (let j = from; j < to; j++) {
       if (mask[j] === '\u0000' || isSeparator(mask[j]) || (j > from && isLatinAlnum(boundaryChar(mask[j - 1])) && isLatinAlnum(boundaryChar(mask[j])))) continue;
       const hit = longestAt(mask, j, to);
+      if (!hit) continue;
+      const id = hit[1][0];
       // A model or product: companies turn up in ordinary prose (`네이버 지도`).
-      if (hit && !hit[2] && kindOf(hit[1][0]) !== 'organization') return true;
+      if (kindOf(id) === 'organization') organizations.add(id);
+      else if (!hit[2]) return true;
+      else {
+        const e = kb.get(id);
+        const maker = e && e.kind !== 'organization' ? e.organization : undefined;
+        if (maker) makers.add(maker);
+      }
     }
+    // `Anthropic의 클로드`, `Google – 제미나이(Gemini)`: a name with other senses beside its maker's.
+    for (const maker of makers) if (organizations.has(maker)) return true;
     return false;
   };
 
