@@ -197,6 +197,10 @@ describe('recognition on real notes (#13)', () => {
       ]);
     });
 
+    it('reads a size in a family's row as the model its variants are of, unless the row names a variant', () => {
+      assert.deepEqual(claims('| Model | Size |\n| --- | --- |\n| Yi | 6B, 34B |\n| Qwen3 | 4B |\n| Qwen3-2507 | 4B |\n').map((c) => c.split(' → ')[1]), ['yi-6b', 'yi-34b', 'qwen3-4b', 'null']);
+    });
+
     it('reads no claim where the column is not a size', () => {
       assert.deepEqual(claims('Model | Tokens\n--- | ---\nLlama 3.1 | 405B\n'), []);
     });

@@ -95,7 +95,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
   const links: ClaimLinks = {
     isModel,
-    bySize: (m, q) => sizedMember(kb, m, q),
+    bySize: (m, q, inCell) => sizedMember(kb, m, q, inCell),
     // An end of a range agrees as the count it names would (a range itself is never checked).
     agrees: (id, q) => {
       const model = kb.get(id);
@@ -144,7 +144,7 @@ const readTables = (text: string | undefined, mask: string): TableReader | undef
  * exactly that size (`Olmo 3 7B and 32B`, a family's table row `8B, 70B, 405B`). Null for a
  * family without such a member.
  */
-export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity): string | null {
+export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, inCell = false): string | null {
   const entity = kb.get(mention.id);
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
   if (entity?.kind === 'model') {
@@ -153,7 +153,7 @@ export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity): s
   }
   const withoutSize = (name: string): string => name.replace(/[-_ ]\d+(?:\.\d+)?[BbMm]$/, '');
   const names = [mention.text, withoutSize(mention.text), entity?.name ?? '', withoutSize(entity?.name ?? '')];
-  const members = familyId ? membersOfSize(kb, familyId, q.value, q.active, names) : [];
+  const members = familyId ? membersOfSize(kb, familyId, q.value, q.active, names, inCell) : [];
   if (members.length === 1) return members[0].id;
   return entity?.kind === 'model' ? entity.id : null;
 }

@@ -20,8 +20,8 @@ const ADJACENT_GAP = /^(?:의|은|는|이|가)?[ \t\u00a0\u0000,:;(\[（{'"‘�
 export interface ClaimLinks {
   /** False for families and organizations: a family mention names no single model. */
   isModel(id: string): boolean;
-  /** The model a count next to `m` is about (a family's member of that size); default: `m` itself if a model. */
-  bySize?(m: Mention, q: Quantity): string | null;
+  /** The model a count next to `m` (or in `m`'s table row) is about (a family's member of that size); default: `m` itself if a model. */
+  bySize?(m: Mention, q: Quantity, inCell?: boolean): string | null;
   /** Whether `q` agrees with model `id`'s count. A link read from the sentence before is made only then. */
   agrees?(id: string, q: Quantity): boolean;
 }
@@ -73,7 +73,7 @@ interface Reading {
   topical?: true;
 }
 
-type BySize = (m: Mention, q: Quantity) => string | null;
+type BySize = (m: Mention, q: Quantity, inCell?: boolean) => string | null;
 
 /**
  * A size column's cell: the model its row's model cell names. A row naming none, where no header
@@ -83,7 +83,7 @@ type BySize = (m: Mention, q: Quantity) => string | null;
 function fromCell(cell: Cell, sorted: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
   const [from, to] = cell.model!;
   for (let i = lowerBound(sorted, from, (m) => m.start); i < sorted.length && sorted[i].start < to; i++) {
-    if (sorted[i].kind === 'model') return { refersTo: bySize(sorted[i], q) };
+    if (sorted[i].kind === 'model') return { refersTo: bySize(sorted[i], q, true) };
   }
   return cell.guessed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx') ? { refersTo: null, topical: true } : { refersTo: null };
 }

@@ -13,9 +13,10 @@ import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
  * named like the first of `names` that names any (`Llama 2` picks Llama 2 7B over LLaMA 7B), and
  * then to the one named by it and the size alone among generations (`LLaMA` picks LLaMA 13B over
  * Llama 2 13B). A generation the first name states (`Llama3`) narrows to that generation's
- * members, even to none; otherwise a name never narrows the list to nothing.
+ * members, even to none; otherwise a name never narrows the list to nothing. With `preferBase`
+ * (a table row's size), the model the others are variants of (`baseOf`).
  */
-export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number, active: boolean, names: readonly string[]): ModelEntity[] {
+export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number, active: boolean, names: readonly string[], preferBase = false): ModelEntity[] {
   const near = (v: number | undefined): boolean => v !== undefined && Math.abs(v - value) <= value * 0.01;
   let members = kb.membersOf(familyId).filter((m) => {
     const named = nominalSize(m.name);
@@ -40,7 +41,22 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
     const sizeOnly = named.filter((_, k) => /^ [\d.]+[bm]$/.test(rest[k]));
     if (named.length > 1 && sizeOnly.length === 1 && rest.every((r) => /^ (?:\S+ )*[\d.]+[bm]$/.test(r))) members = sizeOnly;
   }
-  return members;
+  const base = preferBase && members.length > 1 ? baseOf(members, names) : undefined;
+  return base ? [base] : members;
+}
+
+/**
+ * The member the others are variants of, by name (`Yi-6B` of Yi-6B-200K, `Qwen3-4B` of
+ * Qwen3-4B-Instruct-2507): what a size names beside a family's name alone, as a table row's is.
+ * Undefined when no member is, or when a name has a word only the variants have (`Qwen3-2507`).
+ */
+function baseOf(members: readonly ModelEntity[], names: readonly string[]): ModelEntity | undefined {
+  const folded = members.map((m) => foldName(m.name));
+  const k = folded.findIndex((b) => folded.every((n) => n === b || n.startsWith(`${b} `)));
+  if (k === -1) return undefined;
+  const own = new Set(folded[k].split(' '));
+  const variantWords = new Set(folded.flatMap((n) => n.split(' ')).filter((w) => !own.has(w)));
+  return names.some((name) => foldName(name).split(' ').some((w) => variantWords.has(w))) ? undefined : members[k];
 }
 
 /**
