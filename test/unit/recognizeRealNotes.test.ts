@@ -197,7 +197,7 @@ describe('recognition on real notes (#13)', () => {
       ]);
     });
 
-    it('reads a size in a family's row as the model its variants are of, unless the row names a variant', () => {
+    it('reads a size in a family’s row as the model its variants are of, unless the row names a variant', () => {
       assert.deepEqual(claims('| Model | Size |\n| --- | --- |\n| Yi | 6B, 34B |\n| Qwen3 | 4B |\n| Qwen3-2507 | 4B |\n').map((c) => c.split(' → ')[1]), ['yi-6b', 'yi-34b', 'qwen3-4b', 'null']);
     });
 
