@@ -158,6 +158,11 @@ describe('recognize/quantities', () => {
       assert.deepEqual(findQuantities('in 2023 and 70B; 90 or 70B; v2 and 7B').map((q) => q.text), ['70B', '70B', '7B']);
     });
 
+    it('reads a total and its active count written together without a hyphen, as a table may', () => {
+      assert.deepEqual(findQuantities('| 57BA14B | 241BA28B |').map((q) => [q.text, q.value, q.active]), [['57B', 57e9, false], ['14B', 14e9, true], ['241B', 241e9, false], ['28B', 28e9, true]]);
+      assert.deepEqual(findQuantities('The 3BAR and 7BA are no counts.').map((q) => q.text), []);
+    });
+
     it('gives each bare number of a list the unit of the count that ends it', () => {
       const read = (text: string) => findQuantities(text).map((q) => [q.text, q.value, q.qualifier]);
       assert.deepEqual(read('in 1.3, 2.7 and 6.7 billion parameters'), [['1.3', 1.3e9, 'exact'], ['2.7', 2.7e9, 'exact'], ['6.7 billion', 6.7e9, 'exact']]);

@@ -21,16 +21,16 @@ const SP = '[ \\u00a0\\u202f]';
 
 /**
  * A number that does not continue a Latin word, a decimal or a digit group (`Qwen3`, `3.1`, `1,234`).
- * An `A` prefix marks the active count in `685B-A37B`.
+ * An `A` prefix marks the active count in `685B-A37B`, and `57BA14B` as a table may write it.
  */
-const NUMBER = new RegExp(String.raw`(?<![A-Za-z0-9_.]|\d,)(A?)(${NUM})`, 'g');
+const NUMBER = new RegExp(String.raw`(?:(?<![A-Za-z0-9_.]|\d,)|(?<=\d[Bb])(?=A\d))(A?)(${NUM})`, 'g');
 
 /**
  * `B`/`T`/`M` (optionally after a space), `b` attached, `bn` (`175 bn`), or a word unit
  * (`56-billion-parameter`).
  */
 const LATIN_UNIT = new RegExp(
-  String.raw`${SP}?([BTM])(?![A-Za-z0-9_])|(b)(?![A-Za-z0-9_])|${SP}?(bn|Bn|BN)(?![A-Za-z0-9_])|(?:${SP}|-)?([Bb]illion|[Tt]rillion|[Mm]illion|BILLION|TRILLION|MILLION)(?![A-Za-z])`,
+  String.raw`${SP}?([BTM])(?:(?![A-Za-z0-9_])|(?=A\d+(?:\.\d+)?B(?![A-Za-z0-9_])))|(b)(?![A-Za-z0-9_])|${SP}?(bn|Bn|BN)(?![A-Za-z0-9_])|(?:${SP}|-)?([Bb]illion|[Tt]rillion|[Mm]illion|BILLION|TRILLION|MILLION)(?![A-Za-z])`,
   'y',
 );
 /** A plain count of parameters in digits: `175,000,000,000 parameters`, `7000000000 params`. */
