@@ -197,6 +197,12 @@ describe('recognition on real notes (#13)', () => {
       ]);
     });
 
+    it('knows a column of models by its header in either language (`LLM 이름`, `Model name`, `모델명`)', () => {
+      for (const head of ['LLM 이름', 'Model name', '모델명', '언어 모델']) {
+        assert.deepEqual(claims(`| # | ${head} | 파라미터 개수 |\n|---|---|---|\n| 4 | polyglot-ko-1.3b | 1.43 B |\n`).map((c) => c.split(' → ')[1]), ['eleutherai-polyglot-ko-1.3b'], head);
+      }
+    });
+
     it('reads a size in a family’s row as the model its variants are of, unless the row names a variant', () => {
       assert.deepEqual(claims('| Model | Size |\n| --- | --- |\n| Yi | 6B, 34B |\n| Qwen3 | 4B |\n| Qwen3-2507 | 4B |\n').map((c) => c.split(' → ')[1]), ['yi-6b', 'yi-34b', 'qwen3-4b', 'null']);
     });

@@ -66,7 +66,7 @@ const OTHER_HEADER =
 /** Units of bytes in a size header's brackets: the size of files, not of models. */
 const BYTE_UNIT = /^(?:[kmgtp]i?b|bytes?|바이트)$/i;
 /** A header naming the column of models. */
-const MODEL_HEADER = /^(?:models?|model\s+names?|names?|checkpoints?|llms?|모델(?:\s?(?:명|이름))?|이름)$/i;
+const MODEL_HEADER = /^(?:(?:models?|llms?|모델|언어\s?모델)(?:\s*(?:names?|명|이름))?|names?|checkpoints?|이름)$/i;
 
 /** A delimiter row: `| --- | :-: |`, `---|---`. */
 export const DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/;
