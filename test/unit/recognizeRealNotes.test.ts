@@ -203,6 +203,11 @@ describe('recognition on real notes (#13)', () => {
       }
     });
 
+    it('reads a size in a row naming a company by its model line as the model so named (| Mistral | 7B |)', () => {
+      assert.deepEqual(claims('| Model | Size |\n| --- | --- |\n| Mistral AI | 7B |\n| Mistral | 7B |\n| Mistral | 12B |\n').map((c) => c.split(' → ')[1]), ['null', 'mistral-7b', 'null']);
+      assert.deepEqual(claims('Mistral AI models: Mistral has 7B parameters.').map((c) => c.split(' → ')[1]), ['null']);
+    });
+
     it('reads a size in a family’s row as the model its variants are of, unless the row names a variant', () => {
       assert.deepEqual(claims('| Model | Size |\n| --- | --- |\n| Yi | 6B, 34B |\n| Qwen3 | 4B |\n| Qwen3-2507 | 4B |\n').map((c) => c.split(' → ')[1]), ['yi-6b', 'yi-34b', 'qwen3-4b', 'null']);
     });

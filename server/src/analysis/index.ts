@@ -146,6 +146,7 @@ const readTables = (text: string | undefined, mask: string): TableReader | undef
  */
 export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, inCell = false): string | null {
   const entity = kb.get(mention.id);
+  if (entity?.kind === 'organization') return inCell ? namedBySize(kb, entity.id, mention.text, q) : null;
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
   if (entity?.kind === 'model') {
     const own = q.active ? entity.parameters?.active : entity.parameters?.total;
@@ -156,6 +157,17 @@ export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, in
   const members = familyId ? membersOfSize(kb, familyId, q.value, q.active, names, inCell) : [];
   if (members.length === 1) return members[0].id;
   return entity?.kind === 'model' ? entity.id : null;
+}
+
+/**
+ * `| Mistral | 7B |`: a table row naming a company by its model line's name, with a size: the
+ * company's model named so with that size (Mistral 7B), if there is one.
+ */
+function namedBySize(kb: KnowledgeBase, organizationId: string, written: string, q: Quantity): string | null {
+  if (q.active) return null;
+  const name = foldName(`${written} ${Number((q.value / 1e9).toPrecision(4))}B`);
+  const found = kb.modelsOf(organizationId).filter((m) => [m.name, ...m.aliases].some((n) => foldName(n) === name));
+  return found.length === 1 ? found[0].id : null;
 }
 
 /** Analyses a whole note: parse, mask, mentions, claims. `window`: see `markdown/blocks.ts` (tests make it small). */
