@@ -23,7 +23,9 @@ const SP = '[ \\u00a0\\u202f]';
  * A number that does not continue a Latin word, a decimal or a digit group (`Qwen3`, `3.1`, `1,234`).
  * An `A` prefix marks the active count in `685B-A37B`, and `57BA14B` as a table may write it.
  */
-const NUMBER = new RegExp(String.raw`(?:(?<![A-Za-z0-9_.]|\d,)|(?<=\d[Bb])(?=A\d))(A?)(${NUM})`, 'g');
+const NUMBER = new RegExp(String.raw`(?<![A-Za-z0-9_.]|\d,)(A?)(${NUM})`, 'g');
+/** `A14B` glued to the total before it (`57BA14B`), which `NUMBER` does not start at: read after that total. */
+const GLUED_ACTIVE = new RegExp(String.raw`[Bb](A)(${NUM})(?=[Bb](?![A-Za-z0-9_]))`, 'y');
 
 /**
  * `B`/`T`/`M` (optionally after a space), `b` attached, `bn` (`175 bn`), or a word unit
@@ -439,7 +441,15 @@ function* candidates(mask: string, start: number, end: number): Generator<Candid
     const first = [d, h, w].reduce<RegExpExecArray | null>((a, b) => (b !== null && (a === null || b.index < a.index) ? b : a), null);
     if (!first || first.index >= end) return;
     from = first.index + Math.max(1, first[0].length);
-    if (first === d) yield { index: first.index, prefix: first[1], num: first[2], skipTo };
+    if (first === d) {
+      yield { index: first.index, prefix: first[1], num: first[2], skipTo };
+      GLUED_ACTIVE.lastIndex = first.index + first[0].length;
+      const glued = first[1] === '' ? GLUED_ACTIVE.exec(mask) : null;
+      if (glued && from <= glued.index + 1 && glued.index + 1 < end) {
+        from = glued.index + glued[0].length;
+        yield { index: glued.index + 1, prefix: glued[1], num: glued[2], skipTo };
+      }
+    }
     else if (first === h) yield { index: first.index, prefix: '', num: '', skipTo };
     else yield { index: first.index, prefix: '', num: numberWordsValue(first[1]), wordsEnd: first.index + first[1].length, skipTo };
   }

@@ -195,7 +195,9 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
  */
 function ofRow(set: ShortFormSet, m: Mention, mask: string, text: string, mentions: readonly Mention[]): Mention | undefined {
   // The row: back to the line's start, no further than ROW_REACH; most words are in no table.
-  const floor = Math.max(0, m.start - ROW_REACH, text.lastIndexOf('\n', m.start - 1) + 1, text.lastIndexOf('\r', m.start - 1) + 1);
+  let floor = m.start;
+  const reach = Math.max(0, m.start - ROW_REACH);
+  while (floor > reach && text.charCodeAt(floor - 1) !== 0x0a && text.charCodeAt(floor - 1) !== 0x0d) floor--;
   if (!cellBoundary(text, mask, floor, m.start)) return undefined;
   let after = m.start;
   for (let j = lowerBound(mentions, m.start, (f) => f.start) - 1; j >= 0 && mentions[j].start >= floor; j--) {
