@@ -361,8 +361,11 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return model && kindOf(model[1][0]) === 'model' ? [model[0], model[1], false] : undefined;
   };
 
-  /** Whether `mask[from, to)` holds the name of a model or product that needs no context (any word start will do). */
-  const hasPlainName = (mask: string, from: number, to: number): boolean => {
+  /**
+   * Whether `mask[from, to)` names something of the field: a model or product whose name needs no
+   * context, or one whose name does beside its maker's (any word start will do).
+   */
+  const namesTheField = (mask: string, from: number, to: number): boolean => {
     const organizations = new Set<string>(); // named in the paragraph
     const makers = new Set<string>(); // of the names with other senses in it
     for (let j = from; j < to; j++) {
@@ -488,7 +491,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     lookup: (name) => byName.get(foldName(name)) ?? [],
     find(mask, start = 0, end = mask.length) {
       const mentions: Mention[] = [];
-      const aboutAI = contextOf(mask, (from, to) => hasPlainName(mask, from, to));
+      const aboutAI = contextOf(mask, (from, to) => namesTheField(mask, from, to));
       let i = start;
       while (i < end) {
         // Most characters start no name, nor does a letter or digit inside a Latin word.

@@ -82,12 +82,13 @@ type BySize = (m: Mention, q: Quantity, inCell?: boolean) => string | null;
  */
 function fromCell(cell: Cell, sorted: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
   const [from, to] = cell.model!;
+  let company: Mention | undefined;
   for (let i = lowerBound(sorted, from, (m) => m.start); i < sorted.length && sorted[i].start < to; i++) {
     if (sorted[i].kind === 'model') return { refersTo: bySize(sorted[i], q, true) };
+    if (sorted[i].kind === 'organization') company ??= sorted[i];
   }
   // `| Mistral | 7B |`: a company named by its model line (see `sizedMember`).
-  const named = sorted.slice(lowerBound(sorted, from, (m) => m.start)).find((m) => m.start < to && m.kind === 'organization');
-  if (named && links.bySize) return { refersTo: links.bySize(named, q, true) };
+  if (company && links.bySize) return { refersTo: links.bySize(company, q, true) };
   return cell.guessed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx') ? { refersTo: null, topical: true } : { refersTo: null };
 }
 

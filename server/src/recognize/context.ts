@@ -1,7 +1,7 @@
 /**
  * Whether a paragraph is about AI, for names that also mean other things (`Claude` Monet, the
  * `Gemini` constellation, `Falcon` the bird, `LG` fridges): a word of the field, or the name of a
- * model or product, in the same paragraph. A paragraph of one short line (a heading, a label:
+ * model or product (or such a name beside its maker's: `Anthropic의 클로드`), in the same paragraph. A paragraph of one short line (a heading, a label:
  * `### Mistral`) is about what follows it, so its context runs on through the next paragraph.
  * Read only when such a name is found, so ordinary prose costs nothing.
  */
@@ -13,7 +13,7 @@ const AI_WORDS =
 
 /**
  * A memo of `aboutAI` by paragraph start, for one scan: `hasName(start, end)` says whether the
- * paragraph holds a name that needs no context.
+ * paragraph names something of the field.
  */
 export function contextOf(mask: string, hasName: (start: number, end: number) => boolean): (pos: number) => boolean {
   const memo = new Map<number, boolean>();
