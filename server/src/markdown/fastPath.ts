@@ -499,8 +499,7 @@ const LITERAL_UNDERSCORE = 2;
 function unclosable(text: string, from: number, to: number): number {
   let flags = LITERAL_STAR | LITERAL_UNDERSCORE;
   for (const c of [0x2a, 0x5f]) {
-    const ch = String.fromCharCode(c);
-    for (let i = text.indexOf(ch, from); i !== -1 && i < to; i = text.indexOf(ch, i)) {
+    for (let i = indexIn(text, c, from, to); i !== -1; i = indexIn(text, c, i, to)) {
       let r = 1;
       while (i + r < to && text.charCodeAt(i + r) === c) r++;
       const before = kind(pointBefore(text, i, from));
@@ -517,11 +516,14 @@ function unclosable(text: string, from: number, to: number): number {
   return flags;
 }
 
+/** The first offset of the UTF-16 unit `code` in `text[from, to)`, or -1: never reads past `to`. */
+function indexIn(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** True when `ch` does not occur in `text[from, limit)`. */
-const lacks = (text: string, ch: string, from: number, limit: number): boolean => {
-  const at = text.indexOf(ch, from);
-  return at === -1 || at >= limit;
-};
+const lacks = (text: string, ch: string, from: number, limit: number): boolean => indexIn(text, ch.charCodeAt(0), from, limit) === -1;
 
 /** The start of the first blank line at or after the line holding `from`, or the text's end. */
 function nextBlankLine(text: string, from: number): number {

@@ -214,7 +214,7 @@ function ofRow(set: ShortFormSet, m: Mention, mask: string, text: string, mentio
 
 /** True when `text[from, to)` holds a table's cell boundary: a pipe the mask hides. */
 function cellBoundary(text: string, mask: string, from: number, to: number): boolean {
-  for (let i = text.indexOf('|', from); i !== -1 && i < to; i = text.indexOf('|', i + 1)) if (mask.charCodeAt(i) === 0) return true;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x7c && mask.charCodeAt(i) === 0) return true;
   return false;
 }
 
