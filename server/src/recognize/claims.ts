@@ -63,7 +63,7 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
 
 /** `A3B` of `30B-A3B` (or `30BA3B`): an active count glued to a total is about the total's model, when it agrees. */
 function withTotal(mask: string, total: Claim | undefined, q: Quantity, links: ClaimLinks): Reading | undefined {
-  if (!q.active || !total?.refersTo || total.active || !/^-?A$/i.test(mask.slice(total.end, q.start))) return undefined;
+  if (!q.active || !total?.refersTo || total.active || q.start - total.end > 2 || !/^-?A$/i.test(mask.slice(total.end, q.start))) return undefined;
   return !links.agrees || links.agrees(total.refersTo, q) ? { refersTo: total.refersTo } : undefined;
 }
 
