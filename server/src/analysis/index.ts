@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { KnowledgeBase } from '../knowledge/types';
+import { sameSize } from '../knowledge/nominal';
 import { PIECE, scanNote, scanNoteAsync, WINDOW, type NoteStructure } from '../markdown/blocks';
 import { proseMask } from '../markdown/prose';
 import { foldName, type AliasIndex } from '../recognize/aliasIndex';
@@ -150,7 +151,7 @@ export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, in
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
   if (entity?.kind === 'model') {
     const own = q.active ? entity.parameters?.active : entity.parameters?.total;
-    if (!familyId || (own !== undefined && Math.abs(own - q.value) <= q.value * 0.01)) return entity.id;
+    if (!familyId || sameSize(own, q.value)) return entity.id;
   }
   const withoutSize = (name: string): string => name.replace(/[-_ ]\d+(?:\.\d+)?[BbMm]$/, '');
   const names = [mention.text, withoutSize(mention.text), entity?.name ?? '', withoutSize(entity?.name ?? '')];

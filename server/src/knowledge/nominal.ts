@@ -12,6 +12,9 @@ export interface NominalSize {
 
 const UNIT: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
 
+/** Whether `count` is the size `value` within 1%: a name's size rounds its count (`3B` for 3.21B is not, `8B` for 8.03B is). */
+export const sameSize = (count: number | undefined, value: number): boolean => count !== undefined && Math.abs(count - value) <= value * 0.01;
+
 /**
  * A size word of the name: digits with an optional fraction and a unit (`3B`, `0.6B`, `124M`, `1T`),
  * or `A` and one for the active count (`A22B`). Bounded by the name's separators, so `8x7B` (an

@@ -1,7 +1,7 @@
 import type { Entity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { koreanSpellings } from '../knowledge/koreanSpellings';
-import { nominalSize } from '../knowledge/nominal';
+import { nominalSize, sameSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
 import { isGenericFolded } from './genericWords';
@@ -171,9 +171,9 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
 const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
 const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
-/** A size word inside a name as written (`Llama 3.1 8B`). */
 /** `-A22B` after `Qwen3-235B`: an active count. */
 const ACTIVE_AFTER = /^[-_]A(\d+(?:\.\d+)?)([Bb])(?![A-Za-z0-9_])/;
+/** A size word inside a name as written (`Llama 3.1 8B`). */
 const HAS_SIZE = /\d[BbMm](?![A-Za-z])/;
 /** The count of a size word's digits and unit (`B` or `M`). */
 const sizeValue = (digits: string, unit: string): number => Number(digits) * (unit === 'M' || unit === 'm' ? 1e6 : 1e9);
@@ -434,19 +434,14 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     // `큐원3-235B` then `-A22B`: the active count the model's name states, written after an alias without it.
     const active = ACTIVE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 10)));
     if (active) {
-      const named = nominalSize(entity.name).active;
       const value = sizeValue(active[1], active[2]);
-      return named !== undefined && Math.abs(named - value) <= value * 0.01 && !/-A\d/i.test(m.text) ? { ...m, end: m.end + active[0].length } : m;
+      return sameSize(nominalSize(entity.name).active, value) && !/-A\d/i.test(m.text) ? { ...m, end: m.end + active[0].length } : m;
     }
     const sized = SIZE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
     if (!sized || HAS_SIZE.test(mask.slice(m.start, m.end))) return m; // `Llama 3.1 8B 8B`: the name has its size
     const value = sizeValue(sized[1], sized[2]);
-    const states = (name: string): boolean => {
-      const named = nominalSize(name).total;
-      return named !== undefined && Math.abs(named - value) <= value * 0.01;
-    };
-    const total = entity.parameters?.total;
-    const own = states(entity.name) || (total !== undefined && Math.abs(total - value) <= value * 0.01 && entity.aliases.some(states));
+    const states = (name: string): boolean => sameSize(nominalSize(name).total, value);
+    const own = states(entity.name) || (sameSize(entity.parameters?.total, value) && entity.aliases.some(states));
     return own ? { ...m, end: m.end + sized[0].length } : m;
   };
 

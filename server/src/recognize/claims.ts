@@ -87,8 +87,9 @@ function fromCell(cell: Cell, sorted: Mention[], q: Quantity, bySize: BySize, li
     if (sorted[i].kind === 'model') return { refersTo: bySize(sorted[i], q, true) };
     if (sorted[i].kind === 'organization') company ??= sorted[i];
   }
-  // `| Mistral | 7B |`: a company named by its model line (see `sizedMember`).
-  if (company && links.bySize) return { refersTo: links.bySize(company, q, true) };
+  // `| Mistral | 7B |`: a company named by its model line (see `sizedMember`); else as a row of no model.
+  const named = company ? bySize(company, q, true) : null;
+  if (named !== null) return { refersTo: named };
   return cell.guessed && links.agrees && (q.qualifier === 'exact' || q.qualifier === 'approx') ? { refersTo: null, topical: true } : { refersTo: null };
 }
 

@@ -3,7 +3,7 @@
  * 32B` is Olmo 3 32B. Used where a name is written with a size (`aliasIndex.ts`) and where a count
  * stands next to a name (`claims.ts`).
  */
-import { nominalSize } from '../knowledge/nominal';
+import { nominalSize, sameSize } from '../knowledge/nominal';
 import { foldName } from '../knowledge/normalize';
 import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
 
@@ -17,7 +17,7 @@ import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
  * (a table row's size), the model the others are variants of (`baseOf`).
  */
 export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number, active: boolean, names: readonly string[], preferBase = false): ModelEntity[] {
-  const near = (v: number | undefined): boolean => v !== undefined && Math.abs(v - value) <= value * 0.01;
+  const near = (v: number | undefined): boolean => sameSize(v, value);
   let members = kb.membersOf(familyId).filter((m) => {
     const named = nominalSize(m.name);
     return active ? near(m.parameters?.active) || near(named.active) : near(m.parameters?.total) || near(named.total);

@@ -21,7 +21,7 @@ const SP = '[ \\u00a0\\u202f]';
 
 /**
  * A number that does not continue a Latin word, a decimal or a digit group (`Qwen3`, `3.1`, `1,234`).
- * An `A` prefix marks the active count in `685B-A37B`, and `57BA14B` as a table may write it.
+ * An `A` prefix marks the active count in `685B-A37B` (glued to its total, `57BA14B`, see `GLUED_ACTIVE`).
  */
 const NUMBER = new RegExp(String.raw`(?<![A-Za-z0-9_.]|\d,)(A?)(${NUM})`, 'g');
 /** `A14B` glued to the total before it (`57BA14B`), which `NUMBER` does not start at: read after that total. */
@@ -449,8 +449,7 @@ function* candidates(mask: string, start: number, end: number): Generator<Candid
         from = glued.index + glued[0].length;
         yield { index: glued.index + 1, prefix: glued[1], num: glued[2], skipTo };
       }
-    }
-    else if (first === h) yield { index: first.index, prefix: '', num: '', skipTo };
+    } else if (first === h) yield { index: first.index, prefix: '', num: '', skipTo };
     else yield { index: first.index, prefix: '', num: numberWordsValue(first[1]), wordsEnd: first.index + first[1].length, skipTo };
   }
 }
