@@ -16,18 +16,42 @@ const fromMarkdownOptions: FromMarkdownOptions = {
   mdastExtensions: (processor.data('fromMarkdownExtensions') ?? []) as FromMarkdownOptions['mdastExtensions'],
 };
 /**
- * The same without the tree transforms: GFM's literal autolinks are the only one, and its patterns
- * all need `http://`, `https://`, `www.` or an `@`. Most pieces have none, and the transform walks
- * every text node of the tree (a tenth of a paragraph's parse).
+ * The same without GFM's literal autolinks, syntax and tree transform: their patterns all need
+ * `http://`, `https://`, `www.` or an `@`, and most pieces have none. The syntax tries a link at
+ * every letter and digit, and merging its 66 character hooks into the parser is a third of the
+ * cost of parsing a short piece; the transform walks every text node of the tree.
  */
-const withoutTransforms: FromMarkdownOptions = {
-  extensions: fromMarkdownOptions.extensions,
+const withoutLiteralAutolinks: FromMarkdownOptions = {
+  extensions: (fromMarkdownOptions.extensions ?? []).map(withoutAutolinkConstructs),
   mdastExtensions: (fromMarkdownOptions.mdastExtensions ?? []).flat(Infinity).map((e) => {
     const { transforms: _, ...rest } = e as Exclude<typeof e, unknown[]>;
     return rest;
   }) as FromMarkdownOptions['mdastExtensions'],
 };
 const LITERAL_AUTOLINK = /@|https?:\/\/|www\./i;
+
+type SyntaxExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
+
+/**
+ * `extension` without the constructs of literal autolinks: they are the only ones that guard on the
+ * character before them (`previous`). A hook left with no construct is dropped.
+ */
+export function withoutAutolinkConstructs(extension: SyntaxExtension): SyntaxExtension {
+  const out: Record<string, unknown> = {};
+  for (const [hook, byCode] of Object.entries(extension)) {
+    if (!byCode || typeof byCode !== 'object' || Array.isArray(byCode)) {
+      out[hook] = byCode;
+      continue;
+    }
+    const kept: Record<string, unknown[]> = {};
+    for (const [code, value] of Object.entries(byCode as Record<string, unknown>)) {
+      const list = (Array.isArray(value) ? value : [value]).filter((c) => !(c && typeof c === 'object' && 'previous' in c));
+      if (list.length > 0) kept[code] = list;
+    }
+    out[hook] = kept;
+  }
+  return out as SyntaxExtension;
+}
 
 /** Block quotes nested deeper than this are read as text: thousands of `>` overflow the parser's stack. */
 const MAX_QUOTE_DEPTH = 64;
@@ -65,7 +89,7 @@ export function parseMarkdown(text: string): Root {
   // Same length, so offsets hold.
   const source = flattened(text);
   try {
-    return fromMarkdown(source, LITERAL_AUTOLINK.test(source) ? fromMarkdownOptions : withoutTransforms);
+    return fromMarkdown(source, LITERAL_AUTOLINK.test(source) ? fromMarkdownOptions : withoutLiteralAutolinks);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return asOneParagraph(text);
