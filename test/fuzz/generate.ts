@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { note as randomNote, plainNote } from '../unit/randomNotes';
+import { note as randomNote, plainNote } from '../support/randomNotes';
 
 /** A small seeded PRNG (mulberry32): every document is reproducible from its own seed. */
 export class Rng {

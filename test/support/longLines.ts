@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdit, note, prose, type Edit } from '../unit/randomNotes';
+import { applyEdit, note, prose, type Edit } from './randomNotes';
 
 const SENTENCES = [
   'DeepSeek V3.1 has 685B parameters, 37B active, and R&D costs over $5B (ai@example.com).',

@@ -68,4 +68,11 @@ describe('layout of server/src', () => {
     }
     assert.deepEqual(wrong, []);
   });
+
+  it('is mirrored by test/unit: each folder of unit tests is a part of server/src', () => {
+    const unit = path.resolve(__dirname);
+    const folders = readdirSync(unit).filter((name) => statSync(path.join(unit, name)).isDirectory());
+    assert.ok(folders.length >= 8, folders.join(', '));
+    assert.deepEqual(folders.filter((name) => !statSync(path.join(root, name), { throwIfNoEntry: false })?.isDirectory()), []);
+  });
 });

@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { analyzeNote } from '../../../server/src/analysis';
+import { updateAnalysis } from '../../../server/src/analysis/incremental';
+import { analysisFacts, bundledRecognizers } from '../../support/analysis';
+import { doc, edited, longProse, WINDOWED, withLongLine } from '../../support/longLines';
+import { edit, SEED } from '../../support/randomNotes';
+
+/**
+ * Incremental analysis of notes with long lines equals a fresh one (`markdown/blocks.ts` windows),
+ * after random edits: a file of its own, so that the parallel unit run spreads these two properties,
+ * the costliest of the suite, over the workers.
+ */
+const bundled = bundledRecognizers;
+const facts = analysisFacts;
+
+describe('long lines, random edits', () => {
+  it(`equals a fresh analysis after random edits across windows (seed ${SEED})`, () => {
+    const r = bundled();
+    let cuts = 0;
+    fc.assert(
+      fc.property(withLongLine, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        let before = doc(text);
+        let analysis = analyzeNote(before, r, WINDOWED);
+        cuts += analysis.structure!.boundaries.length;
+        for (const [i, e] of edits.entries()) {
+          const { next, change } = edited(before, e);
+          analysis = updateAnalysis(analysis, next, i % 3 === 2 ? undefined : [change], r);
+          const context = JSON.stringify({ text, edits });
+          assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)), context);
+          before = next;
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+    assert.ok(cuts >= 1000, `only ${cuts} boundaries`);
+  });
+
+  it(`equals a fresh analysis after edits at and near the cuts (seed ${SEED})`, () => {
+    const r = bundled();
+    const prefix = fc.constantFrom('', '# T\n', 'p\n\n', '> ', '- ', '```\n', '<!--\n', '[^1]: ', '~~~\n\n');
+    const suffix = fc.constantFrom('', '\n\n', '\n---', '\n| --- |', '\n```', '\n-->');
+    const nearCut = fc.record({ cut: fc.nat(), offset: fc.integer({ min: -6, max: 6 }), e: edit });
+    let near = 0;
+    fc.assert(
+      fc.property(prefix, longProse, suffix, fc.array(nearCut, { minLength: 1, maxLength: 4 }), (pre, line, post, edits) => {
+        let before = doc(pre + line + post);
+        let analysis = analyzeNote(before, r, WINDOWED);
+        for (const [i, { cut, offset, e }] of edits.entries()) {
+          const cuts = analysis.structure!.boundaries;
+          const length = before.getText().length;
+          const at = Math.max(0, Math.min(length, cuts[cut % cuts.length] + offset));
+          if (cuts.length > 1) near++;
+          const { next, change } = edited(before, { ...e, at: at / (length + 1) });
+          analysis = updateAnalysis(analysis, next, i % 3 === 2 ? undefined : [change], r);
+          assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)), JSON.stringify({ text: pre + line + post, edits }));
+          before = next;
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+    assert.ok(near >= 100, `only ${near} edits near a cut`);
+  });
+});
+
+describe('long paragraphs, read around an edit (#17 §5, analysis/longParagraphs.ts)', () => {
+  // One line of names with other senses, words of the field, models and counts, sentence ends:
+  // edits change whether the paragraph is about AI, and which sentence a count is read with.
+  const neutral = fc.constantFrom('Falcon', 'Mistral', 'Claude', 'Gemini', 'the bird', 'the wind', 'text', 'and', 'of the sky', '8B', '70B', '7B', '32B', '. ', ', ', 'Total 405B.');
+  const field = fc.constantFrom('a model', 'AI', 'Llama 3.1', 'Qwen3', 'Olmo 3', 'has 8B parameters', '모델', '매개변수 80억', '[GitHub](https://github.com/x)', '[Mistral AI](https://mistral.ai/news)');
+  // Words of the field are few, so that an edit can make the paragraph about AI or not.
+  const line = fc
+    .tuple(fc.array(neutral, { minLength: 40, maxLength: 160 }), fc.array(field, { maxLength: 2 }), fc.nat())
+    .map(([xs, ys, k]) => {
+      const words: string[] = [...xs];
+      ys.forEach((y, i) => words.splice((k * (i + 3)) % (words.length + 1), 0, y));
+      return words.join(' ');
+    });
+  const change = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 12 }), insert: fc.oneof(neutral, neutral, field) });
+
+  it('reads the count at the start of a sentence with the sentence before it, when an edit falls in the next sentence', () => {
+    const r = bundled();
+    // The edit falls so far after `Total 405B.` that the claims read again start at the sentence
+    // holding that count (mentions are found again 320 characters around an edit).
+    const filler = 'Words of AI, the sky and the wind. '.repeat(12);
+    const text = `${filler}Llama 3.1 is out. Total 405B. ${'Then more words of the sky and the wind, '.repeat(3)}here. ${filler}`;
+    let before = doc(text);
+    let analysis = analyzeNote(before, r, WINDOWED);
+    const at = text.indexOf('Then more') + 60 + 320;
+    const { next, change: c } = edited(before, { at: at / (text.length + 1), remove: 0, insert: 'x' });
+    analysis = updateAnalysis(analysis, next, [c], r);
+    assert.deepEqual(analysis.claims.map((claim) => `${claim.text} → ${claim.refersTo}`), ['405B → meta-llama-3.1-405b']);
+    assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)));
+  });
+
+  it('finds names with other senses again in the whole paragraph when an edit far from them makes it about AI', () => {
+    const r = bundled();
+    const text = `The sky. ${'The wind and the bird. '.repeat(20)}Falcon of the sky.`;
+    let before = doc(text);
+    let analysis = analyzeNote(before, r, WINDOWED);
+    assert.deepEqual(analysis.mentions, []);
+    const { next, change: c } = edited(before, { at: 0.001, remove: 0, insert: ' An AI model.' });
+    analysis = updateAnalysis(analysis, next, [c], r);
+    assert.deepEqual(analysis.mentions.map((m) => m.text), ['Falcon']);
+    assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)));
+  });
+
+  it(`equals a fresh analysis after edits anywhere in a one-line paragraph longer than the window (seed ${SEED})`, () => {
+    const r = bundled();
+    fc.assert(
+      fc.property(line, fc.array(change, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        let before = doc(text);
+        let analysis = analyzeNote(before, r, WINDOWED);
+        for (const e of edits) {
+          const { next, change: c } = edited(before, e);
+          analysis = updateAnalysis(analysis, next, [c], r);
+          assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)), JSON.stringify({ text, edits }));
+          before = next;
+        }
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,243 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote, analyzeNoteAsync, createRecognizers, LineIndex } from '../../../server/src/analysis';
+import { footnoteKey, normalizeLabel } from '../../../server/src/markdown/definitions';
+import { fastRun } from '../../../server/src/markdown/fastPath';
+import { maskNote, maskWholeNote, proseMask } from '../../../server/src/markdown/prose';
+import { bundledKnowledge } from '../../support/knowledge';
+import { plainNote, SEED } from '../../support/randomNotes';
+
+/** The prose of `text`, with masked stretches shown as `·`. */
+const prose = (text: string): string => maskNote(text).replace(/\u0000+/g, '·');
+
+describe('prose mask', () => {
+  const cases: [string, string, string][] = [
+    ['fenced code', 'SKT\n```\nDeepSeek\n```\n', 'SKT\n·\n·\n·\n'],
+    ['indented code', 'SKT\n\n    DeepSeek\n', 'SKT\n\n·\n'],
+    ['inline code', 'SKT `DeepSeek` V3', 'SKT · V3'],
+    ['HTML', '<div>\nSKT\n</div>\n\nA <b>SKT</b> B', '·\n·\n·\n\nA ·SKT· B'],
+    ['autolinks and bare URLs', '<https://skt.com> and https://skt.com/x and www.skt.com', '· and · and ·'],
+    ['link text, not its destination', '[DeepSeek](https://example.com "DeepSeek") V3', '·DeepSeek· V3'],
+    // Whether it is a site's label, not a mention, is recognition's to say (`recognize/linkLabels.ts`).
+    ['a link whose text names its own site, as prose', '[DeepSeek](https://deepseek.com) V3', '·DeepSeek· V3'],
+    ['images', '![DeepSeek](d.png) SKT', '· SKT'],
+    ['reference definitions and references', 'See [DeepSeek][d].\n\n[d]: https://deepseek.com\n', 'See ·DeepSeek·.\n\n·\n'],
+    ['footnotes', 'SKT[^1]\n\n[^1]: DeepSeek\n', 'SKT·\n\n·DeepSeek\n'],
+    ['front matter', '---\nmodel: SKT\n---\n# DeepSeek\n', '·\n·\n·\n·DeepSeek\n'],
+    ['emphasis and tables', '**SKT** | x\n--|--\n*a* | b\n', '·SKT·x\n·\n·a·b\n'],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`masks ${name}`, () => {
+      assert.equal(prose(text), expected);
+      assert.equal(maskNote(text), maskWholeNote(text));
+    });
+  }
+});
+
+describe('fast path', () => {
+  const none = new Map();
+  const table = (defined: string[]) => new Map(defined.map((label) => [footnoteKey(label), { label, footnote: true }]));
+  const ranges = (text: string, defined: string[] = []) => {
+    const run = fastRun(text, 0, table(defined));
+    return run && { end: run.end, complete: run.complete, prose: run.ranges.map(([a, b]) => text.slice(a, b)) };
+  };
+  /** Prose of consecutive runs, each from the boundary where the last one ended. */
+  const runs = (text: string, defined: string[] = []): string[] => {
+    const out: string[] = [];
+    for (let at = 0; at < text.length; ) {
+      const run = fastRun(text, at, table(defined));
+      assert.ok(run?.complete, text.slice(at));
+      out.push(...run.ranges.map(([a, b]) => text.slice(a, b)));
+      at = run.end;
+    }
+    return out;
+  };
+
+  it('reads ordinary blocks as remark does', () => {
+    const text = '# 딥시크 **V3.1**\n\nSKT는 `685B`, [DeepSeek](https://x.y) 모델[^1].\n- a *b*\n- ![c](d) e\n\n| A | B |\n|---|--:|\n| 1 | [2](x) `y` |\n\n> 인용\n> 계속\n\n```\nSKT\n```\n';
+    assert.deepEqual(runs(text, ['1']), ['딥시크 ', 'V3.1', 'SKT는 ', ', ', 'DeepSeek', ' 모델', '.', 'a ', 'b', ' e', 'A', 'B', '1', '2', ' ', '인용', '\n', '> 계속']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+  });
+
+  it('reads nested lists, items going on over indented lines, and emphasis in cells', () => {
+    for (const text of ['- a\n  - b\n    - c\n  - d\n- e', '- long text\n  continued **x**\n  `y` z\n- next', '1. a\n   1. b\n   2. c\n2. d', '| a |\n|---|\n|**(x)**|\n| *a*b |']) {
+      const run = fastRun(text, 0, none);
+      assert.ok(run?.complete && run.end === text.length, text);
+      assert.equal(proseMask(text, run.ranges), maskWholeNote(text), text);
+    }
+    assert.equal(fastRun('- a\n  2. b', 0, none), undefined); // a lazy line, not a list
+  });
+
+  it('reads a generated table as remark does: one-line comments around it, autolinks and one footnote definition after another', () => {
+    const text =
+      'Intro 685B.\n\n<!-- research-notes:table -->\n| Model | Params |\n| --- | ---: |\n| Qwen3[^rn-1] | 8B |\n<!-- /research-notes:table -->\n\n' +
+      '[^rn-1]: Qwen3 — model card <https://huggingface.co/Qwen/Qwen3-8B> (as of 2026-12-05)\n[^rn-2]: 에이닷 <mailto:a@b.co> 출시\n<!-- end -->\nafter';
+    const run = fastRun(text, 0, new Map([['rn-1', { offset: 0, key: 'rn-1', label: 'rn-1' }]]) as never);
+    assert.ok(run, 'the fast path reads it');
+    assert.equal(maskNote(text), maskWholeNote(text));
+    for (const other of ['[^a]: one\n[ref]: /u', '[^a]: <http://a b>', 'x <http://a b> y', 'x <https://a.b/c> y', '- item\n  <!-- x -->\nafter', 'para\n<!-- x --> tail\nnext', '> quote\n<!-- x -->\nafter']) {
+      assert.equal(maskNote(other), maskWholeNote(other), other);
+    }
+  });
+
+  it('reads inline tags and underscore emphasis as remark does, and leaves a tag that may open an HTML block to remark', () => {
+    const text = 'SKT <span class="hl">685B</span> 모델<br> 계속 _강조_ 와 __굵게__, <b title=\'a b\'>x</b> snake_case.';
+    assert.deepEqual(ranges(text)?.prose, ['SKT ', '685B', ' 모델', ' 계속 ', '강조', ' 와 ', '굵게', ', ', 'x', ' snake_case.']);
+    assert.deepEqual(ranges('_오픈소스_ 모델\n__굵게__ 계속')?.prose, ['오픈소스', ' 모델', '\n', '굵게', ' 계속']);
+    for (const other of [text, '<b>x</b> SKT', '<b>x</b>\nSKT', '<span>x</span>\n\n<span>\ny', '<DIV>x</DIV> y', '<pre>x</pre> y', '_a_ b\n___\n_ _ _\n__a', 'text\n<div>x</div> SKT', 'text\n<span>x</span> SKT', '- <div>x\n- y', '> <p>x\n> y', '| a |\n|---|\n| <div>x |', 'a\n\n<br>\nb']) {
+      assert.equal(maskNote(other), maskWholeNote(other), other);
+    }
+  });
+
+  it('reads character references, escapes and a stray bracket as text, and leaves a hard break to remark', () => {
+    assert.deepEqual(ranges('AT&T &amp; &nbsp;SKT \\*685B\\* x ] y')?.prose, ['AT&T &amp; &nbsp;SKT \\*685B\\* x ] y']);
+    for (const other of ['a\\\nb', 'a\\', '\\<span>x</span> \\`b`', '\\**a**', '&amp;*a*', 'x][a](b)', '| a\\|b |\n|---|\n| c |']) {
+      assert.equal(maskNote(other), maskWholeNote(other), other);
+    }
+    assert.equal(fastRun('a\\\nb', 0, none)?.complete, undefined);
+  });
+
+  it('reads the table rows it cannot read itself with remark, under their table’s head, one run of them at a time', () => {
+    const text = '| Model | Size |\n| --- | ---: |\n| **SKT** | 685B |\n| a \\| b `c|d` | ~~x~~ |\n| b | ~~y~~ |\n| DeepSeek | 671B |\n| c | ~~z~~ |\n';
+    const calls: string[] = [];
+    const run = fastRun(text, 0, none, (head, row) => {
+      calls.push(`${text.slice(...head)} / ${text.slice(...row)}`);
+      return { ranges: [[row[0] + 2, row[0] + 3]], keys: ['probe'] };
+    });
+    assert.ok(run?.complete, 'the run reads the whole table');
+    assert.deepEqual(calls, ['| Model | Size |\n| --- | ---: | / | a \\| b `c|d` | ~~x~~ |\n| b | ~~y~~ |', '| Model | Size |\n| --- | ---: | / | c | ~~z~~ |']);
+    assert.deepEqual(run.ranges.map(([a, b]) => text.slice(a, b)), ['Model', 'Size', 'SKT', '685B', 'a', 'DeepSeek', '671B', 'c']);
+    assert.deepEqual([...run.refs], ['probe']);
+    assert.equal(fastRun(text, 0, none), undefined); // without a reader, the table is remark's
+    for (const other of [text, '| a |\n| --- |\n| [x][ref] \\| y |\n\n```\n[ref]: /u\n```\n', '| a |\n| --- |\n| [x][ref] \\| y |\n\n[ref]: /u\n', '| a | b |\r\n| - | - |\r\n| `x|y` | [^1] |\r\n\r\n[^1]: n\r\n']) {
+      assert.equal(maskNote(other), maskWholeNote(other), JSON.stringify(other));
+    }
+  });
+
+  it('reads indented code as no prose, and the block after it as micromark does', () => {
+    const text = '# Code\n\n    const x = "685B";\n\n    x += 1\nDeepSeek V3 after it.\n';
+    const run = fastRun(text, 0, none);
+    assert.ok(run?.complete, 'the run reads indented code');
+    assert.deepEqual(run.ranges.map(([a, b]) => text.slice(a, b)), ['Code', 'DeepSeek V3 after it.']);
+    // Micromark reads the first block after indented code as if it interrupted a paragraph, past
+    // blank lines too: `2. x` and `-` are text there, and no boundary falls before them.
+    for (const after of ['2. x', '\n2. x', '\n\n10) x', '-', '1. x', '- x', '# h', '> q', 'text', '\n- a\n\n2. x', '\ttab']) {
+      const note = `Intro\n\n    code\n${after}\n\nDeepSeek V3.\n`;
+      assert.equal(maskNote(note), maskWholeNote(note), JSON.stringify(note));
+    }
+    assert.equal(fastRun('    code\n\n2. x\n', 0, none), undefined);
+  });
+
+  it('reads a delimiter run as text when no run of its kind can close in the paragraph', () => {
+    for (const text of ['x **y', '- *e\n- *e\n- *e', 'Intro\n    - *e\n    - *e\n    - *e', 'a _b and *c', '| a | **b |\n| - | - |\n| *x | _y |', '# *Title']) {
+      assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    // One run that can close, anywhere up to the next blank line, and the runs are read as before.
+    assert.equal(fastRun('x **y\nz**', 0, none), undefined);
+    assert.equal(fastRun('- *e\n- e*', 0, none), undefined);
+    assert.ok(fastRun('x **y\n\nz** w', 0, none) === undefined || fastRun('x **y\n\nz** w', 0, none)!.end === 7);
+  });
+
+  it('reads a [, < or backtick that nothing after it in its paragraph or cell could close as text', () => {
+    for (const text of ['a [b and <c and `d', '| a | b |\n| - | - |\n| [x and more | <span cl |\n| `y | z |\n| **b | **c** |', 'a [b\nc <d\ne `f', '# x [y']) {
+      assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    // A closer later in the paragraph: read as before (here, left to remark).
+    for (const text of ['a [b\nc] d', 'a <b\nc="x"> d', 'a `b\nc` d']) assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+  });
+
+  it('masks bare URLs whose extent is plain', () => {
+    assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
+  });
+
+  it('reads an undefined footnote call as text', () => {
+    assert.deepEqual(ranges('SKT[^2] 685B')?.prose, ['SKT[^2] 685B']);
+  });
+
+  it('leaves what it does not know to remark', () => {
+    for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+      '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
+      assert.equal(fastRun(text, 0, none), undefined, text);
+    }
+  });
+
+  it('stops at the last fresh point before a line it does not read', () => {
+    assert.deepEqual(ranges('# Title\n> quote\n>\n> more'), { end: 8, complete: false, prose: ['Title'] });
+  });
+
+  it(`equals remark on random notes of ordinary blocks (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(plainNote, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
+      { seed: SEED, numRuns: 800 },
+    );
+  });
+});
+
+describe('definitions', () => {
+  it('normalizes labels as micromark does', () => {
+    assert.equal(normalizeLabel(' Foo\n\t bar '), 'FOO BAR');
+    assert.equal(normalizeLabel('ẞ'), normalizeLabel('ß'));
+  });
+});
+
+describe('line index', () => {
+  it('converts positions exactly as TextDocument, before and after edits', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '가', '\n', '\r', '\r\n', ' ', '🙂') , maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(50), fc.nat(5), fc.string({ unit: fc.constantFrom('b', '\n', '\r', '\r\n'), maxLength: 4 })), { maxLength: 5 }),
+        (text, edits) => {
+          let index = new LineIndex(text);
+          let current = text;
+          index.positionAt(0); // computed, so edits update it
+          for (const [at, remove, insert] of edits) {
+            const start = Math.min(at, current.length);
+            const end = Math.min(current.length, start + remove);
+            const next = current.slice(0, start) + insert + current.slice(end);
+            index = index.edited(next, start, end, insert.length - (end - start));
+            current = next;
+            const doc = TextDocument.create('file:///x', 'markdown', 1, current);
+            for (let offset = 0; offset <= current.length + 1; offset++) {
+              assert.deepEqual(index.positionAt(offset), doc.positionAt(offset));
+              const p = doc.positionAt(offset);
+              for (const q of [p, { line: p.line, character: p.character + 3 }, { line: p.line + 1, character: 0 }]) {
+                assert.equal(index.offsetAt(q), doc.offsetAt(q));
+              }
+            }
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+describe('async analysis', () => {
+  const { kb, index } = bundledKnowledge();
+  const recognizers = createRecognizers(kb, index);
+  const text = Array.from({ length: 1500 }, (_, i) => `## ${i}\n\nSKT는 ${i}B 모델을, 딥시크(DeepSeek) V3.1은 6850억 매개변수를 **발표했다**.\n\n- GPT-4 \`x\`\n`).join('\n');
+  const doc = TextDocument.create('file:///big.md', 'markdown', 1, text);
+
+  it('equals the synchronous analysis and lets other work run meanwhile', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const a = await analyzeNoteAsync(doc, recognizers, { sliceMs: 0 });
+    clearInterval(timer);
+    const b = analyzeNote(doc, recognizers);
+    assert.ok(a);
+    assert.deepEqual([a.mask, a.mentions, a.claims], [b.mask, b.mentions, b.claims]);
+    assert.ok(ticks > 0, 'never yielded');
+  });
+
+  it('stops when cancelled', async () => {
+    let checks = 0;
+    assert.equal(await analyzeNoteAsync(doc, recognizers, { sliceMs: 0, isCancelled: () => ++checks > 2 }), undefined);
+  });
+
+  it('keeps proseMask of a region consistent with the whole', () => {
+    assert.equal(proseMask('ab\ncd', [[1, 2]], 0, 5), '\u0000b\n\u0000\u0000');
+  });
+});

@@ -1,0 +1,340 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote, createRecognizers, type NoteAnalysis } from '../../../server/src/analysis';
+import { comparisonTable } from '../../../server/src/features/comparisonTable';
+import { hover } from '../../../server/src/features/hover';
+import { semanticTokens, decodeSemanticTokens } from '../../../server/src/features/semanticTokens';
+import { bundledKnowledge } from '../../support/knowledge';
+import { koreanSpellings } from '../../../server/src/knowledge/koreanSpellings';
+
+/**
+ * The classes of names people write in real notes (#13), each both ways: found where it is a
+ * mention, left alone where it is not. Recognition as the server runs it (all recognizers).
+ */
+const { kb, index } = bundledKnowledge();
+const recognizers = createRecognizers(kb, index);
+const analyze = (text: string): NoteAnalysis => analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), recognizers);
+/** `text → name` per mention, `*` for a short form, `+model` for a product naming its model, `(size)` for a size the family lacks. */
+const mentions = (text: string): string[] =>
+  analyze(text).mentions.map((m) => `${m.text} → ${kb.get(m.id)!.name}${m.short ? '*' : ''}${m.model ? ` +${kb.get(m.model)!.name}` : ''}${m.size ? ` (${m.size / 1e9}B)` : ''}`);
+const claims = (text: string): string[] => analyze(text).claims.map((c) => `${c.text} ${c.qualifier} → ${c.refersTo ? kb.get(c.refersTo)!.name : 'nothing'}`);
+
+describe('recognition classes (#13)', () => {
+  describe('short forms the note defines', () => {
+    it('reads a short form after the full mention, as that model', () => {
+      assert.deepEqual(mentions('Meta released Llama 4 Maverick. Maverick beats GPT-4o; 4o is older.'), [
+        'Meta → Meta',
+        'Llama 4 Maverick → Llama 4 Maverick',
+        'Maverick → Llama 4 Maverick*',
+        'GPT-4o → GPT-4o',
+        '4o → GPT-4o*',
+      ]);
+      assert.deepEqual(mentions('DeepSeek-R1 and DeepSeek-V3: R1 reasons, v3 chats. Kimi K2 too; K2 is open.'), [
+        'DeepSeek-R1 → DeepSeek-R1',
+        'DeepSeek-V3 → DeepSeek-V3',
+        'R1 → DeepSeek-R1*',
+        'v3 → DeepSeek-V3*',
+        'Kimi K2 → Kimi K2',
+        'K2 → Kimi K2*',
+      ]);
+      assert.deepEqual(mentions('Claude Opus 4 shipped; Opus 4 writes code.'), ['Claude Opus 4 → Claude Opus 4', 'Opus 4 → Claude Opus 4*']);
+    });
+
+    it('leaves a short form alone before any full mention, in another model, or shared by two', () => {
+      assert.deepEqual(mentions('Scout the area first.'), []);
+      assert.deepEqual(mentions('Scout the area, then read about Llama 4 Scout.'), ['Llama 4 Scout → Llama 4 Scout']);
+      assert.deepEqual(mentions('GPT-4o is fast; 4o-mini is cheaper.'), ['GPT-4o → GPT-4o']);
+      // Glued to another identifier by `_`, `-`, `.` or `/`: a branch or repository, not the model.
+      assert.deepEqual(mentions('DeepSeek-V3 is out; see the kullm_v3 branch and foo-V3, and V3 itself.'), ['DeepSeek-V3 → DeepSeek-V3', 'V3 → DeepSeek-V3*']);
+      // `Sonnet` would name both: it names neither.
+      assert.deepEqual(mentions('Claude 3.5 Sonnet and Claude 3.7 Sonnet; Sonnet is good.'), ['Claude 3.5 Sonnet → Claude 3.5 Sonnet', 'Claude 3.7 Sonnet → Claude 3.7 Sonnet']);
+    });
+  });
+
+  describe('variant words in a family’s table row', () => {
+    it('reads a member’s variant word as that member in a later cell of its family’s row', () => {
+      const table = '| Family | Sizes |\n| --- | --- |\n| Phi-3 | Mini (3.8B), Small (7B) |\n| Gemini 1.0 | Pro, Ultra |\n| Gemini 1.5 | Pro |\n';
+      assert.deepEqual(mentions(table), [
+        'Phi-3 → Microsoft Phi',
+        'Mini → Phi-3-mini*',
+        'Small → Phi-3-small*',
+        'Gemini 1.0 → Gemini',
+        'Pro → Gemini 1.0 Pro*',
+        'Ultra → Gemini 1.0 Ultra*',
+        'Gemini 1.5 → Gemini',
+        'Pro → Gemini 1.5 Pro*',
+      ]);
+      assert.deepEqual(claims(table), ['3.8B exact → Phi-3-mini', '7B exact → Phi-3-small']);
+    });
+
+    it('leaves the word alone in prose, before its family, in another row, or after a family without its generation', () => {
+      assert.deepEqual(mentions('Phi-3 is small and Gemini 1.5 is a pro at it.'), ['Phi-3 → Microsoft Phi', 'Gemini 1.5 → Gemini']);
+      assert.deepEqual(mentions('| Small | Phi-3 |\n| --- | --- |\n| Pro | Gemini 1.5 |\n'), ['Phi-3 → Microsoft Phi', 'Gemini 1.5 → Gemini']);
+      assert.deepEqual(mentions('| Phi-3 | open |\n| --- | --- |\n| other | Small |\n'), ['Phi-3 → Microsoft Phi']);
+      assert.deepEqual(mentions('| Gemini models | Pro, Ultra |\n| --- | --- |\n'), ['Gemini → Gemini']);
+      // In the family's own cell the word is the member's name read whole, not a row form, or not a name.
+      assert.deepEqual(mentions('| Phi-3 small | 7B |\n| --- | --- |\n'), ['Phi-3 small → Phi-3-small']);
+      assert.deepEqual(mentions('| Phi-3 is small | 7B |\n| --- | --- |\n'), ['Phi-3 → Microsoft Phi']);
+    });
+  });
+
+  describe('names with versions, sizes and variants', () => {
+    it('reads the size a model’s name ends in, written after a name without it, as part of the mention', () => {
+      assert.deepEqual(mentions('Qwen2.5-Omni 7B and 큐웬2.5 옴니-7B are one model.'), ['Qwen2.5-Omni 7B → Qwen2.5-Omni-7B', '큐웬2.5 옴니-7B → Qwen2.5-Omni-7B']);
+      // Not another size, not a size the name already has, not a model whose name has no size.
+      assert.deepEqual(mentions('Qwen2.5-Omni 3B, Llama 3.1 8B 8B, DeepSeek-V3 671B.'), ['Qwen2.5-Omni → Qwen2.5-Omni-7B', 'Llama 3.1 8B → Llama 3.1 8B', 'DeepSeek-V3 → DeepSeek-V3']);
+    });
+
+    it('reads an Ollama tag’s size as the member of that size', () => {
+      assert.deepEqual(mentions('Pull llama3:70b, llama3.1:8b and qwen2.5:7b; Qwen3:8B too.'), [
+        'llama3:70b → Llama 3 70B',
+        'llama3.1:8b → Llama 3.1 8B',
+        'qwen2.5:7b → Qwen2.5-7B',
+        'Qwen3:8B → Qwen3-8B',
+      ]);
+      // A colon and a space end the name: the count after it is a claim, not part of the mention.
+      assert.deepEqual(mentions('Llama 3.1: 70B parameters.'), ['Llama 3.1 → Llama']);
+    });
+
+    it('reads a size an alias states, or an active count the name states, written after a name without it', () => {
+      assert.deepEqual(mentions('엑사원 3.5 32B와 카나나 1.5 8B, 큐원3-235B-A22B.'), ['엑사원 3.5 32B → EXAONE 3.5', '카나나 1.5 8B → Kanana 1.5', '큐원3-235B-A22B → Qwen3-235B-A22B']);
+      assert.deepEqual(claims('엑사원 3.5 32B와 카나나 1.5 8B, 큐원3-235B-A22B.'), []);
+      // Another size or active count is a count of its own, not part of the name.
+      assert.deepEqual(mentions('엑사원 3.5 13B, 큐원3-235B-A3B.'), ['엑사원 3.5 → EXAONE 3.5', '큐원3-235B → Qwen3-235B-A22B']);
+    });
+
+    it('keeps a variant suffix with its base model', () => {
+      assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
+        'Llama-3.1-405B-Instruct → Llama 3.1 405B',
+        'gemma-3-27b-it → Gemma 3 27B',
+        'Qwen3-30B-A3B-GGUF → Qwen3-30B-A3B',
+      ]);
+      // A dated release suffix too (not a version number after it).
+      assert.deepEqual(mentions('Qwen3-2507 and Qwen3-30B-A3B-2507.5 differ.'), ['Qwen3-2507 → Qwen3', 'Qwen3-30B-A3B → Qwen3-30B-A3B']);
+    });
+
+    it('shows the family with the size stated when no member has it, never a wrong sibling', () => {
+      assert.deepEqual(mentions('We tried Qwen3 13B and Llama 2 7B.'), ['Qwen3 13B → Qwen3 (13B)', 'Llama 2 7B → Llama 2 7B']);
+      // A member word after another generation's name: `Phi-3` and `MoE` is not Phi-3.5-MoE.
+      assert.deepEqual(mentions('Phi-3-MoE and Phi-3.5-MoE differ.'), ['Phi-3 → Microsoft Phi', 'Phi-3.5-MoE → Phi-3.5-MoE']);
+      assert.deepEqual(mentions('Phi-3-vision and Phi-3.5-vision differ.'), ['Phi-3-vision → Phi-3-vision', 'Phi-3.5-vision → Phi-3.5-vision']);
+      const a = analyze('We tried Qwen3 13B.');
+      const h = hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
+      const value = (h.contents as { value: string }).value.split('\n');
+      assert.deepEqual(value.slice(0, 3), ['*Qwen3 13B*: no 13B model of this family is in the knowledge base; the family is shown.', '', '**Qwen3** · model family · Alibaba Qwen team']);
+    });
+  });
+
+  describe('Korean spellings', () => {
+    it('reads a name glued to its version or spaced, with particles', () => {
+      assert.deepEqual(mentions('큐웬3와 라마 3.1 70B, 엑사원 4.0을 비교했다. LG AI연구원의 엑사원.'), [
+        '큐웬3 → Qwen3',
+        '라마 3.1 70B → Llama 3.1 70B',
+        '엑사원 4.0 → EXAONE 4.0',
+        'LG AI연구원 → LG AI Research',
+        '엑사원 → EXAONE',
+      ]);
+      // `용` (for): `에이닷용 슈퍼컴퓨터`.
+      assert.deepEqual(mentions('SK텔레콤 AI 서비스 에이닷용 슈퍼컴퓨터'), ['SK텔레콤 → SK Telecom', '에이닷 → 에이닷']);
+      // The copula after a vowel, and other endings: `챗지피티일 거예요`, `엑사원예요`, `딥시크지만`.
+      assert.deepEqual(mentions('AI 서비스라면 역시 챗지피티일 거예요. 국내 모델은 엑사원예요. 딥시크지만 큐웬3만큼.'), [
+        '챗지피티 → ChatGPT',
+        '엑사원 → EXAONE',
+        '딥시크 → DeepSeek',
+        '큐웬3 → Qwen3',
+      ]);
+    });
+
+    it('reads the other spelling writers use for a transliterated name (knowledge/koreanSpellings.ts)', () => {
+      assert.deepEqual(mentions('큐원2.5 옴니와 큐웬2.5 옴니, 제미니와 앤스로픽, 그로크 3.'), [
+        '큐원2.5 옴니 → Qwen2.5-Omni-7B',
+        '큐웬2.5 옴니 → Qwen2.5-Omni-7B',
+        '제미니 → Gemini',
+        '앤스로픽 → Anthropic',
+        '그로크 3 → Grok 3',
+      ]);
+      assert.deepEqual(koreanSpellings('큐원3 옴니'), ['큐웬3 옴니']);
+      assert.deepEqual(koreanSpellings('라마 3'), []);
+    });
+
+    it('reads `그룹` after a company’s Korean name as part of its name, glued or spaced, and not in another word', () => {
+      assert.deepEqual(mentions('알리바바그룹이 공개했다. 알리바바 그룹의 모델, 알리바바 그룹웨어.'), [
+        '알리바바그룹 → Alibaba Qwen team',
+        '알리바바 그룹 → Alibaba Qwen team',
+        '알리바바 → Alibaba Qwen team',
+      ]);
+    });
+
+    it('reads a model’s name right before a dataset’s word as the dataset’s name, not a mention', () => {
+      assert.deepEqual(mentions('[구름(KULLM) 데이터셋 v2](https://x.y) 공개. KULLM 모델과 the Llama 2 dataset, Llama 2 itself.'), ['KULLM → KULLM', 'Llama 2 → Llama']);
+      // An API snapshot id in brackets is the model's own name: one mention.
+      assert.deepEqual(mentions('평가 모델은 GPT-4-Turbo(gpt-4-0125-preview)를 사용했다.'), ['GPT-4-Turbo(gpt-4-0125-preview) → GPT-4 Turbo']);
+    });
+
+    it('never reads a name inside another Korean word', () => {
+      assert.deepEqual(mentions('서울대공원에 갔다. 카카오톡으로 보냈다.'), []);
+      assert.deepEqual(mentions('서울대의 연구와 카카오는'), ['서울대 → Seoul National University', '카카오 → Kakao']);
+    });
+  });
+
+  describe('an organization and its model', () => {
+    it('gives the organization and the model as two mentions where a space parts them', () => {
+      assert.deepEqual(mentions('Meta Llama 2, Google Gemini 2.5 Pro, OpenAI GPT-4o.'), [
+        'Meta → Meta',
+        'Llama 2 → Llama',
+        'Google → Google DeepMind',
+        'Gemini 2.5 Pro → Gemini 2.5 Pro',
+        'OpenAI → OpenAI',
+        'GPT-4o → GPT-4o',
+      ]);
+    });
+
+    it('keeps a model id that starts with its maker as one mention', () => {
+      assert.deepEqual(mentions('Download Meta-Llama-3.1-8B.'), ['Meta-Llama-3.1-8B → Llama 3.1 8B']);
+    });
+  });
+
+  describe('names that are also ordinary words', () => {
+    it('reads an acronym of a name with other senses only in capitals, even in a paragraph about AI', () => {
+      assert.deepEqual(mentions('OpenAI CEO Sam Altman said the model ships soon; Bart from sales agreed.'), ['OpenAI → OpenAI']);
+      assert.deepEqual(mentions('SAM segments the image and BART summarises the caption of the model.'), [
+        'SAM → Segment Anything',
+        'BART → BART',
+      ]);
+    });
+
+    it('reads a name written with a lowercase letter before a capital only as written', () => {
+      assert.deepEqual(mentions('xAI released Grok-1; XAI (explainable AI) methods such as SHAP help.'), ['xAI → X.AI Corp.', 'Grok-1 → Grok-1']);
+      assert.deepEqual(mentions('We fine-tuned mT5-XL, then MT5 and mt5.'), ['mT5-XL → mT5-XL']);
+    });
+
+    it('needs a paragraph about AI for a one-word name with other senses, and never reads a Korean verb as a name', () => {
+      assert.deepEqual(mentions('Albert and Electra met Dolly at the Zephyr café.'), []);
+      assert.deepEqual(mentions('We fine-tuned ALBERT, ELECTRA and Zephyr 7B beta on the same data.'), [
+        'ALBERT → ALBERT',
+        'ELECTRA → ELECTRA',
+        'Zephyr 7B beta → Zephyr 7B Beta',
+      ]);
+      assert.deepEqual(mentions('모델을 로컬에서 돌리는 방법과, 이와 달리 3가지 설정을 GPT-4로 정리했다.'), ['GPT-4 → GPT-4']);
+    });
+  });
+
+  describe('products', () => {
+    it('finds products, and a product naming its model as one mention of both', () => {
+      assert.deepEqual(mentions('ChatGPT-4o in ChatGPT, GitHub Copilot and Claude Code.'), [
+        'ChatGPT-4o → ChatGPT +GPT-4o',
+        'ChatGPT → ChatGPT',
+        'GitHub Copilot → GitHub Copilot',
+        'Claude Code → Claude Code',
+      ]);
+    });
+
+    it('colours products as products, hovers both the product and its model, and lists products under the table', () => {
+      const text = 'ChatGPT-4o and GitHub Copilot.';
+      const a = analyze(text);
+      assert.deepEqual(
+        decodeSemanticTokens(semanticTokens(a).data).map((t) => `${text.slice(t.start, t.start + t.length)} ${t.type}`),
+        ['ChatGPT-4o product', 'GitHub Copilot product'],
+      );
+      const h = (hover(a, 0, kb, { locale: 'en', numberFormat: 'auto' })!.contents as { value: string }).value;
+      assert.ok(h.startsWith('**ChatGPT** · product · OpenAI'), h);
+      assert.ok(h.includes('\n\n---\n\n**GPT-4o** · model · OpenAI'), h);
+      const table = comparisonTable(a, kb, { columns: ['model'], sort: 'mention', language: 'en', numberFormat: 'auto' });
+      assert.ok(table.ok);
+      assert.deepEqual(table.ok && table.markdown.split('\n').slice(1, 6), [
+        '| Model         |',
+        '| ------------- |',
+        '| GPT-4o[^rn-1] |',
+        '',
+        'Products are not rows, as a product serves several models over time: ChatGPT, GitHub Copilot.',
+      ]);
+    });
+  });
+
+  describe('parameter counts', () => {
+    it('links a size next to a family or a sibling to the member of that size', () => {
+      assert.deepEqual(claims('Llama 3.1 comes in 8B, 70B and 405B.'), ['8B exact → Llama 3.1 8B', '70B exact → Llama 3.1 70B', '405B exact → Llama 3.1 405B']);
+      assert.deepEqual(claims('| Llama 3.1 | 8B, 70B |\n| --- | --- |\n'), ['8B exact → Llama 3.1 8B', '70B exact → Llama 3.1 70B']);
+    });
+
+    it('reads an expert shape as a shape, never as a total to check', () => {
+      assert.deepEqual(claims('Mixtral 8x7B uses 8x7B experts, 46.7B in all.'), ['8x7B experts → Mixtral 8x7B', '46.7B exact → Mixtral 8x7B']);
+    });
+  });
+});
+
+describe('names with other senses (#13 §6)', () => {
+  it('leaves them alone in a paragraph not about AI', () => {
+    assert.deepEqual(mentions('Claude Monet painted water lilies.'), []);
+    assert.deepEqual(mentions('We baked an Apple pie.\n\nThe Falcon flew over the Amazon rainforest.'), []);
+    assert.deepEqual(mentions('LG 냉장고를 샀다. NC 다이노스가 이겼다.'), []);
+    assert.deepEqual(mentions('메타 분석 결과를 정리했다.'), []);
+    // A name of several words of such an entity, too.
+    assert.deepEqual(mentions('She was a high-flyer at the bank. High-Flyer Capital is a name.'), []);
+  });
+
+  it('reads them beside their maker’s name, which puts the paragraph in the field', () => {
+    assert.deepEqual(mentions('Anthropic의 클로드'), ['Anthropic → Anthropic', '클로드 → Claude']);
+    assert.deepEqual(mentions('2. Google – 제미나이(Gemini)'), ['Google → Google DeepMind', '제미나이(Gemini) → Gemini']);
+    // Another company's name does not.
+    assert.deepEqual(mentions('Apple과 클로드 모네.'), []);
+  });
+
+  it('reads them in a paragraph about AI: a word of the field, or another name', () => {
+    assert.deepEqual(mentions('Claude writes code better than GPT-4o.'), ['Claude → Claude', 'GPT-4o → GPT-4o']);
+    assert.deepEqual(mentions('Apple trains its own models.'), ['Apple → Apple']);
+    assert.deepEqual(mentions('LG는 엑사원을 공개했다.'), ['LG → LG Corp.', '엑사원 → EXAONE']);
+    assert.deepEqual(mentions('메타는 새 언어 모델을 냈다.'), ['메타 → Meta']);
+    assert.deepEqual(mentions('미세 조정된 Mistral 버전이 많다.'), ['Mistral → Mistral AI']);
+    assert.deepEqual(mentions('Falcon was trained on RefinedWeb tokens.'), ['Falcon → Falcon']);
+    assert.deepEqual(mentions('DeepSeek, an AI lab, is backed by High-Flyer.'), ['DeepSeek → DeepSeek', 'High-Flyer → High-Flyer']);
+  });
+});
+
+describe('names in headings, glosses and repository ids (#13)', () => {
+  it('reads a heading or a one-line label with the paragraph after it', () => {
+    assert.deepEqual(mentions('### Mistral\n\nIt focuses on efficient open models.\n\n### Falcon\n\nAn open model from TII.'), [
+      'Mistral → Mistral AI',
+      'Falcon → Falcon',
+      'TII → Technology Innovation Institute',
+    ]);
+    // The paragraph after says nothing about AI; nor does a long line before a paragraph that does.
+    assert.deepEqual(mentions('## Claude\n\nClaude Monet painted water lilies.'), []);
+    assert.deepEqual(mentions('Claude Monet painted water lilies at Giverny for the last thirty years of his life.\n\nA model of restraint.'), []);
+  });
+
+  it('keeps a gloss in parentheses with the name it glosses', () => {
+    assert.deepEqual(mentions('LG AI연구원은 ‘엑사원(EXAONE)’을 공개했다. 네이버 ‘큐:(Cue:)’와 비교했다.'), [
+      'LG AI연구원 → LG AI Research',
+      '엑사원(EXAONE) → EXAONE',
+      '네이버 → Naver',
+      '큐:(Cue:) → Naver Cue:',
+    ]);
+  });
+
+  it('reads a family then the rest of a member’s name as the member', () => {
+    assert.deepEqual(mentions('SK텔레콤은 에이닷 엑스 K1을 공개했다. A.X K1 is large.'), ['SK텔레콤 → SK Telecom', '에이닷 엑스 K1 → A.X K1', 'A.X K1 → A.X K1']);
+    // A word that finishes no member's name stays outside the mention.
+    assert.deepEqual(mentions('A.X Korean models'), ['A.X → A.X']);
+  });
+
+  it('reads a link whose text is its own site’s name as a link label, not a mention', () => {
+    assert.deepEqual(mentions('See [GitHub](https://github.com/x/y), [Hugging Face](https://huggingface.co/m) and [Artificial Analysis](https://artificialanalysis.ai/?a=b).'), []);
+    // A name linked elsewhere is a mention; so is the site's name outside a link.
+    assert.deepEqual(mentions('[Mistral](https://huggingface.co/mistralai) models on Hugging Face.'), ['Mistral → Mistral AI', 'Hugging Face → Hugging Face']);
+  });
+
+  it('reads a repository id, owner/model, as one mention of the model', () => {
+    // (The site's name after a page title is no mention: recognizeRealNotes.test.ts.)
+    assert.deepEqual(mentions('LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct · Hugging Face'), ['LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct → EXAONE 3.5 2.4B']);
+    assert.deepEqual(mentions('LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct on Hugging Face'), ['LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct → EXAONE 3.5 2.4B', 'Hugging Face → Hugging Face']);
+    // An owner before something that is no model's name stays the organization.
+    assert.deepEqual(mentions('See LGAI-EXAONE/docs for the code.'), ['LGAI-EXAONE → LG AI Research']);
+  });
+});
+
+describe('names glued or spaced (#13 §3, §4)', () => {
+  it('reads a version glued to the name or spaced from it alike', () => {
+    assert.deepEqual(mentions('Gemma3 and Gemma 3; Llama3 and Qwen 2.5.'), ['Gemma3 → Gemma', 'Gemma 3 → Gemma', 'Llama3 → Llama', 'Qwen 2.5 → Qwen2.5']);
+  });
+});

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNote } from '../../../server/src/analysis';
+import { updateAnalysis } from '../../../server/src/analysis/incremental';
+import { headingBefore } from '../../../server/src/recognize/topics';
+import { analyzeText, bundledRecognizers, claimLinks } from '../../support/analysis';
+import { SEED } from '../../support/randomNotes';
+
+/** A count whose sentence names no model is read against the note's topic (#13 §3, `recognize/topics.ts`). */
+const analyze = analyzeText;
+const links = claimLinks;
+
+describe('recognize/topics: a count under its topic', () => {
+  it('links a count to the member of its size of the model or family named last in its section', () => {
+    assert.deepEqual(links('The highlights from Qwen3 include:\n\n- Dense models, available in 0.6B, 8B and 32B.\n'), [
+      '0.6B → qwen3-0.6b',
+      '8B → qwen3-8b',
+      '32B → qwen3-32b',
+    ]);
+    assert.deepEqual(links('EXAONE 3.5 모델은 LG AI Research에서 개발한 모델\n\n제공되는 모델 사이즈 : 7.8B, 2.4B\n'), [
+      '7.8B → lg-exaone-3.5-7.8b',
+      '2.4B → lg-exaone-3.5-2.4b',
+    ]);
+  });
+
+  it('falls back to the first model of the section’s heading, when the last one has no member of that size', () => {
+    assert.deepEqual(links('## How Olmo 3 compares to Qwen3\n\nA brief comparison to Qwen3.\n\nThe 7B model:\n'), ['7B → ai2-olmo-3-7b']);
+    // Under another heading, neither the old section's subject nor its heading is the topic.
+    assert.deepEqual(links('## Olmo 3\n\nAbout Olmo 3.\n\n## Hardware\n\nThe 7B model fits on one GPU.\n'), ['7B → null']);
+  });
+
+  it('reads a section whose heading names no model by the headings above it of a higher level', () => {
+    assert.deepEqual(links('# Qwen 3.5 guide\n\nIntro.\n\n## Key specs\n\n| Item | Value |\n|---|---|\n| Total parameters | 397B |\n'), ['397B → qwen3.5-397b-a17b']);
+    // A heading of the same level is another section, not a parent.
+    assert.deepEqual(links('## Qwen 3.5 guide\n\nIntro.\n\n## Key specs\n\nTotal parameters: 397B.\n'), ['397B → null']);
+  });
+
+  it('leaves a count that agrees with no member about nothing (never reported as wrong on a topic)', () => {
+    const a = analyze('The highlights from Qwen3 include:\n\n- A dense model of 9B.\n');
+    assert.deepEqual(a.claims.map((c) => [c.text, c.refersTo, c.topical]), [['9B', null, true]]);
+  });
+
+  it('keeps a count whose sentence names a model with that sentence’s reading, and a bound unlinked', () => {
+    assert.deepEqual(links('About Qwen3.\n\nLlama 3.1 has 8B parameters. Models under 8B run anywhere.\n'), ['8B → meta-llama-3.1-8b', '8B → null']);
+  });
+
+  it('finds the heading above a line, not one in a code block or past the reach', () => {
+    const text = '# Title\n\ntext\n\n```\n# not a heading\n```\n\nline\n';
+    const a = analyze(text);
+    assert.equal(headingBefore(text, a.mask, text.indexOf('line')), 0);
+    assert.equal(headingBefore(text, a.mask, text.indexOf('text')), 0);
+    assert.equal(headingBefore('\n\nx', '\n\nx', 2), -1);
+    const far = `# Title\n${'word '.repeat(1000)}\nline`;
+    assert.equal(headingBefore(far, analyze(far).mask, far.length - 1), -1);
+  });
+
+  it('reads a count’s topic again after an edit paragraphs above it, within reach', () => {
+    const filler = Array.from({ length: 8 }, () => 'Some words about hardware and memory. '.repeat(8)).join('\n\n');
+    let doc = TextDocument.create('file:///t.md', 'markdown', 1, `Qwen3 is out.\n\n${filler}\n\nThe 8B model is fine.\n`);
+    let a = analyzeNote(doc, bundledRecognizers());
+    assert.deepEqual(a.claims.map((c) => c.refersTo), ['qwen3-8b']);
+    const at = doc.positionAt('Qwen3 is out.\n\n'.length);
+    const change = { range: { start: at, end: at }, text: '## Hardware\n\n' };
+    doc = TextDocument.update(doc, [change], 2);
+    a = updateAnalysis(a, doc, [change], bundledRecognizers());
+    assert.deepEqual(a.claims.map((c) => c.refersTo), [null]);
+    assert.deepEqual(a.claims, analyzeNote(doc, bundledRecognizers()).claims);
+  });
+
+  it('reads the topic again after each edit exactly as a fresh analysis does, as headings and names come and go above a count', () => {
+    const piece = fc.constantFrom('## Qwen3\n\n', '## Hardware\n\n', 'Qwen3 ', 'Olmo 3 ', 'Llama 3.1 ', 'The 8B model. ', 'Also 7B. ', '\n\n', 'text ', '# ');
+    const text = fc.array(piece, { minLength: 2, maxLength: 10 }).map((xs) => xs.join(''));
+    const move = fc.record({ at: fc.nat({ max: 400 }), remove: fc.integer({ min: 0, max: 8 }), insert: piece });
+    fc.assert(
+      fc.property(text, fc.array(move, { minLength: 1, maxLength: 6 }), (t0, edits) => {
+        let doc = TextDocument.create('file:///t.md', 'markdown', 1, t0);
+        let a = analyzeNote(doc, bundledRecognizers());
+        for (const e of edits) {
+          const t = doc.getText();
+          const start = e.at % (t.length + 1);
+          const change = { range: { start: doc.positionAt(start), end: doc.positionAt(Math.min(t.length, start + e.remove)) }, text: e.insert };
+          doc = TextDocument.update(TextDocument.create(doc.uri, 'markdown', doc.version, t), [change], doc.version + 1);
+          a = updateAnalysis(a, doc, [change], bundledRecognizers());
+          assert.deepEqual(a.claims, analyzeNote(doc, bundledRecognizers()).claims, JSON.stringify({ t0, edits }));
+        }
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+});
