@@ -97,10 +97,16 @@ function fold(name: string): string {
 /** The knowledge base's name for `foldName`. */
 export const normalizeName = foldName;
 
-export const isHangul = (c: string | undefined): boolean => c !== undefined && c >= '\uac00' && c <= '\ud7a3';
+/** Judged by the first UTF-16 unit's code: these run on every character of a note's scan. */
+export const isHangul = (c: string | undefined): boolean => {
+  const code = c === undefined ? NaN : c.charCodeAt(0);
+  return code >= 0xac00 && code <= 0xd7a3;
+};
 
-export const isLatinAlnum = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+export const isLatinAlnum = (c: string | undefined): boolean => c !== undefined && isAsciiAlnumCode(c.charCodeAt(0));
+
+/** An ASCII letter or digit, by its code. */
+export const isAsciiAlnumCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
  * Where people write a name with or without a space: Hangul next to a Latin letter or digit
@@ -110,5 +116,11 @@ export function scriptChange(a: string | undefined, b: string | undefined): bool
   return (isHangul(a) && isLatinAlnum(b)) || (isLatinAlnum(a) && isHangul(b)) || (isLatinLetter(a) && isDigit(b));
 }
 
-const isLatinLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isLatinLetter = (c: string | undefined): boolean => {
+  const code = c === undefined ? NaN : c.charCodeAt(0);
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+};
+const isDigit = (c: string | undefined): boolean => {
+  const code = c === undefined ? NaN : c.charCodeAt(0);
+  return code >= 48 && code <= 57;
+};

@@ -32,9 +32,10 @@ export interface AliasIndex {
  * never walks.
  */
 interface TrieNode {
-  key?: string;
+  /** The UTF-16 code of the one child's folded character: a note's scan allocates no string to walk. */
+  key?: number;
   child?: TrieNode;
-  more?: Map<string, TrieNode>;
+  more?: Map<number, TrieNode>;
   /** Indexes into the index's name table of the names below this node, not yet branched. */
   pending?: number[];
   /** Length of the folded prefix that leads here. */
@@ -73,11 +74,11 @@ interface IndexedName {
   ambiguous: boolean;
 }
 
-function ownChild(node: TrieNode, ch: string): TrieNode | undefined {
+function ownChild(node: TrieNode, ch: number): TrieNode | undefined {
   return node.key === ch ? node.child : node.more?.get(ch);
 }
 
-function addChild(node: TrieNode, ch: string): TrieNode {
+function addChild(node: TrieNode, ch: number): TrieNode {
   const child: TrieNode = { depth: node.depth + 1 };
   if (node.key === undefined) {
     node.key = ch;
@@ -102,7 +103,7 @@ function branch(node: TrieNode, names: readonly IndexedName[]): void {
   node.pending = undefined;
   for (const n of pending) {
     const name = names[n];
-    const ch = name.folded[node.depth];
+    const ch = name.folded.charCodeAt(node.depth);
     const child = ownChild(node, ch) ?? addChild(node, ch);
     if (child.depth === name.folded.length) endName(child, name);
     else (child.pending ??= []).push(n);
@@ -127,6 +128,19 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 /** `isLatinAlnum` of a UTF-16 unit, for ASCII only. */
 const isAsciiAlnum = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isSeparator = (c: string): boolean => foldChar(c) === SEP;
+const SEP_CODE = SEP.charCodeAt(0);
+/**
+ * The folded form of the UTF-16 unit `code` when it is one unit (ASCII, Hangul syllables: nearly
+ * every character of a note), else -1 and `foldChar` has to say.
+ */
+function foldedCode(code: number): number {
+  if (code < 0x80) {
+    if (code >= 65 && code <= 90) return code + 32;
+    // `-`, `_`, space, tab, LF, CR: see `foldChar`.
+    return code === 45 || code === 95 || code === 32 || code === 9 || code === 10 || code === 13 ? SEP_CODE : code;
+  }
+  return code >= 0xac00 && code <= 0xd7a3 ? code : -1;
+}
 
 /**
  * An occurrence of a capitalized one-word name that reads as an ordinary word: all lowercase
@@ -230,7 +244,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
     }
   }
-  const childOf = (node: TrieNode, ch: string): TrieNode | undefined => {
+  const childOf = (node: TrieNode, ch: number): TrieNode | undefined => {
     if (node.pending) branch(node, names);
     return ownChild(node, ch);
   };
@@ -244,7 +258,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const mayStart = (code: number): boolean => {
     if (starts[code] === 0) {
       const first = foldChar(String.fromCharCode(code));
-      starts[code] = first === '' || first === SEP || !childOf(root, first[0]) ? 1 : 2;
+      starts[code] = first === '' || first === SEP || !childOf(root, first.charCodeAt(0)) ? 1 : 2;
     }
     return starts[code] === 2;
   };
@@ -287,10 +301,13 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     let i = start;
     let glossed = false;
     while (node && i < end) {
-      const c = mask[i];
-      if (c === '\u0000') break;
-      if (isSeparator(c)) {
-        const child = childOf(node, SEP);
+      const code = mask.charCodeAt(i);
+      if (code === 0) break;
+      const one = foldedCode(code);
+      // The folded form when it is not one unit (`foldChar`); it may be empty, and the walk skips it.
+      const f = one === -1 ? foldChar(mask[i]) : undefined;
+      if (f === undefined ? one === SEP_CODE : f === SEP) {
+        const child = childOf(node, SEP_CODE);
         if (!child) {
           // Not a separator in this name: maybe a gloss follows the separator (`딥시크 (DeepSeek)`).
           break;
@@ -304,7 +321,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         i = j;
         continue;
       }
-      if (node.ids && !glossed && (c === '(' || c === '（')) {
+      if (node.ids && !glossed && (code === 0x28 || code === 0xff08)) {
         const after = glossEnd(mask, i, end, node.ids);
         if (after !== -1) {
           glossed = true;
@@ -312,18 +329,19 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           if (best?.[0] === i) best = [after, best[1], best[2]];
           i = after;
           // The name continues after the gloss with or without a space (`딥시크(DeepSeek) V3.1`).
-          if (i < end && !isSeparator(mask[i]) && childOf(node, SEP)) node = childOf(node, SEP);
+          if (i < end && !isSeparator(mask[i]) && childOf(node, SEP_CODE)) node = childOf(node, SEP_CODE);
           continue;
         }
       }
-      const f = foldChar(c);
-      // No space between scripts in the text where the name has one (`큐원3` for `큐원 3`).
-      if (node !== root && !childOf(node, f[0]) && scriptChange(mask[i - 1], f[0])) {
-        const sep = childOf(node, SEP);
+      // No space between scripts in the text where the name has one (`큐원3` for `큐원 3`), judged
+      // on the folded characters (`Ｖ３` is `V3`).
+      const folded = f === undefined ? one : f.charCodeAt(0);
+      if (node !== root && f !== '' && !childOf(node, folded) && scriptChange(boundaryChar(mask[i - 1]), f ?? String.fromCharCode(folded))) {
+        const sep = childOf(node, SEP_CODE);
         if (sep) node = sep;
       }
-      let next: TrieNode | undefined = node;
-      for (let k = 0; next && k < f.length; k++) next = childOf(next, f[k]);
+      let next: TrieNode | undefined = f === '' ? node : childOf(node, folded);
+      if (f !== undefined) for (let k = 1; next && k < f.length; k++) next = childOf(next, f.charCodeAt(k));
       node = next;
       i++;
       if (node?.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && writtenAsName(node, mask, start, i, end)) best = [i, node.ids, node.ambiguous];
@@ -495,11 +513,10 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           i++;
           continue;
         }
-        const c = mask[i];
-        const prev = i > 0 ? boundaryChar(mask[i - 1]) : undefined;
         // Hangul names may start mid-word: scraped text glues words (`이전글뤼튼`), and
         // Korean has no spaces before particles; short Hangul aliases are curated instead.
-        const canStart = c !== '\u0000' && !(isLatinAlnum(boundaryChar(c)) && isLatinAlnum(prev));
+        const hangul = code >= 0xac00 && code <= 0xd7a3;
+        const canStart = code !== 0 && (hangul || !(isLatinAlnum(boundaryChar(mask[i])) && i > 0 && isLatinAlnum(boundaryChar(mask[i - 1]))));
         let hit = canStart ? longestAt(mask, i, end) : undefined;
         const inner = hit ? organizationPrefix(mask, i, hit, end) : -1;
         if (hit && inner !== -1) {

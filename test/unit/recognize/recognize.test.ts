@@ -59,7 +59,8 @@ describe('recognize: boundaries and normalization', () => {
   });
   it('folds case, hyphens, spaces, underscores and full-width forms', () => {
     const id = (t: string) => analyze(t).mentions.map((m) => m.id);
-    for (const t of ['DeepSeek-V3.1', 'DeepSeek V3.1', 'deepseek v3.1', 'DEEPSEEK_V3.1', 'DeepSeek  -  V3.1', 'ＤｅｅｐＳｅｅｋ V3.1']) {
+    // No-break and ideographic spaces, a full-width hyphen and digits, a full-width gloss after a Hangul name.
+    for (const t of ['DeepSeek-V3.1', 'DeepSeek V3.1', 'deepseek v3.1', 'DEEPSEEK_V3.1', 'DeepSeek  -  V3.1', 'ＤｅｅｐＳｅｅｋ V3.1', 'DeepSeek\u00a0V3.1', 'DeepSeek\u3000V3.1', 'DeepSeek－Ｖ３.１', '딥시크（DeepSeek） V3.1']) {
       assert.deepEqual(id(t), ['deepseek-v3.1'], t);
     }
   });
