@@ -271,6 +271,7 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('메타 분석 결과를 정리했다.'), []);
     // A name of several words of such an entity, too.
     assert.deepEqual(mentions('She was a high-flyer at the bank. High-Flyer Capital is a name.'), []);
+    assert.deepEqual(mentions('The Alpaca and the Koala at the zoo. 동물원의 알파카.'), []);
   });
 
   it('reads them beside their maker’s name, which puts the paragraph in the field', () => {
@@ -288,6 +289,7 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('미세 조정된 Mistral 버전이 많다.'), ['Mistral → Mistral AI']);
     assert.deepEqual(mentions('Falcon was trained on RefinedWeb tokens.'), ['Falcon → Falcon']);
     assert.deepEqual(mentions('DeepSeek, an AI lab, is backed by High-Flyer.'), ['DeepSeek → DeepSeek', 'High-Flyer → High-Flyer']);
+    assert.deepEqual(mentions('Alpaca and Koala fine-tune LLaMA; the Alpaca dataset has 52K instructions.'), ['Alpaca → Alpaca', 'Koala → Koala', 'LLaMA → Llama']);
   });
 });
 
