@@ -47,6 +47,7 @@ const HANGUL_COUNT = /(?<![가-힣0-9A-Za-z])[일이삼사오육칠팔구]?[십�
 const HANGUL_COUNT_END = /^(?![가-힣])|^(?:개|의|을|를|이|가|은|는|에|으로|로|도|급|대|짜리|규모|파라미터|매개변수|원)/;
 /** Full-width digits and the signs around them, read as ASCII (the same length, so offsets hold). */
 const FULL_WIDTH = /[\uff10-\uff19\uff0c\uff0e\uff22\uff34\uff2d\uff42]/g;
+const HAS_FULL_WIDTH = new RegExp(FULL_WIDTH.source);
 /** `x7B` of `8x7B`, `× 22B` of `8 × 22B`: a per-expert size after the expert count. */
 const SHAPE = new RegExp(String.raw`${SP}?[x×X*]${SP}?(${NUM})`, 'y');
 
@@ -173,6 +174,8 @@ const SHARED_UNIT_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)(\s*(?:,?\s*
 const LIST_ITEM_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)\s*,\s*$/;
 
 const RANGE_GAP = /^\s*(?:[-–—~∼〜]|to|and|부터|에서)\s*$/i;
+/** The most characters between a range's two ends, syntax (`**7B** – **70B**`) and spaces included. */
+const RANGE_GAP_REACH = 48;
 /** What closes a Korean range after its second count: `1B부터 70B까지`, `70억에서 650억 파라미터에 이르는`. */
 const RANGE_END_KO = /^(?:까지|\s*(?:개의?\s*)?(?:파라미터|매개변수)?\s*(?:까지|에\s*(?:이르|달하)))/;
 const UNITLESS_RANGE_START = /(?<![A-Za-z0-9_.\-])\d+(?:\.\d+)?\s*(?:[–—~∼〜-]|to)\s*$/i;
@@ -465,15 +468,11 @@ function hasTens(mask: string, start: number, end: number): boolean {
 
 /** `mask` with full-width digits and number signs as ASCII, when `[start, end)` has any. */
 function narrowDigits(mask: string, start: number, end: number): string {
-  // A loop over the window, not a search that would read on to the note's end on every edit.
-  for (let i = start; i < end; i++) {
-    if (isFullWidth(mask.charCodeAt(i))) return mask.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  }
-  return mask;
+  // A search of the window only (a slice shares the note's characters), not on to the note's end on every edit.
+  if (!HAS_FULL_WIDTH.test(mask.slice(start, end))) return mask;
+  return mask.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** The units `FULL_WIDTH` matches. */
-const isFullWidth = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || c === 0xff0c || c === 0xff0e || c === 0xff22 || c === 0xff34 || c === 0xff2d || c === 0xff42;
 
 /** `7B–70B`, `3B ~ 1T`, `7B to 70B`, `1B부터 70B까지`, `70억에서 650억 개에 이르는`, `between 7B and 70B`, `7–70B`. */
 function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })[]): Quantity[] {
@@ -484,6 +483,8 @@ function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })
     const a = out[i];
     const b = out[i + 1];
     if (b.active && !a.active && mask[b.start - 1] === 'A') continue; // 685B-A37B
+    // A range's two ends are a word apart: no slice of the text between far counts.
+    if (b.start - a.end > RANGE_GAP_REACH) continue;
     const gap = mask.slice(a.end, b.start).replace(/\u0000/g, '');
     if (!RANGE_GAP.test(gap)) continue;
     const word = gap.trim().toLowerCase();

@@ -131,6 +131,8 @@ describe('recognize/quantities', () => {
       ['70억에서 650억 파라미터에 이르는 모델 크기', '70억', '650억', 7e9, 65e9],
       ['70억에서 650억 개에 달하는 매개변수', '70억', '650억', 7e9, 65e9],
       ['between 7B and 70B parameters', '7B', '70B', 7e9, 70e9],
+      // Emphasis masked as syntax around both ends (`**7B** – **70B**`).
+      ['Llama 2 comes in \u0000\u00007B\u0000\u0000 – \u0000\u000070B\u0000\u0000 sizes.', '7B', '70B', 7e9, 70e9],
     ];
     for (const [sentence, low, high, lowValue, highValue] of rows) {
       it(sentence, () => {
@@ -144,6 +146,9 @@ describe('recognize/quantities', () => {
         );
       });
     }
+    it('reads two counts far apart as two counts, whatever lies between them', () => {
+      assert.deepEqual(findQuantities(`Llama 2 comes in 7B${' '.repeat(60)}to 70B sizes.`).map((q) => q.qualifier), ['exact', 'exact']);
+    });
     it('reads `A에서 B` as two counts, not a range, unless a range’s end follows', () => {
       assert.deepEqual(findQuantities('70억에서 650억 파라미터로 늘렸다').map((q) => q.qualifier), ['exact', 'exact']);
     });
