@@ -53,7 +53,10 @@ const SHAPE = new RegExp(String.raw`${SP}?[x×X*]${SP}?(${NUM})`, 'y');
 
 /** `digits × 10^exp` exactly, rounding only below the units digit (`46.7`, 9 → 46700000000). */
 function scaled(num: string, exp: number): bigint {
-  const [int, frac = ''] = num.replace(/,/g, '').split('.');
+  const plain = num.includes(',') ? num.replace(/,/g, '') : num;
+  const dot = plain.indexOf('.');
+  const int = dot === -1 ? plain : plain.slice(0, dot);
+  const frac = dot === -1 ? '' : plain.slice(dot + 1);
   if (frac.length <= exp) return BigInt(int + frac.padEnd(exp, '0'));
   const kept = BigInt(int + frac.slice(0, exp));
   return frac.charCodeAt(exp) >= 0x35 /* '5' */ ? kept + 1n : kept;
@@ -65,24 +68,15 @@ const WINDOW = 48;
 
 /** Up to `WINDOW` prose characters before `pos` on the same line, masked characters dropped. */
 function before(mask: string, pos: number): string {
-  let s = '';
-  for (let i = pos - 1; i >= 0 && pos - i <= WINDOW; i--) {
-    const c = mask[i];
-    if (c === '\n') break;
-    if (c !== '\u0000') s = c + s;
-  }
-  return s;
+  const window = mask.slice(Math.max(0, pos - WINDOW), pos);
+  return unmasked(window.slice(window.lastIndexOf('\n') + 1));
 }
 
 /** Up to `WINDOW` prose characters after `pos` on the same line, masked characters dropped. */
 function after(mask: string, pos: number): string {
-  let s = '';
-  for (let i = pos; i < mask.length && i - pos < WINDOW; i++) {
-    const c = mask[i];
-    if (c === '\n') break;
-    if (c !== '\u0000') s += c;
-  }
-  return s;
+  const window = mask.slice(pos, pos + WINDOW);
+  const newline = window.indexOf('\n');
+  return unmasked(newline === -1 ? window : window.slice(0, newline));
 }
 
 // ---- what the neighbouring words say ----------------------------------------------------
@@ -164,6 +158,8 @@ const NEGATED_AFTER = /^[^.,;!?。\n\d]{0,12}?(?:아니|아님)/;
  * `Qwen-7B`, `Llama-2-7B`), never a count (`7B-13B` is a range).
  */
 function inName(pre: string): boolean {
+  // The word before ends in `-` or `_`, or there is none.
+  if (!pre.endsWith('-') && !pre.endsWith('_')) return false;
   const word = pre.slice(pre.search(/[^\s(\[{"'‘“]*$/));
   return /[-_]$/.test(word) && /[A-Za-z]/.test(word) && !/^[~≈]?\d+(?:\.\d+)?[BbMmTtKk]?[-_]$/.test(word);
 }
@@ -230,8 +226,14 @@ function readBare(mask: string, num: string, at: number, cell: Cell): Reading | 
 
 /** The prose of `mask[from, to)`, masked characters dropped. */
 function prose(mask: string, from: number, to: number): string {
-  return mask.slice(from, to).replace(/\u0000/g, '');
+  return unmasked(mask.slice(from, to));
 }
+
+/** The most characters between a count and its restatement in brackets (`약 230억 (23B`), syntax included. */
+const RESTATED_REACH = 16;
+
+/** `s` without its masked characters. */
+const unmasked = (s: string): string => (s.includes('\u0000') ? s.replace(/\u0000/g, '') : s);
 
 /** `175,000,000,000 parameters`: digits alone (a million or more) right before a parameter word. */
 function readPlain(mask: string, num: string, at: number): Reading | undefined {
@@ -355,7 +357,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const value = Number(reading.value);
     // `약 230억 (23B, …)`: a count restated in brackets right after another of the same value is read as it.
     const last = found.at(-1);
-    const restated = last !== undefined && last.value === value && /^\s*[(（]\s*$/.test(prose(mask, last.end, m.index));
+    const restated = last !== undefined && last.value === value && m.index - last.end <= RESTATED_REACH && /^\s*[(（]\s*$/.test(prose(mask, last.end, m.index));
     const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words) || (restated && last.active);
     const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : [];
     for (const s of shared) found.push({ ...s, active, qualifier: s.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
@@ -459,11 +461,8 @@ function* candidates(mask: string, start: number, end: number): Generator<Candid
 
 /** Whether `mask[start, end)` holds 십, 백 or 천, without which no Hangul count starts there. */
 function hasTens(mask: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = mask.charCodeAt(i);
-    if (c === 0xc2ed || c === 0xbc31 || c === 0xcc9c) return true;
-  }
-  return false;
+  // One search of the window (a slice shares the note's characters).
+  return /[십백천]/.test(mask.slice(start, end));
 }
 
 /** `mask` with full-width digits and number signs as ASCII, when `[start, end)` has any. */
