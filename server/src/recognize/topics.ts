@@ -45,10 +45,12 @@ export function linkTopics(
   let out: Claim[] | undefined;
   let changedFrom = text.length;
   let changedTo = 0;
+  let headings: Headings | undefined;
   for (let i = lowerBound(claims, from, (c) => c.start); i < claims.length && claims[i].start <= to; i++) {
     const c = claims[i];
     if (!c.topical) continue;
-    const refersTo = topicOf(text, mask, mentions, c, links);
+    headings ??= headingsBetween(text, mask, from, to);
+    const refersTo = topicOf(text, mentions, c, links, headings);
     if (refersTo === c.refersTo) continue;
     out ??= claims.slice();
     out[i] = { ...c, refersTo };
@@ -58,8 +60,8 @@ export function linkTopics(
   return { claims: out ?? claims, from: changedFrom, to: changedTo };
 }
 
-function topicOf(text: string, mask: string, mentions: readonly Mention[], q: Quantity, links: TopicLinks): string | null {
-  const heading = headingBefore(text, mask, q.start);
+function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links: TopicLinks, headings: Headings): string | null {
+  const heading = headings.before(q.start);
   const candidates: Mention[] = [];
   // The last model or family before the count, within reach and its section.
   for (let k = lowerBound(mentions, q.start, (m) => m.end) - 1; k >= 0 && q.start - mentions[k].end <= TOPIC_REACH && mentions[k].start >= heading; k--) {
@@ -70,7 +72,7 @@ function topicOf(text: string, mask: string, mentions: readonly Mention[], q: Qu
   }
   // The first one in the section's heading, then in each heading above it of a higher level
   // (`## Key specs` under `# Qwen 3.5 guide`).
-  for (let h = heading; h !== -1; h = headingBefore(text, mask, h - 1, q.start, levelOf(text, h))) {
+  for (let h = heading; h !== -1; h = headings.before(h - 1, q.start, levelOf(text, h))) {
     const first = firstModelOn(text, mentions, h);
     if (first && first !== candidates[0]) candidates.push(first);
     if (h === 0) break;
@@ -105,6 +107,38 @@ export function headingBefore(text: string, mask: string, pos: number, origin = 
     lineStart = newline === 0 ? 0 : text.lastIndexOf('\n', newline - 1) + 1;
     if (origin - lineStart > TOPIC_REACH) return -1;
   }
+}
+
+/** `headingBefore` for positions in one stretch of a note, from its heading lines found once. */
+export interface Headings {
+  before(pos: number, origin?: number, below?: number): number;
+}
+
+/**
+ * The heading lines that `headingBefore` can reach from [`from`, `to`] (those starting at most
+ * `TOPIC_REACH` before `from`), found by one search, then each answer by a binary search: a count
+ * no longer reads the lines above it one by one, which a note's thousands of counts each did.
+ */
+export function headingsBetween(text: string, mask: string, from: number, to: number): Headings {
+  const lines: number[] = [];
+  const lo = Math.max(0, from - TOPIC_REACH);
+  if (lo === 0 && isHeading(text, mask, 0)) lines.push(0);
+  const opening = /\n {0,3}#/g;
+  opening.lastIndex = Math.max(0, lo - 1);
+  for (let m = opening.exec(text); m && m.index < to; m = opening.exec(text)) {
+    if (isHeading(text, mask, m.index + 1)) lines.push(m.index + 1);
+  }
+  return {
+    before(pos, origin = pos, below = 7) {
+      const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+      // Its own line first, however far back it starts (a heading that holds the count).
+      if (isHeading(text, mask, lineStart) && levelOf(text, lineStart) < below) return lineStart;
+      for (let k = lowerBound(lines, lineStart, (h) => h) - 1; k >= 0 && origin - lines[k] <= TOPIC_REACH; k--) {
+        if (levelOf(text, lines[k]) < below) return lines[k];
+      }
+      return -1;
+    },
+  };
 }
 
 /** The level of the heading line at `lineStart`: its number of `#`. */

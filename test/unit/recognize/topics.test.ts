@@ -3,9 +3,9 @@ import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote } from '../../../server/src/analysis';
 import { updateAnalysis } from '../../../server/src/analysis/incremental';
-import { headingBefore } from '../../../server/src/recognize/topics';
+import { headingBefore, headingsBetween, TOPIC_REACH } from '../../../server/src/recognize/topics';
 import { analyzeText, bundledRecognizers, claimLinks } from '../../support/analysis';
-import { SEED } from '../../support/randomNotes';
+import { note, SEED } from '../../support/randomNotes';
 
 /** A count whose sentence names no model is read against the note's topic (#13 §3, `recognize/topics.ts`). */
 const analyze = analyzeText;
@@ -53,6 +53,38 @@ describe('recognize/topics: a count under its topic', () => {
     assert.equal(headingBefore('\n\nx', '\n\nx', 2), -1);
     const far = `# Title\n${'word '.repeat(1000)}\nline`;
     assert.equal(headingBefore(far, analyze(far).mask, far.length - 1), -1);
+  });
+
+  it('finds a heading exactly at the reach from a count, and not one character further', () => {
+    const t = `${'w'.repeat(10)}\n# Head\n${'w '.repeat(3000)}`;
+    const h = t.indexOf('# Head');
+    const mask = analyze(t).mask;
+    for (const [origin, expected] of [[h + TOPIC_REACH, h], [h + TOPIC_REACH + 1, -1]]) {
+      assert.equal(headingBefore(t, mask, origin), expected);
+      // Searched from the first count that can reach it, whose reach starts on the heading's line.
+      assert.equal(headingsBetween(t, mask, h + TOPIC_REACH, origin).before(origin), expected);
+    }
+  });
+
+  it(`finds the heading lines once, and answers as headingBefore for every position, level and reach (seed ${SEED})`, () => {
+    // Random notes with headings of each level, some indented, some in code, some far apart.
+    const heading = fc.constantFrom('# Qwen3', '## Olmo 3', '### 핵심', '   #### x', '    # code', '#', '#### ', '```\n# in code\n```', '\\# escaped');
+    const filler = fc.constantFrom('', 'word '.repeat(200), 'x\n'.repeat(300));
+    const text = fc.array(fc.oneof(note, heading, filler), { maxLength: 14 }).map((parts) => parts.join('\n'));
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 7 })), { minLength: 1, maxLength: 8 }), fc.nat(), (t, queries, seed) => {
+        const mask = analyze(t).mask;
+        const from = seed % (t.length + 1);
+        const to = Math.min(t.length, from + (seed % 9000));
+        const headings = headingsBetween(t, mask, from, to);
+        for (const [p, o, below] of queries) {
+          const origin = from + (o % (to - from + 1));
+          const pos = Math.max(0, origin - (p % (TOPIC_REACH + 50)));
+          assert.equal(headings.before(pos, origin, below), headingBefore(t, mask, pos, origin, below), JSON.stringify({ t, from, to, pos, origin, below }));
+        }
+      }),
+      { seed: SEED, numRuns: 120 },
+    );
   });
 
   it('reads a count’s topic again after an edit paragraphs above it, within reach', () => {
