@@ -136,8 +136,10 @@ export function tableReader(text: string, mask: string): TableReader {
   const withPipes = (l: Line): Line => {
     if (l.pipes) return l;
     const pipes: number[] = [];
-    // A loop over the line, not a search that would read on to the note's end.
-    for (let i = l.start; i < l.end; i++) {
+    // A search of the line alone (a slice shares the note's characters), then a loop from its first `|`:
+    // most lines are prose, with none.
+    const firstPipe = text.slice(l.start, l.end).indexOf('|');
+    for (let i = firstPipe === -1 ? l.end : l.start + firstPipe; i < l.end; i++) {
       if (text.charCodeAt(i) === PIPE && mask.charCodeAt(i) === MASKED && text.charCodeAt(i - 1) !== 0x5c /* \ */) pipes.push(i);
     }
     let first = l.start;
