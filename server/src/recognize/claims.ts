@@ -56,7 +56,7 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
     else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') reading = fromSentence(mask, sentences(q.start), models, q, bySize, links);
     else if (q.qualifier === 'range') reading = fromRange(sentences(q.start).models, q, bySize, links);
     if (reading.refersTo === null) reading = withTotal(mask, claims.at(-1), q, links) ?? reading;
-    claims.push(reading.topical ? { ...q, refersTo: reading.refersTo, topical: true } : { ...q, refersTo: reading.refersTo });
+    claims.push(claimOf(q, reading.refersTo, reading.topical));
   }
   return claims;
 }
@@ -258,4 +258,10 @@ function endsSentence(mask: string, i: number): boolean {
     default:
       return false;
   }
+}
+
+/** The claim a count makes, written out field by field: a spread of the count was a tenth of linking. */
+function claimOf(q: Quantity, refersTo: string | null, topical: boolean | undefined): Claim {
+  const { start, end, text, value, active, qualifier, notation } = q;
+  return topical ? { start, end, text, value, active, qualifier, notation, refersTo, topical } : { start, end, text, value, active, qualifier, notation, refersTo };
 }
