@@ -29,6 +29,14 @@ const withoutLiteralAutolinks: FromMarkdownOptions = {
   }) as FromMarkdownOptions['mdastExtensions'],
 };
 const LITERAL_AUTOLINK = /@|https?:\/\/|www\./i;
+/**
+ * The syntax of literal autolinks without the tree transform, which is run afterwards only when a
+ * text node holds an address: most pieces with one have it in a link's destination, and the
+ * transform's search of every text node was a tenth of a clipped page's analysis.
+ */
+const withoutTransforms: FromMarkdownOptions = { extensions: fromMarkdownOptions.extensions, mdastExtensions: withoutLiteralAutolinks.mdastExtensions };
+type Transform = (tree: Root) => Root | undefined | void;
+const TRANSFORMS: Transform[] = (fromMarkdownOptions.mdastExtensions ?? []).flat(Infinity).flatMap((e) => ((e as { transforms?: Transform[] }).transforms ?? []));
 
 type SyntaxExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
 
@@ -89,7 +97,11 @@ export function parseMarkdown(text: string): Root {
   // Same length, so offsets hold.
   const source = flattened(text);
   try {
-    return fromMarkdown(source, LITERAL_AUTOLINK.test(source) ? fromMarkdownOptions : withoutLiteralAutolinks);
+    if (!LITERAL_AUTOLINK.test(source)) return fromMarkdown(source, withoutLiteralAutolinks);
+    let tree = fromMarkdown(source, withoutTransforms);
+    // As `fromMarkdown` would, in order: they change only text that holds an address.
+    if (addressInText(tree)) for (const transform of TRANSFORMS) tree = transform(tree) || tree;
+    return tree;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return asOneParagraph(text);
@@ -97,6 +109,18 @@ export function parseMarkdown(text: string): Root {
 }
 
 const BOM = '\ufeff';
+
+/**
+ * Whether a text node of `tree` outside links holds `@`, `http://`, `https://` or `www.`: what
+ * every pattern of GFM's literal-autolink transform needs (it skips links too).
+ */
+function addressInText(node: Nodes): boolean {
+  if (node.type === 'text') return LITERAL_AUTOLINK.test(node.value);
+  if (node.type === 'link' || node.type === 'linkReference') return false;
+  const children = (node as Parent).children as Nodes[] | undefined;
+  if (children) for (const child of children) if (addressInText(child)) return true;
+  return false;
+}
 
 /** `tree` with every position moved `by` characters along its first line. */
 function shifted(tree: Root, by: number): Root {

@@ -55,4 +55,20 @@ describe('markdown/remark', () => {
       { seed: SEED, numRuns: 600 },
     );
   });
+
+  it(`parses random notes with addresses in text, links and code as remark does (seed ${SEED})`, () => {
+    const address = fc.constantFrom('https://x.y/a', 'www.ex.com', 'a@b.co', '[l](https://x.y)', '<https://x.y>', 'HTTP://X.Y/*b*', '`https://c.d`', '[w]: https://w.x', '](https://z.y');
+    const text = fc.tuple(note, fc.array(fc.tuple(address, fc.nat()), { minLength: 1, maxLength: 5 })).map(([raw, inserts]) => {
+      let t = raw;
+      for (const [a, k] of inserts) {
+        const at = k % (t.length + 1);
+        t = `${t.slice(0, at)} ${a} ${t.slice(at)}`;
+      }
+      return t;
+    });
+    fc.assert(
+      fc.property(text, (t) => assert.deepEqual(parseMarkdown(t), remark.parse(t), JSON.stringify(t))),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
 });
