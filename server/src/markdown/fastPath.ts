@@ -15,7 +15,7 @@
  * blank line), or earlier at the last fresh point before a line it does not handle.
  */
 
-import { footnoteKey, type Definition, type DefinitionTable } from './definitions';
+import { footnoteKey, linkKey, type Definition, type DefinitionTable } from './definitions';
 
 export type Span = [number, number];
 
@@ -445,8 +445,8 @@ const FOOTNOTE_CALL = /\^([\p{L}\p{N}_-]+)\]/uy;
 const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>`]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/y;
 const LINK = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(([^\s()<>\\`]*)\)/y;
 const WWW = /www\./iy;
-/** A bare URL in a plain form: a dotted domain, a path of ordinary characters. */
-const URL_REST = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9/\-%=+#?.:!$,;]*)?`;
+/** A bare URL in a plain form: a domain (GFM's needs no dot), a path of ordinary characters. */
+const URL_REST = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:/[A-Za-z0-9/\-%=+#?.:!$,;]*)?`;
 const BARE_URL = new RegExp(`(?:https?://|www\\.)${URL_REST}`, 'y');
 const WHITESPACE = /\s/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -464,7 +464,8 @@ function bareUrl(text: string, i: number, from: number, to: number): number {
   const c = text.charCodeAt(i);
   const www = c !== 0x68;
   if (www ? !test(WWW, text, i) : !text.startsWith('http://', i) && !text.startsWith('https://', i)) return i;
-  if (i > from && text.charCodeAt(i - 1) !== 0x20) return -1;
+  // After a space, or a `(` (`[label](https://…` cut at a cell's end), as GFM allows.
+  if (i > from && text.charCodeAt(i - 1) !== 0x20 && text.charCodeAt(i - 1) !== 0x28) return -1;
   const m = test(BARE_URL, text, i);
   if (!m) return -1;
   let end = i + m[0].length;
@@ -473,6 +474,23 @@ function bareUrl(text: string, i: number, from: number, to: number): number {
   let after = end;
   while (after < to && TRAIL.test(text[after])) after++;
   return after === to || text.charCodeAt(after) === 0x20 ? end : -1;
+}
+
+/** A link's text as the fast path reads it: plain characters, no construct inside. */
+const PLAIN_LABEL = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(/y;
+
+/**
+ * `[label](` at `i` with no `)` after it before `to` (a link cut at the end of a table's cell, as
+ * in clipped pages): no inline link can close, and with no definition of the label no reference
+ * link either, so `[`, the label, `]` and `(` are text. The label's key goes into `refs`: a
+ * definition added later makes it a link.
+ */
+function unfinishedLink(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>): boolean {
+  const label = test(PLAIN_LABEL, text, i);
+  if (!label || PLAIN_LABEL.lastIndex > to || indexIn(text, 0x29 /* ) */, PLAIN_LABEL.lastIndex, to) !== -1) return false;
+  const key = linkKey(label[1]);
+  refs.add(key);
+  return !definitions.has(key);
 }
 
 /** The code point ending at `i` (exclusive), or undefined at `from`. */
@@ -663,6 +681,10 @@ export function inlineProse(
           continue;
         }
         const link = test(LINK, text, i);
+        if (!link && unfinishedLink(text, i, to, definitions, refs)) {
+          i++; // `[label](https://exampl` cut at a cell's end: brackets and text, then maybe a bare URL
+          continue;
+        }
         if (!link || LINK.lastIndex > to || /:\/\/|www\./i.test(link[1])) return fail();
         const end = LINK.lastIndex;
         if (prev === 0x21 /* ! */) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, analyzeNoteAsync, createRecognizers, LineIndex } from '../../../server/src/analysis';
-import { footnoteKey, normalizeLabel } from '../../../server/src/markdown/definitions';
+import { footnoteKey, linkKey, normalizeLabel } from '../../../server/src/markdown/definitions';
 import { fastRun } from '../../../server/src/markdown/fastPath';
 import { maskNote, maskWholeNote, proseMask } from '../../../server/src/markdown/prose';
 import { bundledKnowledge } from '../../support/knowledge';
@@ -149,6 +149,39 @@ describe('fast path', () => {
     for (const text of ['a [b\nc] d', 'a <b\nc="x"> d', 'a `b\nc` d']) assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
   });
 
+  it('reads a link cut at a cell’s end as text and a bare URL, as remark does', () => {
+    const head = '| Model | Notes |\n| --- | --- |\n';
+    const cells = ['[tokens,](https://exampl', '[that](https://e', '[figure](https://example.com', '[x](https://example.com/p?ref=c', '[w](www.ex', 'a [b](https://x.y/z/', '![i](https://x'];
+    for (const cell of cells) {
+      const text = `${head}| [Qwen3](https://hf.co/x) | ${cell} |\n`;
+      assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    // A bare URL with no dot in its domain is a link too (GFM's literal autolinks), after a space or a `(`.
+    for (const text of ['see https://x today', 'see (https://localhost/a b']) {
+      assert.ok(fastRun(text, 0, none)?.complete, text);
+      assert.equal(maskNote(text), maskWholeNote(text), text);
+    }
+    // A defined label makes it a reference link: left to remark, and the run depends on the definition.
+    const defined = `${head}| a | [x](https://exampl |\n\n[x]: /u\n`;
+    assert.equal(maskNote(defined), maskWholeNote(defined));
+    assert.ok(fastRun(`${head}| a | [x](https://e |\n`, 0, none)!.refs.has(linkKey('x')));
+    // A `)` later in the cell: left to remark.
+    assert.equal(fastRun(`${head}| a | [x](https://e b) |\n`, 0, none), undefined);
+  });
+
+  it(`equals remark on random tables of clipped cells: links cut short, bare URLs, brackets (seed ${SEED})`, () => {
+    const word = fc.constantFrom('a', 'Qwen3', '7B', '[x](https://exampl', '[tokens,](https://e', '[w](www.ex', '[y](https://a.b/c', '(https://x', 'https://x', 'https://x.y/', 'www.a', '[x]', '[z](', ')', '(', '**b**', '_c_', '`d`', 'e.', '-', 'http', '[x](https://e.f)', '![i](https://g');
+    const cell = fc.array(word, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
+    const table = fc
+      .tuple(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([rows, defined]) => `| A | B |\n| --- | --- |\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n')}\n${defined ? '\n[x]: /u\n' : ''}`);
+    fc.assert(
+      fc.property(table, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });
@@ -158,7 +191,7 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'https://x', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+    for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
       '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }
