@@ -207,6 +207,37 @@ export function mentionKind(entity: Entity): MentionKind {
   return entity.kind === 'family' ? 'model' : entity.kind;
 }
 
+/**
+ * The bit of a pair of folded letters of one script, both Latin or both Hangul (between them the
+ * trie's walk takes no separator), or -1. Pairs share bits: a set bit says a name may open so.
+ */
+function pairBit(code: number, next: number): number {
+  const latin = code >= 97 && code <= 122;
+  if (latin ? !(next >= 97 && next <= 122) : !(code >= 0xac00 && code <= 0xd7a3 && next >= 0xac00 && next <= 0xd7a3)) return -1;
+  return ((code << 6) ^ next) & PAIR_MASK;
+}
+const PAIR_MASK = (1 << 20) - 1;
+
+/** The pairs of letters that open a name (its first two folded units), as bits (`pairBit`). */
+function openingPairs(names: readonly IndexedName[]): Uint32Array {
+  const bits = new Uint32Array((PAIR_MASK + 1) >>> 5);
+  for (const { folded } of names) {
+    const bit = pairBit(folded.charCodeAt(0), folded.charCodeAt(1));
+    if (bit !== -1) bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return bits;
+}
+
+/**
+ * Whether a name may open at a character and the next (-1 at the end): most word starts and
+ * Hangul syllables are two letters that open none, told by one bit instead of a walk of the trie.
+ */
+function mayOpen(bits: Uint32Array, code: number, next: number): boolean {
+  if (next === -1) return true;
+  const bit = pairBit(foldedCode(code), foldedCode(next));
+  return bit === -1 || (bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
+
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const pending: number[] = [];
   const root: TrieNode = { depth: 0, pending };
@@ -255,6 +286,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
    * settles most characters by one array read.
    */
   const starts = new Uint8Array(0x10000);
+  const openings = openingPairs(names);
   const mayStart = (code: number): boolean => {
     if (starts[code] === 0) {
       const first = foldChar(String.fromCharCode(code));
@@ -517,7 +549,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         // Korean has no spaces before particles; short Hangul aliases are curated instead.
         const hangul = code >= 0xac00 && code <= 0xd7a3;
         const canStart = code !== 0 && (hangul || !(isLatinAlnum(boundaryChar(mask[i])) && i > 0 && isLatinAlnum(boundaryChar(mask[i - 1]))));
-        let hit = canStart ? longestAt(mask, i, end) : undefined;
+        let hit = canStart && mayOpen(openings, code, i + 1 < end ? mask.charCodeAt(i + 1) : -1) ? longestAt(mask, i, end) : undefined;
         const inner = hit ? organizationPrefix(mask, i, hit, end) : -1;
         if (hit && inner !== -1) {
           // `Meta Llama 2`, `Google Gemini 2.5 Pro`: the organization, then its model, never one swallowing the other.
