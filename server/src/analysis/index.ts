@@ -96,7 +96,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
   const links: ClaimLinks = {
     isModel,
-    bySize: (m, q, inCell) => sizedMember(kb, m, q, inCell),
+    bySize: (m, q, alone) => sizedMember(kb, m, q, alone),
     // An end of a range agrees as the count it names would (a range itself is never checked).
     agrees: (id, q) => {
       const model = kb.get(id);
@@ -113,7 +113,8 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
       let id = topicAnswers.get(key);
       if (id === undefined) {
         if (topicAnswers.size >= 4096) topicAnswers.clear();
-        const member = links.bySize!(m, q);
+        // A topic's count stands beside the topic's name alone, as a table row's does.
+        const member = links.bySize!(m, q, true);
         id = member !== null && links.agrees!(member, q) ? member : null;
         topicAnswers.set(key, id);
       }
@@ -143,11 +144,13 @@ const readTables = (text: string | undefined, mask: string): TableReader | undef
  * The model a count next to `mention` is about: the model itself when the count is its size (or
  * no sibling has that size, so a wrong count is still reported), else the member of its family of
  * exactly that size (`Olmo 3 7B and 32B`, a family's table row `8B, 70B, 405B`). Null for a
- * family without such a member.
+ * family without such a member. `alone`: the count stands beside the name alone, in a table row
+ * (`| Mistral | 7B |`) or under the note's topic (`Qwen3 … available in 0.6B, 4B`): a company's
+ * model named so, and among a family's members of that size the one the others are variants of.
  */
-export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, inCell = false): string | null {
+export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, alone = false): string | null {
   const entity = kb.get(mention.id);
-  if (entity?.kind === 'organization') return inCell ? namedBySize(kb, entity.id, mention.text, q) : null;
+  if (entity?.kind === 'organization') return alone ? namedBySize(kb, entity.id, mention.text, q) : null;
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
   if (entity?.kind === 'model') {
     const own = q.active ? entity.parameters?.active : entity.parameters?.total;
@@ -155,7 +158,7 @@ export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, in
   }
   const withoutSize = (name: string): string => name.replace(/[-_ ]\d+(?:\.\d+)?[BbMm]$/, '');
   const names = [mention.text, withoutSize(mention.text), entity?.name ?? '', withoutSize(entity?.name ?? '')];
-  const members = familyId ? membersOfSize(kb, familyId, q.value, q.active, names, inCell) : [];
+  const members = familyId ? membersOfSize(kb, familyId, q.value, q.active, names, alone) : [];
   if (members.length === 1) return members[0].id;
   return entity?.kind === 'model' ? entity.id : null;
 }

@@ -24,6 +24,18 @@ describe('recognize/topics: a count under its topic', () => {
     ]);
   });
 
+  it('links a count under a family’s topic to the member the others of that size are variants of', () => {
+    // Qwen3-4B, not its Instruct-2507 and Thinking-2507 variants; Qwen3-235B-A22B, not its 2507 ones.
+    assert.deepEqual(links('The highlights from Qwen3 include:\n\n- Dense and MoE models, available in 4B, 14B and 235B-A22B.\n'), [
+      '4B → qwen3-4b',
+      '14B → qwen3-14b',
+      '235B → qwen3-235b-a22b',
+      '22B → qwen3-235b-a22b',
+    ]);
+    // A topic named by a word only the variants have stays unresolved among them.
+    assert.deepEqual(links('The highlights from Qwen3-2507 include:\n\n- A model of 4B.\n'), ['4B → null']);
+  });
+
   it('falls back to the first model of the section’s heading, when the last one has no member of that size', () => {
     assert.deepEqual(links('## How Olmo 3 compares to Qwen3\n\nA brief comparison to Qwen3.\n\nThe 7B model:\n'), ['7B → ai2-olmo-3-7b']);
     // Under another heading, neither the old section's subject nor its heading is the topic.
