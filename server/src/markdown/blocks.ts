@@ -155,6 +155,12 @@ export function frontMatter(text: string): { end: number; unclosed: string } {
   return m ? { end: m.index + m[0].length, unclosed: '' } : { end: 0, unclosed: `${text.slice(bom, bom + 3)}\n` };
 }
 
+/** The start of the line after the one `at` is on (`at` just past a fence), or the text's end. */
+function lineAfter(text: string, at: number): number {
+  const newline = text.indexOf('\n', at);
+  return newline === -1 ? text.length : newline + 1;
+}
+
 /** Offset just past the closing fence of the note's front matter, or 0. */
 export const frontMatterEnd = (text: string): number => frontMatter(text).end;
 
@@ -275,6 +281,13 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
   };
 
   let s = start;
+  if (s < options.frontMatterEnd && options.fastPaths) {
+    // Closed front matter holds no prose: no parse. The next line starts afresh, as after any block.
+    const end = lineAfter(text, options.frontMatterEnd);
+    yield { start: s, end, ranges: [], boundaries: end < n ? [end] : [], definitions: [] };
+    s = end;
+    if (end < n && options.stopAt?.(s)) return;
+  }
   while (s < n) {
     const cut = windowEnd(text, s, options);
     if (cut !== -1) {

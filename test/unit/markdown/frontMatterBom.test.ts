@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, type NoteAnalysis } from '../../../server/src/analysis';
 import { updateAnalysis } from '../../../server/src/analysis/incremental';
-import { frontMatter } from '../../../server/src/markdown/blocks';
+import { frontMatter, parseCount } from '../../../server/src/markdown/blocks';
 import { bundledRecognizers } from '../../support/analysis';
 
 const bundled = bundledRecognizers;
@@ -32,5 +32,21 @@ describe('front matter after a byte order mark', () => {
     const fresh = analyzeNote(next, r);
     assert.deepEqual(mentions(updateAnalysis(before, next, [change], r)), mentions(fresh));
     assert.deepEqual(mentions(fresh), []);
+  });
+});
+
+describe('closed front matter', () => {
+  it('is read without a parse, and the note after it as a fresh start', () => {
+    const note = '---\ntitle: Qwen3 notes\ntags: [llm]\n---\n# Qwen3\n\nQwen3-235B-A22B has 235B parameters.\n';
+    const start = parseCount.chars;
+    const a = analyzeNote(TextDocument.create('file:///fm.md', 'markdown', 1, note), bundled());
+    assert.equal(parseCount.chars - start, 0, 'no piece went to remark');
+    assert.deepEqual(mentions(a), [`${note.indexOf('# Qwen3') + 2}-${note.indexOf('# Qwen3') + 7} Qwen3`, `${note.indexOf('Qwen3-235B')}-${note.indexOf('Qwen3-235B') + 15} Qwen3-235B-A22B`]);
+    assert.ok(a.structure!.boundaries.includes(note.indexOf('# Qwen3')), String(a.structure!.boundaries));
+    // Unclosed, it is no front matter: remark reads the note.
+    const unclosed = note.replace('\n---\n#', '\n#');
+    const before = parseCount.chars;
+    analyzeNote(TextDocument.create('file:///fm.md', 'markdown', 1, unclosed), bundled());
+    assert.ok(parseCount.chars - before >= unclosed.length);
   });
 });
