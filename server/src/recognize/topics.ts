@@ -70,6 +70,10 @@ function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links:
       break;
     }
   }
+  // The first one on the list item this count's item is under (`- **DNA-R1**: …` over `  - 14B 모델임에도 …`).
+  const parent = parentItem(text, q.start, Math.max(heading, q.start - TOPIC_REACH));
+  const named = parent === -1 ? undefined : firstModelOn(text, mentions, parent);
+  if (named && named !== candidates[0]) candidates.push(named);
   // The first one in the section's heading, then in each heading above it of a higher level
   // (`## Key specs` under `# Qwen 3.5 guide`).
   for (let h = heading; h !== -1; h = headings.before(h - 1, q.start, levelOf(text, h))) {
@@ -82,6 +86,33 @@ function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links:
     if (id !== null) return id;
   }
   return null;
+}
+
+/** A list item's line: its indentation, then a marker and a space. */
+const ITEM_LINE = /([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/y;
+
+/**
+ * The start of the line of the list item that the item holding `pos` is nested in: the nearest
+ * item line above it that is less indented, at or after `floor`; -1 when `pos` is in no item,
+ * or a less indented line that is no item ends the list first.
+ */
+function parentItem(text: string, pos: number, floor: number): number {
+  let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  ITEM_LINE.lastIndex = lineStart;
+  const own = ITEM_LINE.exec(text);
+  if (!own) return -1;
+  while (lineStart > 0 && lineStart > floor) {
+    // The line above (`lastIndexOf` would read a negative start as 0, and find a newline there again).
+    lineStart = lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (lineStart < floor) return -1;
+    const line = text.slice(lineStart, lineEnd(text, lineStart));
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (indent >= own[1].length) continue;
+    ITEM_LINE.lastIndex = lineStart;
+    return ITEM_LINE.exec(text) ? lineStart : -1;
+  }
+  return -1;
 }
 
 /** The first model or family named on the line starting at `lineStart`. */

@@ -36,6 +36,16 @@ describe('recognize/topics: a count under its topic', () => {
     assert.deepEqual(links('The highlights from Qwen3-2507 include:\n\n- A model of 4B.\n'), ['4B → null']);
   });
 
+  it('reads a count in a nested list item against the item it is under', () => {
+    const dna = '- [DNA-R1](https://huggingface.co/dnotitia/DNA-R1)\n    - **DNA-R1**: Phi-4 기반 모델로, DeepSeek-R1 방식의 강화학습을 적용\n    - 14B 모델임에도 높은 성능 기록\n';
+    assert.deepEqual(links(dna), ['14B → dnotitia-dna-r1']);
+    // Top-level items have no item above them; a less indented paragraph ends the list.
+    assert.deepEqual(links('- **DNA-R1**: a model.\n- Uses DeepSeek-R1 style RL.\n- A 14B model.\n'), ['14B → null']);
+    assert.deepEqual(links('- **DNA-R1**: a model.\n\nUses DeepSeek-R1 style RL.\n\n  - A 14B model.\n'), ['14B → null']);
+    // A note that opens with a blank line: the walk up ends at its start.
+    assert.deepEqual(links('\n  - A 14B model.\n'), ['14B → null']);
+  });
+
   it('falls back to the first model of the section’s heading, when the last one has no member of that size', () => {
     assert.deepEqual(links('## How Olmo 3 compares to Qwen3\n\nA brief comparison to Qwen3.\n\nThe 7B model:\n'), ['7B → ai2-olmo-3-7b']);
     // Under another heading, neither the old section's subject nor its heading is the topic.
