@@ -101,20 +101,18 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   const freshAt = (end: number): void => {
     fresh = { end, ranges: ranges.length, definitions: defined.length };
   };
-  // Which delimiter runs cannot close from here to the next blank line (see `unclosable`).
-  let region = { end: -1, flags: 0 };
-  const literal = (from: number): number => {
+  // Where the last delimiter run that can close is, from here to the next blank line (see `lastClosers`).
+  let region: { end: number; closers: Closers } = { end: -1, closers: NO_CLOSERS };
+  const closers = (from: number): Closers => {
     if (from >= region.end) {
       const end = nextBlankLine(text, from);
-      region = { end, flags: unclosable(text, from, end) };
+      region = { end, closers: lastClosers(text, from, end) };
     }
-    return region.flags;
+    return region.closers;
   };
-  const inline = (from: number, to: number, cell = false): boolean => {
-    const flags = literal(from);
+  const inline = (from: number, to: number, cell = false): boolean =>
     // A cell's content is all of its inline content: what cannot close in it is text.
-    return cell ? inlineProse(text, from, to, definitions, refs, ranges, true, flags | unclosable(text, from, to), to) : inlineProse(text, from, to, definitions, refs, ranges, false, flags, region.end);
-  };
+    cell ? inlineProse(text, from, to, definitions, refs, ranges, true, lastClosers(text, from, to), to) : inlineProse(text, from, to, definitions, refs, ranges, false, closers(from), region.end);
 
   let open: Open = 'none';
   /** The open list items, outermost first: the column of their content, their list's kind. */
@@ -169,6 +167,16 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       open = 'none';
       freshAt(next);
       pos = next;
+      continue;
+    }
+    // An HTML block of a block tag (`<div class="note">`, CommonMark's sixth kind): no prose, to the
+    // next blank line. It may interrupt a paragraph; in a container or a table it is remark's.
+    if (c === 0x3c && test(HTML_BLOCK_OPEN, text, pos)) {
+      if (open !== 'none' && open !== 'para') return stop();
+      open = 'none';
+      let line = next;
+      while (line < n && !test(BLANK, text, line)) line = text.indexOf('\n', line) === -1 ? n : text.indexOf('\n', line) + 1;
+      pos = line;
       continue;
     }
     // Trailing spaces are stripped, or make a hard break; a footnote's paragraph may go on lazily.
@@ -415,6 +423,12 @@ const BLOCK_TAGS = new Set(
  * is complete on the line, names no block-level element, and text follows it on the line (a tag
  * alone on its line opens an HTML block of kind 7).
  */
+/** The start of an HTML block of CommonMark's sixth kind, at a line's start: a block tag's name, then a space, `>`, `/>` or the line's end. */
+const HTML_BLOCK_OPEN = new RegExp(
+  String.raw`<\/?(?:${[...BLOCK_TAGS].filter((t) => !['script', 'pre', 'style', 'textarea'].includes(t)).join('|')})(?=[ \t>]|\/>|\r?\n|\r?$)`,
+  'iy',
+);
+
 function inlineTagOpensParagraph(text: string, at: number, end: number): boolean {
   if (!test(INLINE_TAG, text, at)) return false;
   const tagEnd = INLINE_TAG.lastIndex;
@@ -505,18 +519,21 @@ function pointAt(text: string, i: number, to: number): string | undefined {
   return String.fromCodePoint(cp);
 }
 
-const LITERAL_STAR = 1;
-const LITERAL_UNDERSCORE = 2;
+/** Where the last run of `*`, and of `_`, that can close emphasis starts; -1 when none can. */
+export type Closers = readonly [star: number, underscore: number];
+const NO_CLOSERS: Closers = [-1, -1];
+/** What a caller that has not looked says: any run may have a closer after it. */
+const ANY_CLOSERS: Closers = [Infinity, Infinity];
 
 /**
- * `LITERAL_STAR` when no `*` run in `text[from, to)` can close emphasis, `LITERAL_UNDERSCORE` when
- * no `_` run can: then every such run in a paragraph inside is text (emphasis needs a closer). Read
- * from the raw text, a run may look able to close where it is not (escaped, in code, at a cell's
- * edge): never the other way, so the answer is safe.
+ * Where in `text[from, to)` the last `*` run and the last `_` run that can close emphasis start: a
+ * run that can open but not close, with no such run after it, opens nothing (emphasis needs a
+ * closer after its opener) and is text. Read from the raw text, a run may look able to close where
+ * it is not (escaped, in code, at a cell's edge): never the other way, so the answer is safe.
  */
-function unclosable(text: string, from: number, to: number): number {
-  let flags = LITERAL_STAR | LITERAL_UNDERSCORE;
-  for (const c of [0x2a, 0x5f]) {
+function lastClosers(text: string, from: number, to: number): Closers {
+  const last = [-1, -1];
+  for (const [k, c] of [[0, 0x2a], [1, 0x5f]]) {
     for (let i = indexIn(text, c, from, to); i !== -1; i = indexIn(text, c, i, to)) {
       let r = 1;
       while (i + r < to && text.charCodeAt(i + r) === c) r++;
@@ -524,14 +541,11 @@ function unclosable(text: string, from: number, to: number): number {
       const after = kind(pointAt(text, i + r, to));
       const left = after !== 1 && (after !== 2 || before !== 0);
       const right = before !== 1 && (before !== 2 || after !== 0);
-      if (c === 0x2a ? right : right && (!left || after === 2)) {
-        flags &= c === 0x2a ? ~LITERAL_STAR : ~LITERAL_UNDERSCORE;
-        break;
-      }
+      if (c === 0x2a ? right : right && (!left || after === 2)) last[k] = i;
       i += r;
     }
   }
-  return flags;
+  return [last[0], last[1]];
 }
 
 /** The first offset of the UTF-16 unit `code` in `text[from, to)`, or -1: never reads past `to`. */
@@ -563,9 +577,9 @@ function kind(ch: string | undefined): 0 | 1 | 2 {
 /**
  * Prose ranges of the inline content `text[from, to)` (one line, or one table cell), pushed to
  * `out`; false when the content uses anything beyond the plain forms this reader knows. The
- * content's paragraph ends by `limit`, and `literal` tells which delimiter runs cannot close in
- * it (`unclosable`): a `[`, `<` or backtick with no `]`, `>` or backtick after it before `limit`
- * opens nothing, and is text.
+ * content's paragraph ends by `limit`, and `closers` tells where its last delimiter runs that can
+ * close are (`lastClosers`): a run after them, or a `[`, `<` or backtick with no `]`, `>` or
+ * backtick after it before `limit`, opens nothing, and is text.
  */
 export function inlineProse(
   text: string,
@@ -575,7 +589,7 @@ export function inlineProse(
   refs: Set<string>,
   out: Span[],
   cell = false,
-  literal = 0,
+  closers: Closers = ANY_CLOSERS,
   limit = to,
 ): boolean {
   const mark = out.length;
@@ -630,8 +644,8 @@ export function inlineProse(
       case 0x5f: {
         let r = 1;
         while (text.charCodeAt(i + r) === c) r++;
-        if (literal & (c === 0x2a ? LITERAL_STAR : LITERAL_UNDERSCORE)) {
-          i += r; // no run of it can close in the whole paragraph: text
+        if (closers[c === 0x2a ? 0 : 1] < i) {
+          i += r; // no run of it after this one can close in the paragraph or cell: text
           continue;
         }
         const before = kind(pointBefore(text, i, from));

@@ -81,6 +81,29 @@ describe('fast path', () => {
     }
   });
 
+  it('reads an HTML block of a block tag as no prose, to the next blank line, as remark does', () => {
+    for (const text of ['<div class="note">Qwen3 is **out**</div>\n\nLlama 4 too.', 'text about GPT-4o\n<div>x\nmore Qwen3\n\nafter', '</section>\n<p>x</p>\n\n# Title', '<DIV>x</DIV> y', '<hr/>\nnext', '<table>\n<tr><td>Qwen3</td></tr>\n</table>\n']) {
+      assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    assert.deepEqual(runs('<div class="note">Qwen3 is **out**</div>\n\nLlama 4 too.'), ['Llama 4 too.']);
+    // Not the sixth kind (`<pre>` ends at its closing tag), or after a list item: remark's.
+    for (const text of ['<pre>\nx\n\ny</pre>', '- a\n<div>x']) {
+      assert.notEqual(fastRun(text, 0, none)?.end, text.length, text);
+      assert.equal(maskNote(text), maskWholeNote(text), text);
+    }
+  });
+
+  it(`equals remark on random notes with HTML blocks among other blocks (seed ${SEED})`, () => {
+    const block = fc.constantFrom('<div class="note">Qwen3 **x**</div>', '<div>\nLlama 4\n', '</section>', '<p>a</p> b', '<DIV >x', '<hr/>', '<divx>y</divx>', '<pre>z', 'Qwen3 text', 'text\nmore', '- item', '- item\n  <div>x', '> quote', '| a |\n|---|\n| b |', '# Title', '    code', '```\nc\n```', '<!-- c -->', '[^1]: n', 'x <span>y</span>');
+    const sep = fc.constantFrom('\n', '\n\n', '\n\n\n', '\n \n');
+    const text = fc.array(fc.tuple(block, sep), { minLength: 1, maxLength: 8 }).map((bs) => bs.map(([b, g]) => b + g).join(''));
+    fc.assert(
+      fc.property(text, (t) => assert.equal(maskNote(t), maskWholeNote(t), JSON.stringify(t))),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
   it('reads inline tags and underscore emphasis as remark does, and leaves a tag that may open an HTML block to remark', () => {
     const text = 'SKT <span class="hl">685B</span> 모델<br> 계속 _강조_ 와 __굵게__, <b title=\'a b\'>x</b> snake_case.';
     assert.deepEqual(ranges(text)?.prose, ['SKT ', '685B', ' 모델', ' 계속 ', '강조', ' 와 ', '굵게', ', ', 'x', ' snake_case.']);
@@ -171,7 +194,7 @@ describe('fast path', () => {
   });
 
   it(`equals remark on random tables of clipped cells: links cut short, bare URLs, brackets (seed ${SEED})`, () => {
-    const word = fc.constantFrom('a', 'Qwen3', '7B', '[x](https://exampl', '[tokens,](https://e', '[w](www.ex', '[y](https://a.b/c', '(https://x', 'https://x', 'https://x.y/', 'www.a', '[x]', '[z](', ')', '(', '**b**', '_c_', '`d`', 'e.', '-', 'http', '[x](https://e.f)', '![i](https://g');
+    const word = fc.constantFrom('a', 'Qwen3', '7B', '[x](https://exampl', '[tokens,](https://e', '[w](www.ex', '[y](https://a.b/c', '(https://x', 'https://x', 'https://x.y/', 'www.a', '[x]', '[z](', ')', '(', '**b**', '_c_', '`d`', 'e.', '-', 'http', '[x](https://e.f)', '![i](https://g', '_has_', '_i', '**b', '*c', '**d**', 'e_f', '_');
     const cell = fc.array(word, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
     const table = fc
       .tuple(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 4 }), fc.boolean())
@@ -180,6 +203,16 @@ describe('fast path', () => {
       fc.property(table, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
       { seed: SEED, numRuns: 500 },
     );
+  });
+
+  it('reads a `*` or `_` run after the last one that can close as text, in a cell or a paragraph', () => {
+    const head = '| Model | Notes |\n| --- | --- |\n';
+    for (const text of [`${head}| a | DeepSeek _has_ 671B parameters _i |\n`, `${head}| a | **benchmarks** suggest that **scale |\n`, 'Qwen3 *is* here and *there\nand _x_ then _y', 'a *b* c **d']) {
+      assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    // A closer after it: emphasis, read as before.
+    assert.deepEqual(runs('a *b c* d'), ['a ', 'b c', ' d']);
   });
 
   it('masks bare URLs whose extent is plain', () => {
@@ -191,8 +224,8 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '<div>x</div> y', '(https://x.y)', 'https://x.y?q', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
-      '<div>x</div>', '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
+    for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '(https://x.y)', 'https://x.y?q', 'a@b.co', '~~x~~', 'a  \nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+      '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }
   });
