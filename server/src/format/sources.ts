@@ -31,11 +31,22 @@ const LABELS: Record<Locale, Record<SourceKind, string>> = {
   },
 };
 
-/** Sources with a usable http(s) URL, primary (not `secondary`) first, in file order otherwise. */
-export function rankedSources(sources: readonly Source[]): Source[] {
-  const usable = sources.filter((s) => safeUrl(s.url));
-  return [...usable.filter((s) => !s.secondary), ...usable.filter((s) => s.secondary)];
+/**
+ * Sources with a usable http(s) URL, primary (not `secondary`) first, in file order otherwise.
+ * Remembered per list: a note's diagnostics cite the same few models' sources thousands of times,
+ * and each URL is parsed to be judged.
+ */
+export function rankedSources(sources: readonly Source[]): readonly Source[] {
+  let ranked = rankedCache.get(sources);
+  if (ranked === undefined) {
+    const usable = sources.filter((s) => safeUrl(s.url));
+    ranked = Object.freeze([...usable.filter((s) => !s.secondary), ...usable.filter((s) => s.secondary)]);
+    rankedCache.set(sources, ranked);
+  }
+  return ranked;
 }
+
+const rankedCache = new WeakMap<readonly Source[], readonly Source[]>();
 
 /** `model card`, `논문`; a source without a kind is named by its host. */
 export function sourceLabel(source: Source, locale: Locale): string {
