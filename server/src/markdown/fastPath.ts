@@ -532,20 +532,26 @@ const ANY_CLOSERS: Closers = [Infinity, Infinity];
  * it is not (escaped, in code, at a cell's edge): never the other way, so the answer is safe.
  */
 function lastClosers(text: string, from: number, to: number): Closers {
-  const last = [-1, -1];
-  for (const [k, c] of [[0, 0x2a], [1, 0x5f]]) {
-    for (let i = indexIn(text, c, from, to); i !== -1; i = indexIn(text, c, i, to)) {
-      let r = 1;
-      while (i + r < to && text.charCodeAt(i + r) === c) r++;
-      const before = kind(pointBefore(text, i, from));
-      const after = kind(pointAt(text, i + r, to));
-      const left = after !== 1 && (after !== 2 || before !== 0);
-      const right = before !== 1 && (before !== 2 || after !== 0);
-      if (c === 0x2a ? right : right && (!left || after === 2)) last[k] = i;
-      i += r;
-    }
+  return [lastCloser(text, 0x2a, from, to), lastCloser(text, 0x5f, from, to)];
+}
+
+/** The start of the last run of `c` in `text[from, to)` that can close emphasis, or -1: read from the end. */
+function lastCloser(text: string, c: number, from: number, to: number): number {
+  const ch = String.fromCharCode(c);
+  for (let end = to; ; ) {
+    // A native search of the stretch (a slice shares the note's characters).
+    const found = text.slice(from, end).lastIndexOf(ch);
+    if (found === -1) return -1;
+    let i = from + found;
+    const runEnd = i + 1;
+    while (i > from && text.charCodeAt(i - 1) === c) i--;
+    const before = kind(pointBefore(text, i, from));
+    const after = kind(pointAt(text, runEnd, to));
+    const left = after !== 1 && (after !== 2 || before !== 0);
+    const right = before !== 1 && (before !== 2 || after !== 0);
+    if (c === 0x2a ? right : right && (!left || after === 2)) return i;
+    end = i;
   }
-  return [last[0], last[1]];
 }
 
 /** The first offset of the UTF-16 unit `code` in `text[from, to)`, or -1: never reads past `to`. */
