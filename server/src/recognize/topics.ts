@@ -101,10 +101,12 @@ function parentItem(text: string, pos: number, floor: number): number {
   ITEM_LINE.lastIndex = lineStart;
   const own = ITEM_LINE.exec(text);
   if (!own) return -1;
-  while (lineStart > 0 && lineStart > floor) {
-    // The line above (`lastIndexOf` would read a negative start as 0, and find a newline there again).
-    lineStart = lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
-    if (lineStart < floor) return -1;
+  const above = Math.max(0, floor);
+  while (lineStart > above) {
+    // The line above, looked for back to `floor` only: a long line above must not be read through.
+    const newline = text.slice(above, lineStart - 1).lastIndexOf('\n');
+    if (newline === -1 && above > 0) return -1; // it starts before `floor`
+    lineStart = newline === -1 ? 0 : above + newline + 1;
     const line = text.slice(lineStart, lineEnd(text, lineStart));
     if (line.trim() === '') continue;
     const indent = /^[ \t]*/.exec(line)![0].length;
