@@ -138,7 +138,7 @@ interface Checked {
 
 /** The bundled open-weight models with a size and a `huggingface.co/<owner>/<repo>` source (of one family, if asked). */
 function verifiable(kb: KnowledgeBase, family: string | undefined): Checked[] | string {
-  let models = kb.all().filter((e): e is ModelEntity => e.kind === 'model');
+  let models: readonly ModelEntity[] = kb.all().filter((e): e is ModelEntity => e.kind === 'model');
   if (family !== undefined) {
     const wanted = family.toLowerCase();
     const found = kb.all().find((e) => e.kind === 'family' && (e.id === wanted || e.name.toLowerCase() === wanted));

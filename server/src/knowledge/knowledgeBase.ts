@@ -241,6 +241,7 @@ function knowledgeBase(merge: Merge, version: number, problems: KnowledgeProblem
   const all = [...byId.values()];
   const modelsByOrganization = new Map<string, ModelEntity[]>();
   const modelsByFamily = new Map<string, ModelEntity[]>();
+  const membersByFamily = new Map<string, readonly ModelEntity[]>();
   for (let i = 0; i < all.length; i++) {
     const entity = all[i];
     if (entity.kind !== 'model') continue;
@@ -256,11 +257,16 @@ function knowledgeBase(merge: Merge, version: number, problems: KnowledgeProblem
     origin: (id) => origins.get(id),
     modelsOf: (orgId) => modelsByOrganization.get(orgId) ?? [],
     membersOf(familyId) {
-      const family = byId.get(familyId);
-      if (family?.kind !== 'family') return [];
-      const listed = ((family as FamilyEntity).members ?? []).map((m) => byId.get(m)).filter((m): m is ModelEntity => m?.kind === 'model');
-      const naming = modelsByFamily.get(familyId) ?? [];
-      return [...new Set([...listed, ...naming])];
+      // Asked for every count next to a family's name: worked out once per family.
+      let members = membersByFamily.get(familyId);
+      if (members === undefined) {
+        const family = byId.get(familyId);
+        const listed = family?.kind === 'family' ? ((family as FamilyEntity).members ?? []).map((m) => byId.get(m)).filter((m): m is ModelEntity => m?.kind === 'model') : [];
+        const naming = family?.kind === 'family' ? (modelsByFamily.get(familyId) ?? []) : [];
+        members = Object.freeze([...new Set([...listed, ...naming])]);
+        membersByFamily.set(familyId, members);
+      }
+      return members;
     },
   };
   return kb;

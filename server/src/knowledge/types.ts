@@ -161,7 +161,7 @@ export interface KnowledgeBase {
   /** Models whose `organization` is `orgId`, in data order. */
   modelsOf(orgId: string): ModelEntity[];
   /** Members of a family: its `members` plus models naming it in `family:`. */
-  membersOf(familyId: string): ModelEntity[];
+  membersOf(familyId: string): readonly ModelEntity[];
   /** Problems of every file that went into this knowledge base. */
   readonly problems: readonly KnowledgeProblem[];
   /** Normalized names silenced for `entity.unknown`. */
