@@ -127,28 +127,17 @@ function firstModelOn(text: string, mentions: readonly Mention[], lineStart: num
 }
 
 /**
- * The start of the nearest ATX heading line (`## …`, its `#` masked as syntax) at or before
- * `pos`'s line, of a level below `below` (`#` is 1), starting within `TOPIC_REACH` characters
- * before `origin` (default `pos`; or on `pos`'s line); -1 if none.
+ * The headings above positions in one stretch of a note. `before(pos, origin, below)`: the start
+ * of the nearest heading line at or before `pos`'s line, of a level below `below` (`#` is 1),
+ * starting within `TOPIC_REACH` characters before `origin` (default `pos`), or on `pos`'s line;
+ * -1 if none.
  */
-export function headingBefore(text: string, mask: string, pos: number, origin = pos, below = 7): number {
-  let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-  for (;;) {
-    if (isHeading(text, mask, lineStart) && levelOf(text, lineStart) < below) return lineStart;
-    if (lineStart === 0) return -1;
-    const newline = lineStart - 1; // ends the line above
-    lineStart = newline === 0 ? 0 : text.lastIndexOf('\n', newline - 1) + 1;
-    if (origin - lineStart > TOPIC_REACH) return -1;
-  }
-}
-
-/** `headingBefore` for positions in one stretch of a note, from its heading lines found once. */
 export interface Headings {
   before(pos: number, origin?: number, below?: number): number;
 }
 
 /**
- * The heading lines that `headingBefore` can reach from [`from`, `to`] (those starting at most
+ * The heading lines that counts in [`from`, `to`] can reach (those starting at most
  * `TOPIC_REACH` before `from`), found by one search, then each answer by a binary search: a count
  * no longer reads the lines above it one by one, which a note's thousands of counts each did.
  */
@@ -172,6 +161,11 @@ export function headingsBetween(text: string, mask: string, from: number, to: nu
       return -1;
     },
   };
+}
+
+/** The level of the line at `lineStart` if it is a heading (`isHeading`), else 0. */
+export function headingLevel(text: string, mask: string, lineStart: number): number {
+  return isHeading(text, mask, lineStart) ? levelOf(text, lineStart) : 0;
 }
 
 /** The level of the heading line at `lineStart`: its number of `#`. */

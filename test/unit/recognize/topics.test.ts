@@ -3,9 +3,27 @@ import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote } from '../../../server/src/analysis';
 import { updateAnalysis } from '../../../server/src/analysis/incremental';
-import { headingBefore, headingsBetween, TOPIC_REACH } from '../../../server/src/recognize/topics';
+import { headingLevel, headingsBetween, TOPIC_REACH } from '../../../server/src/recognize/topics';
 import { analyzeText, bundledRecognizers, claimLinks } from '../../support/analysis';
 import { note, SEED } from '../../support/randomNotes';
+
+/**
+ * The heading above `pos` as the rule says it, one line at a time: the reference the heading index
+ * (`headingsBetween`) is held to.
+ */
+function headingBefore(text: string, mask: string, pos: number, origin = pos, below = 7): number {
+  let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  for (;;) {
+    const level = headingLevel(text, mask, lineStart);
+    if (level > 0 && level < below) return lineStart;
+    if (lineStart === 0) return -1;
+    const newline = lineStart - 1; // ends the line above
+    lineStart = newline === 0 ? 0 : text.lastIndexOf('\n', newline - 1) + 1;
+    if (origin - lineStart > TOPIC_REACH) return -1;
+  }
+}
+/** The heading above `pos` as the analysis finds it. */
+const headingAt = (text: string, mask: string, pos: number): number => headingsBetween(text, mask, pos, pos).before(pos);
 
 /** A count whose sentence names no model is read against the note's topic (#13 §3, `recognize/topics.ts`). */
 const analyze = analyzeText;
@@ -70,11 +88,11 @@ describe('recognize/topics: a count under its topic', () => {
   it('finds the heading above a line, not one in a code block or past the reach', () => {
     const text = '# Title\n\ntext\n\n```\n# not a heading\n```\n\nline\n';
     const a = analyze(text);
-    assert.equal(headingBefore(text, a.mask, text.indexOf('line')), 0);
-    assert.equal(headingBefore(text, a.mask, text.indexOf('text')), 0);
-    assert.equal(headingBefore('\n\nx', '\n\nx', 2), -1);
+    assert.equal(headingAt(text, a.mask, text.indexOf('line')), 0);
+    assert.equal(headingAt(text, a.mask, text.indexOf('text')), 0);
+    assert.equal(headingAt('\n\nx', '\n\nx', 2), -1);
     const far = `# Title\n${'word '.repeat(1000)}\nline`;
-    assert.equal(headingBefore(far, analyze(far).mask, far.length - 1), -1);
+    assert.equal(headingAt(far, analyze(far).mask, far.length - 1), -1);
   });
 
   it('finds a heading exactly at the reach from a count, and not one character further', () => {
@@ -88,7 +106,7 @@ describe('recognize/topics: a count under its topic', () => {
     }
   });
 
-  it(`finds the heading lines once, and answers as headingBefore for every position, level and reach (seed ${SEED})`, () => {
+  it(`finds the heading lines once, and answers as the line-by-line rule for every position, level and reach (seed ${SEED})`, () => {
     // Random notes with headings of each level, some indented, some in code, some far apart.
     const heading = fc.constantFrom('# Qwen3', '## Olmo 3', '### 핵심', '   #### x', '    # code', '#', '#### ', '```\n# in code\n```', '\\# escaped');
     const filler = fc.constantFrom('', 'word '.repeat(200), 'x\n'.repeat(300));
