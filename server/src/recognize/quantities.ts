@@ -484,7 +484,7 @@ function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })
     if (b.active && !a.active && mask[b.start - 1] === 'A') continue; // 685B-A37B
     // A range's two ends are a word apart: no slice of the text between far counts.
     if (b.start - a.end > RANGE_GAP_REACH) continue;
-    const gap = mask.slice(a.end, b.start).replace(/\u0000/g, '');
+    const gap = prose(mask, a.end, b.start);
     if (!RANGE_GAP.test(gap)) continue;
     const word = gap.trim().toLowerCase();
     if (word === 'and' && !/\bbetween\s*$/i.test(before(mask, a.start))) continue;
