@@ -15,36 +15,61 @@ const fromMarkdownOptions: FromMarkdownOptions = {
   extensions: (processor.data('micromarkExtensions') ?? []) as FromMarkdownOptions['extensions'],
   mdastExtensions: (processor.data('fromMarkdownExtensions') ?? []) as FromMarkdownOptions['mdastExtensions'],
 };
-/**
- * The same without GFM's literal autolinks, syntax and tree transform: their patterns all need
- * `http://`, `https://`, `www.` or an `@`, and most pieces have none. The syntax tries a link at
- * every letter and digit, and merging its 66 character hooks into the parser is a third of the
- * cost of parsing a short piece; the transform walks every text node of the tree.
- */
-const withoutLiteralAutolinks: FromMarkdownOptions = {
-  extensions: (fromMarkdownOptions.extensions ?? []).map(withoutAutolinkConstructs),
-  mdastExtensions: (fromMarkdownOptions.mdastExtensions ?? []).flat(Infinity).map((e) => {
-    const { transforms: _, ...rest } = e as Exclude<typeof e, unknown[]>;
-    return rest;
-  }) as FromMarkdownOptions['mdastExtensions'],
-};
 const LITERAL_AUTOLINK = /@|https?:\/\/|www\./i;
 /**
- * The syntax of literal autolinks without the tree transform, which is run afterwards only when a
+ * The tree side without GFM's literal-autolink transform, which is run afterwards only when a
  * text node holds an address: most pieces with one have it in a link's destination, and the
  * transform's search of every text node was a tenth of a clipped page's analysis.
  */
-const withoutTransforms: FromMarkdownOptions = { extensions: fromMarkdownOptions.extensions, mdastExtensions: withoutLiteralAutolinks.mdastExtensions };
+const mdastExtensions = (fromMarkdownOptions.mdastExtensions ?? []).flat(Infinity).map((e) => {
+  const { transforms: _, ...rest } = e as Exclude<typeof e, unknown[]>;
+  return rest;
+}) as FromMarkdownOptions['mdastExtensions'];
 type Transform = (tree: Root) => Root | undefined | void;
 const TRANSFORMS: Transform[] = (fromMarkdownOptions.mdastExtensions ?? []).flat(Infinity).flatMap((e) => ((e as { transforms?: Transform[] }).transforms ?? []));
 
 type SyntaxExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
+type Construct = { name?: string; previous?: unknown };
 
 /**
- * `extension` without the constructs of literal autolinks: they are the only ones that guard on the
- * character before them (`previous`). A hook left with no construct is dropped.
+ * GFM's syntax by what a piece must hold for it to occur at all. micromark merges every
+ * construct's hooks into the parser for each call and tries them at each character they hook:
+ * for a paragraph that is a tenth to a fifth of its parse, so a piece is parsed without the
+ * syntax it cannot hold. Literal autolinks need `@`, `http://`, `https://` or `www.` (they are the only
+ * constructs that guard on the character before them); a table needs a `|`; strikethrough a `~`;
+ * a footnote call or definition `[` and `^` (a label is trimmed: `[ ^1]` calls `[^1]`); a task
+ * item's check `[`. Other constructs are always kept.
  */
-export function withoutAutolinkConstructs(extension: SyntaxExtension): SyntaxExtension {
+const AUTOLINK = 1;
+const TABLE = 2;
+const STRIKETHROUGH = 4;
+const FOOTNOTE = 8;
+const TASK = 16;
+
+/** The features of `construct` (see above); 0 for those always kept. */
+function featureOf(construct: Construct): number {
+  if ('previous' in construct) return AUTOLINK;
+  const name = construct.name ?? '';
+  if (name === 'table') return TABLE;
+  if (name === 'strikethrough') return STRIKETHROUGH;
+  if (name === 'tasklistCheck') return TASK;
+  return name.startsWith('gfmFootnote') || name.startsWith('gfmPotentialFootnote') ? FOOTNOTE : 0;
+}
+
+/** The features `source` may hold. */
+function featuresOf(source: string): number {
+  let features = LITERAL_AUTOLINK.test(source) ? AUTOLINK : 0;
+  if (source.includes('|')) features |= TABLE;
+  if (source.includes('~')) features |= STRIKETHROUGH;
+  if (source.includes('[')) features |= source.includes('^') ? TASK | FOOTNOTE : TASK;
+  return features;
+}
+
+/**
+ * `extension` with only the constructs `keep` accepts: a hook left with no construct is dropped,
+ * and what is not a table of constructs by character is kept as it is.
+ */
+export function keepConstructs(extension: SyntaxExtension, keep: (construct: Construct) => boolean): SyntaxExtension {
   const out: Record<string, unknown> = {};
   for (const [hook, byCode] of Object.entries(extension)) {
     if (!byCode || typeof byCode !== 'object' || Array.isArray(byCode)) {
@@ -53,12 +78,27 @@ export function withoutAutolinkConstructs(extension: SyntaxExtension): SyntaxExt
     }
     const kept: Record<string, unknown[]> = {};
     for (const [code, value] of Object.entries(byCode as Record<string, unknown>)) {
-      const list = (Array.isArray(value) ? value : [value]).filter((c) => !(c && typeof c === 'object' && 'previous' in c));
+      const list = (Array.isArray(value) ? value : [value]).filter((c) => !(c && typeof c === 'object') || keep(c as Construct));
       if (list.length > 0) kept[code] = list;
     }
     out[hook] = kept;
   }
   return out as SyntaxExtension;
+}
+
+/** `extension` without the constructs of literal autolinks. */
+export const withoutAutolinkConstructs = (extension: SyntaxExtension): SyntaxExtension => keepConstructs(extension, (c) => featureOf(c) !== AUTOLINK);
+
+/** The parser's options for pieces with `features`, made once for each set. */
+const optionsByFeatures = new Map<number, FromMarkdownOptions>();
+function optionsFor(features: number): FromMarkdownOptions {
+  let options = optionsByFeatures.get(features);
+  if (!options) {
+    const keep = (c: Construct): boolean => (featureOf(c) & ~features) === 0;
+    options = { extensions: (fromMarkdownOptions.extensions ?? []).map((e) => keepConstructs(e, keep)), mdastExtensions };
+    optionsByFeatures.set(features, options);
+  }
+  return options;
 }
 
 /** Block quotes nested deeper than this are read as text: thousands of `>` overflow the parser's stack. */
@@ -97,10 +137,10 @@ export function parseMarkdown(text: string): Root {
   // Same length, so offsets hold.
   const source = flattened(text);
   try {
-    if (!LITERAL_AUTOLINK.test(source)) return fromMarkdown(source, withoutLiteralAutolinks);
-    let tree = fromMarkdown(source, withoutTransforms);
+    const features = featuresOf(source);
+    let tree = fromMarkdown(source, optionsFor(features));
     // As `fromMarkdown` would, in order: they change only text that holds an address.
-    if (addressInText(tree)) for (const transform of TRANSFORMS) tree = transform(tree) || tree;
+    if (features & AUTOLINK && addressInText(tree)) for (const transform of TRANSFORMS) tree = transform(tree) || tree;
     return tree;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;

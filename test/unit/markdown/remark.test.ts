@@ -46,6 +46,20 @@ describe('markdown/remark', () => {
     assert.deepEqual(types('www.example.com', full), ['root', 'paragraph', 'link', 'text']);
   });
 
+  it('parses each GFM construct as remark does, in a piece that holds only the characters it needs', () => {
+    // A piece is parsed without the syntax it cannot hold: each case holds just what its construct needs.
+    const cases = ['| a |\n| - |\n| 1 |', 'a ~~b~~ c', 'a ~b~', 'x[^1]\n\n[^1]: n', '[^1]: n', '- [ ] task\n- [x] done', '* [X] done', 'www.example.com', 'a@b.co'];
+    const types = (node: { type: string; children?: unknown[] }): string[] => [node.type, ...((node.children ?? []) as (typeof node)[]).flatMap(types)];
+    for (const text of cases) {
+      assert.deepEqual(parseMarkdown(text), remark.parse(text), text);
+      assert.ok(types(parseMarkdown(text)).some((t) => /table|delete|footnote|link/.test(t)) || /\[[ xX]\]/.test(text), text);
+    }
+    assert.deepEqual(
+      cases.slice(5, 7).map((text) => (parseMarkdown(text).children[0] as { children: { checked?: boolean | null }[] }).children.map((item) => item.checked)),
+      [[false, true], [true]],
+    );
+  });
+
   it(`parses random notes with no address as remark does (seed ${SEED})`, () => {
     fc.assert(
       fc.property(note, (raw) => {
