@@ -40,6 +40,8 @@ const BLANK = /[ \t]*\r?(?![^\n])/y;
 const FENCE_OPEN = /(`{3,}(?=[^`\n]*(?![^\n]))|~{3,})/y;
 const ITEM_MARKER = /([-*+]|\d{1,9}[.)]) /y;
 const ORDERED_MARKER = /\d{1,9}[.)](?:[ \t]|\r?(?![^\n]))/y;
+/** A setext heading's underline: `=` or `-` only, after at most three spaces. */
+const SETEXT_UNDERLINE = / {0,3}(?:=+|-+)[ \t]*\r?(?![^\n])/y;
 const DELIMITER_ROW = /\|(?: *:?-+:? *\|)+\r?(?![^\n])/y;
 const DELIMITER_CELL = / *:?-+:? *\|/g;
 const FOOTNOTE_DEFINITION = /\[\^([\p{L}\p{N}_-]+)\]: /uy;
@@ -308,6 +310,15 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       }
     }
 
+    // A setext heading's underline after a paragraph: the paragraph's text is the heading's, the
+    // underline is no prose, and the line after it starts afresh. (A quoted or listed paragraph's
+    // `---` is a thematic break, or the item's: remark's.)
+    if (open === 'para' && test(SETEXT_UNDERLINE, text, pos)) {
+      open = 'none';
+      freshAt(next);
+      pos = next;
+      continue;
+    }
     if (open === 'para' && (c === 0x20 || c === 0x09)) {
       // An indented line goes on the paragraph: four columns or more never open a block there.
       let from = pos;

@@ -152,6 +152,23 @@ describe('fast path', () => {
     assert.equal(fastRun('    code\n\n2. x\n', 0, none), undefined);
   });
 
+  it('reads a setext heading as remark does: the paragraph is its text, the underline no prose, and a fresh point after it', () => {
+    const text = 'SKT는 5000억\n**A.X** K1\n===\n\nIntro\n    - *e\n  ---\nDeepSeek V3.1 after it.\n';
+    assert.deepEqual(runs(text), ['SKT는 5000억', '\n', 'A.X', ' K1', 'Intro', '\n', '    - *e', 'DeepSeek V3.1 after it.']);
+    // The line after the underline is a fresh point: a run that cannot read the next line ends there.
+    assert.deepEqual(ranges('SKT\n===\n| a |\n'), { end: 8, complete: false, prose: ['SKT'] });
+    assert.equal(maskNote(text), maskWholeNote(text));
+    for (const under of ['=', '-', '   ---', '===\r', '--\t']) {
+      const note = `A *b* c\n${under}\nDeepSeek V3.\n`;
+      assert.equal(maskNote(note), maskWholeNote(note), JSON.stringify(note));
+    }
+    // After a quote or a list item the line is remark's (a thematic break, or the item's heading).
+    for (const text of ['> a\n---\n', '- a\n---\n', '- a\n  ---\n', 'a\n- - -\n', 'a\n=-=\n']) {
+      assert.notEqual(fastRun(text, 0, none)?.end, text.length, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+  });
+
   it('reads a delimiter run as text when no run of its kind can close in the paragraph', () => {
     for (const text of ['x **y', '- *e\n- *e\n- *e', 'Intro\n    - *e\n    - *e\n    - *e', 'a _b and *c', '| a | **b |\n| - | - |\n| *x | _y |', '# *Title']) {
       assert.ok(fastRun(text, 0, none)?.complete, JSON.stringify(text));
