@@ -105,6 +105,23 @@ describe('long paragraphs, read around an edit (#17 §5, analysis/longParagraphs
     assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)));
   });
 
+  it('reads a link’s text again when an edit far along its address changes whether it names the site', () => {
+    const r = bundled();
+    // The link's text stands 70 characters before the edit in its host: `GitHub` is the label of
+    // a github.com link, and a mention of GitHub once the host is another.
+    const host = `${'mirror-'.repeat(9)}x.github.com`;
+    const text = `${'Words of AI, the sky and the wind. '.repeat(4)}See [GitHub](https://${host}/m) for the model. ${'More words of the sky. '.repeat(4)}`;
+    let before = doc(text);
+    let analysis = analyzeNote(before, r, WINDOWED);
+    assert.deepEqual(analysis.mentions.map((m) => m.text), []);
+    const at = text.indexOf('github.com') + 3;
+    const { next, change: c } = edited(before, { at: at / (text.length + 1), remove: 1, insert: 'l' });
+    assert.ok(at - text.indexOf('GitHub') > 64, 'the edit is farther from the link’s text than a short margin');
+    analysis = updateAnalysis(analysis, next, [c], r);
+    assert.deepEqual(analysis.mentions.map((m) => m.text), ['GitHub']);
+    assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)));
+  });
+
   it(`equals a fresh analysis after edits anywhere in a one-line paragraph longer than the window (seed ${SEED})`, () => {
     const r = bundled();
     fc.assert(
