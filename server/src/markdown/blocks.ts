@@ -90,11 +90,14 @@ export const WINDOW = 8192;
 /** Characters handed to remark so far: lets tests see how much an edit parses again. */
 export const parseCount = { chars: 0 };
 
-const CANDIDATE = /\n(?:[ \t]*\r?\n)+(?=[^ \t\r\n])/g;
+/** A line ending as micromark reads one: CRLF, LF, or a CR alone (never the CR of a CRLF alone). */
+const EOL = String.raw`(?:\r\n|\r(?!\n)|\n)`;
+const CANDIDATE = new RegExp(`${EOL}(?:[ \\t]*${EOL})+(?=[^ \\t\\r\\n])`, 'g');
 
 /**
  * The first possible block boundary after `from` — a non-blank line at indent 0 after a blank
- * line — or the text's length. Whether it really is a boundary is for the parse to say.
+ * line, lines ending at LF, CRLF or a lone CR — or the text's length. Whether it really is a
+ * boundary is for the parse to say.
  *
  * A line after indented code is never one: micromark still has the code block open while it
  * looks past the blank lines, so the line may not start a list that could not interrupt a
