@@ -37,6 +37,19 @@ export function edited(before: TextDocument, e: Edit): { next: TextDocument; cha
 /** A long line, maybe with notes before and after it, and with a window of `window` characters. */
 export const WINDOWED = 64;
 export const longProse = fc.array(prose, { minLength: 6, maxLength: 24 }).map((ps) => ps.join(' '));
+/**
+ * A long paragraph of many lines: each line starts with a letter (the paragraph's windows chain
+ * over such lines), now and then one does not (where a chain stops), with any line ending.
+ */
+export const manyLines = fc
+  .tuple(
+    fc.array(fc.tuple(fc.oneof({ weight: 8, arbitrary: fc.constantFrom('The', 'Model', 'SKT는', '모델은', 'DeepSeek', 'Qwen3', 'and') }, { weight: 1, arbitrary: fc.constantFrom('-', '1.', '   ', '*', '#', '| a |', '') }), prose), {
+      minLength: 8,
+      maxLength: 30,
+    }),
+    fc.constantFrom('\n', '\r\n', '\r'),
+  )
+  .map(([lines, eol]) => lines.map(([first, rest]) => `${first} ${rest}`).join(eol));
 export const withLongLine = fc
   .tuple(fc.option(note, { nil: '' }), longProse, fc.constantFrom('\n\n', '\n', '\r\n\r\n'), fc.option(note, { nil: '' }))
   .map(([a, line, gap, b]) => (a ? `${a}${gap}` : '') + line + (b ? `${gap}${b}` : ''));

@@ -15,8 +15,9 @@
  * far down; the first piece always extends past it) and reference definitions (see
  * `definitions.ts`).
  *
- * A long line that starts a paragraph is cut into windows (`windowEnd`), each a piece of its own:
- * a 1 MB one-line note is parsed, and an edit in it parsed again, a few kilobytes at a time.
+ * A long paragraph is cut into windows (`windowEnd`), inside its lines and at the starts of lines
+ * that start with a letter, each a piece of its own: a 1 MB one-line note, or a paragraph of
+ * thousands of lines, is parsed, and an edit in it parsed again, a few kilobytes at a time.
  */
 
 import type { Root } from 'mdast';
@@ -63,7 +64,7 @@ export interface Unit {
   stubbed?: Set<string>;
   /** Set for fast runs: the footnote keys whose calls they read. */
   refs?: Set<string>;
-  /** Set for a window of a long line (see `windowEnd`): it ends inside the line. */
+  /** Set for a window of a long paragraph (see `windowEnd`): it ends inside the paragraph. */
   cut?: boolean;
 }
 
@@ -77,7 +78,7 @@ export interface ScanOptions {
   target: number;
   /** Stop after a piece that ends at a boundary for which this is true. */
   stopAt?: (boundary: number) => boolean;
-  /** Long paragraph lines are parsed in windows of about this many characters (see `windowEnd`). */
+  /** Long paragraphs are parsed in windows of about this many characters (see `windowEnd`). */
   window: number;
 }
 
@@ -221,11 +222,11 @@ function finishScan(text: string, units: Unit[], options: ScanOptions): { ranges
   for (const unit of units) {
     if (unit.stubbed && !stubsAgree(text, unit, table)) {
       const ranges = parsePiece(text, unit.start, unit.end, table, options.unclosedFrontMatter, unit.cut).ranges;
-      unit.ranges = unit.cut ? joinWindow(ranges, unit.end) : ranges;
+      unit.ranges = unit.cut ? joinWindow(text, ranges, unit.end) : ranges;
     }
     if (unit.refs && [...unit.refs].some((key) => table.has(key) !== options.definitions.has(key))) {
       unit.ranges = unit.cut
-        ? joinWindow(fastRun(text.slice(0, unit.end - 1), unit.start, table, rowReader(text, table))!.ranges, unit.end)
+        ? joinWindow(text, fastRun(text.slice(0, unit.end - 1), unit.start, table, rowReader(text, table))!.ranges, unit.end)
         : fastRun(text, unit.start, table, rowReader(text, table))!.ranges;
     }
   }
@@ -337,10 +338,10 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
 function windowUnit(text: string, start: number, cut: number, options: ScanOptions): Unit {
   const run = options.fastPaths ? fastRun(text.slice(0, cut - 1), start, options.definitions, rowReader(text, options.definitions)) : undefined;
   if (run?.complete && run.end === cut - 1) {
-    return { start, end: cut, ranges: joinWindow(run.ranges, cut), boundaries: [cut], definitions: run.definitions, refs: run.refs.size > 0 ? run.refs : undefined, cut: true };
+    return { start, end: cut, ranges: joinWindow(text, run.ranges, cut), boundaries: [cut], definitions: run.definitions, refs: run.refs.size > 0 ? run.refs : undefined, cut: true };
   }
   const piece = parsePiece(text, start, cut, options.definitions, options.unclosedFrontMatter, true);
-  return { start, end: cut, ranges: joinWindow(piece.ranges, cut), boundaries: [cut], definitions: piece.definitions, stubbed: piece.stubbed, cut: true };
+  return { start, end: cut, ranges: joinWindow(text, piece.ranges, cut), boundaries: [cut], definitions: piece.definitions, stubbed: piece.stubbed, cut: true };
 }
 
 /**
@@ -374,7 +375,7 @@ const LEAVES = new Set(['code', 'html', 'yaml', 'toml']);
  * Parses `text[start, end)` as remark would inside the whole note, given that `start` is a fresh
  * point: with stubs of the definitions it refers to, and with the line after it to see whether
  * the last block goes on. `prelude` is the unclosed front matter fence, if any. A window (`cut`)
- * ends inside its line and is parsed alone, as if its paragraph ended there.
+ * ends inside its paragraph and is parsed alone, as if the paragraph ended there.
  */
 export function parsePiece(text: string, start: number, end: number, table: DefinitionTable, prelude = '', cut = false): Piece {
   const n = text.length;
@@ -472,30 +473,52 @@ const AFTER = 256;
 const LETTER = /\p{L}/u;
 
 /**
- * Where the window of a long paragraph line starting at `at` ends, or -1: the first point at
- * least `options.window` characters on, in the same line, after a space that follows a non-space
- * and before a letter, where a hash of the eight characters before it picks it (or any such
- * point past four windows). A window starts with a letter at a block boundary (a paragraph) or
- * where the previous window ended. The choice reads only the text from `at` to the point, so a
- * scan from any window's start cuts the rest of the line exactly as a scan of the whole note:
- * an update re-parses a window or two. Inline constructs that cross a cut (a code span, a link)
- * are read per window, the same way by both.
+ * Where the window of a long paragraph starting at `at` ends, or -1: the first point at least
+ * `options.window` characters on where a hash of the eight characters before it picks it (or any
+ * such point past four windows), among the points after a space that follows a non-space and
+ * before a letter, and the starts of the paragraph's lines. A window starts with a letter at a
+ * block boundary (a paragraph), where the previous window ended inside a line, or at a line whose
+ * previous line starts with a letter. The paragraph goes on over lines that start with a letter,
+ * the only lines sure not to start a block of their own; at any other line the window ends there
+ * or there is none. The choice reads only the text from `at` to the point (and, at a line's
+ * start, the line before), so a scan from any window's start cuts the rest of the paragraph
+ * exactly as a scan of the whole note: an update re-parses a window or two. Inline constructs
+ * that cross a cut (a code span, a link) are read per window, the same way by both.
  */
 export function windowEnd(text: string, at: number, options: Pick<ScanOptions, 'window' | 'frontMatterEnd'>): number {
   const { window } = options;
-  if (window <= 0 || at < options.frontMatterEnd || !LETTER.test(text[at] ?? '') || !afterBlankLine(text, at)) return -1;
+  if (window <= 0 || at < options.frontMatterEnd || !LETTER.test(text[at] ?? '') || !(afterBlankLine(text, at) || continuesParagraph(text, at))) return -1;
   const soft = at + window;
   const hard = at + 4 * window;
   const n = text.length;
   for (let q = at + 1; q < n; q++) {
     const c = text.charCodeAt(q - 1);
-    if (c === 0x0a || c === 0x0d) return -1;
+    if (c === 0x0d && text.charCodeAt(q) === 0x0a) continue; // the line starts after the LF of a CRLF
+    if (c === 0x0a || c === 0x0d) {
+      if (!LETTER.test(text[q])) return -1;
+      if (q >= soft && (q >= hard || anchored(text, q))) return q;
+      continue;
+    }
     if (q < soft || c !== 0x20) continue;
     const b = text.charCodeAt(q - 2);
     if (b === 0x20 || b === 0x09 || !LETTER.test(text[q])) continue;
     if (q >= hard || anchored(text, q)) return q;
   }
   return -1;
+}
+
+/**
+ * True when `at` starts a line and the line before it starts with a letter: inside a paragraph
+ * whose windows `windowEnd` chains over its lines (the scan asks only at block boundaries and at
+ * the ends of windows, and no other boundary follows a line that starts with a letter).
+ */
+function continuesParagraph(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c !== 0x0a && c !== 0x0d) return false;
+  const lineEnd = c === 0x0a && text.charCodeAt(at - 2) === 0x0d ? at - 2 : at - 1;
+  if (lineEnd === 0) return false;
+  const lineStart = Math.max(text.lastIndexOf('\n', lineEnd - 1), text.lastIndexOf('\r', lineEnd - 1)) + 1;
+  return lineStart < lineEnd && LETTER.test(text[lineStart]);
 }
 
 /**
@@ -522,12 +545,13 @@ function anchored(text: string, q: number): boolean {
 }
 
 /**
- * A window's ranges with the space before its cut as prose: inside the whole line that space is
- * in a text node, but a paragraph's parse drops the trailing space.
+ * A window's ranges with the space or line ending before its cut as prose: inside the whole
+ * paragraph it is in a text node, but a paragraph's parse drops what ends it.
  */
-function joinWindow(ranges: Span[], cut: number): Span[] {
+function joinWindow(text: string, ranges: Span[], cut: number): Span[] {
+  const from = text.charCodeAt(cut - 1) === 0x0a && text.charCodeAt(cut - 2) === 0x0d ? cut - 2 : cut - 1;
   const last = ranges[ranges.length - 1];
-  if (last && last[1] >= cut - 1) last[1] = Math.max(last[1], cut);
-  else ranges.push([cut - 1, cut]);
+  if (last && last[1] >= from) last[1] = Math.max(last[1], cut);
+  else ranges.push([from, cut]);
   return ranges;
 }

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { analyzeNote } from '../../../server/src/analysis';
 import { updateAnalysis } from '../../../server/src/analysis/incremental';
 import { analysisFacts, bundledRecognizers } from '../../support/analysis';
-import { doc, edited, longProse, WINDOWED, withLongLine } from '../../support/longLines';
+import { doc, edited, longProse, manyLines, WINDOWED, withLongLine } from '../../support/longLines';
 import { edit, SEED } from '../../support/randomNotes';
 
 /**
@@ -60,6 +60,26 @@ describe('long lines, random edits', () => {
       { seed: SEED, numRuns: 300 },
     );
     assert.ok(near >= 100, `only ${near} edits near a cut`);
+  });
+
+  it(`equals a fresh analysis after random edits in a paragraph of many lines, cut at their starts (seed ${SEED})`, () => {
+    const r = bundled();
+    let lineCuts = 0;
+    fc.assert(
+      fc.property(manyLines, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        let before = doc(text);
+        let analysis = analyzeNote(before, r, WINDOWED);
+        lineCuts += analysis.structure!.boundaries.filter((b) => text[b - 1] === '\n' || text[b - 1] === '\r').length;
+        for (const [i, e] of edits.entries()) {
+          const { next, change } = edited(before, e);
+          analysis = updateAnalysis(analysis, next, i % 3 === 2 ? undefined : [change], r);
+          assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)), JSON.stringify({ text, edits }));
+          before = next;
+        }
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+    assert.ok(lineCuts >= 50, `only ${lineCuts} cuts at the start of a line`);
   });
 });
 

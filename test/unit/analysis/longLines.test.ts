@@ -43,15 +43,32 @@ describe('long lines', () => {
     assert.ok(boundaries.length >= 5);
   });
 
-  it('does not cut a line that does not start a paragraph after a blank line, with any line ending', () => {
+  it('cuts only a paragraph begun after a blank line, over the lines that start with a letter, with any line ending', () => {
     const r = bundled();
     const line = longLine(5000);
-    for (const eol of ['\n', '\r\n']) {
-      for (const text of [`# Title${eol}${line}`, `- ${line}`, `> ${line}`, `| ${line} |${eol}| --- |`, `\`\`\`${eol}${line}${eol}\`\`\``, `[ref]: /u${eol}${line}`, `Some text${eol}${line}`]) {
-        assert.deepEqual(analyzeNote(doc(text), r, 100).structure!.boundaries, [0], JSON.stringify(text.slice(0, 12)));
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const blocks = [`# Title${eol}${line}`, `- ${line}`, `> ${line}`, `| ${line} |${eol}| --- |`, `\`\`\`${eol}${line}${eol}\`\`\``, `[ref]: /u${eol}${line}`];
+      // A paragraph goes on over a line that starts with a letter; one that starts otherwise may open a block.
+      const notGoingOn = [`Some text${eol}1. ${line}`, `Some text${eol}    ${line}`, `Some text${eol}*${line}`, `Some text${eol}${eol}    ${line}`];
+      for (const text of [...blocks, ...notGoingOn]) {
+        assert.deepEqual(analyzeNote(doc(text), r, 100).structure!.boundaries, [0], JSON.stringify(text.slice(0, 14)));
       }
-      assert.ok(analyzeNote(doc(`# Title${eol}${eol}${line}`), r, 100).structure!.boundaries.length > 10, JSON.stringify(eol));
-      assert.ok(analyzeNote(doc(`# Title${eol} \t${eol}${line}`), r, 100).structure!.boundaries.length > 10, JSON.stringify(eol));
+      for (const text of [`# Title${eol}${eol}${line}`, `# Title${eol} \t${eol}${line}`, `Some text${eol}${line}`, `Some text${eol}${line.replace(/\. /g, `.${eol}`)}`]) {
+        assert.ok(analyzeNote(doc(text), r, 100).structure!.boundaries.length > 10, JSON.stringify([eol, text.slice(0, 14)]));
+      }
+    }
+  });
+
+  it('cuts a paragraph of many lines at the starts of lines too, and reads it in windows exactly as a whole', () => {
+    const r = bundled();
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const lines = longLine(6000).split('. ').map((s, i) => (i % 3 === 0 ? s : `${s}.`));
+      const text = `Intro.${eol}${eol}${lines.join(eol)}${eol}${eol}After.`;
+      const windowed = analyzeNote(doc(text), r, 100);
+      const starts = windowed.structure!.boundaries.filter((b) => text[b - 1] === '\n' || text[b - 1] === '\r');
+      assert.ok(starts.length >= 2, `${starts.length} cuts at line starts (${JSON.stringify(eol)})`);
+      for (const b of starts) assert.match(text.slice(b, b + 1), /\p{L}/u);
+      assert.deepEqual(facts(windowed), facts(analyzeNote(doc(text), r, 0)), JSON.stringify(eol));
     }
   });
 
