@@ -88,6 +88,25 @@ describe('protocol: hover over the bundled server', function () {
     const { diagnostics } = await client.waitForDiagnostics(uri);
     assert.deepEqual(diagnostics.map((d) => [d.range.start, d.code]), [[{ line: lastLine, character: 18 }, 'claim.mismatch']]);
   });
+  it('updates a large note around an edit instead of analysing it whole again, and answers exactly', async () => {
+    client = en();
+    const paragraph = 'GPT-4 and DeepSeek-V3.1 are models.\n\n';
+    const big = paragraph.repeat(Math.ceil((300 * 1024) / paragraph.length));
+    const uri = 'untitled:edited.md';
+    await client.open(uri, big);
+    assert.equal(lines(await client.hover(uri, { line: 0, character: 12 }))[0], '**DeepSeek-V3.1** · model · DeepSeek');
+    // `GPT-4` on line 2 becomes `GPT-4.5`, and line 4 gets a count the knowledge base disagrees with.
+    await client.change(uri, 2, [{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } }, text: '.5' }]);
+    await client.change(uri, 3, [{ range: { start: { line: 4, character: 35 }, end: { line: 4, character: 35 } }, text: ' DeepSeek-V3.1 has 700B parameters.' }]);
+    assert.equal(lines(await client.hover(uri, { line: 2, character: 2 }))[0], '**GPT-4.5** · model · OpenAI');
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 3);
+    assert.deepEqual(diagnostics.map((d) => [d.range.start, d.code]), [[{ line: 4, character: 54 }, 'claim.mismatch']]);
+    assert.deepEqual(
+      client.logs.filter((l) => l.includes(uri)).map((l) => l.replace(/in \d+ ms$/, 'in … ms')),
+      [`Analysed ${uri} (300 KB) in slices in … ms`],
+      'only the first version was analysed whole',
+    );
+  });
   it('answers a hover cancelled during a large note\'s analysis with nothing, and the next hover exactly', async () => {
     client = en();
     const paragraph = 'GPT-4 and DeepSeek-V3.1 are models.\n\n';

@@ -85,7 +85,8 @@ export interface LanguageService {
   noteChanged(uri: string, fromVersion: number, changes: readonly TextDocumentContentChangeEvent[]): void;
   /**
    * Analyses a large note off the request path, in slices that yield to the event loop, so other
-   * requests are answered meanwhile; resolves at once for small or already analysed notes. The
+   * requests are answered meanwhile; resolves at once for small or already analysed notes, and for
+   * a note whose earlier version was analysed with the same knowledge (it is updated around the edit). The
    * work is dropped once `superseded` (a newer version arrived), not when one waiting request is
    * cancelled: the next request needs the same analysis.
    */
@@ -229,6 +230,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       if (record.analyzed?.version === doc.version || doc.getText().length < LARGE_NOTE) return Promise.resolve();
       if (record.preparing?.version === doc.version) return record.preparing.done;
       const kb = init.knowledge.forNote(doc.uri, doc.getText());
+      // An earlier version analysed with the same knowledge is updated around the edit when asked (`state`).
+      if (record.analyzed?.kb === kb) return Promise.resolve();
       const version = doc.version;
       const isCancelled = (): boolean => superseded.isCancellationRequested;
       const t0 = performance.now();
