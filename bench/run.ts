@@ -312,6 +312,21 @@ function serverIndexing(texts: readonly string[]): ServerIndexing | undefined {
 log('workspace: the built server indexing the same notes over LSP...');
 const overLsp = serverIndexing(workspaceNotes);
 
+/** The built server's hover right after each one-character edit of a large open note (bench/editServer.ts). */
+function serverEdits(text: string): { medianMs: number; maxMs: number; edits: number } | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-edit-'));
+  try {
+    writeFileSync(path.join(dir, 'noisy.md'), text);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'editServer.ts'), path.join(dir, 'noisy.md')], { cwd: repo, encoding: 'utf8' });
+    if (run.status !== 0) log(`edits over LSP failed: ${run.stderr.slice(0, 500)}`);
+    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+log('edits: the built server, a hover after each one-character edit of the noisy 1 MB note...');
+const editsOverLsp = serverEdits(noisyNote(1_000_000));
+
 // ---- report -----------------------------------------------------------------------------------
 
 const r = results as Record<Size, SizeResult>;
@@ -420,6 +435,13 @@ const budgets = [
     note: overLsp ? `${overLsp.hover.samples} hovers; slowest ${overLsp.hover.maxMs.toFixed(0)} ms` : '',
   },
   { figure: '  hover on the open note while indexing (slowest)', value: overLsp?.hover.maxMs ?? NaN, budget: 250, unit: 'ms', note: '' },
+  {
+    figure: 'server over LSP: hover right after an edit, noisy 1 MB note (slowest)',
+    value: editsOverLsp?.maxMs ?? NaN,
+    budget: 250,
+    unit: 'ms',
+    note: editsOverLsp ? `${editsOverLsp.edits} one-character edits over the note, each hovered at once; median ${editsOverLsp.medianMs.toFixed(0)} ms` : 'measurement failed',
+  },
   {
     figure: `  server RSS after indexing ${WORKSPACE_NOTES} notes`,
     value: overLsp?.rss !== undefined ? overLsp.rss / (1024 * 1024) : NaN,
