@@ -144,7 +144,7 @@ const block = noisy.block;
 /** Text typed or pasted by an edit. */
 const insertion = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('a', '가', ' ', '.', '5', 'B', '억', 'SKT', '는', 'V3.1', '딥시크', '(DeepSeek)') },
-  { weight: 3, arbitrary: fc.constantFrom('\n', '\n\n', '\r\n', '```', '~~~', '- ', '# ', '> ', '    ', '|', '| a |\n|---|', '[', ']', '[ref]', '[^1]', '**', '`', '<!--', '-->', '<div>', '---', '[ref]: /u', '[^1]: n', '\\', '&', 'https://x.y', '\t') },
+  { weight: 3, arbitrary: fc.constantFrom('\n', '\n\n', '\r\n', '\r', '```', '~~~', '- ', '# ', '> ', '    ', '|', '| a |\n|---|', '[', ']', '[ref]', '[^1]', '**', '`', '<!--', '-->', '<div>', '---', '[ref]: /u', '[^1]: n', '\\', '&', 'https://x.y', '\t') },
   { weight: 1, arbitrary: prose },
   { weight: 1, arbitrary: block },
 );

@@ -19,7 +19,7 @@
 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyzeNote, makeAnalysis, withTopics, type NoteAnalysis, type Recognizers } from './index';
-import { definitionTable, frontMatter, scan, type Definition, type NoteStructure, type Unit } from '../markdown/blocks';
+import { definitionTable, frontMatter, scan, scanText, type Definition, type NoteStructure, type Unit } from '../markdown/blocks';
 import { definitionLinesIn } from '../markdown/definitions';
 import { hasLoneCarriageReturn } from '../markdown/fastPath';
 import { blankLine, paragraphEnd, paragraphStart } from '../markdown/paragraphs';
@@ -129,11 +129,13 @@ function update(
   const n = text.length;
   const bNew = bOld + delta;
 
-  // Front matter decides how the whole note parses; a lone CR turns the fast path off.
+  // Front matter decides how the whole note parses.
   const fm = frontMatter(text);
   if (fm.unclosed !== old.unclosedFrontMatter) return undefined;
   const oldFmEnd = old.frontMatterEnd <= a ? old.frontMatterEnd : old.frontMatterEnd >= bOld ? old.frontMatterEnd + delta : -1;
-  if (old.fastPaths && hasLoneCarriageReturn(text.slice(Math.max(0, a - 1), Math.min(n, bNew + 1)))) return undefined;
+  // The scan reads lone CRs as LFs (`scanText`): the note may have one if it had one, or the edit brought one.
+  const loneCarriageReturns = (old.loneCarriageReturns || hasLoneCarriageReturn(text.slice(Math.max(0, a - 1), Math.min(n, bNew + 1)))) && hasLoneCarriageReturn(text);
+  const source = loneCarriageReturns ? scanText(text) : text;
 
   // 1. Parse from the last boundary before the edit to a boundary after it that was one before.
   const boundaries = old.boundaries;
@@ -141,7 +143,7 @@ function update(
   const from = boundaries[first];
   const stopFrom = Math.max(bNew, fm.end);
   const units: Unit[] = [];
-  for (const unit of scan(text, from, {
+  for (const unit of scan(source, from, {
     definitions: definitionTable(old.definitions),
     frontMatterEnd: fm.end,
     unclosedFrontMatter: fm.unclosed,
@@ -172,6 +174,7 @@ function update(
     frontMatterEnd: fm.end,
     unclosedFrontMatter: fm.unclosed,
     fastPaths: old.fastPaths,
+    loneCarriageReturns,
     window: old.window,
   };
 

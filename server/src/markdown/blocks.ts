@@ -45,8 +45,10 @@ export interface NoteStructure {
   readonly frontMatterEnd: number;
   /** The first line of a front matter that is never closed, else ''. See `frontMatter`. */
   readonly unclosedFrontMatter: string;
-  /** False when the text has a lone carriage return or unclosed front matter: then remark parses everything. */
+  /** False when the text has unclosed front matter: then remark parses everything. */
   readonly fastPaths: boolean;
+  /** True when the text has a lone carriage return: the scan reads it as an LF (see `scanText`). */
+  readonly loneCarriageReturns: boolean;
   /** The window of long lines the scan used (see `windowEnd`): an update must use the same. */
   readonly window: number;
 }
@@ -174,18 +176,31 @@ const lineEndAt = (text: string, at: number): number => {
 };
 
 /** Scans a whole note: its prose ranges and structure. */
-export function scanNote(text: string, target = PIECE, window = WINDOW): { ranges: Span[]; structure: NoteStructure } {
+export function scanNote(note: string, target = PIECE, window = WINDOW): { ranges: Span[]; structure: NoteStructure } {
+  const text = scanText(note);
   const options = scanOptions(text, target, window);
-  return finishScan(text, [...scan(text, 0, options)], options);
+  return finishScan(text, [...scan(text, 0, options)], options, text !== note);
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * The note as the scan reads it: each lone carriage return an LF. micromark ends a line at either
+ * alike, and the length is the same, so every offset holds; the fast path, the boundary search
+ * and the windows read lines by their LF.
+ */
+export function scanText(text: string): string {
+  return hasLoneCarriageReturn(text) ? text.replace(LONE_CR, '\n') : text;
 }
 
 /** Like `scanNote`, yielding to the event loop every `sliceMs`; undefined once `isCancelled()`. */
 export async function scanNoteAsync(
-  text: string,
+  note: string,
   control: { isCancelled?: () => boolean; sliceMs?: number } = {},
   target = PIECE,
   window = WINDOW,
 ): Promise<{ ranges: Span[]; structure: NoteStructure } | undefined> {
+  const text = scanText(note);
   const options = scanOptions(text, target, window);
   const units: Unit[] = [];
   let slice = performance.now();
@@ -197,7 +212,7 @@ export async function scanNoteAsync(
       slice = performance.now();
     }
   }
-  return finishScan(text, units, options);
+  return finishScan(text, units, options, text !== note);
 }
 
 function scanOptions(text: string, target: number, window: number): ScanOptions {
@@ -206,7 +221,7 @@ function scanOptions(text: string, target: number, window: number): ScanOptions 
     definitions: guessDefinitions(text),
     frontMatterEnd: fm.end,
     unclosedFrontMatter: fm.unclosed,
-    fastPaths: !fm.unclosed && !hasLoneCarriageReturn(text),
+    fastPaths: !fm.unclosed,
     target,
     window,
   };
@@ -216,7 +231,7 @@ function scanOptions(text: string, target: number, window: number): ScanOptions 
  * Checks every remark-parsed piece against the note's true definitions (the scan used a guess)
  * and parses again the few whose references the guess got wrong.
  */
-function finishScan(text: string, units: Unit[], options: ScanOptions): { ranges: Span[]; structure: NoteStructure } {
+function finishScan(text: string, units: Unit[], options: ScanOptions, loneCarriageReturns: boolean): { ranges: Span[]; structure: NoteStructure } {
   const definitions = units.flatMap((u) => u.definitions);
   const table = definitionTable(definitions);
   for (const unit of units) {
@@ -244,6 +259,7 @@ function finishScan(text: string, units: Unit[], options: ScanOptions): { ranges
       frontMatterEnd: options.frontMatterEnd,
       unclosedFrontMatter: options.unclosedFrontMatter,
       fastPaths: options.fastPaths,
+      loneCarriageReturns,
       window: options.window,
     },
   };

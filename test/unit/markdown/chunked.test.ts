@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { frontMatterEnd, nextCandidate, scanNote } from '../../../server/src/markdown/blocks';
+import { frontMatterEnd, nextCandidate, parseCount, scanNote } from '../../../server/src/markdown/blocks';
 import { maskNote, maskWholeNote } from '../../../server/src/markdown/prose';
 import { examplesDir } from '../../support/knowledge';
 import { note, SEED } from '../../support/randomNotes';
@@ -59,6 +59,16 @@ describe('chunked mask', () => {
       fc.property(note, fc.constantFrom(0, 40, 2048), (text, target) => assertSameMask(text, target)),
       { seed: SEED, numRuns: 600 },
     );
+  });
+
+  it('reads a note with lone carriage returns by the fast path, as remark reads it', () => {
+    for (const text of ['# SKT\r\rSKT는 **5000억**.\rDeepSeek V3.1 has 685B.\r\r- a\r- b *c*\r', 'Intro\r\n\r\nMixed\rline endings\n\n| a |\r|---|\r| 685B |']) {
+      const before = parseCount.chars;
+      const { structure } = scanNote(text);
+      assert.equal(parseCount.chars - before, 0, `no piece went to remark: ${JSON.stringify(text)}`);
+      assert.ok(structure.fastPaths && structure.loneCarriageReturns);
+      assertSameMask(text);
+    }
   });
 
   it('finds block boundary candidates and front matter', () => {
