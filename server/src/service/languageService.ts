@@ -43,8 +43,12 @@ export interface Cancellation {
 /** For callers without a request (the CLI, publishing diagnostics). */
 export const notCancelled: Cancellation = { isCancellationRequested: false };
 
-/** Notes at least this long (UTF-16 units) are analysed in slices off the request path. */
-export const LARGE_NOTE = 256 * 1024;
+/**
+ * Notes at least this long (UTF-16 units) are analysed in slices off the request path: 64 KB of
+ * a note that remark must read whole (constructs the fast path leaves, on every line) take about
+ * 150 ms, and a request should never wait 250 ms.
+ */
+export const LARGE_NOTE = 64 * 1024;
 
 /** Where the service gets its knowledge: the workspace's, and a note's own (front matter). */
 export interface KnowledgeSource {
