@@ -4,7 +4,7 @@ import { analyzeNote } from '../../../server/src/analysis';
 import { updateAnalysis } from '../../../server/src/analysis/incremental';
 import { analysisFacts, bundledRecognizers } from '../../support/analysis';
 import { doc, edited, longProse, manyLines, WINDOWED, withLongLine } from '../../support/longLines';
-import { edit, SEED } from '../../support/randomNotes';
+import { edit, SEED, type Edit } from '../../support/randomNotes';
 
 /**
  * Incremental analysis of notes with long lines equals a fresh one (`markdown/blocks.ts` windows),
@@ -14,22 +14,30 @@ import { edit, SEED } from '../../support/randomNotes';
 const bundled = bundledRecognizers;
 const facts = analysisFacts;
 
+/**
+ * Applies `edits` to `text` one by one (every third without its change event), holding the
+ * incremental analysis to a fresh one after each; returns the boundaries of the first analysis.
+ */
+function checkEdits(text: string, edits: Edit[]): readonly number[] {
+  const r = bundled();
+  let before = doc(text);
+  let analysis = analyzeNote(before, r, WINDOWED);
+  const boundaries = analysis.structure!.boundaries;
+  for (const [i, e] of edits.entries()) {
+    const { next, change } = edited(before, e);
+    analysis = updateAnalysis(analysis, next, i % 3 === 2 ? undefined : [change], r);
+    assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)), JSON.stringify({ text, edits }));
+    before = next;
+  }
+  return boundaries;
+}
+
 describe('long lines, random edits', () => {
   it(`equals a fresh analysis after random edits across windows (seed ${SEED})`, () => {
-    const r = bundled();
     let cuts = 0;
     fc.assert(
       fc.property(withLongLine, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
-        let before = doc(text);
-        let analysis = analyzeNote(before, r, WINDOWED);
-        cuts += analysis.structure!.boundaries.length;
-        for (const [i, e] of edits.entries()) {
-          const { next, change } = edited(before, e);
-          analysis = updateAnalysis(analysis, next, i % 3 === 2 ? undefined : [change], r);
-          const context = JSON.stringify({ text, edits });
-          assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)), context);
-          before = next;
-        }
+        cuts += checkEdits(text, edits).length;
       }),
       { seed: SEED, numRuns: 300 },
     );
@@ -63,19 +71,10 @@ describe('long lines, random edits', () => {
   });
 
   it(`equals a fresh analysis after random edits in a paragraph of many lines, cut at their starts (seed ${SEED})`, () => {
-    const r = bundled();
     let lineCuts = 0;
     fc.assert(
       fc.property(manyLines, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
-        let before = doc(text);
-        let analysis = analyzeNote(before, r, WINDOWED);
-        lineCuts += analysis.structure!.boundaries.filter((b) => text[b - 1] === '\n' || text[b - 1] === '\r').length;
-        for (const [i, e] of edits.entries()) {
-          const { next, change } = edited(before, e);
-          analysis = updateAnalysis(analysis, next, i % 3 === 2 ? undefined : [change], r);
-          assert.deepEqual(facts(analysis), facts(analyzeNote(next, r, WINDOWED)), JSON.stringify({ text, edits }));
-          before = next;
-        }
+        lineCuts += checkEdits(text, edits).filter((b) => text[b - 1] === '\n' || text[b - 1] === '\r').length;
       }),
       { seed: SEED, numRuns: 150 },
     );
