@@ -134,8 +134,7 @@ function update(
   if (fm.unclosed !== old.unclosedFrontMatter) return undefined;
   const oldFmEnd = old.frontMatterEnd <= a ? old.frontMatterEnd : old.frontMatterEnd >= bOld ? old.frontMatterEnd + delta : -1;
   // The scan reads lone CRs as LFs (`scanText`): the note may have one if it had one, or the edit brought one.
-  const loneCarriageReturns = (old.loneCarriageReturns || hasLoneCarriageReturn(text.slice(Math.max(0, a - 1), Math.min(n, bNew + 1)))) && hasLoneCarriageReturn(text);
-  const source = loneCarriageReturns ? scanText(text) : text;
+  const source = old.loneCarriageReturns || hasLoneCarriageReturn(text.slice(Math.max(0, a - 1), Math.min(n, bNew + 1))) ? scanText(text) : text;
 
   // 1. Parse from the last boundary before the edit to a boundary after it that was one before.
   const boundaries = old.boundaries;
@@ -174,7 +173,7 @@ function update(
     frontMatterEnd: fm.end,
     unclosedFrontMatter: fm.unclosed,
     fastPaths: old.fastPaths,
-    loneCarriageReturns,
+    loneCarriageReturns: source !== text,
     window: old.window,
   };
 

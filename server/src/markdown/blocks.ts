@@ -93,14 +93,12 @@ export const WINDOW = 8192;
 /** Characters handed to remark so far: lets tests see how much an edit parses again. */
 export const parseCount = { chars: 0 };
 
-/** A line ending as micromark reads one: CRLF, LF, or a CR alone (never the CR of a CRLF alone). */
-const EOL = String.raw`(?:\r\n|\r(?!\n)|\n)`;
-const CANDIDATE = new RegExp(`${EOL}(?:[ \\t]*${EOL})+(?=[^ \\t\\r\\n])`, 'g');
+/** Lines end at LF or CRLF here: the scan reads a lone CR as an LF (`scanText`). */
+const CANDIDATE = /\n(?:[ \t]*\r?\n)+(?=[^ \t\r\n])/g;
 
 /**
  * The first possible block boundary after `from` — a non-blank line at indent 0 after a blank
- * line, lines ending at LF, CRLF or a lone CR — or the text's length. Whether it really is a
- * boundary is for the parse to say.
+ * line — or the text's length. Whether it really is a boundary is for the parse to say.
  *
  * A line after indented code is never one: micromark still has the code block open while it
  * looks past the blank lines, so the line may not start a list that could not interrupt a
@@ -509,8 +507,8 @@ export function windowEnd(text: string, at: number, options: Pick<ScanOptions, '
   const n = text.length;
   for (let q = at + 1; q < n; q++) {
     const c = text.charCodeAt(q - 1);
-    if (c === 0x0d && text.charCodeAt(q) === 0x0a) continue; // the line starts after the LF of a CRLF
-    if (c === 0x0a || c === 0x0d) {
+    if (c === 0x0d) continue; // a CRLF's: the line starts after its LF (no CR stands alone, `scanText`)
+    if (c === 0x0a) {
       if (!LETTER.test(text[q])) return -1;
       if (q >= soft && (q >= hard || anchored(text, q))) return q;
       continue;
@@ -529,11 +527,10 @@ export function windowEnd(text: string, at: number, options: Pick<ScanOptions, '
  * the ends of windows, and no other boundary follows a line that starts with a letter).
  */
 function continuesParagraph(text: string, at: number): boolean {
-  const c = text.charCodeAt(at - 1);
-  if (c !== 0x0a && c !== 0x0d) return false;
-  const lineEnd = c === 0x0a && text.charCodeAt(at - 2) === 0x0d ? at - 2 : at - 1;
+  if (text.charCodeAt(at - 1) !== 0x0a) return false;
+  const lineEnd = text.charCodeAt(at - 2) === 0x0d ? at - 2 : at - 1;
   if (lineEnd === 0) return false;
-  const lineStart = Math.max(text.lastIndexOf('\n', lineEnd - 1), text.lastIndexOf('\r', lineEnd - 1)) + 1;
+  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
   return lineStart < lineEnd && LETTER.test(text[lineStart]);
 }
 
