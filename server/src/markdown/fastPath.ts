@@ -556,13 +556,22 @@ function lastCloser(text: string, c: number, from: number, to: number): number {
     let i = from + found;
     const runEnd = i + 1;
     while (i > from && text.charCodeAt(i - 1) === c) i--;
-    const before = kind(pointBefore(text, i, from));
-    const after = kind(pointAt(text, runEnd, to));
-    const left = after !== 1 && (after !== 2 || before !== 0);
-    const right = before !== 1 && (before !== 2 || after !== 0);
-    if (c === 0x2a ? right : right && (!left || after === 2)) return i;
+    if (delimiterRun(text, c, i, runEnd, from, to).canClose) return i;
     end = i;
   }
+}
+
+/**
+ * Whether the run of `c` (`*` or `_`) at `text[start, end)` inside `text[from, to)` can open and
+ * can close emphasis, by CommonMark's flanking rules: `*` opens when left-flanking and closes when
+ * right-flanking; `_` only from outside a word.
+ */
+function delimiterRun(text: string, c: number, start: number, end: number, from: number, to: number): { canOpen: boolean; canClose: boolean } {
+  const before = kind(pointBefore(text, start, from));
+  const after = kind(pointAt(text, end, to));
+  const left = after !== 1 && (after !== 2 || before !== 0);
+  const right = before !== 1 && (before !== 2 || after !== 0);
+  return c === 0x2a ? { canOpen: left, canClose: right } : { canOpen: left && (!right || before === 2), canClose: right && (!left || after === 2) };
 }
 
 /** The first offset of the UTF-16 unit `code` in `text[from, to)`, or -1: never reads past `to`. */
@@ -665,13 +674,7 @@ export function inlineProse(
           i += r; // no run of it after this one can close in the paragraph or cell: text
           continue;
         }
-        const before = kind(pointBefore(text, i, from));
-        const after = kind(pointAt(text, i + r, to));
-        const left = after !== 1 && (after !== 2 || before !== 0);
-        const right = before !== 1 && (before !== 2 || after !== 0);
-        // `*` opens when left-flanking and closes when right-flanking; `_` only from outside a word.
-        const canOpen = c === 0x2a ? left : left && (!right || before === 2);
-        const canClose = c === 0x2a ? right : right && (!left || after === 2);
+        const { canOpen, canClose } = delimiterRun(text, c, i, i + r, from, to);
         if (c === 0x5f && !canOpen && !canClose) {
           i += r; // `snake_case`: inside a word, text
           continue;
