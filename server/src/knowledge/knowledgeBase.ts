@@ -261,9 +261,11 @@ function knowledgeBase(merge: Merge, version: number, problems: KnowledgeProblem
       let members = membersByFamily.get(familyId);
       if (members === undefined) {
         const family = byId.get(familyId);
-        const listed = family?.kind === 'family' ? ((family as FamilyEntity).members ?? []).map((m) => byId.get(m)).filter((m): m is ModelEntity => m?.kind === 'model') : [];
-        const naming = family?.kind === 'family' ? (modelsByFamily.get(familyId) ?? []) : [];
-        members = Object.freeze([...new Set([...listed, ...naming])]);
+        if (family?.kind !== 'family') members = [];
+        else {
+          const listed = ((family as FamilyEntity).members ?? []).map((m) => byId.get(m)).filter((m): m is ModelEntity => m?.kind === 'model');
+          members = Object.freeze([...new Set([...listed, ...(modelsByFamily.get(familyId) ?? [])])]);
+        }
         membersByFamily.set(familyId, members);
       }
       return members;

@@ -97,13 +97,15 @@ function fold(name: string): string {
 /** The knowledge base's name for `foldName`. */
 export const normalizeName = foldName;
 
-/** Judged by the first UTF-16 unit's code: these run on every character of a note's scan. */
+/** The first UTF-16 unit's code (NaN for none): the character tests below run on every character of a note's scan. */
+const codeOf = (c: string | undefined): number => (c === undefined ? NaN : c.charCodeAt(0));
+
 export const isHangul = (c: string | undefined): boolean => {
-  const code = c === undefined ? NaN : c.charCodeAt(0);
+  const code = codeOf(c);
   return code >= 0xac00 && code <= 0xd7a3;
 };
 
-export const isLatinAlnum = (c: string | undefined): boolean => c !== undefined && isAsciiAlnumCode(c.charCodeAt(0));
+export const isLatinAlnum = (c: string | undefined): boolean => isAsciiAlnumCode(codeOf(c));
 
 /** An ASCII letter or digit, by its code. */
 export const isAsciiAlnumCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -117,10 +119,10 @@ export function scriptChange(a: string | undefined, b: string | undefined): bool
 }
 
 const isLatinLetter = (c: string | undefined): boolean => {
-  const code = c === undefined ? NaN : c.charCodeAt(0);
+  const code = codeOf(c);
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 };
 const isDigit = (c: string | undefined): boolean => {
-  const code = c === undefined ? NaN : c.charCodeAt(0);
+  const code = codeOf(c);
   return code >= 48 && code <= 57;
 };
