@@ -360,7 +360,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const restated = last !== undefined && last.value === value && m.index - last.end <= RESTATED_REACH && /^\s*[(（]\s*$/.test(prose(mask, last.end, m.index));
     const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words) || (restated && last.active);
     const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : [];
-    for (const s of shared) found.push({ ...s, active, qualifier: s.range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
+    for (const { range, ...s } of shared) found.push({ ...s, active, qualifier: range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
     found.push({
       start: numStart,
       end: reading.end,

@@ -155,6 +155,8 @@ describe('recognize/quantities', () => {
     it('reads both ends of a unitless range 7–70B, the bare end with the other’s unit', () => {
       assert.deepEqual(findQuantities('models of 7–70B').map((q) => [q.text, q.value, q.qualifier]), [['7', 7e9, 'range'], ['70B', 70e9, 'range']]);
       assert.deepEqual(findQuantities('a range of 7 to 70B models').map((q) => [q.text, q.value, q.qualifier]), [['7', 7e9, 'range'], ['70B', 70e9, 'range']]);
+      // The bare end is a quantity like any other, with no field of how it was read (an update copies none).
+      assert.deepEqual(findQuantities('<3 to 685B the parameters')[0], { start: 1, end: 2, text: '3', value: 3e9, active: false, qualifier: 'range', notation: 'B' });
     });
 
     it('gives a bare number joined by and/or the unit of the count after it', () => {
