@@ -16,6 +16,7 @@ const words = [
   'GPT-4.5', 'LG AI연구원', '서울대,', 'KAIST', '네이버', 'HyperCLOVA X', 'EXAONE', 'Qwen3-235B-A22B', 'SKTelecom',
   '685B', '671B', '5000억', '6850억', '6,850억', '1조 2000억', '37B active', '500B', '100B', '7B–70B', '0.685T', '405 billion',
   '1.8T', '46.7B', '$5B', '128K tokens', '8x7B', '2025년', 'Phi-3', 'Gemini 1.5', 'Small', 'Pro', 'Qwen3', '30B-A3B',
+  'DeepSeek V3/R1', 'GPT-4/4o',
 ];
 const punctuation = ['.', ',', '!', '?', ':', ';', ' (', ')', '“', '”', '‘', '’', '·', '%', ' - ', ' ~ ', '…', '#', '/'];
 const inline = [
@@ -143,7 +144,7 @@ const block = noisy.block;
 
 /** Text typed or pasted by an edit. */
 const insertion = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('a', '가', ' ', '.', '5', 'B', '억', 'SKT', '는', 'V3.1', '딥시크', '(DeepSeek)') },
+  { weight: 4, arbitrary: fc.constantFrom('a', '가', ' ', '.', '5', 'B', '억', 'SKT', '는', 'V3.1', '딥시크', '(DeepSeek)', '/R1') },
   { weight: 3, arbitrary: fc.constantFrom('\n', '\n\n', '\r\n', '\r', '```', '~~~', '- ', '# ', '> ', '    ', '|', '| a |\n|---|', '[', ']', '[ref]', '[^1]', '**', '`', '<!--', '-->', '<div>', '---', '[ref]: /u', '[^1]: n', '\\', '&', 'https://x.y', '\t') },
   { weight: 1, arbitrary: prose },
   { weight: 1, arbitrary: block },

@@ -353,7 +353,7 @@ function rescanMentions(
   // in a long paragraph about AI either way, a window around the edit (`longParagraphs.ts`).
   const local = mentionWindow(oldMask, mask, changeStart, changeEnd, delta, long);
   let x = Math.min(before(mask, changeStart, reach), local ? local[0] : contextStart(mask, changeStart));
-  const around = mentionAt(old, x);
+  const around = nameAt(old, x);
   if (around) x = around.start;
 
   // End where both scans are between mentions, with the text from there on unchanged.
@@ -366,8 +366,8 @@ function rescanMentions(
       break;
     }
     found = recognizers.aliases.find(mask, x, after(mask, y, reach));
-    const inNew = found.find((m) => m.start < y && m.end > y);
-    const inOld = mentionAt(old, y - delta);
+    const inNew = nameAt(found, y);
+    const inOld = nameAt(old, y - delta);
     if (!inNew && !inOld) break;
     y = Math.max(inNew?.end ?? 0, inOld ? inOld.end + delta : 0);
   }
@@ -377,6 +377,22 @@ function rescanMentions(
     ...siteLabels(recognizers, text, found.filter((m) => m.start < y)),
   ];
   return { list: appendShifted(list, old, lowerBound(old, y - delta, (m) => m.start), delta, shiftMention), from: x, to: y };
+}
+
+/**
+ * The span with start < at < end of a mention, or of a name with the versions after its slashes
+ * (`GPT-4/4o`: a scan from the slash would not find `4o`, nor one ending there keep it right).
+ */
+function nameAt(mentions: readonly Mention[], at: number): { start: number; end: number } | undefined {
+  const i = lowerBound(mentions, at, (m) => m.start) - 1;
+  if (i < 0) return undefined;
+  const glued = (k: number): boolean => mentions[k].sibling === true && mentions[k].start === mentions[k - 1].end + 1;
+  let last = i;
+  while (last + 1 < mentions.length && glued(last + 1)) last++;
+  if (mentions[last].end <= at) return undefined;
+  let first = i;
+  while (first > 0 && glued(first)) first--;
+  return { start: mentions[first].start, end: mentions[last].end };
 }
 
 /** The item with start < at < end, if any. */
@@ -529,7 +545,7 @@ function appendShifted<T>(out: T[], items: readonly T[], from: number, delta: nu
 // Literal objects of one shape each: much faster than spreading thousands of them per keystroke.
 // The checks below fail to compile when a field is added to a type and not copied here.
 type Covers<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
-const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short' | 'size' | 'model'> = true;
+const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short' | 'size' | 'model' | 'sibling'> = true;
 const coversQuantity: Covers<Quantity, 'start' | 'end' | 'text' | 'value' | 'active' | 'qualifier' | 'notation'> = true;
 const coversClaim: Covers<Claim, keyof Quantity | 'refersTo' | 'topical'> = true;
 void [coversMention, coversQuantity, coversClaim];
@@ -538,6 +554,7 @@ const shiftMention = (m: Mention, d: number): Mention => {
   if (m.short) out.short = true;
   if (m.size !== undefined) out.size = m.size;
   if (m.model !== undefined) out.model = m.model;
+  if (m.sibling) out.sibling = true;
   return out;
 };
 const shiftQuantity = (q: Quantity, d: number): Quantity => ({

@@ -6,6 +6,7 @@ import { inAddress } from './addresses';
 import { contextOf } from './context';
 import { isGenericFolded } from './genericWords';
 import { memberNamed, membersOfSize } from './members';
+import { siblingName, siblingPart } from './slashSiblings';
 
 export { foldChar, foldName, scriptChange };
 import type { Mention, MentionKind } from './types';
@@ -531,6 +532,26 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return best;
   };
 
+  /**
+   * The versions after a model's name and a slash (`DeepSeek V3/R1`, `Llama 3.1/3.2`), pushed to
+   * `out` as mentions of the siblings they name (`recognize/slashSiblings.ts`). Returns where the
+   * scan goes on: past the last such version.
+   */
+  const slashSiblings = (mask: string, m: Mention, end: number, out: Mention[]): number => {
+    let at = m.end;
+    let written = m.text;
+    while (mask.charCodeAt(at) === 0x2f && !longestAt(mask, at + 1, end)) {
+      const part = siblingPart(mask.slice(at + 1, Math.min(end, at + 17)));
+      const name = part === undefined ? undefined : siblingName(written, part);
+      const id = name === undefined ? undefined : byName.get(foldName(name))?.find((e) => kindOf(e) === 'model');
+      if (!part || !name || !id) break;
+      out.push({ start: at + 1, end: at + 1 + part.length, text: part, kind: 'model', id, sibling: true });
+      at += 1 + part.length;
+      written = name;
+    }
+    return at;
+  };
+
   return {
     version: kb.version,
     lookup: (name) => byName.get(foldName(name)) ?? [],
@@ -582,7 +603,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           mention = sizeBefore(mask, mention, Math.max(start, mentions.length ? mentions[mentions.length - 1].end : 0));
           mention.text = mask.slice(mention.start, mention.end);
           mentions.push(mention);
-          i = mention.end;
+          i = mention.kind === 'model' && mask.charCodeAt(mention.end) === 0x2f ? slashSiblings(mask, mention, end, mentions) : mention.end;
         } else i++;
       }
       return mentions;

@@ -18,6 +18,11 @@ export interface Mention {
   size?: number;
   /** The model a product mention names too (`ChatGPT-4o`: ChatGPT serving GPT-4o). */
   model?: string;
+  /**
+   * A version after a slash, read with the name before it (`4o` of `GPT-4/4o`,
+   * `recognize/slashSiblings.ts`): this mention stands or falls with the one that ends just before its slash.
+   */
+  sibling?: true;
 }
 
 /** How a size is stated. Only `exact` and `approx` claims are checked. */

@@ -70,6 +70,25 @@ describe('long lines, random edits', () => {
     assert.ok(near >= 100, `only ${near} edits near a cut`);
   });
 
+  it('keeps a version after a slash with the name before it when the mentions read again start between them', () => {
+    // Found by the property above: the mentions read again after the second edit started at the
+    // slash of `GPT-4/4o`, where no scan finds `4o` (it is a mention only after `GPT-4`).
+    const line = 'GPT-4/4o **굵게** ][ params 딥시크(DeepSeek) V3.1 **bold**. the the the the the **굵게** **굵게** the https://example.com/x 128K tokens the released **굵게** . params https://x.y/(a) .  ~  ! the model 0.685T 1.8T . **굵게** **굵게** up to **굵게** EXAONE the . $5B . <span\nclass="x"> the **굵게** parameters the 5000억 37B active the the . the the the the';
+    const r = bundled();
+    let before = doc(line);
+    let analysis = analyzeNote(before, r, WINDOWED);
+    for (const [i, insert] of ['a@b.co https://x.y/a_b', 'a', '. '].entries()) {
+      const cuts = analysis.structure!.boundaries;
+      const at = i === 2 ? 0 : cuts[[189447027, 605332793][i] % cuts.length];
+      const { next, change } = edited(before, { at: at / (before.getText().length + 1), remove: 0, insert });
+      analysis = updateAnalysis(analysis, next, i === 2 ? undefined : [change], r);
+      const fresh = analyzeNote(next, r, WINDOWED);
+      assert.deepEqual(facts(analysis), facts(fresh));
+      assert.deepEqual(analysis.mentions.slice(0, 2).map((m) => m.text), ['GPT-4', '4o']);
+      before = next;
+    }
+  });
+
   it(`equals a fresh analysis after random edits in a paragraph of many lines, cut at their starts (seed ${SEED})`, () => {
     let lineCuts = 0;
     fc.assert(

@@ -79,6 +79,31 @@ describe('recognition classes (#13)', () => {
   });
 
   describe('names with versions, sizes and variants', () => {
+    it('reads each version after a slash as the name with its last part replaced, at its exact range', () => {
+      const spans = (text: string): string[] => analyze(text).mentions.map((m) => `[${m.start}, ${m.end}) ${m.text} → ${kb.get(m.id)!.name}`);
+      assert.deepEqual(spans('Models like Deepseek V3/R1 use MoE; GPT-4/4o and Llama 3.1/3.2/3.3 do not.'), [
+        '[12, 23) Deepseek V3 → DeepSeek-V3',
+        '[24, 26) R1 → DeepSeek-R1',
+        '[36, 41) GPT-4 → GPT-4',
+        '[42, 44) 4o → GPT-4o',
+        '[49, 58) Llama 3.1 → Llama',
+        '[59, 62) 3.2 → Llama',
+        '[63, 66) 3.3 → Llama 3.3 70B',
+      ]);
+      assert.deepEqual(spans('딥시크 V3/R1은 공개 모델이고, Qwen2/2.5/3도 그렇다.'), [
+        '[0, 6) 딥시크 V3 → DeepSeek-V3',
+        '[7, 9) R1 → DeepSeek-R1',
+        '[20, 25) Qwen2 → Qwen2',
+        '[26, 29) 2.5 → Qwen2.5',
+        '[30, 31) 3 → Qwen3',
+      ]);
+    });
+
+    it('reads no version after a slash that is a size, a year, a word or a name the knowledge base lacks', () => {
+      assert.deepEqual(mentions('GPT-4/2023, Qwen2/Rust and DeepSeek V3/V9 and Llama 2 7B/13B.'), ['GPT-4 → GPT-4', 'Qwen2 → Qwen2', 'DeepSeek V3 → DeepSeek-V3', 'Llama 2 7B → Llama 2 7B']);
+      assert.deepEqual(claims('Llama 2 7B/13B.'), ['13B exact → Llama 2 13B']);
+    });
+
     it('reads the size a model’s name ends in, written after a name without it, as part of the mention', () => {
       assert.deepEqual(mentions('Qwen2.5-Omni 7B and 큐웬2.5 옴니-7B are one model.'), ['Qwen2.5-Omni 7B → Qwen2.5-Omni-7B', '큐웬2.5 옴니-7B → Qwen2.5-Omni-7B']);
       // Not another size, not a size the name already has, not a model whose name has no size.
