@@ -67,7 +67,8 @@ const BRACKET_REACH = 32;
 type Defined = (text: string, label: string) => string | undefined;
 
 function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: Entity) => string[], defined: Defined): boolean {
-  // `[` before the mention and `]` after it, on its line, with no other bracket between.
+  // `[` before the mention and `]` after it, on its line, with no other bracket between; a
+  // parenthesis may wrap the whole text (`[(HuggingFace)](https://huggingface.co/…)`).
   let open = -1;
   for (let i = m.start - 1; i >= 0 && m.start - i <= BRACKET_REACH; i--) {
     const c = text[i];
@@ -75,7 +76,7 @@ function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: E
       open = i;
       break;
     }
-    if (c === ']' || c === '\n' || c === '(' || c === ')') return false;
+    if (c === ']' || c === '\n' || (c === '(' && text[i - 1] !== '[') || c === ')') return false;
   }
   if (open === -1 || text[open - 1] === '!') return false;
   let close = -1;
@@ -85,7 +86,7 @@ function isLinkLabel(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: E
       close = i;
       break;
     }
-    if (c === '[' || c === '\n' || c === '(' || c === ')') return false;
+    if (c === '[' || c === '\n' || c === '(' || (c === ')' && text[i + 1] !== ']')) return false;
   }
   if (close === -1 || siteName(text.slice(open + 1, close)) !== letters(m.text) || namesAgent(text, open, close)) return false;
   const labels = hostLabels(linkTarget(text, open, close, defined) ?? '');

@@ -50,6 +50,10 @@ describe('links labelled with their site (#13 §6)', () => {
     // A name the knowledge base gives the site (`허깅페이스`), or an organization's `website`.
     assert.deepEqual(mentions('모델은 [허깅페이스](https://huggingface.co/LGAI-EXAONE)와 [깃허브](https://github.com/LG-AI-EXAONE)에 있다.'), []);
     assert.deepEqual(mentions('From [LG AI Research](https://www.lgresearch.ai/news/1).'), []);
+    // The whole text in parentheses, as a table's link column writes it.
+    assert.deepEqual(mentions('| gemma-2-2b-it [(HuggingFace)](https://huggingface.co/unsloth/gemma-2-2b-it) [(GitHub)](https://github.com/a/b) |'), ['gemma-2-2b-it → Gemma 2 2B']);
+    // Not a parenthesis after other words of the text.
+    assert.deepEqual(mentions('[Weights (HuggingFace)](https://huggingface.co/x)'), ['HuggingFace → Hugging Face']);
     // Generic labels name no entity at all.
     assert.deepEqual(mentions('[Paper](https://arxiv.org/abs/2412.19437) · [모델 카드](https://huggingface.co/x) · [arXiv](https://arxiv.org/abs/1)'), []);
   });
