@@ -201,6 +201,10 @@ const MEMBER_WORD = /^[-_ ]([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?![A-Za-z0-9])/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
 export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*|\d{4}(?!\.\d))(?![A-Za-z0-9])/i;
 
+/** English prefixes that keep the name they are glued to (`non-GPT-4`, `pre-Llama`). */
+const PREFIX_WORD = /^(?:non|pre|post|anti|pseudo|quasi|semi|ex)$/i;
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
 
@@ -533,6 +537,20 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   };
 
   /**
+   * A name glued by a hyphen to a word before it that names nothing (`Ko-Llama`, `Japanese-Llama`,
+   * `Mini-Gemini`): another model derived from it or named after it, not the name. After a name
+   * (`Meta-Llama`, its maker's name first) or an English prefix (`non-GPT-4`) it is the name. Reads the text alone, so a scan that
+   * starts at the name answers as one that started before the word.
+   */
+  const derivative = (mask: string, i: number): boolean => {
+    if (mask.charCodeAt(i - 1) !== 0x2d || !isAsciiLetter(mask.charCodeAt(i - 2))) return false;
+    let w = i - 2;
+    while (w > 0 && isAsciiLetter(mask.charCodeAt(w - 1))) w--;
+    // The word before is a name only where it is no derivative itself (`Chinese-LLaMA-Alpaca`).
+    return !PREFIX_WORD.test(mask.slice(w, i - 1)) && (longestAt(mask, w, i - 1)?.[0] !== i - 1 || derivative(mask, w));
+  };
+
+  /**
    * The versions after a model's name and a slash (`DeepSeek V3/R1`, `Llama 3.1/3.2`), pushed to
    * `out` as mentions of the siblings they name (`recognize/slashSiblings.ts`). Returns where the
    * scan goes on: past the last such version.
@@ -569,7 +587,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         // Hangul names may start mid-word: scraped text glues words (`이전글뤼튼`), and
         // Korean has no spaces before particles; short Hangul aliases are curated instead.
         const hangul = code >= 0xac00 && code <= 0xd7a3;
-        const canStart = code !== 0 && (hangul || !(isLatinAlnum(boundaryChar(mask[i])) && i > 0 && isLatinAlnum(boundaryChar(mask[i - 1]))));
+        const canStart =
+          code !== 0 && (hangul || !(isLatinAlnum(boundaryChar(mask[i])) && i > 0 && isLatinAlnum(boundaryChar(mask[i - 1])))) && !derivative(mask, i);
         let hit = canStart && mayOpen(openings, code, i + 1 < end ? mask.charCodeAt(i + 1) : -1) ? longestAt(mask, i, end) : undefined;
         const inner = hit ? organizationPrefix(mask, i, hit, end) : -1;
         if (hit && inner !== -1) {

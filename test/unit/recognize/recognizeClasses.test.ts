@@ -219,6 +219,22 @@ describe('recognition classes (#13)', () => {
     });
   });
 
+  describe('names glued to a word by a hyphen', () => {
+    it('reads a name after a word that names nothing as another model’s name, not a mention', () => {
+      assert.deepEqual(mentions('Ko-Llama, Japanese-Llama and Chinese-LLaMA-Alpaca are fine-tunes; Mini-Gemini is a VLM.'), []);
+    });
+
+    it('keeps a name after a name, or after an English prefix, and in the middle of a whole name', () => {
+      assert.deepEqual(mentions('Meta-Llama, non-GPT-4 and pre-Llama models; DeepSeek-R1-Distill-Llama-8B; Code-Llama.'), [
+        'Meta-Llama → Meta',
+        'GPT-4 → GPT-4',
+        'Llama → Llama',
+        'DeepSeek-R1-Distill-Llama-8B → DeepSeek-R1-Distill-Llama-8B',
+        'Code-Llama → Code Llama',
+      ]);
+    });
+  });
+
   describe('names that are also ordinary words', () => {
     it('reads an acronym of a name with other senses only in capitals, even in a paragraph about AI', () => {
       assert.deepEqual(mentions('OpenAI CEO Sam Altman said the model ships soon; Bart from sales agreed.'), ['OpenAI → OpenAI']);
