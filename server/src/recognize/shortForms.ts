@@ -78,14 +78,34 @@ export function rowFormsOf(kb: KnowledgeBase, familyId: string, written: string)
     .map(([tail, id]) => [tail[0], id] as [string, string]);
 }
 
-/** Each member name's (and alias's) words after the words the note wrote, once per member and tail. */
+/**
+ * Each member name's (and alias's) words after the words the note wrote, once per member and tail.
+ * `familyId` may be a model's id: its members are then its maker's models whose names go on from
+ * it (`PaLM 2` → PaLM 2 Bison, PaLM 2 Gecko), as a family's do.
+ */
 function memberTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
   // A family without its generation (`Llama`, `Claude`) spans too many members to name one by a word.
   if (!/\d/.test(written)) return [];
+  let known = tailsRead.get(kb);
+  if (!known) tailsRead.set(kb, (known = new Map()));
+  const key = `${familyId}\u0000${written}`;
+  let tails = known.get(key);
+  if (!tails) {
+    // A note names a few hundred models at most, each written a few ways.
+    if (known.size >= 4096) known.clear();
+    known.set(key, (tails = readTails(kb, familyId, written)));
+  }
+  return tails;
+}
+
+/** `memberTails` per knowledge base: the same names ask again after every edit that changes the note's mentions. */
+const tailsRead = new WeakMap<KnowledgeBase, Map<string, [string[], string][]>>();
+
+function readTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
   const prefix = wordsOf(written);
   const folded = foldName(prefix.join(' '));
   const tails: [string[], string][] = [];
-  for (const member of kb.membersOf(familyId)) {
+  for (const member of membersOrExtensions(kb, familyId)) {
     for (const name of [member.name, ...member.aliases]) {
       const words = wordsOf(name);
       if (words.length <= prefix.length || foldName(words.slice(0, prefix.length).join(' ')) !== folded) continue;
@@ -95,6 +115,13 @@ function memberTails(kb: KnowledgeBase, familyId: string, written: string): [str
     }
   }
   return tails;
+}
+
+/** A family's members, or the other models of a model's maker (whose names may go on from it). */
+function membersOrExtensions(kb: KnowledgeBase, id: string): readonly ModelEntity[] {
+  const entity = kb.get(id);
+  if (entity?.kind !== 'model') return kb.membersOf(id);
+  return entity.organization ? kb.modelsOf(entity.organization).filter((m) => m.id !== id) : [];
 }
 
 const EMPTY: ShortFormSet = { key: '', first: new Map(), index: undefined };
@@ -140,6 +167,9 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
     if (entity?.kind !== 'model') continue;
     if (!first.has(m.id)) first.set(m.id, m.start);
     for (const form of new Set([...shortFormsOf(entity.name), ...shortFormsOf(m.text)])) define(form, m.id, m.start);
+    // `PaLM 2` then `Bison`: the rest of the name of a model that goes on from this one, as after a family.
+    for (const [form, id] of memberFormsOf(kb, entity.id, m.text)) define(form, id, m.start);
+    for (const [form, id] of rowFormsOf(kb, entity.id, m.text)) defineRow(m.text, form, id);
   }
   const pairs = [...owner].filter(([, id]) => id !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (pairs.length === 0) return first.size === 0 ? EMPTY : { key: '', first, index: undefined };

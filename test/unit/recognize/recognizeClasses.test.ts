@@ -49,6 +49,20 @@ describe('recognition classes (#13)', () => {
       // `Sonnet` would name both: it names neither.
       assert.deepEqual(mentions('Claude 3.5 Sonnet and Claude 3.7 Sonnet; Sonnet is good.'), ['Claude 3.5 Sonnet → Claude 3.5 Sonnet', 'Claude 3.7 Sonnet → Claude 3.7 Sonnet']);
     });
+
+    it('reads the rest of the name of a model that goes on from a model the note named, as after a family', () => {
+      // PaLM 2 is a model, and its maker's PaLM 2 Bison, Gecko and Unicorn go on from its name.
+      assert.deepEqual(mentions('| Google | PaLM 2 | 340B (Unicorn, Bison, Otter, Gecko) |'), [
+        'Google → Google DeepMind',
+        'PaLM 2 → PaLM 2',
+        'Unicorn → PaLM 2 Unicorn*',
+        'Bison → PaLM 2 Bison*',
+        'Gecko → PaLM 2 Gecko*',
+      ]);
+      assert.deepEqual(mentions('Bison first, then PaLM 2 and Bison.'), ['PaLM 2 → PaLM 2', 'Bison → PaLM 2 Bison*']);
+      // A variant word only in the model's table row, never in prose: `Turbo` after GPT-4.
+      assert.deepEqual(mentions('GPT-4 shipped; Turbo came later.'), ['GPT-4 → GPT-4']);
+    });
   });
 
   describe('variant words in a family’s table row', () => {
