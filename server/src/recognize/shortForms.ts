@@ -13,6 +13,7 @@
  */
 import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { buildAliasIndex, foldName, VARIANT, type AliasIndex } from './aliasIndex';
+import { SEP } from '../knowledge/normalize';
 import type { Mention } from './types';
 import { isGenericWord } from './genericWords';
 import { firstEndingAfter, lowerBound } from './spans';
@@ -104,8 +105,13 @@ const tailsRead = new WeakMap<KnowledgeBase, Map<string, [string[], string][]>>(
 function readTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
   const prefix = wordsOf(written);
   const folded = foldName(prefix.join(' '));
+  const entity = kb.get(familyId);
+  if (entity?.kind === 'model') {
+    const maker = entity.organization;
+    return maker ? (goingOn(kb).get(folded) ?? []).filter(([, m]) => m.organization === maker && m.id !== entity.id).map(([tail, m]) => [tail, m.id]) : [];
+  }
   const tails: [string[], string][] = [];
-  for (const member of membersOrExtensions(kb, familyId)) {
+  for (const member of kb.membersOf(familyId)) {
     for (const name of [member.name, ...member.aliases]) {
       const words = wordsOf(name);
       if (words.length <= prefix.length || foldName(words.slice(0, prefix.length).join(' ')) !== folded) continue;
@@ -117,12 +123,38 @@ function readTails(kb: KnowledgeBase, familyId: string, written: string): [strin
   return tails;
 }
 
-/** A family's members, or the other models of a model's maker (whose names may go on from it). */
-function membersOrExtensions(kb: KnowledgeBase, id: string): readonly ModelEntity[] {
-  const entity = kb.get(id);
-  if (entity?.kind !== 'model') return kb.membersOf(id);
-  return entity.organization ? kb.modelsOf(entity.organization).filter((m) => m.id !== id) : [];
+/**
+ * Every model by the leading words of its names, folded (`palm 2` → PaLM 2 Bison with `Bison`,
+ * PaLM 2 Gecko with `Gecko` …): the models whose names go on from a model's name as written.
+ * Only leading words with a digit, as `memberTails` asks. Built once per knowledge base, on first use.
+ */
+function goingOn(kb: KnowledgeBase): Map<string, [string[], ModelEntity][]> {
+  let byLead = leads.get(kb);
+  if (byLead) return byLead;
+  byLead = new Map();
+  for (const entity of kb.all()) {
+    if (entity.kind !== 'model') continue;
+    for (const name of [entity.name, ...entity.aliases]) {
+      const words = wordsOf(name);
+      if (words.length < 2) continue;
+      // Each word folded once: a lead's folded form is its words' joined by the separator.
+      const folded = words.map(foldName);
+      let lead = '';
+      for (let k = 1; k < words.length; k++) {
+        lead = k === 1 ? folded[0] : `${lead}${SEP}${folded[k - 1]}`;
+        if (!/\d/.test(lead)) continue;
+        const tail = words.slice(k);
+        const list = byLead.get(lead);
+        if (!list) byLead.set(lead, [[tail, entity]]);
+        else if (!list.some(([t, m]) => m === entity && t.length === tail.length && t.every((w, i) => w === tail[i]))) list.push([tail, entity]);
+      }
+    }
+  }
+  leads.set(kb, byLead);
+  return byLead;
 }
+
+const leads = new WeakMap<KnowledgeBase, Map<string, [string[], ModelEntity][]>>();
 
 const EMPTY: ShortFormSet = { key: '', first: new Map(), index: undefined };
 
@@ -167,7 +199,9 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
     if (entity?.kind !== 'model') continue;
     if (!first.has(m.id)) first.set(m.id, m.start);
     for (const form of new Set([...shortFormsOf(entity.name), ...shortFormsOf(m.text)])) define(form, m.id, m.start);
-    // `PaLM 2` then `Bison`: the rest of the name of a model that goes on from this one, as after a family.
+    // `PaLM 2` then `Bison`: the rest of the name of a model that goes on from this one, as after
+    // a family (a model of a family has its family's members).
+    if (entity.family !== undefined) continue;
     for (const [form, id] of memberFormsOf(kb, entity.id, m.text)) define(form, id, m.start);
     for (const [form, id] of rowFormsOf(kb, entity.id, m.text)) defineRow(m.text, form, id);
   }
