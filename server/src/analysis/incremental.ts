@@ -239,12 +239,31 @@ function withShortForms(prev: NoteAnalysis, rescan: Rescan, text: string, mask: 
     set = fresh;
   }
   if (!set.index) return { ...rescan, shortForms: set };
-  // Forms found in the window may run past its end: such a one replaces what the old scan had there.
+  // Forms found in the window may run past its end: such a one replaces what the old scan had there,
+  // and the scan goes on until its forms and the old meet at a point neither runs over (forms that
+  // overlap pair up from a run's start, so an edit there may pair the rest of the run otherwise).
   // A row form reads only its row before it, and a table is rescanned whole (`rescanMentions`).
-  const found = findShortForms(set, mask, from, Math.min(mask.length, to + (recognizers.reach ?? 0) + 2), rescan.list, text).filter((m) => m.start < to);
-  const reach = found.length ? found[found.length - 1].end : to;
+  let end = to;
+  let found: Mention[];
+  let reach: number;
+  for (;;) {
+    found = findShortForms(set, mask, from, Math.min(mask.length, end + (recognizers.reach ?? 0) + 2), rescan.list, text).filter((m) => m.start < end);
+    reach = Math.max(end, found.length ? found[found.length - 1].end : end);
+    const over = oldFormOver(rescan.list, to, reach);
+    if (over === undefined) break;
+    end = over;
+  }
   const list = reach > to ? rescan.list.filter((m) => !(m.short && m.start >= to && m.start < reach)) : rescan.list;
-  return { list: mergeMentions(list, found), from, to: Math.max(to, reach), shortForms: set };
+  return { list: mergeMentions(list, found), from, to: reach, shortForms: set };
+}
+
+/** The end of an old short form of `list` starting at or after `to` that runs over `at`, if any. */
+function oldFormOver(list: readonly Mention[], to: number, at: number): number | undefined {
+  for (let i = lowerBound(list, at, (m) => m.start) - 1; i >= 0 && list[i].start >= to; i--) {
+    if (list[i].short && list[i].end > at) return list[i].end;
+    if (!list[i].short) break;
+  }
+  return undefined;
 }
 
 /**
@@ -432,7 +451,7 @@ function relinkClaims(
   // the mask makes the delimiter row blank, so the body is the paragraph after the one changed.
   const a = Math.min(changeStart, mentions.from);
   const b = Math.max(changeEnd, mentions.to);
-  const sentences = sentenceWindow(mask, a, b, long);
+  const sentences = sentenceWindow(prev.mask, mask, a, b, { start: changeStart, end: changeEnd, delta }, long);
   const p0 = sentences ? sentences.from : tableHeadStart(text, mask, paragraphStart(mask, a));
   const p1 = sentences ? sentences.to : tableBodyEnd(text, mask, paragraphEnd(mask, b));
 

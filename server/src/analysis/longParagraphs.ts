@@ -14,6 +14,8 @@
 import { paragraphEnd, paragraphStart } from '../markdown/paragraphs';
 import { sentenceAt } from '../recognize/claims';
 import { hasAIWords } from '../recognize/context';
+import { hasParamWords, PARAM_WORD_REACH } from '../recognize/quantities';
+import { ROW_REACH } from '../recognize/shortForms';
 
 /**
  * A paragraph is long when it is longer than `long`: the window long lines are parsed in
@@ -25,9 +27,11 @@ const isLong = (start: number, end: number, long: number): boolean => long > 0 &
 /**
  * How far around the edit mentions are always found again: a link's text whose target's host the
  * edit changed is a site label or not (`recognize/linkLabels.ts`); the text stands at most 32
- * characters before `](`, and a scheme and host take at most 8 + 253.
+ * characters before `](`, and a scheme and host take at most 8 + 253. A row form names its row's
+ * family's member when the family stands up to `ROW_REACH` before it (`recognize/shortForms.ts`),
+ * so an edit of the family reaches that far, and a form's own length after.
  */
-const MENTION_MARGIN = 320;
+export const MENTION_MARGIN = Math.max(320, ROW_REACH + 64);
 
 /**
  * Where the mention scan may start and the least it must reach, `[from, to]`, when the edit
@@ -67,16 +71,45 @@ function aboutAIAround(mask: string, start: number, left: number, right: number,
  * The claims to link again, `[from, to)`, and where their mentions are read from, when `[a, b)`
  * lies inside one long paragraph of a single line; undefined otherwise.
  */
-export function sentenceWindow(mask: string, a: number, b: number, long: number): { from: number; to: number; context: number } | undefined {
+export function sentenceWindow(
+  oldMask: string,
+  mask: string,
+  a: number,
+  b: number,
+  edit: { start: number; end: number; delta: number },
+  long: number,
+): { from: number; to: number; context: number } | undefined {
   const start = paragraphStart(mask, a);
   const end = paragraphEnd(mask, b);
   if (!isLong(start, end, long) || hasLineBreak(mask, start, end)) return undefined;
+  if (!sameParamWords(oldMask, mask, edit, start, end)) return undefined;
   const own = sentenceAt(mask, a)[0];
   const from = own > start ? sentenceAt(mask, own - 1)[0] : own;
   const ownEnd = sentenceAt(mask, Math.max(a, b - 1))[1];
   const to = ownEnd < end ? sentenceAt(mask, ownEnd)[1] : ownEnd;
   const context = from > start ? sentenceAt(mask, from - 1)[0] : from;
   return { from, to: Math.min(to, end), context };
+}
+
+/**
+ * Whether the long paragraph `[start, end)` speaks of models before and after the edit alike, as
+ * its bare Korean counts ask of it (`hasParamWords`): no such word near the edit in the old text or
+ * the new, or one in the text the edit left alone (looked for near the edit first).
+ */
+function sameParamWords(oldMask: string, mask: string, edit: { start: number; end: number; delta: number }, start: number, end: number): boolean {
+  const r = PARAM_WORD_REACH;
+  const oldEnd = edit.end - edit.delta;
+  if (!hasParamWords(oldMask, Math.max(0, edit.start - r), Math.min(oldMask.length, oldEnd + r)) && !hasParamWords(mask, Math.max(start, edit.start - r), Math.min(end, edit.end + r))) return true;
+  const left = wordEdge(mask, edit.start, -1, start);
+  const right = wordEdge(mask, edit.end, 1, end);
+  const nearLeft = wordEdge(mask, Math.max(start, left - NEAR), 1, left);
+  const nearRight = wordEdge(mask, Math.min(end, right + NEAR), -1, right);
+  return (
+    hasParamWords(mask, nearLeft, left) ||
+    hasParamWords(mask, right, nearRight) ||
+    (nearLeft > start && hasParamWords(mask, start, left)) ||
+    (nearRight < end && hasParamWords(mask, right, end))
+  );
 }
 
 function hasLineBreak(mask: string, from: number, to: number): boolean {

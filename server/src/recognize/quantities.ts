@@ -86,6 +86,12 @@ const PARAM_WORD = /^(?:parameters?|params?|weights|activ(?:e|ated)|활성|model
 /** A paragraph that talks about models: Korean counts and word units need one. */
 const PARAM_CONTEXT = /매개변수|파라미터|가중치|모델|parameters?|params?\b|models?\b|LLMs?\b|언어\s?모델/i;
 
+/** The longest text `PARAM_CONTEXT` matches, with room to spare (`parameters`, `언어 모델`). */
+export const PARAM_WORD_REACH = 16;
+
+/** Whether `mask[from, to)` speaks of models, as a bare Korean count's paragraph must (`PARAM_CONTEXT`). */
+export const hasParamWords = (mask: string, from: number, to: number): boolean => from < to && PARAM_CONTEXT.test(mask.slice(from, to));
+
 /** Latin words after the number that make it something else than parameters. */
 const NOT_PARAM_LATIN = new RegExp(
   '^(?:' +

@@ -34,7 +34,7 @@ export interface ShortFormSet {
 const ROW = '\u0001';
 
 /** How far before a row form its family may be written, within the row. */
-const ROW_REACH = 512;
+export const ROW_REACH = 512;
 
 /**
  * Words that name a variant, not a model: `Pro` after `Gemini 2.5 Pro` is no short form, nor are

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../../../server/src/analysis';
 import { updateAnalysis } from '../../../server/src/analysis/incremental';
+import { MENTION_MARGIN } from '../../../server/src/analysis/longParagraphs';
 import type { Entity } from '../../../server/src/knowledge/types';
 import { buildAliasIndex, foldChar } from '../../../server/src/recognize/aliasIndex';
 import { analysisFacts } from '../../support/analysis';
@@ -137,34 +138,50 @@ describe('incremental analysis, named cases', () => {
     });
 
     it('finds a row form that runs past the end of the rescan in a long table', () => {
-      // The table's body is longer than the window, so mentions are found again up to 320
-      // characters past the edit (`MENTION_MARGIN`): that point falls inside `Mini`, which becomes
-      // Phi-3-mini once its row's family cell reads `Phi-3`.
+      // The table's body is longer than the window, so mentions are found again up to
+      // `MENTION_MARGIN` characters past the edit (in the row above): that point falls inside
+      // `Mini`, Phi-3-mini by its row's family cell.
       const r = recognizersOf([
         { kind: 'family', id: 'phi-3', name: 'Phi-3', aliases: [], sources: [] },
         { kind: 'model', id: 'phi-3-mini', name: 'Phi-3-mini', family: 'phi-3', aliases: [], sources: [] },
         { kind: 'model', id: 'phi-3-small', name: 'Phi-3-small', family: 'phi-3', aliases: [], sources: [] },
       ]);
-      const filler = 'one model of the family, '.repeat(12).padEnd(316);
-      const text = `Phi-3 is a model family.\n\n| Family | Notes |\n| --- | --- |\n| Phi-3 | Mini, Small |\n| Phi-X | ${filler}Mini |\n| Phi-3 | Small |\n`;
+      const rows = (fill: string): string =>
+        `Phi-3 is a model family.\n\n| Family | Notes |\n| --- | --- |\n| Phi-3 | wxrd ${fill} |\n| Phi-3 | ${'one model of the family, '.repeat(16)}Mini |\n`;
+      const at = rows('').indexOf('wxrd') + 1;
+      const text = rows('a'.repeat(at + MENTION_MARGIN - rows('').lastIndexOf('Mini')));
+      assert.equal(text.lastIndexOf('Mini') - (at + 1), MENTION_MARGIN - 1, 'Mini starts one character before the rescan’s end');
+      const { updated } = edit(r, text, at, at + 1, 'o', 64);
+      assert.ok(updated.mentions.some((m) => m.text === 'Mini' && m.start > at + 400 && m.id === 'phi-3-mini'));
+    });
+
+    it('finds a row form again as far after an edit of its family as a row form reads back to its family', () => {
+      // A row form names its row's family's member when the family is within 512 characters before
+      // it (`ROW_REACH`, `recognize/shortForms.ts`), further than the 320 characters a link reads.
+      const r = recognizersOf([
+        { kind: 'family', id: 'phi-3', name: 'Phi-3', aliases: [], sources: [] },
+        { kind: 'model', id: 'phi-3-mini', name: 'Phi-3-mini', family: 'phi-3', aliases: [], sources: [] },
+      ]);
+      const filler = 'one model of the family, '.repeat(17);
+      const text = `Phi-3 is a model family.\n\n| Family | Notes |\n| --- | --- |\n| Phi-X | ${filler}Mini |\n| Phi-3 | Mini |\n`;
       const at = text.indexOf('Phi-X') + 4;
-      assert.equal(text.indexOf('Mini |', at) - (at + 1), 319, 'Mini starts one character before the rescan’s end');
+      assert.ok(text.indexOf('Mini |', at) - at > 400);
       const { updated } = edit(r, text, at, at + 1, '3', 64);
-      assert.ok(updated.mentions.some((m) => m.text === 'Mini' && m.start > at && m.id === 'phi-3-mini'));
+      assert.deepEqual(updated.mentions.filter((m) => m.text === 'Mini').map((m) => m.id), ['phi-3-mini', 'phi-3-mini']);
     });
 
     it('drops the old short form that a form found past the rescan’s end now covers', () => {
       // `Acme Nova Nova` defines the forms `Nova Nova` and `Nova`. In a run of `Nova`s the forms
-      // pair up from the run's start: deleting one `Nova` near it pairs the rest the other way.
-      // The rescan of this long paragraph ends inside the run's last pair, which the old scan
-      // read as a pair then a lone `Nova`: that lone `Nova` must go. (The run is spaced unevenly,
-      // so that the mask's changed span stays at the edit.)
+      // pair up from the run's start: deleting one `Nova` near it pairs the rest the other way, to
+      // the run's end, far past where the mentions of this long paragraph are read again: the scan
+      // of forms goes on until the old pairs and the new meet, and the old lone `Nova` at the end
+      // goes. (The run is spaced unevenly, so that the mask's changed span stays at the edit.)
       const r = recognizersOf([{ kind: 'model', id: 'acme-nova-nova', name: 'Acme Nova Nova', aliases: [], sources: [] }]);
-      const run = Array.from({ length: 61 }, (_, i) => `Nova${(i * i) % 7 < 3 ? '  ' : ' '}`).join('');
+      const run = Array.from({ length: 199 }, (_, i) => `Nova${(i * i) % 7 < 3 ? '  ' : ' '}`).join('');
       const text = `Acme Nova Nova is a model. ${run}end of it all.`;
+      assert.ok(run.length > MENTION_MARGIN + 200);
       const { before, updated } = edit(r, text, 39, 44, '', 64);
-      assert.equal(before.mentions.at(-1)!.text, 'Nova');
-      assert.equal(updated.mentions.at(-1)!.text, 'Nova  Nova');
+      assert.deepEqual([before.mentions.at(-1)!.text, updated.mentions.at(-1)!.text], ['Nova', 'Nova  Nova']);
     });
   });
 
@@ -212,6 +229,16 @@ describe('incremental analysis, named cases', () => {
       const { before, updated } = replace(sample(), text, 'the end', 'a model and the end', 64);
       assert.deepEqual(links(before), []);
       assert.deepEqual(links(updated), ['5000억 exact → null']);
+    });
+
+    it('reads a Korean count far from an edit again when the edit brings or takes the only word about models of its long paragraph', () => {
+      // `5000억` counts only in a paragraph that speaks of models (`recognize/quantities.ts`); the
+      // edit is many sentences before it, in a one-line paragraph longer than the window.
+      const text = `The AI news. ${'The wind and the bird over the sea. '.repeat(40)}SKT는 5000억 규모를 발표했다. The end.`;
+      const { updated } = edit(sample(), text, 0, 0, 'A model. ', 64);
+      assert.deepEqual(links(updated), ['5000억 exact → null']);
+      const back = edit(sample(), `A model. ${text}`, 0, 9, '', 64);
+      assert.deepEqual(links(back.updated), []);
     });
 
     it('links a count again in the sentence after a long edited sentence of a long paragraph, which it reads its model from', () => {
