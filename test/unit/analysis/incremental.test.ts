@@ -136,9 +136,10 @@ describe('incremental analysis', () => {
         check(text, edits);
       }),
       // `npm run test:fuzz` checks incremental = fresh again over LSP, on notes of every shape.
-      { seed: SEED, numRuns: 200 },
+      // `npm run mutants`: this property's kills came by run 32.
+      { seed: SEED, numRuns: 100 },
     );
-    assert.ok(steps >= 1200, `only ${steps} edit steps`);
+    assert.ok(steps >= 600, `only ${steps} edit steps`);
   });
 
   it('finds the edit itself when no change events are given', () => {

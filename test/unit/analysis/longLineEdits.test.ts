@@ -39,9 +39,10 @@ describe('long lines, random edits', () => {
       fc.property(withLongLine, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
         cuts += checkEdits(text, edits).length;
       }),
-      { seed: SEED, numRuns: 300 },
+      // `npm run mutants`: this property's kills came by run 57, each also made by another test.
+      { seed: SEED, numRuns: 100 },
     );
-    assert.ok(cuts >= 1000, `only ${cuts} boundaries`);
+    assert.ok(cuts >= 330, `only ${cuts} boundaries`);
   });
 
   it(`equals a fresh analysis after edits at and near the cuts (seed ${SEED})`, () => {
@@ -65,9 +66,10 @@ describe('long lines, random edits', () => {
           before = next;
         }
       }),
-      { seed: SEED, numRuns: 300 },
+      // `npm run mutants`: this property's kills came by run 72.
+      { seed: SEED, numRuns: 150 },
     );
-    assert.ok(near >= 100, `only ${near} edits near a cut`);
+    assert.ok(near >= 50, `only ${near} edits near a cut`);
   });
 
   it('keeps a version after a slash with the name before it when the mentions read again start between them', () => {
@@ -95,9 +97,10 @@ describe('long lines, random edits', () => {
       fc.property(manyLines, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
         lineCuts += checkEdits(text, edits).filter((b) => text[b - 1] === '\n' || text[b - 1] === '\r').length;
       }),
-      { seed: SEED, numRuns: 150 },
+      // `npm run mutants`: this property's kills came by run 20.
+      { seed: SEED, numRuns: 80 },
     );
-    assert.ok(lineCuts >= 50, `only ${lineCuts} cuts at the start of a line`);
+    assert.ok(lineCuts >= 25, `only ${lineCuts} cuts at the start of a line`);
   });
 });
 
