@@ -203,6 +203,8 @@ export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|
 
 /** English prefixes that keep the name they are glued to (`non-GPT-4`, `pre-Llama`). */
 const PREFIX_WORD = /^(?:non|pre|post|anti|pseudo|quasi|semi|ex)$/i;
+/** Letters of a word longer than any one-word name: it names nothing. */
+const WORD_REACH = 64;
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
@@ -539,13 +541,17 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   /**
    * A name glued by a hyphen to a word before it that names nothing (`Ko-Llama`, `Japanese-Llama`,
    * `Mini-Gemini`): another model derived from it or named after it, not the name. After a name
-   * (`Meta-Llama`, its maker's name first) or an English prefix (`non-GPT-4`) it is the name. Reads the text alone, so a scan that
-   * starts at the name answers as one that started before the word.
+   * (`Meta-Llama`, its maker's name first) or an English prefix (`non-GPT-4`) it is the name.
+   * Reads the text alone (a word back, at most `WORD_REACH` letters), so a scan that starts at the
+   * name answers as one that started before the word.
    */
   const derivative = (mask: string, i: number): boolean => {
     if (mask.charCodeAt(i - 1) !== 0x2d || !isAsciiLetter(mask.charCodeAt(i - 2))) return false;
     let w = i - 2;
-    while (w > 0 && isAsciiLetter(mask.charCodeAt(w - 1))) w--;
+    while (w > 0 && isAsciiLetter(mask.charCodeAt(w - 1))) {
+      w--;
+      if (i - w > WORD_REACH) return true;
+    }
     // The word before is a name only where it is no derivative itself (`Chinese-LLaMA-Alpaca`).
     return !PREFIX_WORD.test(mask.slice(w, i - 1)) && (longestAt(mask, w, i - 1)?.[0] !== i - 1 || derivative(mask, w));
   };
