@@ -52,19 +52,20 @@ const NEAR = 4096;
 
 /**
  * Whether the unchanged text of the paragraph `[start, end)`, before `left` or after `right`, holds a
- * word of the field, which keeps the paragraph about AI. Looked for near the edit first, so that a
- * keystroke in a 1 MB paragraph about AI reads a few KB, not the paragraph; each stretch is cut
- * between words, so that no part of a longer word counts (`model` in `remodel`).
+ * word of the field, which keeps the paragraph about AI.
  */
-function aboutAIAround(mask: string, start: number, left: number, right: number, end: number): boolean {
+const aboutAIAround = (mask: string, start: number, left: number, right: number, end: number): boolean => aroundEdit(mask, start, left, right, end, hasAIWords);
+
+/**
+ * Whether `has` finds a word in the paragraph `[start, end)` before `left` or after `right`. Looked
+ * for near the edit first, so that a keystroke in a 1 MB paragraph reads a few KB, not the
+ * paragraph; each stretch is cut between words, so that no part of a longer word counts (`model`
+ * in `remodel`).
+ */
+function aroundEdit(mask: string, start: number, left: number, right: number, end: number, has: (mask: string, from: number, to: number) => boolean): boolean {
   const nearLeft = wordEdge(mask, Math.max(start, left - NEAR), 1, left);
   const nearRight = wordEdge(mask, Math.min(end, right + NEAR), -1, right);
-  return (
-    hasAIWords(mask, nearLeft, left) ||
-    hasAIWords(mask, right, nearRight) ||
-    (nearLeft > start && hasAIWords(mask, start, left)) ||
-    (nearRight < end && hasAIWords(mask, right, end))
-  );
+  return has(mask, nearLeft, left) || has(mask, right, nearRight) || (nearLeft > start && has(mask, start, left)) || (nearRight < end && has(mask, right, end));
 }
 
 /**
@@ -100,16 +101,7 @@ function sameParamWords(oldMask: string, mask: string, edit: { start: number; en
   const r = PARAM_WORD_REACH;
   const oldEnd = edit.end - edit.delta;
   if (!hasParamWords(oldMask, Math.max(0, edit.start - r), Math.min(oldMask.length, oldEnd + r)) && !hasParamWords(mask, Math.max(start, edit.start - r), Math.min(end, edit.end + r))) return true;
-  const left = wordEdge(mask, edit.start, -1, start);
-  const right = wordEdge(mask, edit.end, 1, end);
-  const nearLeft = wordEdge(mask, Math.max(start, left - NEAR), 1, left);
-  const nearRight = wordEdge(mask, Math.min(end, right + NEAR), -1, right);
-  return (
-    hasParamWords(mask, nearLeft, left) ||
-    hasParamWords(mask, right, nearRight) ||
-    (nearLeft > start && hasParamWords(mask, start, left)) ||
-    (nearRight < end && hasParamWords(mask, right, end))
-  );
+  return aroundEdit(mask, start, wordEdge(mask, edit.start, -1, start), wordEdge(mask, edit.end, 1, end), end, hasParamWords);
 }
 
 function hasLineBreak(mask: string, from: number, to: number): boolean {
