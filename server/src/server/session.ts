@@ -22,11 +22,10 @@ import { defaultConfig, filesExcludeGlobs, toConfig, type Config } from '../serv
 import { globToRegExp, isExcludedInFolders } from '../workspace/glob';
 import { entryLocation } from '../knowledge/location';
 import type { EntityOrigin, KnowledgeBase } from '../knowledge/types';
-import { fill, messages, toLocale } from '../l10n';
+import { toLocale } from '../l10n';
 import { crossNoteDiagnostics } from '../features/crossNoteClaims';
 import { hubLookupActions } from '../features/hubLookup';
 import { entitiesView, references, workspaceSymbols } from '../features/references';
-import { NoteIndex } from '../workspace/noteIndex';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { CONFIG_SECTION, SERVER_NAME, type EntitiesParams, type EntitiesResult, type HubEntryParams, type HubEntryResult, type InitializationOptions, type InsertComparisonTableResult, type InsertComparisonChartResult, type ModelsChartParams, type ModelsChartResult, type Settings, StatusNotification, toInsertComparisonTableArgs } from '../protocol';
 import type { Logger, Workspace, WorkspaceOptions } from '../workspace';
@@ -41,6 +40,8 @@ import { chartSpec, type ChartOptions, type ChartSpecResult } from '../chart/spe
 import type { RenderChartSvg } from '../chart/load';
 import type { HubPlaces } from '../hub';
 import { DiagnosticsPublisher } from './diagnostics';
+import { untilCancelled } from './cancellation';
+import { WorkspaceIndexing } from './indexing';
 
 export interface ServerDeps {
   /** The bundled knowledge base (loaded once, after `initialize`, which gave `options`). */
@@ -62,18 +63,7 @@ export interface ServerDeps {
   answersWaitForKnowledgeFiles?: boolean;
 }
 
-/** How long indexing runs before it lets requests through. */
-const INDEX_SLICE_MS = 16;
-
 export const isNote = (doc: TextDocument): boolean => doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
-
-/** Settles when `work` does or when `token` is cancelled, whichever comes first. */
-function untilCancelled(work: Promise<void>, token: CancellationToken): Promise<void> {
-  if (token.isCancellationRequested) return Promise.resolve();
-  let listener: { dispose(): void } | undefined;
-  const cancelled = new Promise<void>((resolve) => (listener = token.onCancellationRequested(() => resolve())));
-  return Promise.race([work, cancelled]).finally(() => listener?.dispose());
-}
 
 /** A code action whose edit creates a file: only for clients that can. */
 const createsFile = (action: CodeAction): boolean => action.edit?.documentChanges?.some((c) => 'kind' in c && c.kind === 'create') === true;
@@ -99,13 +89,8 @@ export class Session {
   private readonly justOpened = new Set<string>();
   /** Handlers that failed once: logged then, not again. */
   private readonly failures = new Set<string>();
-  /** What every note under the workspace folders mentions: open notes from their live text. */
-  private readonly index = new NoteIndex();
-  /** The current indexing run (a new one supersedes it); settles when it is done. */
-  private indexing: Promise<void> = Promise.resolve();
-  private indexRun = 0;
-  /** True once an indexing run finished. */
-  private indexDone = false;
+  /** The workspace index and the runs that fill it. */
+  private readonly indexing: WorkspaceIndexing;
 
   constructor(
     private readonly connection: Connection,
@@ -134,10 +119,22 @@ export class Session {
       config: () => this.config,
       logger: this.logger,
       claimsElsewhere: (id, exceptUri) =>
-        this.index
+        this.indexing.index
           .claims(id)
           .filter((c) => c.uri !== exceptUri && !c.active)
           .map((c) => ({ uri: c.uri, line: c.range.start.line, text: c.text })),
+    });
+    this.indexing = new WorkspaceIndexing({
+      workspace: this.workspace,
+      logger: this.logger,
+      openNote: (uri) => this.note(uri),
+      isOpen: (uri) => this.documents.get(uri) !== undefined,
+      excluded: (uri) => this.excluded(uri),
+      entry: (note) => this.service.indexEntry(note),
+      locale: () => this.config.locale,
+      progress: async () => (this.client.workDoneProgress ? this.connection.window.createWorkDoneProgress() : undefined),
+      claimsChanged: () => this.recheckNotes(),
+      failed: (what, error) => this.failed(what, error),
     });
   }
 
@@ -222,7 +219,7 @@ export class Session {
     if (this.knowledgeCache && this.config.knowledgeFiles.join('\n') !== before.knowledgeFiles.join('\n')) return void this.reloadKnowledge();
     this.recheckNotes();
     // Notes now excluded leave the index, notes no longer excluded join it.
-    if (this.knowledgeCache && this.config.exclude.join('\n') !== before.exclude.join('\n')) this.indexing = this.indexWorkspace().catch((e: unknown) => this.failed('indexing', e));
+    if (this.knowledgeCache && this.config.exclude.join('\n') !== before.exclude.join('\n')) this.indexing.start();
   }
 
   /** Whether the workspace index skips `uri` (`researchNotes.exclude`, `files.exclude`). */
@@ -245,7 +242,7 @@ export class Session {
     void this.connection.sendNotification(StatusNotification, { entities: this.knowledge.current().all().length, knowledgeFiles: this.knowledge.files().length, problems });
     this.recheckNotes();
     // Names and claims of every note may read differently now.
-    this.indexing = this.indexWorkspace().catch((e: unknown) => this.failed('indexing', e));
+    this.indexing.start();
     if (this.client.inlayRefresh) this.quietly('inlayHint/refresh', this.connection.languages.inlayHint.refresh());
     if (this.client.tokensRefresh) this.quietly('semanticTokens/refresh', this.connection.languages.semanticTokens.refresh());
   }
@@ -265,7 +262,7 @@ export class Session {
       await this.knowledgeLoaded;
       const doc = await this.ready(uri);
       if (!doc) return;
-      const claimsChanged = this.index.set(this.service.indexEntry(doc));
+      const claimsChanged = this.indexing.set(doc);
       this.publisher.note(doc.uri, doc.version, [...this.service.diagnostics(doc), ...this.crossNote(doc)]);
       // The other open notes compare their counts with this one's.
       if (claimsChanged) for (const other of this.documents.all()) if (other.uri !== doc.uri && isNote(other)) this.scheduleNote(other);
@@ -281,7 +278,7 @@ export class Session {
     return crossNoteDiagnostics(this.service.analyze(doc), kb, {
       locale,
       tolerance: claims.tolerance,
-      claimsElsewhere: (id) => this.index.claims(id).filter((c) => c.uri !== doc.uri),
+      claimsElsewhere: (id) => this.indexing.index.claims(id).filter((c) => c.uri !== doc.uri),
     });
   }
 
@@ -310,7 +307,7 @@ export class Session {
   async watchedFilesChanged(uris: readonly string[]): Promise<void> {
     let changed = false;
     for (const uri of uris) {
-      if (/\.(?:md|markdown)$/i.test(uri) && !this.documents.get(uri)) this.reindex(uri);
+      if (/\.(?:md|markdown)$/i.test(uri) && !this.documents.get(uri)) this.indexing.reindex(uri);
       if (this.knowledge.isKnowledgeFile(uri) && !this.documents.get(uri)) changed = (await this.knowledge.update(uri)) || changed;
     }
     if (changed) this.knowledgeChanged();
@@ -339,97 +336,15 @@ export class Session {
     if (isNote(doc)) {
       this.publisher.note(doc.uri, undefined, []);
       // What is on disk counts again (the editor may have dropped unsaved text).
-      this.reindex(doc.uri);
+      this.indexing.reindex(doc.uri);
     } else if (this.knowledge.isKnowledgeFile(doc.uri)) void this.updateKnowledgeFile(doc.uri);
-  }
-
-  /**
-   * Indexes every note under the workspace folders, in batches that let requests through, with
-   * progress where the client shows it. A newer run (after knowledge changed) supersedes this one.
-   */
-  private async indexWorkspace(): Promise<void> {
-    const run = ++this.indexRun;
-    const listed = await this.workspace.listNotes?.();
-    if (run !== this.indexRun) return;
-    if (!listed) {
-      this.indexDone = true;
-      return;
-    }
-    for (const reason of listed.skipped) this.logger.warn(`Research Notes: not indexed: ${reason}`);
-    const t = messages(this.config.locale);
-    const total = String(listed.uris.length);
-    const progress = this.client.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin(t.indexing, 0, fill(t.indexed, { done: '0', total }), true);
-    const listedSet = new Set(listed.uris);
-    // Reading runs a few notes ahead of analysis, so the disk is not waited for note by note.
-    const reads: Promise<string | undefined>[] = [];
-    let nextRead = 0;
-    const readAhead = (): void => {
-      for (; nextRead < listed.uris.length && reads.length < 8; nextRead++) {
-        const read = this.workspace.readFile(listed.uris[nextRead]);
-        // A read left behind when the run stops fails silently; the others fail in `indexNote`.
-        read.catch(() => undefined);
-        reads.push(read);
-      }
-    };
-    let slice = performance.now();
-    let claimsChanged = false;
-    for (const [i, uri] of listed.uris.entries()) {
-      if (run !== this.indexRun || progress?.token.isCancellationRequested) break;
-      readAhead();
-      claimsChanged = (await this.indexNote(uri, reads.shift())) || claimsChanged;
-      // Requests on open notes are answered between notes (each a few milliseconds), progress reported about once a frame.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (performance.now() - slice > INDEX_SLICE_MS) {
-        progress?.report(Math.round((100 * (i + 1)) / listed.uris.length), fill(t.indexed, { done: String(i + 1), total }));
-        slice = performance.now();
-      }
-    }
-    for (const uri of this.index.uris()) if (!listedSet.has(uri) && !this.documents.get(uri)) this.index.delete(uri);
-    progress?.done();
-    if (run === this.indexRun) this.indexDone = true;
-    // What other notes claim is known now: open notes compare their counts with them.
-    if (claimsChanged) this.recheckNotes();
-    this.logger.info(`Research Notes indexed ${this.index.size} notes`);
-  }
-
-  /** Indexes one note again after the current run: index requests then see it. */
-  private reindex(uri: string): void {
-    this.indexing = this.indexing.then(async () => {
-      if (await this.indexNote(uri)) this.recheckNotes();
-    });
-  }
-
-  /**
-   * Indexes one note: an open one from its live text, a closed one from disk (gone: dropped), or
-   * from `reading` when its read has begun already. True when the counts it claims changed.
-   */
-  private async indexNote(uri: string, reading?: Promise<string | undefined>): Promise<boolean> {
-    try {
-      const open = this.note(uri);
-      if (open) return this.index.set(this.service.indexEntry(open));
-      const text = this.excluded(uri) ? undefined : await (reading ?? this.workspace.readFile(uri));
-      if (text !== undefined) return this.index.set(this.service.indexEntry({ uri, text }));
-      const hadClaims = this.index.hasClaims(uri);
-      this.index.delete(uri);
-      return hadClaims;
-    } catch (error) {
-      this.failed('indexing', error);
-      return false;
-    }
-  }
-
-  /** Waits for the current indexing run; false when `token` was cancelled first (the request gets the empty answer). */
-  private async indexed(token: CancellationToken = CancellationToken.None): Promise<boolean> {
-    await untilCancelled(this.indexing, token);
-    return !token.isCancellationRequested;
   }
 
   /** Every mention, in every note, of the entity at `position`; its knowledge entry first when asked. */
   async references(doc: TextDocument, position: Position, includeDeclaration: boolean, token?: CancellationToken): Promise<Location[]> {
     const id = this.service.entityAt(doc, position, token);
-    if (!id || !(await this.indexed(token))) return [];
-    return references(this.index, id, includeDeclaration ? this.service.definition(doc, position) : undefined);
+    if (!id || !(await this.indexing.ready(token))) return [];
+    return references(this.indexing.index, id, includeDeclaration ? this.service.definition(doc, position) : undefined);
   }
 
   /**
@@ -444,18 +359,18 @@ export class Session {
       const origin = kb.origin(entity.id);
       if (origin?.uri === uri && origin.line <= position.line && (!entry || origin.line > entry.origin.line)) entry = { id: entity.id, origin };
     }
-    if (!entry || !(await this.indexed(token))) return [];
-    return references(this.index, entry.id, includeDeclaration ? entryLocation(entry.origin) : undefined);
+    if (!entry || !(await this.indexing.ready(token))) return [];
+    return references(this.indexing.index, entry.id, includeDeclaration ? entryLocation(entry.origin) : undefined);
   }
 
   /** The Entities view's data; answered at once, marked incomplete while the first run is under way. */
   entities(params: EntitiesParams): EntitiesResult {
-    return { complete: this.indexDone, kinds: entitiesView(this.index, this.knowledge.current(), params.uri) };
+    return { complete: this.indexing.complete, kinds: entitiesView(this.indexing.index, this.knowledge.current(), params.uri) };
   }
 
   async workspaceSymbols(query: string, token?: CancellationToken): Promise<SymbolInformation[]> {
-    if (!(await this.indexed(token))) return [];
-    return workspaceSymbols(this.index, this.knowledge.current(), query, this.config.locale, this.knowledge.files());
+    if (!(await this.indexing.ready(token))) return [];
+    return workspaceSymbols(this.indexing.index, this.knowledge.current(), query, this.config.locale, this.knowledge.files());
   }
 
   /** Quick fixes; those that create the knowledge file only for a client that can create files. */
@@ -527,17 +442,17 @@ export class Session {
     // The user's knowledge files first: indexing starts once they are read.
     await this.knowledgeLoaded;
     const doc = params.uri ? await this.ready(params.uri) : undefined;
-    if (doc) this.index.set(this.service.indexEntry(doc));
-    await this.indexing;
+    if (doc) this.indexing.set(doc);
+    await this.indexing.settled();
     const kb = doc ? this.knowledge.forNote(doc.uri, doc.getText()) : this.knowledge.current();
     return modelsChart({
       locale: this.config.locale,
       options: { language: this.config.table.language, numberFormat: this.config.numberFormat },
       noteLanguage: doc ? tableModels(this.service.analyze(doc), kb).language : this.config.locale,
-      index: this.index,
+      index: this.indexing.index,
       kb,
       uri: params.uri,
-      complete: this.indexDone,
+      complete: this.indexing.complete,
       renderer: () => this.chartRenderer(),
     });
   }
