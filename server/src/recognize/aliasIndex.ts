@@ -182,6 +182,21 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
   return PARTICLE.test(mask.slice(i, Math.min(end, i + 3)));
 }
 
+/**
+ * Korean words that hold a name's first letters inside them (`드라마` holds `라마`): a Hangul name
+ * may start mid-word (scraped text glues words), but never inside one of these.
+ */
+const HOLDING_WORDS = ['드라마', '파노라마', '시네라마'];
+
+/** Whether a Hangul name starting at `i` starts inside one of {@link HOLDING_WORDS}. */
+function insideHoldingWord(mask: string, i: number): boolean {
+  if (!isHangul(mask[i - 1])) return false;
+  for (const word of HOLDING_WORDS) {
+    for (let k = 1; k < word.length; k++) if (mask.startsWith(word, i - k)) return true;
+  }
+  return false;
+}
+
 /** A size right after a name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`, `큐원2.5 옴니-7B`, an Ollama tag `llama3.1:8b`. */
 const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
@@ -591,11 +606,13 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           continue;
         }
         // Hangul names may start mid-word: scraped text glues words (`이전글뤼튼`), and
-        // Korean has no spaces before particles; short Hangul aliases are curated instead.
+        // Korean has no spaces before particles; short Hangul aliases are curated instead, and
+        // none starts inside a word that holds it (`드라마`), which is asked only of a name found.
         const hangul = code >= 0xac00 && code <= 0xd7a3;
         const canStart =
           code !== 0 && (hangul || !(isLatinAlnum(boundaryChar(mask[i])) && i > 0 && isLatinAlnum(boundaryChar(mask[i - 1])))) && !derivative(mask, i);
         let hit = canStart && mayOpen(openings, code, i + 1 < end ? mask.charCodeAt(i + 1) : -1) ? longestAt(mask, i, end) : undefined;
+        if (hit && hangul && insideHoldingWord(mask, i)) hit = undefined;
         const inner = hit ? organizationPrefix(mask, i, hit, end) : -1;
         if (hit && inner !== -1) {
           // `Meta Llama 2`, `Google Gemini 2.5 Pro`: the organization, then its model, never one swallowing the other.

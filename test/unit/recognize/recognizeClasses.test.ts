@@ -214,6 +214,19 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('서울대공원에 갔다. 카카오톡으로 보냈다.'), []);
       assert.deepEqual(mentions('서울대의 연구와 카카오는'), ['서울대 → Seoul National University', '카카오 → Kakao']);
     });
+
+    it('reads a Korean generation name (`라마 3`), glued or spaced, but never inside `드라마` or `파노라마`', () => {
+      assert.deepEqual(mentions('AI 모델: 라마 3와 라마3, 메타의 라마 2, 라마 4는 공개 모델이다.'), [
+        '라마 3 → Llama',
+        '라마3 → Llama',
+        '메타 → Meta',
+        '라마 2 → Llama',
+        '라마 4 → Llama',
+      ]);
+      assert.deepEqual(mentions('AI 모델 이야기: 드라마 3회, 드라마 2편과 파노라마 3장, 드라마 3.1편.'), []);
+      // A name may still start mid-word elsewhere: scraped text glues words.
+      assert.deepEqual(mentions('매거진의 이전글뤼튼, LG AI연구원'), ['뤼튼 → Wrtn', 'LG AI연구원 → LG AI Research']);
+    });
   });
 
   describe('an organization and its model', () => {
