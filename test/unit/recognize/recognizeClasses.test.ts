@@ -340,6 +340,11 @@ describe('names with other senses (#13 §6)', () => {
     // A name of several words of such an entity, too.
     assert.deepEqual(mentions('She was a high-flyer at the bank. High-Flyer Capital is a name.'), []);
     assert.deepEqual(mentions('The Alpaca and the Koala at the zoo. 동물원의 알파카.'), []);
+    assert.deepEqual(mentions('I grok the idea. 아마존 열대우림은 넓다.'), []);
+  });
+
+  it('reads a maker’s model line and the maker in Korean where the paragraph is about AI', () => {
+    assert.deepEqual(mentions('AI 모델: xAI의 그록과 Grok 3. 아마존의 모델.'), ['xAI → X.AI Corp.', '그록 → Grok', 'Grok 3 → Grok 3', '아마존 → Amazon']);
   });
 
   it('reads them beside their maker’s name, which puts the paragraph in the field', () => {
