@@ -327,6 +327,32 @@ function serverEdits(text: string): { medianMs: number; maxMs: number; edits: nu
 log('edits: the built server, a hover after each one-character edit of the noisy 1 MB note...');
 const editsOverLsp = serverEdits(noisyNote(1_000_000));
 
+/** TextMate tokenization of notes by VS Code's Markdown grammar alone and with ours injected (bench/grammar.ts). */
+interface GrammarCost {
+  note: string;
+  lines: number;
+  plainMs: number;
+  injectedMs: number;
+}
+function grammarCost(named: Record<string, string>): GrammarCost[] | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-grammar-'));
+  try {
+    const files = Object.entries(named).map(([name, text]) => {
+      const file = path.join(dir, `${name}.md`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'grammar.ts'), ...files], { cwd: repo, encoding: 'utf8' });
+    if (run.status !== 0) log(`grammar tokenization failed: ${run.stderr.slice(0, 500)}`);
+    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+log('grammar: TextMate tokenization with and without the injection grammar...');
+const grammar = grammarCost({ 'clean 100 KB': notes['100 KB']!, 'noisy 100 KB': noisyNote(100_000), 'clean 10 KB': notes['10 KB']! });
+const grammarWorst = grammar?.reduce((w, g) => (g.injectedMs / g.plainMs > w.injectedMs / w.plainMs ? g : w));
+
 // ---- report -----------------------------------------------------------------------------------
 
 const r = results as Record<Size, SizeResult>;
@@ -472,6 +498,13 @@ const budgets = [
     unit: 'MB',
     note: memory ? 'heap used after analysing, editing and diagnosing them, minus before, per MB of their text' : '',
   },
+  {
+    figure: 'TextMate tokenization with the injection grammar / without (worst note)',
+    value: grammarWorst ? grammarWorst.injectedMs / grammarWorst.plainMs : NaN,
+    budget: 1.2,
+    unit: '×',
+    note: grammar ? grammar.map((g) => `${g.note} ${g.injectedMs.toFixed(0)} vs ${g.plainMs.toFixed(0)} ms`).join('; ') : 'measurement failed',
+  },
 ];
 
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - [...s].length));
@@ -512,6 +545,7 @@ writeFileSync(
       knowledge: { entities: kb.all().length, loadMs: kbLoadMs, layerMs, aliasIndexMs: indexMs, recognizersMs },
       sizes: results,
       memory,
+      grammar,
       budgets: budgets.map((b) => ({ ...b, ok: b.value <= b.budget })),
     },
     null,

@@ -1,23 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { GRAMMAR_FILE, grammarText, SCOPE_NAME, SCOPES } from '../../scripts/build-grammar';
+import { GRAMMAR_FILE, grammarText, SCOPES } from '../../scripts/build-grammar';
+import { markdownGrammar } from '../support/textmate';
 import { bundledKnowledge, repoRoot } from '../support/knowledge';
 
-/**
- * The injection grammar over VS Code's own Markdown grammar (from the `tm-grammars` package,
- * with the YAML and HTML grammars it embeds), tokenized by vscode-textmate as VS Code does.
- */
-const GRAMMARS: Record<string, string> = {
-  'text.html.markdown': require.resolve('tm-grammars/grammars/markdown.json'),
-  'source.yaml': require.resolve('tm-grammars/grammars/yaml.json'),
-  'text.html.derivative': require.resolve('tm-grammars/grammars/html-derivative.json'),
-  'text.html.basic': require.resolve('tm-grammars/grammars/html.json'),
-  [SCOPE_NAME]: path.join(repoRoot, GRAMMAR_FILE),
-};
-
+/** The injection grammar over VS Code's own Markdown grammar, tokenized as VS Code does (`test/support/textmate.ts`). */
 interface Token {
   start: number;
   end: number;
@@ -26,31 +15,8 @@ interface Token {
 
 let markdown: Promise<textmate.IGrammar> | undefined;
 
-function markdownGrammar(): Promise<textmate.IGrammar> {
-  markdown ??= (async () => {
-    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new textmate.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
-        createOnigString: (s) => new oniguruma.OnigString(s),
-      }),
-      // Grammars embedded in fenced code (source.js ...) are left out: code is never tokenized by ours.
-      loadGrammar: async (scopeName) => {
-        const file = GRAMMARS[scopeName];
-        return file ? textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
-      },
-      getInjections: (scopeName) => (scopeName === 'text.html.markdown' ? [SCOPE_NAME] : undefined),
-    });
-    const grammar = await registry.loadGrammar('text.html.markdown');
-    assert.ok(grammar, 'the Markdown grammar loads');
-    return grammar;
-  })();
-  return markdown;
-}
-
 async function tokenize(text: string): Promise<Token[][]> {
-  const grammar = await markdownGrammar();
+  const grammar = await (markdown ??= markdownGrammar());
   let stack = textmate.INITIAL;
   return text.split(/\r?\n/).map((line) => {
     const result = grammar.tokenizeLine(line, stack);
