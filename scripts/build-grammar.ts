@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
 import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
-import { foldName, mentionKind, scriptChange } from '../server/src/recognize/aliasIndex';
+import { foldName, HOLDING_WORDS, mentionKind, scriptChange } from '../server/src/recognize/aliasIndex';
 import type { MentionKind } from '../server/src/recognize/types';
 
 export const GRAMMAR_FILE = 'syntaxes/research-notes.injection.tmLanguage.json';
@@ -69,7 +69,8 @@ function anyCase(ch: string): string {
 
 /**
  * A name may start where the recognizer's may: not a Latin letter or digit right after another
- * (`SKT` not in `xSKT`); Hangul names start anywhere, as Korean glues words together. Checked
+ * (`SKT` not in `xSKT`); Hangul names start anywhere, as Korean glues words together, except inside
+ * a word that holds them (`드라마`: {@link notInsideHoldingWord}). Checked
  * after the first character: a look-behind in front of the pattern would make Oniguruma try
  * every name at every position (several times slower).
  */
@@ -84,6 +85,16 @@ function nameEnd(last: string): string {
   if (/^[0-9]$/.test(last)) return '(?![A-Za-z0-9]|[.,][0-9])';
   if (LATIN_ALNUM.test(last)) return '(?![A-Za-z0-9])';
   return '';
+}
+
+/**
+ * Where a Hangul name's first character may not start it: inside a word that holds it (`드라마`
+ * holds `라마`), as in the recognizer. A look-behind after the first character, for the
+ * characters some holding word has them at.
+ */
+function notInsideHoldingWord(first: string): string {
+  const before = HOLDING_WORDS.flatMap((word) => [...word].flatMap((ch, k) => (k > 0 && ch === first ? [word.slice(0, k + 1)] : [])));
+  return before.length ? `(?<!${before.map(escapeOniguruma).join('|')})` : '';
 }
 
 interface TrieNode {
@@ -126,7 +137,8 @@ export function namesPattern(names: readonly string[], shadows: readonly string[
       const ahead = [...new Set(glued.map((c) => (/[0-9]/.test(c) ? '0-9' : /[a-z]/.test(c) ? 'A-Za-z' : String.raw`\x{AC00}-\x{D7A3}`)))].join('');
       return String.raw`(?:${SEPARATORS}|(?=[${ahead}]))`;
     }
-    return node === root && LATIN_ALNUM.test(ch) ? anyCase(ch) + LATIN_START : anyCase(ch);
+    if (node !== root) return anyCase(ch);
+    return LATIN_ALNUM.test(ch) ? anyCase(ch) + LATIN_START : anyCase(ch) + notInsideHoldingWord(ch);
   };
   const branch = (node: TrieNode, mark: 'end' | 'shadow', last: string): string[] =>
     [...node.next.keys()]

@@ -124,6 +124,8 @@ describe('injection grammar', () => {
       (await tokenize(text))[0].filter((t) => t.scopes.some((s) => OURS.test(s))).map((t) => text.slice(t.start, t.end));
     assert.deepEqual(await scoped('deepseek_v3.1, DEEPSEEK V3.1, DeepSeek  V3.1'), ['deepseek_v3.1', 'DEEPSEEK V3.1', 'DeepSeek  V3.1']);
     assert.deepEqual(await scoped('딥시크의 모델, SKT는, 서울대,'), ['딥시크', 'SKT', '서울대']);
+    // As the recognizer: a Korean name may start mid-word, but not inside a word that holds it.
+    assert.deepEqual(await scoped('라마 3와 드라마 3회, 파노라마 3장, 이전글뤼튼'), ['라마 3', '뤼튼']);
     assert.deepEqual(await scoped('xSKT SKTx SKT1 GPT-4oo 7Bx xA7B'), []);
     assert.deepEqual(await scoped('685 B, 0.685T, 7b, 56-billion-parameter'), ['685 B', '0.685T', '7b', '56-billion']);
   });

@@ -186,7 +186,7 @@ function hangulEndsCleanly(mask: string, i: number, end: number): boolean {
  * Korean words that hold a name's first letters inside them (`드라마` holds `라마`): a Hangul name
  * may start mid-word (scraped text glues words), but never inside one of these.
  */
-const HOLDING_WORDS = ['드라마', '파노라마', '시네라마'];
+export const HOLDING_WORDS = ['드라마', '파노라마', '시네라마'];
 
 /** Whether a Hangul name starting at `i` starts inside one of {@link HOLDING_WORDS}. */
 function insideHoldingWord(mask: string, i: number): boolean {
