@@ -341,10 +341,13 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('She was a high-flyer at the bank. High-Flyer Capital is a name.'), []);
     assert.deepEqual(mentions('The Alpaca and the Koala at the zoo. 동물원의 알파카.'), []);
     assert.deepEqual(mentions('I grok the idea. 아마존 열대우림은 넓다.'), []);
+    // Found by running the CLI over the READMEs of this project's npm dependencies: a module format, a word, a TypeScript link.
+    assert.deepEqual(mentions('### AMD\n\nLoad it with AMD. Async Opt-In streams. [Playground](https://www.typescriptlang.org/play).'), []);
   });
 
   it('reads a maker’s model line and the maker in Korean where the paragraph is about AI', () => {
     assert.deepEqual(mentions('AI 모델: xAI의 그록과 Grok 3. 아마존의 모델.'), ['xAI → X.AI Corp.', '그록 → Grok', 'Grok 3 → Grok 3', '아마존 → Amazon']);
+    assert.deepEqual(mentions('AMD GPUs run Meta OPT models.'), ['AMD → AMD', 'Meta → Meta', 'OPT → OPT']);
   });
 
   it('reads them beside their maker’s name, which puts the paragraph in the field', () => {
