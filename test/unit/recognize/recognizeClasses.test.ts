@@ -343,6 +343,8 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('I grok the idea. 아마존 열대우림은 넓다.'), []);
     // Found by running the CLI over the READMEs of this project's npm dependencies: a module format, a word, a TypeScript link.
     assert.deepEqual(mentions('### AMD\n\nLoad it with AMD. Async Opt-In streams. [Playground](https://www.typescriptlang.org/play).'), []);
+    // And over Node.js's docs: people's names, programming words.
+    assert.deepEqual(mentions('Thanks to Bert Belder, Nia and Hubert. The call may return zero. Codegen got faster.'), []);
   });
 
   it('reads a maker’s model line and the maker in Korean where the paragraph is about AI', () => {
