@@ -234,22 +234,34 @@ interface ServerMemory {
   retainedHeapPerMb: number;
 }
 
-/** The server's memory with `notes` open at once (`rss.ts`), in a fresh process. */
-function serverRss(notes: readonly string[]): ServerMemory | undefined {
+/**
+ * Writes `notes` (file name → text) to a temporary folder, runs `args(paths, folder)` in a fresh
+ * Node process from the repository, and returns its JSON output; undefined when it fails (logged as `what`).
+ */
+function inChild<T>(what: string, notes: Record<string, string>, args: (paths: string[], dir: string) => string[]): T | undefined {
   const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-'));
   try {
-    const script = path.join(dir, 'rss.js');
-    const paths = notes.map((note, i) => {
-      const notePath = path.join(dir, `note-${i}.md`);
-      writeFileSync(notePath, note);
-      return notePath;
+    const paths = Object.entries(notes).map(([name, text]) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      return file;
     });
-    buildSync({ entryPoints: [path.join(__dirname, 'rss.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
-    const run = spawnSync(process.execPath, ['--expose-gc', script, dataDir, ...paths], { encoding: 'utf8' });
-    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
+    const run = spawnSync(process.execPath, args(paths, dir), { cwd: repo, encoding: 'utf8' });
+    if (run.status !== 0) log(`${what} failed: ${run.stderr.slice(0, 500)}`);
+    return run.status === 0 ? (JSON.parse(run.stdout) as T) : undefined;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+const numbered = (texts: readonly string[]): Record<string, string> => Object.fromEntries(texts.map((text, i) => [`note-${i}.md`, text]));
+
+/** The server's memory with `notes` open at once (`rss.ts`, bundled as the server is), in a fresh process. */
+function serverRss(notes: readonly string[]): ServerMemory | undefined {
+  return inChild('memory', numbered(notes), (paths, dir) => {
+    const script = path.join(dir, 'rss.js');
+    buildSync({ entryPoints: [path.join(__dirname, 'rss.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
+    return ['--expose-gc', script, dataDir, ...paths];
+  });
 }
 // DESIGN.md's five open notes, two of them 1 MB.
 const memory = serverRss([notes['1 MB']!, noisyNote(1_000_000), notes['100 KB']!, noisyNote(100_000), notes['10 KB']!]);
@@ -299,30 +311,14 @@ interface ServerIndexing {
 /** The built server indexing the notes on disk while one of them is hovered (bench/indexServer.ts). */
 function serverIndexing(texts: readonly string[]): ServerIndexing | undefined {
   if (!existsSync(path.join(repo, 'dist', 'server.js'))) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
-  const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-ws-'));
-  try {
-    for (const [i, text] of texts.entries()) writeFileSync(path.join(dir, `note-${i}.md`), text);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'indexServer.ts'), dir, 'note-0.md'], { cwd: repo, encoding: 'utf8' });
-    if (run.status !== 0) log(`workspace over LSP failed: ${run.stderr.slice(0, 500)}`);
-    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return inChild('workspace over LSP', numbered(texts), (_paths, dir) => ['--import', 'tsx', path.join(__dirname, 'indexServer.ts'), dir, 'note-0.md']);
 }
 log('workspace: the built server indexing the same notes over LSP...');
 const overLsp = serverIndexing(workspaceNotes);
 
 /** The built server's hover right after each one-character edit of a large open note (bench/editServer.ts). */
 function serverEdits(text: string): { medianMs: number; maxMs: number; edits: number } | undefined {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-edit-'));
-  try {
-    writeFileSync(path.join(dir, 'noisy.md'), text);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'editServer.ts'), path.join(dir, 'noisy.md')], { cwd: repo, encoding: 'utf8' });
-    if (run.status !== 0) log(`edits over LSP failed: ${run.stderr.slice(0, 500)}`);
-    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return inChild('edits over LSP', { 'noisy.md': text }, ([file]) => ['--import', 'tsx', path.join(__dirname, 'editServer.ts'), file]);
 }
 log('edits: the built server, a hover after each one-character edit of the noisy 1 MB note...');
 const editsOverLsp = serverEdits(noisyNote(1_000_000));
@@ -335,19 +331,8 @@ interface GrammarCost {
   injectedMs: number;
 }
 function grammarCost(named: Record<string, string>): GrammarCost[] | undefined {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rn-bench-grammar-'));
-  try {
-    const files = Object.entries(named).map(([name, text]) => {
-      const file = path.join(dir, `${name}.md`);
-      writeFileSync(file, text);
-      return file;
-    });
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'grammar.ts'), ...files], { cwd: repo, encoding: 'utf8' });
-    if (run.status !== 0) log(`grammar tokenization failed: ${run.stderr.slice(0, 500)}`);
-    return run.status === 0 ? JSON.parse(run.stdout) : undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const files = Object.fromEntries(Object.entries(named).map(([name, text]) => [`${name}.md`, text]));
+  return inChild('grammar tokenization', files, (paths) => ['--import', 'tsx', path.join(__dirname, 'grammar.ts'), ...paths]);
 }
 log('grammar: TextMate tokenization with and without the injection grammar...');
 const grammar = grammarCost({ 'clean 100 KB': notes['100 KB']!, 'noisy 100 KB': noisyNote(100_000), 'clean 10 KB': notes['10 KB']! });

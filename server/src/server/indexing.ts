@@ -68,11 +68,6 @@ export class WorkspaceIndexing {
     return this.index.set(this.deps.entry(doc));
   }
 
-  /** Settles when the work under way is done. */
-  settled(): Promise<void> {
-    return this.work;
-  }
-
   /** Waits for the work under way; false when `token` was cancelled first (the request gets the empty answer). */
   async ready(token: CancellationToken = CancellationToken.None): Promise<boolean> {
     await untilCancelled(this.work, token);

@@ -443,7 +443,7 @@ export class Session {
     await this.knowledgeLoaded;
     const doc = params.uri ? await this.ready(params.uri) : undefined;
     if (doc) this.indexing.set(doc);
-    await this.indexing.settled();
+    await this.indexing.ready();
     const kb = doc ? this.knowledge.forNote(doc.uri, doc.getText()) : this.knowledge.current();
     return modelsChart({
       locale: this.config.locale,
