@@ -12,8 +12,10 @@ import { join, resolve } from 'node:path';
 import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
 import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
-import { foldName, HOLDING_WORDS, mentionKind, scriptChange } from '../server/src/recognize/aliasIndex';
+import { foldName, HOLDING_WORDS, mentionKind, nameWriting, scriptChange } from '../server/src/recognize/aliasIndex';
 import type { MentionKind } from '../server/src/recognize/types';
+import type { NameWriting } from '../server/src/recognize/aliasIndex';
+import { hasAIWords } from '../server/src/recognize/context';
 
 export const GRAMMAR_FILE = 'syntaxes/research-notes.injection.tmLanguage.json';
 export const SCOPE_NAME = 'text.research-notes.injection';
@@ -35,16 +37,12 @@ export const SCOPES = {
 export const INJECTION_SELECTOR = [
   'L:text.html.markdown',
   '(meta.paragraph.markdown | markup.heading.markdown | markup.table.markdown)',
-  '-markup.fenced_code',
   '-markup.inline.raw',
-  '-markup.raw',
-  '-meta.embedded',
   '-markup.underline.link',
   '-string.other.link.description.title',
   '-meta.image',
   '-meta.link.inet',
   '-meta.link.email',
-  '-meta.link.reference.def',
   '-meta.tag',
   '-comment',
 ].join(' ');
@@ -67,14 +65,6 @@ function anyCase(ch: string): string {
   return upper !== ch && upper.length === 1 ? `[${upper}${ch}]` : escapeOniguruma(ch);
 }
 
-/**
- * A name may start where the recognizer's may: not a Latin letter or digit right after another
- * (`SKT` not in `xSKT`); Hangul names start anywhere, as Korean glues words together, except inside
- * a word that holds them (`드라마`: {@link notInsideHoldingWord}). Checked
- * after the first character: a look-behind in front of the pattern would make Oniguruma try
- * every name at every position (several times slower).
- */
-const LATIN_START = '(?<![A-Za-z0-9].)';
 
 /**
  * Where a name may end, by its last character: a Latin letter or digit needs a Latin boundary
@@ -97,10 +87,18 @@ function notInsideHoldingWord(first: string): string {
   return before.length ? `(?<!${before.map(escapeOniguruma).join('|')})` : '';
 }
 
+/** The characters a first character may be, for a class: `Aa` for a folded a. */
+const classChars = (ch: string): string => {
+  const upper = ch.toUpperCase();
+  return (upper !== ch && upper.length === 1 ? upper + ch : ch).replace(/[\\\]\[^-]/g, '\\$&');
+};
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** A name ends here. */
   end: boolean;
+  /** What must hold where the name ending here ends (`NamesByKind.checks`). */
+  check?: string;
   /** A longer name of the other kind ends here: a name ending above must not stop short of it. */
   shadow: boolean;
 }
@@ -108,12 +106,13 @@ interface TrieNode {
 /**
  * One regular expression for folded `names`, shared prefixes factored out so a position that
  * starts no name fails at once (a flat alternation of 250 names made tokenizing several times
- * slower). At
- * each branch, longer names come first and ending here comes last: the longest name wins, as in
- * the recognizer. A space in a folded name matches any run of separators. A name never ends
- * where one of `shadows` (longer names of another pattern, tried later) goes on.
+ * slower). At each branch, longer names come first and ending here comes last: the longest name
+ * wins, as in the recognizer. A space in a folded name matches any run of separators. A name
+ * never ends where one of `shadows` (longer names of another pattern, tried later) goes on.
+ * Oniguruma tries an alternation's branches one by one, so the first character is looked up
+ * rather than tried (`dispatch`).
  */
-export function namesPattern(names: readonly string[], shadows: readonly string[] = []): string {
+export function namesPattern(names: readonly string[], shadows: readonly string[] = [], checks: ReadonlyMap<string, string> = new Map()): string {
   const root: TrieNode = { next: new Map(), end: false, shadow: false };
   const insert = (name: string, mark: 'end' | 'shadow') => {
     let node = root;
@@ -123,6 +122,7 @@ export function namesPattern(names: readonly string[], shadows: readonly string[
       node = child;
     }
     node[mark] = true;
+    if (mark === 'end') node.check = checks.get(name);
   };
   for (const name of names) insert(name, 'end');
   for (const name of shadows) insert(name, 'shadow');
@@ -134,22 +134,20 @@ export function namesPattern(names: readonly string[], shadows: readonly string[
       // Optional where the recognizer reads a change of script as a separator: only before what may follow.
       const glued = [...node.next.get(' ')!.next.keys()].filter((next) => scriptChange(last, next));
       if (glued.length === 0) return SEPARATORS;
-      const ahead = [...new Set(glued.map((c) => (/[0-9]/.test(c) ? '0-9' : /[a-z]/.test(c) ? 'A-Za-z' : String.raw`\x{AC00}-\x{D7A3}`)))].join('');
+      const ahead = [...new Set(glued.map((c) => (/[0-9]/.test(c) ? '0-9' : /[a-z]/i.test(c) ? 'A-Za-z' : String.raw`\x{AC00}-\x{D7A3}`)))].join('');
       return String.raw`(?:${SEPARATORS}|(?=[${ahead}]))`;
     }
-    if (node !== root) return anyCase(ch);
-    return LATIN_ALNUM.test(ch) ? anyCase(ch) + LATIN_START : anyCase(ch) + notInsideHoldingWord(ch);
+    // At the root, `dispatch` has checked that a Latin name starts a word.
+    return node === root ? anyCase(ch) + notInsideHoldingWord(ch) : anyCase(ch);
   };
+  const keysOf = (node: TrieNode, mark: 'end' | 'shadow'): string[] => [...node.next.keys()].sort().filter((ch) => has(node.next.get(ch)!, mark));
   const branch = (node: TrieNode, mark: 'end' | 'shadow', last: string): string[] =>
-    [...node.next.keys()]
-      .sort()
-      .filter((ch) => has(node.next.get(ch)!, mark))
-      .map((ch) => step(node, ch, last) + emit(node.next.get(ch)!, ch, mark));
+    keysOf(node, mark).map((ch) => step(node, ch, last) + emit(node.next.get(ch)!, ch, mark));
   function emit(node: TrieNode, last: string, mark: 'end' | 'shadow'): string {
     const branches = branch(node, mark, last);
     let stop = '';
     if (node[mark]) {
-      stop = nameEnd(last);
+      stop = (mark === 'end' ? (node.check ?? '') : '') + nameEnd(last);
       const shadowed = mark === 'end' ? branch(node, 'shadow', last) : [];
       if (shadowed.length > 0) stop += `(?!${shadowed.join('|')})`;
     }
@@ -157,25 +155,80 @@ export function namesPattern(names: readonly string[], shadows: readonly string[
     if (branches.length === 0) return stop;
     return stop ? `(?:${branches.join('|')}|${stop})` : `(?:${branches.join('|')})?`;
   }
-  return emit(root, '', 'end');
+  return dispatch(keysOf(root, 'end'), (ch) => step(root, ch, '') + emit(root.next.get(ch)!, ch, 'end'));
+}
+
+/** Branches of a dispatch's leaf, tried one by one. */
+const DISPATCH_LEAF = 8;
+
+/**
+ * The root's branches, one per first character, found by halving: a look-ahead for the first
+ * half's characters, then that half or the other. A Latin name starts a word, so inside a word
+ * one look-behind settles the position; a character that starts no name fails the first class.
+ * Each name's own checks stay in its branch (`step`). Twice as fast as trying the branches in turn.
+ */
+function dispatch(keys: readonly string[], branchOf: (ch: string) => string): string {
+  const cls = (chs: readonly string[]): string => `[${chs.map(classChars).join('')}]`;
+  const tree = (chs: readonly string[]): string => {
+    if (chs.length <= DISPATCH_LEAF) return `(?:${chs.map(branchOf).join('|')})`;
+    const half = chs.length >> 1;
+    return `(?:(?=${cls(chs.slice(0, half))})${tree(chs.slice(0, half))}|${tree(chs.slice(half))})`;
+  };
+  if (keys.length === 0) return '(?!)';
+  const latin = keys.filter((ch) => LATIN_ALNUM.test(ch));
+  const rest = keys.filter((ch) => !latin.includes(ch));
+  const parts: string[] = [];
+  if (latin.length > 0) parts.push(`(?<![A-Za-z0-9])${tree(latin)}`);
+  if (rest.length > 0) parts.push(tree(rest));
+  return `(?=${cls(keys)})(?:${parts.join('|')})`;
+}
+
+/** Folded names by kind, and what must hold where some of them end. */
+interface NamesByKind {
+  names: Record<MentionKind, string[]>;
+  /** Folded name → a look-behind or look-ahead at its end: how it must be written (`writtenCheck`). */
+  checks: Map<string, string>;
 }
 
 /**
- * Folded names by kind. A name claimed by two entities goes to the first in knowledge-base
- * order, as in the alias index; names shorter than two characters are skipped there too.
+ * Folded names by kind, as the grammar matches them. A name claimed by two entities goes to the
+ * first in knowledge-base order, as in the alias index; names shorter than two characters are
+ * skipped there too. Without a paragraph to read, the grammar leaves out what the recognizer
+ * takes only in a paragraph about AI (`Claude` of Claude Monet, `Apple` of an apple pie: the
+ * server's semantic tokens colour them where they are names), unless the name holds a word of the
+ * field itself (`Mistral AI`).
  */
-function namesByKind(kb: KnowledgeBase): Record<MentionKind, string[]> {
-  const kindOf = new Map<string, MentionKind>();
+function namesByKind(kb: KnowledgeBase): NamesByKind {
+  const seen = new Set<string>();
+  const out: NamesByKind = { names: { model: [], organization: [], product: [] }, checks: new Map() };
   for (const entity of kb.all()) {
     for (const name of [entity.name, ...entity.aliases]) {
       const folded = foldName(name);
-      if (folded.length < 2 || kindOf.has(folded)) continue;
-      kindOf.set(folded, mentionKind(entity));
+      if (folded.length < 2 || seen.has(folded)) continue;
+      seen.add(folded);
+      const writing = nameWriting(name, entity.ambiguous === true);
+      // `Mistral AI`, `Meta AI` carry their paragraph's word of the field with them.
+      if (writing.ambiguous && !hasAIWords(name, 0, name.length)) continue;
+      out.names[mentionKind(entity)].push(folded);
+      const check = writtenCheck(name, writing);
+      if (check) out.checks.set(folded, check);
     }
   }
-  const out: Record<MentionKind, string[]> = { model: [], organization: [], product: [] };
-  for (const [name, kind] of kindOf) out[kind].push(name);
   return out;
+}
+
+/**
+ * Case where the recognizer keeps it (`nameWriting`), checked at the name's end: a one-word name
+ * needs a capital (`Meta`, not `meta`; the recognizer asks for any capital, the grammar for the
+ * first) and no lowercase word glued by a hyphen (`Meta-based`); a name like `xAI` has its letters
+ * as written (not `XAI`, explainable AI). Only names of
+ * letters alone, whose length the look-behind can know.
+ */
+function writtenCheck(name: string, writing: NameWriting): string | undefined {
+  if (!/^[A-Za-z]+$/.test(name)) return undefined;
+  if (writing.letters !== undefined) return `(?<=${name})`;
+  if (writing.capitalized) return `(?<=[A-Z][A-Za-z]{${name.length - 1}})(?!-[a-z])`;
+  return undefined;
 }
 
 // Parameter counts: the forms `quantities.ts` reads, without its paragraph context.
@@ -192,7 +245,7 @@ const NOT_PARAMETERS = String.raw`(?!${SP}?-?(?:(?i:tokens?|words?|dollars?|usd|
 
 /** The injection grammar for the knowledge base `kb`, keys in a fixed order. */
 export function buildGrammar(kb: KnowledgeBase): object {
-  const names = namesByKind(kb);
+  const { names, checks } = namesByKind(kb);
   return {
     $comment: 'Generated by scripts/build-grammar.ts from server/data (npm run build:grammar). Do not edit.',
     name: 'Research Notes',
@@ -203,9 +256,9 @@ export function buildGrammar(kb: KnowledgeBase): object {
       // Tried first at a position, the model pattern steps aside for a longer organization or product
       // name (`HyperCLOVA X` / `HyperCLOVA X Team`, `Claude` / `Claude Code`), the organization
       // pattern for a longer product name (`GitHub` / `GitHub Copilot`); earlier patterns win ties.
-      model: { match: namesPattern(names.model, [...names.organization, ...names.product]), name: SCOPES.model },
-      organization: { match: namesPattern(names.organization, names.product), name: SCOPES.organization },
-      product: { match: namesPattern(names.product), name: SCOPES.product },
+      model: { match: namesPattern(names.model, [...names.organization, ...names.product], checks), name: SCOPES.model },
+      organization: { match: namesPattern(names.organization, names.product, checks), name: SCOPES.organization },
+      product: { match: namesPattern(names.product, [], checks), name: SCOPES.product },
       'parameter-count': {
         match: String.raw`(?:(?<=[-\s(/]A)|${NUMBER_START})(?:(?:${NUM})(?:${LATIN_UNIT})|${KOREAN})${NOT_PARAMETERS}`,
         name: SCOPES.parameterCount,

@@ -125,6 +125,30 @@ const lettersOf = (s: string): string => s.replace(/[^A-Za-z]/g, '');
 const HANGUL_WORD = /^[가-힣]+$/;
 const HAS_HANGUL = /[가-힣]/;
 
+/** How a name must be written, and where, to be a mention of its entity (the flags of {@link TrieNode}). */
+export interface NameWriting {
+  /** One Latin word with a capital (`Meta`), or words alone of an `ambiguous` entity: never all in lowercase. */
+  capitalized: boolean;
+  /** Capitals alone of an `ambiguous` entity (`SAM`): only in capitals. */
+  acronym: boolean;
+  /** A lowercase letter before a capital (`xAI`): only with these letters. */
+  letters?: string;
+  /** Words alone (Latin or Hangul) of an `ambiguous` entity: only in a paragraph about AI. */
+  ambiguous: boolean;
+}
+
+/** {@link NameWriting} of `name`, a name of an entity that is `ambiguous` or not. Shared with the grammar (`scripts/build-grammar.ts`). */
+export function nameWriting(name: string, ambiguousEntity: boolean): NameWriting {
+  // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
+  const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
+  return {
+    capitalized: words && HAS_CAPITAL.test(name),
+    acronym: ambiguousEntity && ACRONYM.test(name),
+    letters: LOWER_THEN_CAPITAL.test(name) ? lettersOf(name) : undefined,
+    ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)),
+  };
+}
+
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 /** `isLatinAlnum` of a UTF-16 unit, for ASCII only. */
 const isAsciiAlnum = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -285,11 +309,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       // Folded already when the knowledge base comes from the bundled snapshot (`rememberFolded`).
       const folded = foldName(name);
       if (folded.length < 2 || isGenericFolded(folded)) continue;
-      // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
-      const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
-      const acronym = ambiguousEntity && ACRONYM.test(name);
-      const letters = LOWER_THEN_CAPITAL.test(name) ? lettersOf(name) : undefined;
-      const indexed = { folded, id: entity.id, capitalized: words && HAS_CAPITAL.test(name), acronym, letters, ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)) };
+      const indexed: IndexedName = { folded, id: entity.id, ...nameWriting(name, ambiguousEntity) };
       add(indexed);
       // The other spellings writers use for a transliterated stem (`큐원` for `큐웬`).
       if (HAS_HANGUL.test(folded)) {
