@@ -220,13 +220,16 @@ function namesByKind(kb: KnowledgeBase): NamesByKind {
 /**
  * Case where the recognizer keeps it (`nameWriting`), checked at the name's end: a one-word name
  * needs a capital (`Meta`, not `meta`; the recognizer asks for any capital, the grammar for the
- * first) and no lowercase word glued by a hyphen (`Meta-based`); a name like `xAI` has its letters
+ * first) and no lowercase word glued by a hyphen (`Meta-based`), except a coined one in lowercase
+ * outside an identifier (`deepseek`, not `@huggingface/hub`); a name like `xAI` has its letters
  * as written (not `XAI`, explainable AI). Only names of
  * letters alone, whose length the look-behind can know.
  */
 function writtenCheck(name: string, writing: NameWriting): string | undefined {
   if (!/^[A-Za-z]+$/.test(name)) return undefined;
   if (writing.letters !== undefined) return `(?<=${name})`;
+  // A coined name (`DeepSeek`) in lowercase too, but not as part of an identifier (`@huggingface/hub`, `huggingface_hub`).
+  if (writing.coined) return `(?!-[a-z])(?:(?<=[A-Z][A-Za-z]{${name.length - 1}})|(?<!@[a-z]{${name.length}})(?![/_]))`;
   if (writing.capitalized) return `(?<=[A-Z][A-Za-z]{${name.length - 1}})(?!-[a-z])`;
   return undefined;
 }

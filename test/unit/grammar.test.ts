@@ -140,6 +140,8 @@ describe('injection grammar', () => {
     assert.deepEqual(await scoped('Mistral AI and Meta AI'), ['Mistral AI', 'Meta AI']);
     // A one-word name needs its capital, and no lowercase word glued by a hyphen; xAI its own letters.
     assert.deepEqual(await scoped('Cohere, cohere, Cohere-based, COHERE, xAI, XAI, xai'), ['Cohere', 'COHERE', 'xAI']);
+    // A coined name in lowercase too, outside an identifier.
+    assert.deepEqual(await scoped('deepseek, DeepSeek/OpenAI, huggingface_hub, github/azu, @huggingface/hub, palm'), ['deepseek', 'DeepSeek', 'OpenAI']);
   });
 
   it('is up to date with the bundled knowledge base', () => {

@@ -405,7 +405,8 @@ function rescanMentions(
 function nameAt(mentions: readonly Mention[], at: number): { start: number; end: number } | undefined {
   const i = lowerBound(mentions, at, (m) => m.start) - 1;
   if (i < 0) return undefined;
-  const glued = (k: number): boolean => mentions[k].sibling === true && mentions[k].start === mentions[k - 1].end + 1;
+  // A version after a slash, glued or spaced (`GPT-4/4o`, `Claude 3.7 / 3.5`), to the name before it.
+  const glued = (k: number): boolean => mentions[k].sibling === true && mentions[k].start - mentions[k - 1].end <= 3;
   let last = i;
   while (last + 1 < mentions.length && glued(last + 1)) last++;
   if (mentions[last].end <= at) return undefined;

@@ -1,6 +1,7 @@
 /**
  * Addresses written as plain text are not prose (#13): a web address with a path, bare or in angle
- * brackets (`github.com/meta-llama/llama-models`, `<huggingface.co/meta-llama>`), and a file name
+ * brackets (`github.com/meta-llama/llama-models`, `<huggingface.co/meta-llama>`), a host alone in
+ * lowercase (`huggingface.co`; `Mistral.AI` is a name), and a file name
  * (`standalone-olmo3-plus-kvcache.ipynb`, `models/llama4/MODEL_CARD.md`). A name inside one
  * (`meta-llama`, `olmo3`) is part of the address, not a mention. Repository ids stay mentions
  * (`huggingface.co/Qwen/Qwen3-8B` names Qwen3-8B): the alias index keeps those itself.
@@ -20,6 +21,9 @@ const REACH = 256;
 /** A host with a top-level domain, then a path (`github.com/…`, `https://x.ai/…`). */
 const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d+)?\//i;
 
+/** A host alone, in lowercase as addresses are written (`huggingface.co`); `Mistral.AI` is a name. */
+const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}$/;
+
 /** A file name or path with an extension of code, notebooks, documents or data. */
 const FILE_NAME = /^[\w./-]*[\w-]\.(?:ipynb|py|js|mjs|cjs|ts|tsx|jsx|md|mdx|rst|json|jsonl|ya?ml|toml|txt|sh|cfg|ini|csv|tsv|html?|pdf|rs|java|kt|swift|cpp|hpp|cc)$/i;
 
@@ -38,7 +42,6 @@ export function inAddress(mask: string, start: number, end: number): boolean {
   let b = end;
   for (; b < mask.length && b - end < REACH && !isBoundary(mask[b]); b++) dot ||= mask[b] === '.';
   if (!dot && !mask.slice(start, end).includes('.')) return false;
-  // `Mistral.AI` has no path and no file extension: a name, not an address.
   const token = mask.slice(a, b).replace(TRAILING, '');
-  return WEB_ADDRESS.test(token) || FILE_NAME.test(token);
+  return WEB_ADDRESS.test(token) || BARE_HOST.test(token) || FILE_NAME.test(token);
 }

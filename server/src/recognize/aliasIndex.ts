@@ -49,6 +49,8 @@ interface TrieNode {
    * an ordinary word, not the name.
    */
   capitalized?: boolean;
+  /** Every name ending here is `coined` (`NameWriting`): `capitalized`, but a name in lowercase too. */
+  coined?: boolean;
   /**
    * Every name ending here is an acronym of an `ambiguous` entity, written in capitals alone
    * (`SAM`, `BART`): an occurrence not all in capitals is another word (`Sam`, `Bart`).
@@ -69,6 +71,7 @@ interface IndexedName {
   folded: string;
   id: string;
   capitalized: boolean;
+  coined: boolean;
   acronym: boolean;
   /** The name's letters, for a name written with a lowercase letter before a capital. */
   letters?: string;
@@ -91,6 +94,7 @@ function addChild(node: TrieNode, ch: number): TrieNode {
 /** A name ends at `node`: it names one more entity there. */
 function endName(node: TrieNode, name: IndexedName): void {
   node.capitalized = node.ids ? node.capitalized && name.capitalized : name.capitalized;
+  node.coined = node.ids ? node.coined && name.coined : name.coined;
   node.acronym = node.ids ? node.acronym && name.acronym : name.acronym;
   node.exactLetters = name.letters === undefined || (node.ids && node.exactLetters === undefined) ? undefined : [...(node.exactLetters ?? []), name.letters];
   node.ambiguous = node.ids ? node.ambiguous && name.ambiguous : name.ambiguous;
@@ -127,8 +131,10 @@ const HAS_HANGUL = /[가-힣]/;
 
 /** How a name must be written, and where, to be a mention of its entity (the flags of {@link TrieNode}). */
 export interface NameWriting {
-  /** One Latin word with a capital (`Meta`), or words alone of an `ambiguous` entity: never all in lowercase. */
+  /** One Latin word with a capital (`Meta`), or words alone of an `ambiguous` entity: never all in lowercase, unless `coined`. */
   capitalized: boolean;
+  /** A one-word name coined with a capital inside it (`DeepSeek`): in lowercase too, unless part of an identifier (`@huggingface/hub`). */
+  coined: boolean;
   /** Capitals alone of an `ambiguous` entity (`SAM`): only in capitals. */
   acronym: boolean;
   /** A lowercase letter before a capital (`xAI`): only with these letters. */
@@ -137,12 +143,28 @@ export interface NameWriting {
   ambiguous: boolean;
 }
 
+/**
+ * A one-word name coined with a capital inside it (`DeepSeek`, `OpenAI`, `ChatGPT`, `GitHub`) is
+ * no ordinary word in lowercase either: writers type `deepseek`, `chatgpt`. Not those whose
+ * lowercase is a word (`PaLM`, `GLaM`, `MiniMax`).
+ */
+const coinedWord = (name: string): boolean => CAMEL_HUMP.test(name) && !WORDS_IN_LOWERCASE.has(name.toLowerCase());
+const CAMEL_HUMP = /[a-z][A-Z]/;
+const WORDS_IN_LOWERCASE = new Set(['palm', 'glam', 'minimax']);
+
+/** Where the text after a slash at `at` starts: `/` glued (`GPT-4/4o`) or spaced on both sides (`Claude 3.7 / 3.5`); -1 without one. */
+function afterSlash(mask: string, at: number, end: number): number {
+  if (at < end && mask.charCodeAt(at) === 0x2f) return at + 1;
+  return at + 2 < end && mask[at] === ' ' && mask.charCodeAt(at + 1) === 0x2f && mask[at + 2] === ' ' ? at + 3 : -1;
+}
+
 /** {@link NameWriting} of `name`, a name of an entity that is `ambiguous` or not. Shared with the grammar (`scripts/build-grammar.ts`). */
 export function nameWriting(name: string, ambiguousEntity: boolean): NameWriting {
   // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
   const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
   return {
     capitalized: words && HAS_CAPITAL.test(name),
+    coined: words && !ambiguousEntity && coinedWord(name),
     acronym: ambiguousEntity && ACRONYM.test(name),
     letters: LOWER_THEN_CAPITAL.test(name) ? lettersOf(name) : undefined,
     ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name)),
@@ -169,12 +191,15 @@ function foldedCode(code: number): number {
 
 /**
  * An occurrence of a capitalized one-word name that reads as an ordinary word: all lowercase
- * (`meta`, `cohere`), or a prefix of a hyphenated word (`Meta-analysis`, `Mistral-like`).
+ * (`meta`, `cohere`), or a prefix of a hyphenated word (`Meta-analysis`, `Mistral-like`). A
+ * `coined` name in lowercase is a name (`deepseek`, `chatgpt`) unless part of an identifier: a
+ * package scope or handle (`@huggingface/hub`, `github/azu`), a package name (`huggingface_hub`).
  */
-function ordinaryWord(mask: string, start: number, stop: number, end: number): boolean {
+function ordinaryWord(mask: string, start: number, stop: number, end: number, coined: boolean): boolean {
   const surface = mask.slice(start, stop);
-  if (surface === surface.toLowerCase()) return true;
-  return stop + 1 < end && mask[stop] === '-' && /[a-z]/.test(mask[stop + 1]);
+  const hyphenWord = stop + 1 < end && mask[stop] === '-' && /[a-z]/.test(mask[stop + 1]);
+  if (surface !== surface.toLowerCase()) return hyphenWord;
+  return !coined || hyphenWord || mask[start - 1] === '@' || (stop < end && (mask[stop] === '/' || mask[stop] === '_'));
 }
 
 /** An acronym's occurrence with a lowercase letter (`Sam` for `SAM`). */
@@ -188,7 +213,7 @@ function notCapitals(mask: string, start: number, stop: number): boolean {
  * not as another word: `meta` is a word, `Sam` not SAM, `XAI` not xAI.
  */
 function writtenAsName(node: TrieNode, mask: string, start: number, stop: number, end: number): boolean {
-  if (node.capitalized && ordinaryWord(mask, start, stop, end)) return false;
+  if (node.capitalized && ordinaryWord(mask, start, stop, end, node.coined === true)) return false;
   if (node.acronym && notCapitals(mask, start, stop)) return false;
   return !node.exactLetters || node.exactLetters.includes(lettersOf(mask.slice(start, stop)));
 }
@@ -222,6 +247,8 @@ function insideHoldingWord(mask: string, i: number): boolean {
 }
 
 /** A size right after a name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`, `큐원2.5 옴니-7B`, an Ollama tag `llama3.1:8b`. */
+/** The size a name as written ends in, after a separator (`Qwen2.5 14B`). */
+const SIZE_AT_END = /[-_ ](\d+(?:\.\d+)?[BbMm])$/;
 const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
 const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
@@ -500,7 +527,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         // `Llama 2 7B`: the member named like the text, not `LLaMA 7B` of the same family and size.
         const members = membersOfSize(kb, entity.id, value, false, [mask.slice(m.start, m.end)]);
         const stop = m.end + sized[0].length;
-        if (members.length === 1) m = { ...m, id: members[0].id, end: stop };
+        const reordered = wordAfterSize(mask, { ...m, end: stop }, end);
+        if (reordered) m = reordered;
+        else if (members.length === 1) m = { ...m, id: members[0].id, end: stop };
         else m = members.length === 0 ? { ...m, end: stop, size: value } : { ...m, end: stop };
       } else {
         // `에이닷 엑스 K1`: the family, then the rest of a member's name.
@@ -510,10 +539,25 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
     }
     if (entity?.kind === 'model') m = ownSize(mask, m, entity, end);
+    if (entity?.kind === 'model') m = wordAfterSize(mask, m, end) ?? m;
     if (m.kind !== 'model') return m;
     let stop = m.end;
     for (let v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16))); v; v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16)))) stop += v[0].length;
     return stop === m.end ? m : { ...m, end: stop };
+  };
+
+  /**
+   * A family, a size and then a word of a model's name that comes before the size in it:
+   * `Qwen2.5 14B Coder` is Qwen2.5-Coder-14B. The word must make a model's name with the family as
+   * written and the size (`Llama 3.1 8B Instruct` stays Llama 3.1 8B: `Instruct` is a variant).
+   */
+  const wordAfterSize = (mask: string, m: Mention, end: number): Mention | undefined => {
+    const sized = SIZE_AT_END.exec(mask.slice(m.start, m.end));
+    const word = sized ? MEMBER_WORD.exec(mask.slice(m.end, Math.min(end, m.end + 16))) : null;
+    if (!sized || !word || !/^[A-Za-z]{2,}$/.test(word[1])) return undefined;
+    const name = `${mask.slice(m.start, m.end - sized[0].length)} ${word[1]} ${sized[1]}`;
+    const id = byName.get(foldName(name))?.find((e) => kindOf(e) === 'model');
+    return id ? { ...m, id, end: m.end + word[0].length } : undefined;
   };
 
   /**
@@ -599,13 +643,13 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const slashSiblings = (mask: string, m: Mention, end: number, out: Mention[]): number => {
     let at = m.end;
     let written = m.text;
-    while (mask.charCodeAt(at) === 0x2f && !longestAt(mask, at + 1, end)) {
-      const part = siblingPart(mask.slice(at + 1, Math.min(end, at + 17)));
+    for (let from = afterSlash(mask, at, end); from !== -1 && !longestAt(mask, from, end); from = afterSlash(mask, at, end)) {
+      const part = siblingPart(mask.slice(from, Math.min(end, from + 16)));
       const name = part === undefined ? undefined : siblingName(written, part);
       const id = name === undefined ? undefined : byName.get(foldName(name))?.find((e) => kindOf(e) === 'model');
       if (!part || !name || !id) break;
-      out.push({ start: at + 1, end: at + 1 + part.length, text: part, kind: 'model', id, sibling: true });
-      at += 1 + part.length;
+      out.push({ start: from, end: from + part.length, text: part, kind: 'model', id, sibling: true });
+      at = from + part.length;
       written = name;
     }
     return at;
@@ -665,7 +709,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           mention = sizeBefore(mask, mention, Math.max(start, mentions.length ? mentions[mentions.length - 1].end : 0));
           mention.text = mask.slice(mention.start, mention.end);
           mentions.push(mention);
-          i = mention.kind === 'model' && mask.charCodeAt(mention.end) === 0x2f ? slashSiblings(mask, mention, end, mentions) : mention.end;
+          i = mention.kind === 'model' && afterSlash(mask, mention.end, end) !== -1 ? slashSiblings(mask, mention, end, mentions) : mention.end;
         } else i++;
       }
       return mentions;

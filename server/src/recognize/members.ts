@@ -26,7 +26,7 @@ export function membersOfSize(kb: KnowledgeBase, familyId: string, value: number
   // 400B is no member: Llama 4 Maverick is another generation; `라마 3.1` with 8B is Llama 3.1 8B;
   // `Llama 1` with 65B is LLaMA 65B, a first generation named without a number).
   const written = names.length > 0 ? generationOf(names[0]) : undefined;
-  if (written !== undefined) members = members.filter((m) => ofGeneration(m, written));
+  if (written !== undefined) members = ofWrittenGeneration(members, written);
   for (const name of names) {
     if (members.length <= 1) break;
     const p = foldName(name);
@@ -74,6 +74,18 @@ export function generationOf(name: string): string | undefined {
 
 /** Whether `m` is of `generation`: a first generation is named without a number (`LLaMA 7B`). */
 const ofGeneration = (m: ModelEntity, generation: string): boolean => (generationOf(m.name) ?? '1') === generation;
+
+/**
+ * `members` of the generation a name was written with; when it has none of them, its point
+ * releases' (`Llama 3` with 405B is Llama 3.1 405B, with 1B Llama 3.2 1B: writers name the
+ * generation, and Meta announced the 405B as a Llama 3 model), if they agree on one.
+ */
+function ofWrittenGeneration(members: readonly ModelEntity[], written: string): ModelEntity[] {
+  const exact = members.filter((m) => ofGeneration(m, written));
+  if (exact.length > 0) return exact;
+  const point = members.filter((m) => generationOf(m.name)?.startsWith(`${written}.`));
+  return point.length === 1 ? point : [];
+}
 
 /**
  * The member of `familyId` named by the family's name (or an alias) and then `word`: `A.X` and

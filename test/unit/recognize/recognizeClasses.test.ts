@@ -111,6 +111,8 @@ describe('recognition classes (#13)', () => {
         '[26, 29) 2.5 → Qwen2.5',
         '[30, 31) 3 → Qwen3',
       ]);
+      // A slash with a space on each side, as table cells write it; not a space on one side only.
+      assert.deepEqual(spans('| Claude 3.7 / 3.5 | GPT-4 /4o |'), ['[2, 12) Claude 3.7 → Claude 3.7 Sonnet', '[15, 18) 3.5 → Claude', '[21, 26) GPT-4 → GPT-4']);
     });
 
     it('reads no version after a slash that is a size, a year, a word or a name the knowledge base lacks', () => {
@@ -142,6 +144,15 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('엑사원 3.5 13B, 큐원3-235B-A3B.'), ['엑사원 3.5 → EXAONE 3.5', '큐원3-235B → Qwen3-235B-A22B']);
     });
 
+    it('reads a word of a model’s name written after its size (`Qwen2.5 14B Coder`), never a variant or a model the knowledge base lacks', () => {
+      assert.deepEqual(mentions('Qwen2.5 14B Coder, Qwen2.5 7B Math, Llama 3.1 8B Instruct and Qwen2.5 72B Coder.'), [
+        'Qwen2.5 14B Coder → Qwen2.5-Coder-14B',
+        'Qwen2.5 7B Math → Qwen2.5-Math-7B',
+        'Llama 3.1 8B Instruct → Llama 3.1 8B',
+        'Qwen2.5 72B → Qwen2.5-72B',
+      ]);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
@@ -157,6 +168,8 @@ describe('recognition classes (#13)', () => {
       // A member word after another generation's name: `Phi-3` and `MoE` is not Phi-3.5-MoE.
       assert.deepEqual(mentions('Phi-3-MoE and Phi-3.5-MoE differ.'), ['Phi-3 → Microsoft Phi', 'Phi-3.5-MoE → Phi-3.5-MoE']);
       assert.deepEqual(mentions('Phi-3-vision and Phi-3.5-vision differ.'), ['Phi-3-vision → Phi-3-vision', 'Phi-3.5-vision → Phi-3.5-vision']);
+      // A generation with no member of the size: its point release's, when just one has it.
+      assert.deepEqual(mentions('Llama 3 405B, Llama-3 1B and Llama 3 70B.'), ['Llama 3 405B → Llama 3.1 405B', 'Llama-3 1B → Llama 3.2 1B', 'Llama 3 70B → Llama 3 70B']);
       const a = analyze('We tried Qwen3 13B.');
       const h = hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
       const value = (h.contents as { value: string }).value.split('\n');
@@ -269,6 +282,13 @@ describe('recognition classes (#13)', () => {
         'SAM → Segment Anything',
         'BART → BART',
       ]);
+    });
+
+    it('reads a coined name (a capital inside it) in lowercase too, but not as part of an identifier', () => {
+      assert.deepEqual(mentions('deepseek 발표 전까지는 chatgpt와 openai가 앞섰다.'), ['deepseek → DeepSeek', 'chatgpt → ChatGPT', 'openai → OpenAI']);
+      assert.deepEqual(mentions('Install @huggingface/hub or huggingface_hub, by github/azu; a deepseek-like model.'), []);
+      // Not a name whose lowercase is a word, nor a name capitalized only at its start.
+      assert.deepEqual(mentions('The palm oil and the meta tags of a cohere model.'), []);
     });
 
     it('reads a name written with a lowercase letter before a capital only as written', () => {
