@@ -51,7 +51,8 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
     const cell = tables?.cellAt(q.start);
     let reading: Reading = { refersTo: null };
     if (cell?.column.kind === 'size' && cell.model) reading = fromCell(cell, sorted, q, bySize, links);
-    else if (previous && isAdjacent(mask, previous, q)) reading = { refersTo: previous.kind === 'model' ? bySize(previous, q) : null };
+    // Beside the name alone (`Qwen3 (235B)`): among a family's members of that size, the one the others are variants of.
+    else if (previous && isAdjacent(mask, previous, q)) reading = { refersTo: previous.kind === 'model' ? bySize(previous, q, true) : null };
     else if (next && next.kind === 'model' && sizesWhatFollows(mask, q, next)) reading = { refersTo: bySize(next, q) };
     else if (q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'experts') reading = fromSentence(mask, sentences(q.start), models, q, bySize, links);
     else if (q.qualifier === 'range') reading = fromRange(sentences(q.start).models, q, bySize, links);

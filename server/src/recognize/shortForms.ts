@@ -102,8 +102,12 @@ function memberTails(kb: KnowledgeBase, familyId: string, written: string): [str
 /** `memberTails` per knowledge base: the same names ask again after every edit that changes the note's mentions. */
 const tailsRead = new WeakMap<KnowledgeBase, Map<string, [string[], string][]>>();
 
+/** Words with a generation glued to its name parted from it (`Llama4` → `Llama`, `4`), so that `Llama4` leads `Llama 4 Scout`. */
+const generationWords = (name: string): string[] => wordsOf(name).flatMap((w) => GLUED_GENERATION.exec(w)?.slice(1) ?? [w]);
+const GLUED_GENERATION = /^([A-Za-z]{2,})(\d+(?:\.\d+)*)$/;
+
 function readTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
-  const prefix = wordsOf(written);
+  const prefix = generationWords(written);
   const folded = foldName(prefix.join(' '));
   const entity = kb.get(familyId);
   if (entity?.kind === 'model') {
@@ -113,7 +117,7 @@ function readTails(kb: KnowledgeBase, familyId: string, written: string): [strin
   const tails: [string[], string][] = [];
   for (const member of kb.membersOf(familyId)) {
     for (const name of [member.name, ...member.aliases]) {
-      const words = wordsOf(name);
+      const words = generationWords(name);
       if (words.length <= prefix.length || foldName(words.slice(0, prefix.length).join(' ')) !== folded) continue;
       const tail = words.slice(prefix.length);
       const form = tail.join(' ');

@@ -79,6 +79,13 @@ describe('recognition classes (#13)', () => {
         'Pro → Gemini 1.5 Pro*',
       ]);
       assert.deepEqual(claims(table), ['3.8B exact → Phi-3-mini', '7B exact → Phi-3-small']);
+      // The generation glued to the family's name (`Llama4`, `Phi3`), as model tables write it.
+      assert.deepEqual(mentions('| Model | Sizes |\n| --- | --- |\n| [Llama4](https://www.llama.com) | Scout (17B x 16E) |\n| Phi3 | Mini |\n'), [
+        'Llama4 → Llama',
+        'Scout → Llama 4 Scout*',
+        'Phi3 → Microsoft Phi',
+        'Mini → Phi-3-mini*',
+      ]);
     });
 
     it('leaves the word alone in prose, before its family, in another row, or after a family without its generation', () => {
@@ -142,6 +149,14 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(claims('엑사원 3.5 32B와 카나나 1.5 8B, 큐원3-235B-A22B.'), []);
       // Another size or active count is a count of its own, not part of the name.
       assert.deepEqual(mentions('엑사원 3.5 13B, 큐원3-235B-A3B.'), ['엑사원 3.5 → EXAONE 3.5', '큐원3-235B → Qwen3-235B-A22B']);
+    });
+
+    it('reads a size in brackets right after a family as its member of that size, the one the others are variants of', () => {
+      assert.deepEqual(claims('| Metric | Qwen3 (235B MoE) |\n| --- | --- |\n\nWe compare Qwen3 (235B) with Llama 3.1 (405B).'), [
+        '235B exact → Qwen3-235B-A22B',
+        '235B exact → Qwen3-235B-A22B',
+        '405B exact → Llama 3.1 405B',
+      ]);
     });
 
     it('reads a word of a model’s name written after its size (`Qwen2.5 14B Coder`), never a variant or a model the knowledge base lacks', () => {
