@@ -7,6 +7,7 @@ import { contextOf } from './context';
 import { isGenericFolded } from './genericWords';
 import { memberNamed, membersOfSize } from './members';
 import { siblingName, siblingPart } from './slashSiblings';
+import { appReader } from './apps';
 
 export { foldChar, foldName, scriptChange };
 import type { Mention, MentionKind } from './types';
@@ -655,6 +656,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return at;
   };
 
+  const appOf = appReader(kb, longestAt);
+
   return {
     version: kb.version,
     lookup: (name) => byName.get(foldName(name)) ?? [],
@@ -708,7 +711,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           }
           mention = sizeBefore(mask, mention, Math.max(start, mentions.length ? mentions[mentions.length - 1].end : 0));
           mention.text = mask.slice(mention.start, mention.end);
-          mentions.push(mention);
+          mentions.push(appOf(mask, mention));
           i = mention.kind === 'model' && afterSlash(mask, mention.end, end) !== -1 ? slashSiblings(mask, mention, end, mentions) : mention.end;
         } else i++;
       }

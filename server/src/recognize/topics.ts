@@ -63,8 +63,10 @@ export function linkTopics(
 function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links: TopicLinks, headings: Headings): string | null {
   const heading = headings.before(q.start);
   const candidates: Mention[] = [];
-  // The last model or family before the count, within reach and its section.
+  // The last model or family before the count, within reach and its section; none when a product
+  // was named after it (`services like ChatGPT or Claude … 7B or 8B models`: the talk moved on).
   for (let k = lowerBound(mentions, q.start, (m) => m.end) - 1; k >= 0 && q.start - mentions[k].end <= TOPIC_REACH && mentions[k].start >= heading; k--) {
+    if (mentions[k].kind === 'product' && mentions[k].model === undefined) break;
     if (mentions[k].kind === 'model') {
       candidates.push(mentions[k]);
       break;

@@ -323,6 +323,29 @@ describe('recognition classes (#13)', () => {
   });
 
   describe('products', () => {
+    it('reads a family named in a list with a product as its chat app, and beside models as the family', () => {
+      assert.deepEqual(mentions('When you use ChatGPT, Claude, or Gemini, your words travel.'), ['ChatGPT → ChatGPT', 'Claude → Claude app', 'Gemini → Gemini app']);
+      // Through another app-family of the list, and after a Korean particle of listing.
+      assert.deepEqual(mentions('챗지피티, 제미나이, 클로드, 딥시크… 챗GPT와 클로드를 비교했다.'), [
+        '챗지피티 → ChatGPT',
+        '제미나이 → Gemini app',
+        '클로드 → Claude app',
+        '딥시크 → DeepSeek',
+        '챗GPT → ChatGPT',
+        '클로드 → Claude app',
+      ]);
+      // Beside models, with a version (a generation, not the app), or on another line: the family.
+      assert.deepEqual(mentions('We compared GPT-4o, Claude and Llama 3. ChatGPT and Gemini 2.5 differ.\nChatGPT\nClaude is a family.'), [
+        'GPT-4o → GPT-4o',
+        'Claude → Claude',
+        'Llama 3 → Llama',
+        'ChatGPT → ChatGPT',
+        'Gemini 2.5 → Gemini',
+        'ChatGPT → ChatGPT',
+        'Claude → Claude',
+      ]);
+    });
+
     it('finds products, and a product naming its model as one mention of both', () => {
       assert.deepEqual(mentions('ChatGPT-4o in ChatGPT, GitHub Copilot and Claude Code.'), [
         'ChatGPT-4o → ChatGPT +GPT-4o',

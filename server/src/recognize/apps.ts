@@ -1,0 +1,92 @@
+/**
+ * A model family's name that names its chat app (#13 §1): `Claude` in `ChatGPT, Claude, or Gemini`
+ * is the Claude app, as `Gemini` is the Gemini app, for they are listed with a product; `Claude`
+ * beside `GPT-4o` stays the family. A family has an app when a product is named for it with
+ * `app` (`Claude app`, `Gemini app`, `Grok app`). A list is names parted by commas, `and`, `or`,
+ * `vs`, a slash or a middle dot, or a Korean particle of listing (`챗GPT와 클로드`, `챗지피티, 제미나이,
+ * 클로드`), on one line; another app-family in the list passes the reading on (`Gemini` two names
+ * after `ChatGPT`). Read from the note's text around the name only, a few names each way, so the
+ * reading is the same whichever part of the note is scanned again after an edit.
+ */
+import type { Entity, KnowledgeBase } from '../knowledge/types';
+import { foldName } from '../knowledge/normalize';
+import type { Mention } from './types';
+
+/** The longest name starting at `start` and ending by `end`: its end and the ids it names. */
+export type LongestAt = (mask: string, start: number, end: number) => [number, string[], boolean?] | undefined;
+
+/** What parts two names of a list, read after the first (`, `, ` and `, `와 `). */
+const AFTER = /^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|vs\.?|versus)[ \t]+|[ \t]*[/·・][ \t]*|(?:와|과|이나|나|랑|이랑|하고)[ \t]+)/i;
+/** The same, read before the second name. */
+const BEFORE = /(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|vs\.?|versus)[ \t]+|[ \t]*[/·・][ \t]*|(?:와|과|이나|나|랑|이랑|하고)[ \t]+)$/i;
+/** How many names a list is read for on each side, and how long a name before a separator may be. */
+const HOPS = 3;
+const NAME_REACH = 40;
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9]/.test(c);
+
+/** The app product of each family that has one: the product named `<family> app`. */
+function appsOf(kb: KnowledgeBase): Map<string, string> {
+  const families = new Map<string, string>();
+  for (const e of kb.all()) if (e.kind === 'family') families.set(foldName(e.name), e.id);
+  const apps = new Map<string, string>();
+  for (const e of kb.all()) {
+    if (e.kind !== 'product') continue;
+    for (const name of [e.name, ...e.aliases]) {
+      const folded = foldName(name);
+      const family = folded.endsWith(' app') ? families.get(folded.slice(0, -4)) : undefined;
+      if (family && !apps.has(family)) apps.set(family, e.id);
+    }
+  }
+  return apps;
+}
+
+/** `m` as its family's app when it stands in a list with a product (see above); else `m`. */
+export function appReader(kb: KnowledgeBase, longestAt: LongestAt): (mask: string, m: Mention) => Mention {
+  const apps = appsOf(kb);
+  const kindOf = (id: string): Entity['kind'] | undefined => kb.get(id)?.kind;
+  /** Whether ids name a product (true), an app's family (the walk goes on: 'on'), or neither. */
+  const reading = (ids: readonly string[]): true | 'on' | false =>
+    ids.some((id) => kindOf(id) === 'product') ? true : ids.some((id) => apps.has(id)) ? 'on' : false;
+
+  /** The name ending exactly at `end` on its line, the longest: its start and ids. */
+  const nameEndingAt = (mask: string, end: number): [number, string[]] | undefined => {
+    let floor = Math.max(0, end - NAME_REACH);
+    for (let i = end - 1; i >= floor; i--) if (mask[i] === '\n') floor = i + 1;
+    for (let s = floor; s < end; s++) {
+      if (s > 0 && isWordChar(mask[s - 1]) && isWordChar(mask[s])) continue;
+      const hit = longestAt(mask, s, end);
+      if (hit && hit[0] === end) return [s, hit[1]];
+    }
+    return undefined;
+  };
+
+  const listedWithProduct = (mask: string, m: Mention): boolean => {
+    let at = m.start;
+    for (let hop = 0; hop < HOPS; hop++) {
+      const sep = BEFORE.exec(mask.slice(Math.max(0, at - 8), at));
+      const named = sep ? nameEndingAt(mask, at - sep[0].length) : undefined;
+      const r = named ? reading(named[1]) : false;
+      if (r === true) return true;
+      if (!r || !named) break;
+      at = named[0];
+    }
+    at = m.end;
+    for (let hop = 0; hop < HOPS; hop++) {
+      const sep = AFTER.exec(mask.slice(at, at + 8));
+      const lineEnd = mask.indexOf('\n', at);
+      const named = sep ? longestAt(mask, at + sep[0].length, lineEnd === -1 ? mask.length : lineEnd) : undefined;
+      const r = named ? reading(named[1]) : false;
+      if (r === true) return true;
+      if (!r || !named) break;
+      at = named[0];
+    }
+    return false;
+  };
+
+  return (mask, m) => {
+    // The family's name alone: `Gemini 2.5` beside `ChatGPT` names a generation, not the app.
+    const app = m.kind === 'model' && m.model === undefined && !/\d/.test(m.text) ? apps.get(m.id) : undefined;
+    return app !== undefined && listedWithProduct(mask, m) ? { ...m, kind: 'product', id: app } : m;
+  };
+}
