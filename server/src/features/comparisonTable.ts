@@ -6,7 +6,7 @@ import { displayWidth, padToWidth } from '../format/width';
 import { rankedSources, sourceLabel } from '../format/sources';
 import type { AlternateCount, KnowledgeBase, ModelEntity, ProductEntity } from '../knowledge/types';
 import { fill, messages, type Locale } from '../l10n';
-import { parseMarkdown } from '../markdown/prose';
+import { parseBlocks } from '../markdown/remark';
 import { lowerBound } from '../recognize/spans';
 
 /**
@@ -413,7 +413,7 @@ function insertionPoint(text: string, offset: number, boundaries: readonly numbe
     return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
   };
   const [from, to] = piece(boundaries, offset, text.length);
-  const node = parseMarkdown(text.slice(from, to)).children.find((n) => n.position && from + n.position.start.offset! <= offset && offset <= from + n.position.end.offset!);
+  const node = parseBlocks(text.slice(from, to)).children.find((n) => n.position && from + n.position.start.offset! <= offset && offset <= from + n.position.end.offset!);
   if (node) return [lineEnd(from + node.position!.end.offset!), false];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd(offset))) ? [lineStart, true] : [lineEnd(offset), false];

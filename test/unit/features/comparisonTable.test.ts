@@ -12,6 +12,7 @@ import { comparisonTable, findTableBlock, noteLanguage, tableEdit, type TableOpt
 import { displayWidth, padToWidth } from '../../../server/src/format/width';
 import type { Entity, KnowledgeBase } from '../../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../../server/src/recognize/aliasIndex';
+import { parseBlocks, parseMarkdown } from '../../../server/src/markdown/remark';
 import { fakeKnowledge, sampleEntities } from '../../support/fakeKnowledge';
 import { frozenKnowledge } from '../../support/knowledge';
 import * as fc from 'fast-check';
@@ -498,6 +499,20 @@ describe('features/comparisonTable: where a new table goes', () => {
         const byPieces = tableEdit(analysis, fake, defaults, { offset });
         const whole = tableEdit({ ...analysis, structure: undefined }, fake, defaults, { offset });
         assert.deepEqual(byPieces, whole);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it(`finds the end of the block holding the cursor as a full GFM parse does, tables included (seed ${SEED})`, () => {
+    // `parseBlocks` reads a table as the paragraph its rows make: the same block, ending at the same place.
+    const endOfBlock = (tree: Root, offset: number): number | undefined =>
+      tree.children.find((n) => n.position!.start.offset! <= offset && offset <= n.position!.end.offset!)?.position!.end.offset;
+    const withTable = fc.tuple(note, note).map(([a, b]) => `${a}\n\n| Model | Params |\n| --- | --: |\n| GPT-4 | 1.8T |\n${b}`);
+    fc.assert(
+      fc.property(fc.oneof(note, withTable), fc.double({ min: 0, max: 1, noNaN: true }), (text, at) => {
+        const offset = Math.floor(at * text.length);
+        assert.equal(endOfBlock(parseBlocks(text), offset), endOfBlock(parseMarkdown(text), offset));
       }),
       { seed: SEED, numRuns: 300 },
     );
