@@ -10,7 +10,6 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_EXEC_ARGV } from '../client/src/serverFlags';
 import { analyzeNote, createRecognizers, type NoteAnalysis, type Recognizers } from '../server/src/analysis';
 import { defaultClaimCheckOptions } from '../server/src/check/claims';
 import { noteDiagnostics, type NoteDiagnostics } from '../server/src/features/noteDiagnostics';
@@ -261,7 +260,7 @@ function serverRss(notes: readonly string[]): ServerMemory | undefined {
   return inChild('memory', numbered(notes), (paths, dir) => {
     const script = path.join(dir, 'rss.js');
     buildSync({ entryPoints: [path.join(__dirname, 'rss.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
-    return ['--expose-gc', ...SERVER_EXEC_ARGV, script, dataDir, ...paths];
+    return ['--expose-gc', script, dataDir, ...paths];
   });
 }
 // DESIGN.md's five open notes, two of them 1 MB.

@@ -1,14 +1,13 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import type { ClientHost } from './host';
-import { SERVER_EXEC_ARGV } from './serverFlags';
 
 /** The desktop: `dist/server.js` in a Node process over IPC; it reads the files itself. */
 export function nodeHost(context: vscode.ExtensionContext): ClientHost {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   return {
     serverLabel: module,

@@ -13,7 +13,6 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { serverPath } from '../support/lspClient';
-import { SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
 
 export interface Timing {
   method: string;
@@ -99,8 +98,8 @@ export class FuzzClient {
 
   /** Spawns the server and completes the handshake; resolves once its knowledge is loaded. */
   static async start(options: { locale: string; settings: unknown; timeoutMs: number }): Promise<FuzzClient> {
-    // The flags the extension starts the server with, and any given for a run (`RN_SERVER_FLAGS='--cpu-prof'`).
-    const flags = [...SERVER_EXEC_ARGV, ...(process.env.RN_SERVER_FLAGS ?? '').split(' ').filter(Boolean)];
+    // Node flags for one run (`RN_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=DIR'` profiles the server).
+    const flags = (process.env.RN_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...flags, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new FuzzClient(child);
     client.initializeResult = (await client.request('initialize', {

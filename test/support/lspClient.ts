@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -180,7 +179,7 @@ export class TestClient {
       filesExclude?: unknown;
     } = {},
   ): Promise<TestClient & { initializeResult: InitializeResult }> {
-    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(child) as TestClient & { initializeResult: InitializeResult };
     client.settings = options.settings ?? null;
     client.filesExclude = options.filesExclude ?? null;

@@ -39,7 +39,7 @@ vim.api.nvim_create_autocmd('FileType', {
     if not client_id then
       client_id = vim.lsp.start_client({
         name = 'research-notes',
-        cmd = { 'node', '--max-semi-space-size=8', server, '--stdio' },
+        cmd = { 'node', server, '--stdio' },
         root_dir = vim.fn.fnamemodify(note, ':p:h'),
         capabilities = capabilities,
         on_init = function() initialized = true end,
