@@ -465,9 +465,14 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       if (!inner || inner[0] < stop || kindOf(inner[1][0]) === 'organization') continue;
       if (kindOf(ids[0]) === 'organization') return j;
       const prefix = longestAt(mask, start, j);
-      if (prefix && kindOf(prefix[1][0]) === 'organization') return j;
+      // A model whose own name starts with its maker's, written with a space (`DeepSeek V3.2-Speciale`), is one mention.
+      if (prefix && kindOf(prefix[1][0]) === 'organization') return ownName(mask, start, stop, ids[0]) ? -1 : j;
     }
     return -1;
+  };
+  const ownName = (mask: string, start: number, stop: number, id: string): boolean => {
+    const entity = kb.get(id);
+    return entity?.kind === 'model' && foldName(mask.slice(start, stop)) === foldName(entity.name);
   };
 
   /**

@@ -174,6 +174,11 @@ function inName(pre: string): boolean {
 const SHARED_UNIT_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)(\s*(?:,?\s*(?:and|or)|to|[–—~∼〜-])\s*)$/i;
 /** `7, ` of `7, 13 and 70 billion`: a bare number of a list before another. */
 const LIST_ITEM_BEFORE = /(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:\.\d+)?)\s*,\s*$/;
+/**
+ * `13|` of `7|13|70B`, `13/` of `7/13/70B`: sizes parted by bars or slashes, the unit written once
+ * at the end, as model lists write them, also right after a name and a hyphen (`DeepSeek-Coder-1.3|6.7|33B`).
+ */
+const SLASHED_ITEM_BEFORE = /(?<![A-Za-z0-9_.,])(\d{1,3}(?:\.\d+)?)[ \t]*[/|][ \t]*$/;
 
 const RANGE_GAP = /^\s*(?:[-–—~∼〜]|to|and|부터|에서)\s*$/i;
 /** The most characters between a range's two ends, syntax (`**7B** – **70B**`) and spaces included. */
@@ -382,8 +387,8 @@ export function findQuantities(original: string, start = 0, end = original.lengt
 }
 
 /**
- * The bare numbers of `7 to 70B`, `6 and 13B` or `7, 13 and 70 billion` before the count at `at`,
- * each smaller than the next, after `floor`. A list's numbers are counts; `to` or a dash makes a range.
+ * The bare numbers of `7 to 70B`, `6 and 13B`, `7, 13 and 70 billion` or `7|13|70B` before the count
+ * at `at`, each smaller than the next, after `floor`. A list's numbers are counts; `to` or a dash makes a range.
  */
 function sharedUnit(mask: string, original: string, at: number, num: string, value: number, floor: number) {
   // Back to the line's start, but no further than the 48 characters read: a line may be 1 MB long.
@@ -394,10 +399,11 @@ function sharedUnit(mask: string, original: string, at: number, num: string, val
       break;
     }
   }
-  const bare = SHARED_UNIT_BEFORE.exec(mask.slice(from, at));
+  const slashed = SLASHED_ITEM_BEFORE.exec(mask.slice(from, at));
+  const bare = slashed ?? SHARED_UNIT_BEFORE.exec(mask.slice(from, at));
   if (!bare) return [];
   const total = Number(num.replace(/,/g, ''));
-  const range = !/and|or/i.test(bare[2]);
+  const range = !slashed && !/and|or/i.test(bare[2]);
   const items: { start: number; digits: string }[] = [];
   let start = from + bare.index;
   let digits = bare[1];
@@ -405,7 +411,7 @@ function sharedUnit(mask: string, original: string, at: number, num: string, val
     items.unshift({ start, digits });
     next = Number(digits);
     // `7, 13 and 70 billion`: the list's numbers before it, each followed by a comma.
-    const item = range ? null : LIST_ITEM_BEFORE.exec(mask.slice(from, start));
+    const item = range ? null : (slashed ? SLASHED_ITEM_BEFORE : LIST_ITEM_BEFORE).exec(mask.slice(from, start));
     if (!item) break;
     start = from + item.index;
     digits = item[1];

@@ -170,6 +170,14 @@ describe('recognize/quantities', () => {
       assert.deepEqual(findQuantities('The 3BAR and 7BA are no counts.').map((q) => q.text), []);
     });
 
+    it('gives each size of a list parted by bars or slashes the unit written once at its end', () => {
+      const read = (text: string) => findQuantities(text).map((q) => [q.text, q.value, q.qualifier]);
+      assert.deepEqual(read('- DeepSeek-Coder-1.3|6.7|33B'), [['1.3', 1.3e9, 'exact'], ['6.7', 6.7e9, 'exact'], ['33B', 33e9, 'exact']]);
+      assert.deepEqual(read('Llama 2 in 7/13/70B sizes'), [['7', 7e9, 'exact'], ['13', 13e9, 'exact'], ['70B', 70e9, 'exact']]);
+      // Not a date, nor a number after a letter (a version), nor larger than the next.
+      assert.deepEqual(read('on 7/13/2024 we had 70B; V2/7B; 90|70B'), [['70B', 70e9, 'exact'], ['7B', 7e9, 'exact'], ['70B', 70e9, 'exact']]);
+    });
+
     it('gives each bare number of a list the unit of the count that ends it', () => {
       const read = (text: string) => findQuantities(text).map((q) => [q.text, q.value, q.qualifier]);
       assert.deepEqual(read('in 1.3, 2.7 and 6.7 billion parameters'), [['1.3', 1.3e9, 'exact'], ['2.7', 2.7e9, 'exact'], ['6.7 billion', 6.7e9, 'exact']]);

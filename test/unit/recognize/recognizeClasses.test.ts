@@ -271,6 +271,8 @@ describe('recognition classes (#13)', () => {
 
     it('keeps a model id that starts with its maker as one mention', () => {
       assert.deepEqual(mentions('Download Meta-Llama-3.1-8B.'), ['Meta-Llama-3.1-8B → Llama 3.1 8B']);
+      // And a model whose own name starts with its maker's, written with a space; not a family so named.
+      assert.deepEqual(mentions('DeepSeek V3.2-Speciale and Microsoft Phi-4.'), ['DeepSeek V3.2-Speciale → DeepSeek-V3.2-Speciale', 'Microsoft → Microsoft', 'Phi-4 → Phi-4']);
     });
   });
 
