@@ -565,7 +565,7 @@ function appendShifted<T>(out: T[], items: readonly T[], from: number, delta: nu
 // Literal objects of one shape each: much faster than spreading thousands of them per keystroke.
 // The checks below fail to compile when a field is added to a type and not copied here.
 type Covers<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
-const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short' | 'size' | 'model' | 'sibling'> = true;
+const coversMention: Covers<Mention, 'start' | 'end' | 'text' | 'kind' | 'id' | 'short' | 'size' | 'version' | 'model' | 'sibling'> = true;
 const coversQuantity: Covers<Quantity, 'start' | 'end' | 'text' | 'value' | 'active' | 'qualifier' | 'notation'> = true;
 const coversClaim: Covers<Claim, keyof Quantity | 'refersTo' | 'topical'> = true;
 void [coversMention, coversQuantity, coversClaim];
@@ -573,6 +573,7 @@ const shiftMention = (m: Mention, d: number): Mention => {
   const out: Mention = { start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, id: m.id };
   if (m.short) out.short = true;
   if (m.size !== undefined) out.size = m.size;
+  if (m.version !== undefined) out.version = m.version;
   if (m.model !== undefined) out.model = m.model;
   if (m.sibling) out.sibling = true;
   return out;

@@ -149,6 +149,8 @@ const readTables = (text: string | undefined, mask: string): TableReader | undef
  * model named so, and among a family's members of that size the one the others are variants of.
  */
 export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, alone = false): string | null {
+  // `K-EXAONE 2.0` with 750B: a version the knowledge base lacks, so no model of it to check.
+  if (mention.version !== undefined) return null;
   const entity = kb.get(mention.id);
   if (entity?.kind === 'organization') return alone ? namedBySize(kb, entity.id, mention.text, q) : null;
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;

@@ -56,6 +56,9 @@ function mentionMarkdown(mention: Mention, entity: Entity, kb: KnowledgeBase, op
     const size = countText(mention.size, options.numberFormat === 'auto' ? 'B' : options.numberFormat);
     return `${fill(t.sizeUnknown, { name: escapeMarkdown(mention.text), size })}\n\n${own}`;
   }
+  if (mention.version !== undefined) {
+    return `${fill(t.versionUnknown, { name: escapeMarkdown(mention.text), version: escapeMarkdown(mention.version), shown: escapeMarkdown(entity.name) })}\n\n${own}`;
+  }
   const model = mention.model ? kb.get(mention.model) : undefined;
   return model ? `${own}\n\n---\n\n${entityMarkdown(model, kb, options)}` : own;
 }

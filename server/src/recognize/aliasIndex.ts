@@ -248,6 +248,8 @@ function insideHoldingWord(mask: string, i: number): boolean {
 }
 
 /** A size right after a name: `Qwen3-14B`, `Qwen3 14B`, `라마 3 8B`, `큐원2.5 옴니-7B`, an Ollama tag `llama3.1:8b`. */
+/** A dotted version right after a name (`K-EXAONE 2.0`, `-v2.1`), not a size or a longer number. */
+const VERSION_AFTER = /^[ -](v?\d{1,2}\.\d+(?:\.\d+)*)(?![A-Za-z0-9.])/i;
 /** The size a name as written ends in, after a separator (`Qwen2.5 14B`). */
 const SIZE_AT_END = /[-_ ](\d+(?:\.\d+)?[BbMm])$/;
 const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
@@ -545,11 +547,23 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
     }
     if (entity?.kind === 'model') m = ownSize(mask, m, entity, end);
-    if (entity?.kind === 'model') m = wordAfterSize(mask, m, end) ?? m;
+    if (entity?.kind === 'model') m = wordAfterSize(mask, m, end) ?? unknownVersion(mask, m, entity, end);
     if (m.kind !== 'model') return m;
     let stop = m.end;
     for (let v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16))); v; v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16)))) stop += v[0].length;
     return stop === m.end ? m : { ...m, end: stop };
+  };
+
+  /**
+   * A version after a model's name that names no model of the knowledge base (`K-EXAONE 2.0`
+   * after K-EXAONE): another model, so the mention is the model's family with the version
+   * stated, never the model (a wrong sibling). Dotted versions only (`2.0`, `v2.1`): a bare
+   * number after a name is too often something else (`GPT-4 3 times`).
+   */
+  const unknownVersion = (mask: string, m: Mention, entity: ModelEntity, end: number): Mention => {
+    const v = VERSION_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
+    if (!v || byName.has(foldName(`${mask.slice(m.start, m.end)} ${v[1]}`))) return m;
+    return { ...m, id: entity.family ?? m.id, end: m.end + v[0].length, version: v[1] };
   };
 
   /**

@@ -62,7 +62,7 @@ const HEADER_UNITS: [RegExp, number, boolean][] = [
 ];
 /** A header naming another measure than parameters: its cells are not parameter counts. */
 const OTHER_HEADER =
-  /context|\bctx\b|tokens?|vocab|length|\bseq|memory|vram|\bram\b|disk|download|file|\b[gmkt]i?b\b|price|cost|\$|licen[cs]e|date|release|throughput|latency|speed|score|accuracy|컨텍스트|문맥|토큰|길이|메모리|용량|가격|비용|라이선스|날짜|출시|공개일|점수|정확도|속도/i;
+  /context|\bctx\b|tokens?|vocab|length|\bseq|memory|vram|\bram\b|disk|download|file|\b[gmkt]i?b\b|price|cost|\$|licen[cs]e|date|release|throughput|latency|speed|score|accuracy|pre-?training|training data|dataset|corpus|컨텍스트|문맥|토큰|길이|메모리|용량|가격|비용|라이선스|날짜|출시|공개일|점수|정확도|속도|사전\s?학습|학습\s?데이터|데이터셋/i;
 /** Units of bytes in a size header's brackets: the size of files, not of models. */
 const BYTE_UNIT = /^(?:[kmgtp]i?b|bytes?|바이트)$/i;
 /** A header naming the column of models. */

@@ -16,6 +16,12 @@ export interface Mention {
   short?: boolean;
   /** A size written after a family's name that no member has (`Qwen3 14B`): the family is shown, the size stated. */
   size?: number;
+  /**
+   * A version written after a model's name that the knowledge base lacks (`K-EXAONE 2.0`): the
+   * model's family is shown (the model itself when it has none), the version stated, and no
+   * count is read as about it (it would be about another model).
+   */
+  version?: string;
   /** The model a product mention names too (`ChatGPT-4o`: ChatGPT serving GPT-4o). */
   model?: string;
   /**

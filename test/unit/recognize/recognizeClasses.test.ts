@@ -185,6 +185,12 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Phi-3-vision and Phi-3.5-vision differ.'), ['Phi-3-vision → Phi-3-vision', 'Phi-3.5-vision → Phi-3.5-vision']);
       // A generation with no member of the size: its point release's, when just one has it.
       assert.deepEqual(mentions('Llama 3 405B, Llama-3 1B and Llama 3 70B.'), ['Llama 3 405B → Llama 3.1 405B', 'Llama-3 1B → Llama 3.2 1B', 'Llama 3 70B → Llama 3 70B']);
+      // A dotted version the knowledge base lacks: the family with the version stated, and no count about it.
+      assert.deepEqual(mentions('K-EXAONE 2.0 (750B) follows K-EXAONE (236B); GPT-4 3 times.'), ['K-EXAONE 2.0 → EXAONE', 'K-EXAONE → K-EXAONE', 'GPT-4 → GPT-4']);
+      assert.deepEqual(claims('K-EXAONE 2.0 (750B) follows K-EXAONE (236B).'), ['750B exact → nothing', '236B exact → K-EXAONE']);
+      const v = analyze('K-EXAONE 2.0 is out.');
+      const vh = hover(v, v.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
+      assert.equal((vh.contents as { value: string }).value.split('\n')[0], '*K-EXAONE 2.0*: version 2.0 is not in the knowledge base; EXAONE is shown.');
       const a = analyze('We tried Qwen3 13B.');
       const h = hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
       const value = (h.contents as { value: string }).value.split('\n');

@@ -43,7 +43,7 @@ describe('tables read by their column headers (#13 §7)', () => {
     });
 
     it('names columns of other measures, and leaves the rest to prose', () => {
-      for (const h of ['Context Length', 'Context', 'Tokens', 'Training tokens', 'Size (GB)', 'VRAM', 'Download', 'License', 'Launch date', '컨텍스트', '토큰', '메모리']) {
+      for (const h of ['Context Length', 'Context', 'Tokens', 'Training tokens', 'Pretraining', 'Pre-training', 'Training data', 'Size (GB)', 'VRAM', 'Download', 'License', 'Launch date', '컨텍스트', '토큰', '메모리', '사전학습', '주요 Pretraining', '학습 데이터']) {
         assert.equal(columnOf(h).kind, 'other', h);
       }
       for (const h of ['Model', 'Notes', 'Base model', '모델', 'Architecture', 'MMLU']) assert.equal(columnOf(h).kind, 'plain', h);
@@ -117,6 +117,8 @@ describe('tables read by their column headers (#13 §7)', () => {
     it('reads no count in a column of another measure, whatever its unit', () => {
       assert.deepEqual(claims(table('| Model | Params | Context Length | Tokens |', '|---|---|---|---|', '| Llama 4 Scout | 109B | 10M | 40T |')), ['109B 109B exact → Llama 4 Scout']);
       assert.deepEqual(claims(table('| Model | Size (GB) |', '|---|---|', '| Llama 3.1 | 4.7 |')), []);
+      // A transposed table's row of pretraining data (tokens): no counts there.
+      assert.deepEqual(claims(table('| 항목 | Llama 4 Scout |', '| --- | --- |', '| Total Params | 109B |', '| 주요 Pretraining | ~40T |')), ['109B 109B exact → Llama 4 Scout']);
     });
 
     it('reads no bare number without a unit in the header, nor in other columns', () => {
