@@ -153,6 +153,16 @@ const coinedWord = (name: string): boolean => CAMEL_HUMP.test(name) && !WORDS_IN
 const CAMEL_HUMP = /[a-z][A-Z]/;
 const WORDS_IN_LOWERCASE = new Set(['palm', 'glam', 'minimax']);
 
+/**
+ * A name with other senses as a person's first name in a credit (`(Devin Nakamura)`, `(Claude
+ * Shannon)`), as changelogs end each entry: a capitalized word, then the bracket that closes it.
+ * (Title-case headings keep their names: `Mistral Returns to Apache 2.0`, `Apple Silicon`.)
+ */
+function personName(mask: string, stop: number, end: number): boolean {
+  return PERSON_AFTER.test(mask.slice(stop, Math.min(end, stop + 32)));
+}
+const PERSON_AFTER = /^ (?!(?:License|Licence|Team|Project|Model|Models|Series|Family|Paper|Report|Code|Chat|App|Pro|Mini|Max|Ultra|Lite|Preview|Instruct)\b)[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\)/;
+
 /** Where the text after a slash at `at` starts: `/` glued (`GPT-4/4o`) or spaced on both sides (`Claude 3.7 / 3.5`); -1 without one. */
 function afterSlash(mask: string, at: number, end: number): number {
   if (at < end && mask.charCodeAt(at) === 0x2f) return at + 1;
@@ -194,13 +204,17 @@ function foldedCode(code: number): number {
  * An occurrence of a capitalized one-word name that reads as an ordinary word: all lowercase
  * (`meta`, `cohere`), or a prefix of a hyphenated word (`Meta-analysis`, `Mistral-like`). A
  * `coined` name in lowercase is a name (`deepseek`, `chatgpt`) unless part of an identifier: a
- * package scope or handle (`@huggingface/hub`, `github/azu`), a package name (`huggingface_hub`).
+ * package scope or handle (`@huggingface/hub`, `github/azu`, `@reporters/github`), a package or
+ * folder name (`huggingface_hub`, `github\_reporter` as Markdown escapes it, `.github`).
  */
+/** What before a coined name in lowercase makes it part of an identifier: a scope or handle (`@`), a path (`/`), a dotfile (`.github`). */
+const IDENTIFIER_BEFORE = new Set(['@', '/', '.']);
+
 function ordinaryWord(mask: string, start: number, stop: number, end: number, coined: boolean): boolean {
   const surface = mask.slice(start, stop);
   const hyphenWord = stop + 1 < end && mask[stop] === '-' && /[a-z]/.test(mask[stop + 1]);
   if (surface !== surface.toLowerCase()) return hyphenWord;
-  return !coined || hyphenWord || mask[start - 1] === '@' || (stop < end && (mask[stop] === '/' || mask[stop] === '_'));
+  return !coined || hyphenWord || IDENTIFIER_BEFORE.has(mask[start - 1]) || (stop < end && (mask[stop] === '/' || mask[stop] === '_' || mask.startsWith('\\_', stop)));
 }
 
 /** An acronym's occurrence with a lowercase letter (`Sam` for `SAM`). */
@@ -708,8 +722,14 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
             continue;
           }
         }
-        if (hit?.[2] && !aboutAI(i)) {
-          // `Claude Monet`, `Apple pie`: the other sense, in a paragraph not about AI.
+        if (hit?.[2] && (!aboutAI(i) || personName(mask, hit[0], end))) {
+          // `Claude Monet`, `Apple pie`: the other sense, in a paragraph not about AI; `Devin
+          // Nakamura`: a person, whatever the paragraph is about.
+          i = hit[0];
+          continue;
+        }
+        if (hit && i > 0 && mask[i - 1] === '_') {
+          // `ERR_INVALID_CURSOR_POS`, `github_reporter`: inside an identifier.
           i = hit[0];
           continue;
         }

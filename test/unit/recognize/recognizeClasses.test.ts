@@ -186,11 +186,11 @@ describe('recognition classes (#13)', () => {
       // A generation with no member of the size: its point release's, when just one has it.
       assert.deepEqual(mentions('Llama 3 405B, Llama-3 1B and Llama 3 70B.'), ['Llama 3 405B → Llama 3.1 405B', 'Llama-3 1B → Llama 3.2 1B', 'Llama 3 70B → Llama 3 70B']);
       // A dotted version the knowledge base lacks: the family with the version stated, and no count about it.
-      assert.deepEqual(mentions('K-EXAONE 2.0 (750B) follows K-EXAONE (236B); GPT-4 3 times.'), ['K-EXAONE 2.0 → EXAONE', 'K-EXAONE → K-EXAONE', 'GPT-4 → GPT-4']);
-      assert.deepEqual(claims('K-EXAONE 2.0 (750B) follows K-EXAONE (236B).'), ['750B exact → nothing', '236B exact → K-EXAONE']);
-      const v = analyze('K-EXAONE 2.0 is out.');
+      assert.deepEqual(mentions('K-EXAONE 3.0 (900B) follows K-EXAONE (236B); GPT-4 3 times.'), ['K-EXAONE 3.0 → EXAONE', 'K-EXAONE → K-EXAONE', 'GPT-4 → GPT-4']);
+      assert.deepEqual(claims('K-EXAONE 3.0 (900B) follows K-EXAONE (236B).'), ['900B exact → nothing', '236B exact → K-EXAONE']);
+      const v = analyze('K-EXAONE 3.0 is out.');
       const vh = hover(v, v.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
-      assert.equal((vh.contents as { value: string }).value.split('\n')[0], '*K-EXAONE 2.0*: version 2.0 is not in the knowledge base; EXAONE is shown.');
+      assert.equal((vh.contents as { value: string }).value.split('\n')[0], '*K-EXAONE 3.0*: version 3.0 is not in the knowledge base; EXAONE is shown.');
       const a = analyze('We tried Qwen3 13B.');
       const h = hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
       const value = (h.contents as { value: string }).value.split('\n');
@@ -310,6 +310,9 @@ describe('recognition classes (#13)', () => {
     it('reads a coined name (a capital inside it) in lowercase too, but not as part of an identifier', () => {
       assert.deepEqual(mentions('deepseek 발표 전까지는 chatgpt와 openai가 앞섰다.'), ['deepseek → DeepSeek', 'chatgpt → ChatGPT', 'openai → OpenAI']);
       assert.deepEqual(mentions('Install @huggingface/hub or huggingface_hub, by github/azu; a deepseek-like model.'), []);
+      assert.deepEqual(mentions('The model tools: github\\_reporter, @reporters/github, the .github folder.'), []);
+      // A name with other senses as a person in a credit, even in a paragraph about models.
+      assert.deepEqual(mentions('The model test was fixed (Devin Nakamura); ERR_INVALID_CURSOR_POS; TII Falcon License.'), ['TII → Technology Innovation Institute', 'Falcon → Falcon']);
       // Not a name whose lowercase is a word, nor a name capitalized only at its start.
       assert.deepEqual(mentions('The palm oil and the meta tags of a cohere model.'), []);
     });
