@@ -12,9 +12,9 @@ import { join, resolve } from 'node:path';
 import { loadBundledKnowledge } from '../server/src/knowledge/bundled';
 import { createKnowledgeBase } from '../server/src/knowledge/knowledgeBase';
 import type { KnowledgeBase } from '../server/src/knowledge/types';
-import { foldName, HOLDING_WORDS, mentionKind, nameWriting, scriptChange } from '../server/src/recognize/aliasIndex';
+import { foldName, HOLDING_WORDS, mentionKind, scriptChange } from '../server/src/recognize/aliasIndex';
+import { nameWriting, type NameWriting } from '../server/src/recognize/writing';
 import type { MentionKind } from '../server/src/recognize/types';
-import type { NameWriting } from '../server/src/recognize/aliasIndex';
 import { hasAIWords } from '../server/src/recognize/context';
 
 export const GRAMMAR_FILE = 'syntaxes/research-notes.injection.tmLanguage.json';

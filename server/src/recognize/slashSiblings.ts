@@ -30,3 +30,9 @@ export function siblingName(written: string, part: string): string | undefined {
   if (!last || last[0] === part) return undefined;
   return written.slice(0, last.index) + part;
 }
+
+/** Where the text after a slash at `at` starts: `/` glued (`GPT-4/4o`) or spaced on both sides (`Claude 3.7 / 3.5`); -1 without one. */
+export function afterSlash(mask: string, at: number, end: number): number {
+  if (at < end && mask.charCodeAt(at) === 0x2f) return at + 1;
+  return at + 2 < end && mask[at] === ' ' && mask.charCodeAt(at + 1) === 0x2f && mask[at + 2] === ' ' ? at + 3 : -1;
+}
