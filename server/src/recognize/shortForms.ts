@@ -224,7 +224,8 @@ function formsKnowledge(forms: [string, string][], kb: KnowledgeBase): Knowledge
   for (const [form, id] of forms) {
     const e = byId.get(id);
     if (e) e.aliases.push(form);
-    else byId.set(id, { kind: 'model', id, name: form, aliases: [], sources: [] });
+    // A form of a name with other senses is read as the name is (`o3` after `OpenAI o3`: not `O3`, ozone).
+    else byId.set(id, { kind: 'model', id, name: form, aliases: [], sources: [], ...(kb.get(id)?.ambiguous ? { ambiguous: true } : {}) });
   }
   const all = [...byId.values()];
   return { ...kb, version: -1, get: (id) => byId.get(id), all: () => all };

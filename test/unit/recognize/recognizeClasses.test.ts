@@ -317,6 +317,13 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('The palm oil and the meta tags of a cohere model.'), []);
     });
 
+    it('reads a letter and a number (`o1`, `o3`) only as written and in a paragraph about AI, as its short form too', () => {
+      assert.deepEqual(mentions('OpenAI released o1 and o3; the o1 model reasons.'), ['OpenAI → OpenAI', 'o1 → OpenAI o1', 'o3 → OpenAI o3', 'o1 → OpenAI o1']);
+      assert.deepEqual(mentions('Ozone is O3, and gcc uses -O3; o3 too.'), []);
+      // After `OpenAI o3` defines the short form `o3`, ozone's O3 is still no mention.
+      assert.deepEqual(mentions('The OpenAI o3 model reasons. Ozone is O3 in the model of the air.'), ['OpenAI o3 → OpenAI o3']);
+    });
+
     it('reads a name written with a lowercase letter before a capital only as written', () => {
       assert.deepEqual(mentions('xAI released Grok-1; XAI (explainable AI) methods such as SHAP help.'), ['xAI → X.AI Corp.', 'Grok-1 → Grok-1']);
       assert.deepEqual(mentions('We fine-tuned mT5-XL, then MT5 and mt5.'), ['mT5-XL → mT5-XL']);
