@@ -15,10 +15,10 @@ import type { Mention } from './types';
 /** The longest name starting at `start` and ending by `end`: its end and the ids it names. */
 export type LongestAt = (mask: string, start: number, end: number) => [number, string[], boolean?] | undefined;
 
-/** What parts two names of a list, read after the first (`, `, ` and `, `와 `). */
-const AFTER = /^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|vs\.?|versus)[ \t]+|[ \t]*[/·・][ \t]*|(?:와|과|이나|나|랑|이랑|하고)[ \t]+)/i;
-/** The same, read before the second name. */
-const BEFORE = /(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|vs\.?|versus)[ \t]+|[ \t]*[/·・][ \t]*|(?:와|과|이나|나|랑|이랑|하고)[ \t]+)$/i;
+/** What parts two names of a list (`, `, ` and `, ` vs `, `/`, `·`, `와 `), read after the first and before the second. */
+const SEPARATOR = String.raw`[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|vs\.?|versus)[ \t]+|[ \t]*[/·・][ \t]*|(?:와|과|이나|나|랑|이랑|하고)[ \t]+`;
+const AFTER = new RegExp(`^(?:${SEPARATOR})`, 'i');
+const BEFORE = new RegExp(`(?:${SEPARATOR})$`, 'i');
 /** How many names a list is read for on each side, and how long a name before a separator may be. */
 const HOPS = 3;
 const NAME_REACH = 40;
