@@ -17,13 +17,19 @@ const AI_WORDS =
  */
 export function contextOf(mask: string, hasName: (start: number, end: number) => boolean): (pos: number) => boolean {
   const memo = new Map<number, boolean>();
+  // The last paragraph asked about and its answer: a scan asks in order, often many times in one
+  // paragraph, and finding a paragraph's ends walks it (a 256 KB table is one paragraph).
+  let last: { start: number; end: number; about: boolean } | undefined;
   return (pos) => {
-    const [start, end] = contextAt(mask, pos);
+    if (last && pos >= last.start && pos < last.end) return last.about;
+    const own: [number, number] = [paragraphStart(mask, pos), paragraphEnd(mask, pos)];
+    const [start, end] = contextAround(mask, own[0], own[1]);
     let about = memo.get(start);
     if (about === undefined) {
       about = hasAIWords(mask, start, end) || hasName(start, end);
       memo.set(start, about);
     }
+    last = { start: own[0], end: own[1], about };
     return about;
   };
 }
@@ -59,10 +65,8 @@ function nextTextLine(mask: string, from: number): number {
   return -1;
 }
 
-/** What decides whether names around `pos` are about AI: its paragraph, and the next one for a title line. */
-export function contextAt(mask: string, pos: number): [number, number] {
-  const start = paragraphStart(mask, pos);
-  const end = paragraphEnd(mask, pos);
+/** What decides whether names in the paragraph `[start, end)` are about AI: the paragraph, and the next one when it is a title line. */
+function contextAround(mask: string, start: number, end: number): [number, number] {
   if (end >= mask.length || !titleLine(mask, start, end)) return [start, end];
   const next = nextTextLine(mask, end + 1);
   return [start, next === -1 ? end : paragraphEnd(mask, next)];
