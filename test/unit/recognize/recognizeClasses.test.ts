@@ -188,13 +188,13 @@ describe('recognition classes (#13)', () => {
       // A dotted version the knowledge base lacks: the family with the version stated, and no count about it.
       assert.deepEqual(mentions('K-EXAONE 3.0 (900B) follows K-EXAONE (236B); GPT-4 3 times.'), ['K-EXAONE 3.0 → EXAONE', 'K-EXAONE → K-EXAONE', 'GPT-4 → GPT-4']);
       assert.deepEqual(claims('K-EXAONE 3.0 (900B) follows K-EXAONE (236B).'), ['900B exact → nothing', '236B exact → K-EXAONE']);
-      const v = analyze('K-EXAONE 3.0 is out.');
-      const vh = hover(v, v.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
-      assert.equal((vh.contents as { value: string }).value.split('\n')[0], '*K-EXAONE 3.0*: version 3.0 is not in the knowledge base; EXAONE is shown.');
-      const a = analyze('We tried Qwen3 13B.');
-      const h = hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!;
-      const value = (h.contents as { value: string }).value.split('\n');
-      assert.deepEqual(value.slice(0, 3), ['*Qwen3 13B*: no 13B model of this family is in the knowledge base; the family is shown.', '', '**Qwen3** · model family · Alibaba Qwen team']);
+      // The hover of a note's first mention, line by line.
+      const hoverLines = (text: string): string[] => {
+        const a = analyze(text);
+        return (hover(a, a.mentions[0].start, kb, { locale: 'en', numberFormat: 'auto' })!.contents as { value: string }).value.split('\n');
+      };
+      assert.equal(hoverLines('K-EXAONE 3.0 is out.')[0], '*K-EXAONE 3.0*: version 3.0 is not in the knowledge base; EXAONE is shown.');
+      assert.deepEqual(hoverLines('We tried Qwen3 13B.').slice(0, 3), ['*Qwen3 13B*: no 13B model of this family is in the knowledge base; the family is shown.', '', '**Qwen3** · model family · Alibaba Qwen team']);
     });
   });
 
