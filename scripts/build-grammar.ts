@@ -65,7 +65,6 @@ function anyCase(ch: string): string {
   return upper !== ch && upper.length === 1 ? `[${upper}${ch}]` : escapeOniguruma(ch);
 }
 
-
 /**
  * Where a name may end, by its last character: a Latin letter or digit needs a Latin boundary
  * (`SKT` not in `SKTelecom`), a digit no decimal after it (`GPT-4` not in `GPT-4.5`); a Hangul
@@ -222,8 +221,9 @@ function namesByKind(kb: KnowledgeBase): NamesByKind {
  * needs a capital (`Meta`, not `meta`; the recognizer asks for any capital, the grammar for the
  * first) and no lowercase word glued by a hyphen (`Meta-based`), except a coined one in lowercase
  * outside an identifier (`deepseek`, not `@huggingface/hub`); a name like `xAI` has its letters
- * as written (not `XAI`, explainable AI). Only names of
- * letters alone, whose length the look-behind can know.
+ * as written (not `XAI`, explainable AI). Only names of letters alone, whose length the
+ * look-behind can know. It checks fewer identifiers (`@` before, `/` or `_` after) than the
+ * recognizer's `ordinaryWord` does: an approximation, as the rest of the grammar is.
  */
 function writtenCheck(name: string, writing: NameWriting): string | undefined {
   if (!/^[A-Za-z]+$/.test(name)) return undefined;

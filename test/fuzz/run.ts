@@ -3,7 +3,8 @@
  *
  * Fuzzes the built server (`dist/server.js`) over LSP and prints a summary. Exits 1 on any
  * failure (slow requests too, unless `--allow-slow`), writing each failing case to
- * `.fuzz-failures/`; `--replay` runs saved cases again.
+ * `.fuzz-failures/`; `--replay` runs saved cases again. `RN_SERVER_FLAGS` passes Node flags to
+ * the server for one run: `RN_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=DIR'` profiles it.
  */
 import { readFileSync } from 'node:fs';
 import { defaultOptions, formatSummary, runFuzz, type FuzzOptions, type SavedCase } from './fuzzer';
@@ -19,7 +20,8 @@ const usage = `usage: npx tsx test/fuzz/run.ts [options]
   --out DIR        where failing cases go (default .fuzz-failures)
   --only I,J       run only these documents of the seed's run
   --replay FILE..  replay saved failing cases instead of generating
-  --quiet          only the summary`;
+  --quiet          only the summary
+env RN_SERVER_FLAGS  Node flags for the server (e.g. '--cpu-prof --cpu-prof-dir=DIR')`;
 
 function parse(argv: string[]): { options: Partial<FuzzOptions>; allowSlow: boolean } {
   const options: Partial<FuzzOptions> = {};

@@ -132,20 +132,7 @@ function flattened(text: string): string {
  * (offsets are kept, so positions hold either way).
  */
 export function parseMarkdown(text: string): Root {
-  // micromark skips a leading byte-order mark, so its offsets would be one short of the note's.
-  if (text.startsWith(BOM)) return shifted(parseMarkdown(text.slice(1)), 1);
-  // Same length, so offsets hold.
-  const source = flattened(text);
-  try {
-    const features = featuresOf(source);
-    let tree = fromMarkdown(source, optionsFor(features));
-    // As `fromMarkdown` would, in order: they change only text that holds an address.
-    if (features & AUTOLINK && addressInText(tree)) for (const transform of TRANSFORMS) tree = transform(tree) || tree;
-    return tree;
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return asOneParagraph(text);
-  }
+  return parse(text, featuresOf);
 }
 
 /**
@@ -157,10 +144,21 @@ export function parseMarkdown(text: string): Root {
  * and tables come out as paragraphs.
  */
 export function parseBlocks(text: string): Root {
-  if (text.startsWith(BOM)) return shifted(parseBlocks(text.slice(1)), 1);
+  return parse(text, (source) => featuresOf(source) & FOOTNOTE);
+}
+
+/** The tree of `text` with the GFM syntax `features` allows for it: see `parseMarkdown`. */
+function parse(text: string, features: (source: string) => number): Root {
+  // micromark skips a leading byte-order mark, so its offsets would be one short of the note's.
+  if (text.startsWith(BOM)) return shifted(parse(text.slice(1), features), 1);
+  // Same length, so offsets hold.
   const source = flattened(text);
   try {
-    return fromMarkdown(source, optionsFor(featuresOf(source) & FOOTNOTE));
+    const kept = features(source);
+    let tree = fromMarkdown(source, optionsFor(kept));
+    // As `fromMarkdown` would, in order: they change only text that holds an address.
+    if (kept & AUTOLINK && addressInText(tree)) for (const transform of TRANSFORMS) tree = transform(tree) || tree;
+    return tree;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return asOneParagraph(text);

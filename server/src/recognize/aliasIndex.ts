@@ -664,7 +664,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           }
           mention = sizeBefore(mask, mention, Math.max(start, mentions.length ? mentions[mentions.length - 1].end : 0));
           mention.text = mask.slice(mention.start, mention.end);
-          mentions.push(appOf(mask, mention));
+          mention = appOf(mask, mention);
+          mentions.push(mention);
           i = mention.kind === 'model' && afterSlash(mask, mention.end, end) !== -1 ? slashSiblings(mask, mention, end, mentions) : mention.end;
         } else i++;
       }

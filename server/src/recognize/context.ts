@@ -12,25 +12,19 @@ const AI_WORDS =
   /\b(?:AI|A\.I\.|LLMs?|GPTs?|chatbots?|models?|parameters?|params|tokens?|benchmarks?|inference|fine-?tun\w*|pre-?train\w*|open[- ]weights?|neural|transformers?|machine learning|deep learning|multimodal|reasoning)\b|인공지능|에이아이|모델|매개변수|파라미터|챗봇|생성형|추론|벤치마크|오픈\s?소스|언어\s?모델|머신\s?러닝|딥\s?러닝|멀티모달|미세\s?조정|파인\s?튜닝|사전\s?학습/i;
 
 /**
- * A memo of `aboutAI` by paragraph start, for one scan: `hasName(start, end)` says whether the
- * paragraph names something of the field.
+ * `aboutAI` for one scan, which asks in order of position: the last paragraph asked about and its
+ * answer are kept, as a scan asks many times in one paragraph and finding a paragraph's ends walks
+ * it (a 256 KB table is one paragraph). `hasName(start, end)` says whether the paragraph names
+ * something of the field.
  */
 export function contextOf(mask: string, hasName: (start: number, end: number) => boolean): (pos: number) => boolean {
-  const memo = new Map<number, boolean>();
-  // The last paragraph asked about and its answer: a scan asks in order, often many times in one
-  // paragraph, and finding a paragraph's ends walks it (a 256 KB table is one paragraph).
   let last: { start: number; end: number; about: boolean } | undefined;
   return (pos) => {
     if (last && pos >= last.start && pos < last.end) return last.about;
     const own: [number, number] = [paragraphStart(mask, pos), paragraphEnd(mask, pos)];
     const [start, end] = contextAround(mask, own[0], own[1]);
-    let about = memo.get(start);
-    if (about === undefined) {
-      about = hasAIWords(mask, start, end) || hasName(start, end);
-      memo.set(start, about);
-    }
-    last = { start: own[0], end: own[1], about };
-    return about;
+    last = { start: own[0], end: own[1], about: hasAIWords(mask, start, end) || hasName(start, end) };
+    return last.about;
   };
 }
 
