@@ -182,6 +182,8 @@ const VERSION_AFTER = /^[ -](v?\d{1,2}\.\d+(?:\.\d+)*)(?![A-Za-z0-9.])/i;
 const SIZE_AT_END = /[-_ ](\d+(?:\.\d+)?[BbMm])$/;
 const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
 /** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
+/** A size or an expert shape after a company's name (`Mistral 8x22B`, `DeepSeek 14B`). */
+const ORG_SIZE_AFTER = /^[ -](?:(\d{1,2})[x×])?(\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9_])/;
 const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
 /** `-A22B` after `Qwen3-235B`: an active count. */
 const ACTIVE_AFTER = /^[-_]A(\d+(?:\.\d+)?)([Bb])(?![A-Za-z0-9_])/;
@@ -454,7 +456,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     if (entity?.kind === 'organization') {
       const group = GROUP.exec(mask.slice(m.end, Math.min(end, m.end + 3)));
       const stop = group ? m.end + group[0].length : -1;
-      return group && hangulEndsCleanly(mask, stop, end) ? { ...m, end: stop } : m;
+      return group && hangulEndsCleanly(mask, stop, end) ? { ...m, end: stop } : ownModelOfSize(mask, m, entity.id, end);
     }
     if (entity?.kind === 'family') {
       const sized = SIZE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
@@ -480,6 +482,25 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     let stop = m.end;
     for (let v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16))); v; v = VARIANT.exec(mask.slice(stop, Math.min(end, stop + 16)))) stop += v[0].length;
     return stop === m.end ? m : { ...m, end: stop };
+  };
+
+  /**
+   * A company's name and a size, as writers name a model by its maker (`Mistral 8x22B`, `DeepSeek
+   * 14B` as Ollama lists it): the company's one model of that size, or of that expert shape
+   * (`8x22B` is Mixtral 8x22B's), the size part of the mention. The company alone when none or
+   * several have it (`Google 7B`).
+   */
+  const ownModelOfSize = (mask: string, m: Mention, organizationId: string, end: number): Mention => {
+    const sized = ORG_SIZE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
+    if (!sized) return m;
+    const experts = sized[1] !== undefined ? foldName(`${sized[1]}x${sized[2]}${sized[3]}`) : undefined;
+    const value = sizeValue(sized[2], sized[3]);
+    const ofSize = (e: ModelEntity): boolean =>
+      experts !== undefined
+        ? [e.name, ...e.aliases].some((n) => ` ${foldName(n)} `.includes(` ${experts} `))
+        : sameSize(nominalSize(e.name).total, value) || (nominalSize(e.name).total === undefined && sameSize(e.parameters?.total, value));
+    const found = kb.modelsOf(organizationId).filter(ofSize);
+    return found.length === 1 ? { ...m, kind: 'model', id: found[0].id, end: m.end + sized[0].length } : m;
   };
 
   /**

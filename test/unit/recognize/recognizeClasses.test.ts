@@ -168,6 +168,19 @@ describe('recognition classes (#13)', () => {
       ]);
     });
 
+    it('reads a company’s name and a size as its one model of that size or expert shape (`Mistral 8x22B`), else the company', () => {
+      assert.deepEqual(mentions('Models: Mistral 8x22B, DeepSeek 14B, 미스트랄 8x7B와 딥시크 14B; Google 7B and DeepSeek 671B.'), [
+        'Mistral 8x22B → Mixtral 8x22B',
+        'DeepSeek 14B → DeepSeek-R1-Distill-Qwen-14B',
+        '미스트랄 8x7B → Mixtral 8x7B',
+        '딥시크 14B → DeepSeek-R1-Distill-Qwen-14B',
+        // Several models of the size (Gemma 7B, CodeGemma 7B …; DeepSeek-V3, R1 …): the company alone, the count about nothing.
+        'Google → Google DeepMind',
+        'DeepSeek → DeepSeek',
+      ]);
+      assert.deepEqual(claims('Mistral 8x22B has 141B total parameters. The Google 7B model.'), ['141B exact → Mixtral 8x22B', '7B exact → nothing']);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
