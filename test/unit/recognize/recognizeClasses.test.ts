@@ -365,6 +365,21 @@ describe('recognition classes (#13)', () => {
         '챗GPT → ChatGPT',
         '클로드 → Claude app',
       ]);
+      // `A를 비롯해 B, C` (B and C besides A) lists them too; `클로드를 비롯한 모델들` (models such as Claude) has no product.
+      assert.deepEqual(mentions('chatGPT를 비롯하여 Claude, Gemini가 있다. 클로드를 비롯한 모델들.'), [
+        'chatGPT → ChatGPT',
+        'Claude → Claude app',
+        'Gemini → Gemini app',
+        '클로드 → Claude',
+      ]);
+      // A vertical list: a table's column or a list's items under or over a product's; not a wrapped line of prose, nor under a model's.
+      assert.deepEqual(mentions('| 모델 | 특징 |\n| --- | --- |\n| **ChatGPT** | 범용 |\n| **Claude** | 논리 |\n| **Gemini** | 번역 |\n\n- GPT-4o: fast\n- Claude: careful'), [
+        'ChatGPT → ChatGPT',
+        'Claude → Claude app',
+        'Gemini → Gemini app',
+        'GPT-4o → GPT-4o',
+        'Claude → Claude',
+      ]);
       // Beside models, with a version (a generation, not the app), or on another line: the family.
       assert.deepEqual(mentions('We compared GPT-4o, Claude and Llama 3. ChatGPT and Gemini 2.5 differ.\nChatGPT\nClaude is a family.'), [
         'GPT-4o → GPT-4o',
