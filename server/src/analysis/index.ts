@@ -7,7 +7,7 @@ import { proseMask } from '../markdown/prose';
 import { foldName, type AliasIndex } from '../recognize/aliasIndex';
 import { linkClaims, type ClaimLinks } from '../recognize/claims';
 import { checkClaim, defaultClaimCheckOptions } from '../check/claims';
-import { membersOfSize } from '../recognize/members';
+import { membersOfSize, namedAfterOfSize } from '../recognize/members';
 import { findQuantities, type Quantity } from '../recognize/quantities';
 import { siteLabelFilter } from '../recognize/linkLabels';
 import { linkTopics, type TopicLinks } from '../recognize/topics';
@@ -114,7 +114,8 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
       if (id === undefined) {
         if (topicAnswers.size >= 4096) topicAnswers.clear();
         // A topic's count stands beside the topic's name alone, as a table row's does.
-        const member = links.bySize!(m, q, true);
+        // Not a model named after the topic's (`DeepSeek-R1 방식` with 14B is no distill: the count is another model's).
+        const member = sizedMember(kb, m, q, true, false);
         id = member !== null && links.agrees!(member, q) ? member : null;
         topicAnswers.set(key, id);
       }
@@ -141,14 +142,16 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
 const readTables = (text: string | undefined, mask: string): TableReader | undefined => (text !== undefined && text.length === mask.length ? tableReader(text, mask) : undefined);
 
 /**
- * The model a count next to `mention` is about: the model itself when the count is its size (or
- * no sibling has that size, so a wrong count is still reported), else the member of its family of
+ * The model a count next to `mention` is about: the one model named after it of that size (its
+ * distill: `namedAfterOfSize`), the model itself when the count is its size (or no sibling has
+ * that size, so a wrong count is still reported), else the member of its family of
  * exactly that size (`Olmo 3 7B and 32B`, a family's table row `8B, 70B, 405B`). Null for a
  * family without such a member. `alone`: the count stands beside the name alone, in a table row
  * (`| Mistral | 7B |`) or under the note's topic (`Qwen3 … available in 0.6B, 4B`): a company's
  * model named so, and among a family's members of that size the one the others are variants of.
+ * `namedAfter`: whether a model named after the mention's may be it (not for a topic's count).
  */
-export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, alone = false): string | null {
+export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, alone = false, namedAfter = true): string | null {
   // `K-EXAONE 2.0` with 750B: a version the knowledge base lacks, so no model of it to check.
   if (mention.version !== undefined) return null;
   const entity = kb.get(mention.id);
@@ -156,6 +159,9 @@ export function sizedMember(kb: KnowledgeBase, mention: Mention, q: Quantity, al
   const familyId = entity?.kind === 'family' ? entity.id : entity?.kind === 'model' ? entity.family : undefined;
   if (entity?.kind === 'model') {
     const own = q.active ? entity.parameters?.active : entity.parameters?.total;
+    // `DeepSeek-R1 … in 1.5B, 7B, 14B`: the models named after it of those sizes (its distills).
+    const after = q.active || !namedAfter ? undefined : namedAfterOfSize(kb, entity, q.value);
+    if (after) return after.id;
     if (!familyId || sameSize(own, q.value)) return entity.id;
   }
   const withoutSize = (name: string): string => name.replace(/[-_ ]\d+(?:\.\d+)?[BbMm]$/, '');

@@ -5,7 +5,7 @@ import { nominalSize, sameSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
 import { isGenericFolded } from './genericWords';
-import { memberNamed, membersOfSize } from './members';
+import { memberNamed, membersOfSize, namedAfterOfSize } from './members';
 import { afterSlash, siblingName, siblingPart } from './slashSiblings';
 import { lettersOf, nameWriting, notCapitals, ordinaryWord, personName } from './writing';
 import { appReader } from './apps';
@@ -476,7 +476,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         if (member && word) m = { ...m, id: member.id, end: m.end + word[0].length };
       }
     }
-    if (entity?.kind === 'model') m = ownSize(mask, m, entity, end);
+    if (entity?.kind === 'model') m = namedAfter(mask, ownSize(mask, m, entity, end), entity, end);
     if (entity?.kind === 'model') m = wordAfterSize(mask, m, end) ?? unknownVersion(mask, m, entity, end);
     if (m.kind !== 'model') return m;
     let stop = m.end;
@@ -548,6 +548,14 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     const states = (name: string): boolean => sameSize(nominalSize(name).total, value);
     const own = states(entity.name) || (sameSize(entity.parameters?.total, value) && entity.aliases.some(states));
     return own ? { ...m, end: m.end + sized[0].length } : m;
+  };
+
+  /** A model's name and a size it lacks that one model named after it has (`DeepSeek-R1 14B`, `members.ts`). */
+  const namedAfter = (mask: string, m: Mention, entity: ModelEntity, end: number): Mention => {
+    if (m.id !== entity.id) return m;
+    const sized = SIZE_AFTER.exec(mask.slice(m.end, Math.min(end, m.end + 12)));
+    const model = sized && !HAS_SIZE.test(m.text) ? namedAfterOfSize(kb, entity, sizeValue(sized[1], sized[2])) : undefined;
+    return model ? { ...m, id: model.id, end: m.end + sized![0].length } : m;
   };
 
   /**

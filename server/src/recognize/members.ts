@@ -104,3 +104,16 @@ export function memberNamed(kb: KnowledgeBase, familyId: string, word: string, w
     .filter((m) => [m.name, ...m.aliases].some((n) => names.has(foldName(n))) && (generation === undefined || ofGeneration(m, generation)));
   return found.length === 1 ? found[0] : undefined;
 }
+
+/**
+ * The one model named after `model` that states the size `value` in its name, when `model` has
+ * another size: `DeepSeek-R1 14B` (Ollama's `deepseek-r1:14b`) is DeepSeek-R1-Distill-Qwen-14B,
+ * released with DeepSeek-R1 under its name. Undefined when none or several are (`DeepSeek-R1 8B`:
+ * a Llama distill and a Qwen3 one), so the size is still checked against the model.
+ */
+export function namedAfterOfSize(kb: KnowledgeBase, model: ModelEntity, value: number): ModelEntity | undefined {
+  if (model.organization === undefined || sameSize(model.parameters?.total, value) || sameSize(model.parameters?.active, value)) return undefined;
+  const prefix = `${foldName(model.name)} `;
+  const found = kb.modelsOf(model.organization).filter((m) => m !== model && foldName(m.name).startsWith(prefix) && sameSize(nominalSize(m.name).total, value));
+  return found.length === 1 ? found[0] : undefined;
+}

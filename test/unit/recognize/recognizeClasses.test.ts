@@ -181,6 +181,22 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(claims('Mistral 8x22B has 141B total parameters. The Google 7B model.'), ['141B exact → Mixtral 8x22B', '7B exact → nothing']);
     });
 
+    it('reads a model’s name with a size it lacks as the one model named after it of that size (`DeepSeek-R1 14B`, a distill)', () => {
+      assert.deepEqual(mentions('We ran DeepSeek-R1 14B, deepseek-r1:14b and DeepSeek R1 32B; GPT-4 175B.'), [
+        'DeepSeek-R1 14B → DeepSeek-R1-Distill-Qwen-14B',
+        'deepseek-r1:14b → DeepSeek-R1-Distill-Qwen-14B',
+        'DeepSeek R1 32B → DeepSeek-R1-Distill-Qwen-32B',
+        'GPT-4 → GPT-4',
+      ]);
+      // Its counts too; its own size and a size no model named after it has stay its own (a wrong count is reported).
+      assert.deepEqual(claims('DeepSeek-R1 comes in 1.5B and 14B distilled sizes. DeepSeek-R1 has 671B parameters. DeepSeek-R1 has 500B parameters.'), [
+        '1.5B exact → DeepSeek-R1-Distill-Qwen-1.5B',
+        '14B exact → DeepSeek-R1-Distill-Qwen-14B',
+        '671B exact → DeepSeek-R1',
+        '500B exact → DeepSeek-R1',
+      ]);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
