@@ -96,7 +96,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
   const isModel = (id: string): boolean => kb.get(id)?.kind === 'model';
   const links: ClaimLinks = {
     isModel,
-    bySize: (m, q, alone) => sizedMember(kb, m, q, alone),
+    bySize: (m, q, alone, namedAfter) => sizedMember(kb, m, q, alone, namedAfter),
     // An end of a range agrees as the count it names would (a range itself is never checked).
     agrees: (id, q) => {
       const model = kb.get(id);
@@ -108,14 +108,13 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
   // by (name as written, entity, count), a few thousand at most.
   const topicAnswers = new Map<string, string | null>();
   const topicLinks: TopicLinks = {
-    agreeing: (m, q) => {
-      const key = `${m.id}\u0000${m.text}\u0000${q.value}\u0000${q.active}\u0000${q.qualifier}`;
+    agreeing: (m, q, namedAfter) => {
+      const key = `${m.id}\u0000${m.text}\u0000${q.value}\u0000${q.active}\u0000${q.qualifier}\u0000${namedAfter}`;
       let id = topicAnswers.get(key);
       if (id === undefined) {
         if (topicAnswers.size >= 4096) topicAnswers.clear();
         // A topic's count stands beside the topic's name alone, as a table row's does.
-        // Not a model named after the topic's (`DeepSeek-R1 방식` with 14B is no distill: the count is another model's).
-        const member = sizedMember(kb, m, q, true, false);
+        const member = sizedMember(kb, m, q, true, namedAfter);
         id = member !== null && links.agrees!(member, q) ? member : null;
         topicAnswers.set(key, id);
       }

@@ -21,7 +21,7 @@ export interface ClaimLinks {
   /** False for families and organizations: a family mention names no single model. */
   isModel(id: string): boolean;
   /** The model a count next to `m` (or in `m`'s table row) is about (a family's member of that size); default: `m` itself if a model. */
-  bySize?(m: Mention, q: Quantity, alone?: boolean): string | null;
+  bySize?(m: Mention, q: Quantity, alone?: boolean, namedAfter?: boolean): string | null;
   /** Whether `q` agrees with model `id`'s count. A link read from the sentence before is made only then. */
   agrees?(id: string, q: Quantity): boolean;
 }
@@ -74,7 +74,7 @@ interface Reading {
   topical?: true;
 }
 
-type BySize = (m: Mention, q: Quantity, alone?: boolean) => string | null;
+type BySize = (m: Mention, q: Quantity, alone?: boolean, namedAfter?: boolean) => string | null;
 
 /**
  * A size column's cell: the model its row's model cell names. A row naming none, where no header
@@ -204,7 +204,8 @@ function carriedOver(
     subject ??= models[i];
   }
   if (ids.size !== 1 || !subject) return null;
-  const id = bySize(subject, q);
+  // The previous sentence's model itself, not one named after it (`We used DeepSeek-R1 style RL. A 14B model.`).
+  const id = bySize(subject, q, false, false);
   return id !== null && agrees(id, q) ? id : null;
 }
 

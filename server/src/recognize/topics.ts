@@ -23,8 +23,11 @@ export const TOPIC_REACH = 4000;
 
 /** What `linkTopics` asks the knowledge base. */
 export interface TopicLinks {
-  /** The model a count next to `m` is about (`ClaimLinks.bySize`), if the count agrees with it (`ClaimLinks.agrees`); else null. */
-  agreeing(m: Mention, q: Quantity): string | null;
+  /**
+   * The model a count next to `m` is about (`ClaimLinks.bySize`), if the count agrees with it
+   * (`ClaimLinks.agrees`); else null. `namedAfter`: a model named after `m`'s may be it (its distill).
+   */
+  agreeing(m: Mention, q: Quantity, namedAfter: boolean): string | null;
 }
 
 /**
@@ -78,13 +81,21 @@ function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links:
   if (named && named !== candidates[0]) candidates.push(named);
   // The first one in the section's heading, then in each heading above it of a higher level
   // (`## Key specs` under `# Qwen 3.5 guide`).
+  const headed: Mention[] = [];
   for (let h = heading; h !== -1; h = headings.before(h - 1, q.start, levelOf(text, h))) {
     const first = firstModelOn(text, mentions, h);
+    if (first) headed.push(first);
     if (first && first !== candidates[0]) candidates.push(first);
     if (h === 0) break;
   }
   for (const m of candidates) {
-    const id = links.agreeing(m, q);
+    const id = links.agreeing(m, q, false);
+    if (id !== null) return id;
+  }
+  // Then a model named after a heading's (`# DeepSeek-R1 로컬 실행` over `14b 모델`: its 14B distill),
+  // never after a model named in passing (`Uses DeepSeek-R1 style RL. A 14B model.`).
+  for (const m of headed) {
+    const id = links.agreeing(m, q, true);
     if (id !== null) return id;
   }
   return null;

@@ -54,6 +54,14 @@ describe('recognize/topics: a count under its topic', () => {
     assert.deepEqual(links('The highlights from Qwen3-2507 include:\n\n- A model of 4B.\n'), ['4B → null']);
   });
 
+  it('links a count under a heading’s model it is not the size of to the one model named after it of that size (a distill), never after a model named in passing', () => {
+    assert.deepEqual(links('# DeepSeek-R1 로컬 실행\n\n보통은 `7b`나 14b 모델을 시도해보고, 32b 모델도 돌려봤다.\n'), [
+      '14b → deepseek-r1-distill-qwen-14b',
+      '32b → deepseek-r1-distill-qwen-32b',
+    ]);
+    assert.deepEqual(links('# Notes\n\nWe used DeepSeek-R1 style RL. A 14B model.\n'), ['14B → null']);
+  });
+
   it('reads a count in a nested list item against the item it is under', () => {
     const dna = '- [DNA-R1](https://huggingface.co/dnotitia/DNA-R1)\n    - **DNA-R1**: Phi-4 기반 모델로, DeepSeek-R1 방식의 강화학습을 적용\n    - 14B 모델임에도 높은 성능 기록\n';
     assert.deepEqual(links(dna), ['14B → dnotitia-dna-r1']);
