@@ -55,13 +55,24 @@ function isShortForm(tail: readonly string[]): boolean {
 
 const wordsOf = (name: string): string[] => name.split(/[-_\s]+/).filter(Boolean);
 
-/** Forms of `name` without its leading words: `Llama 4 Maverick` → `4 Maverick`, `Maverick`. */
+/**
+ * Forms of `name` without its leading words: `Llama 4 Maverick` → `4 Maverick`, `Maverick`. Not a
+ * release tag after a size (`v1.1b` of `KoAlpaca-Polyglot-12.8B-v1.1b`: the size names the model),
+ * while a version that is the model's name stays one (`V3` of `DeepSeek-V3`).
+ */
 export function shortFormsOf(name: string): string[] {
   const words = wordsOf(name);
   const forms: string[] = [];
-  for (let k = 1; k < words.length; k++) if (isShortForm(words.slice(k))) forms.push(words.slice(k).join(' '));
+  for (let k = 1; k < words.length; k++) {
+    const releaseTag = k === words.length - 1 && RELEASE_TAG.test(words[k]) && words.slice(0, k).some((w) => SIZE_WORD.test(w));
+    if (!releaseTag && isShortForm(words.slice(k))) forms.push(words.slice(k).join(' '));
+  }
   return forms;
 }
+/** A version written as a tag: `v1.1b`, `v0.1`, `V2`. */
+const RELEASE_TAG = /^v\d+(?:\.\d+)*[a-z]?$/i;
+/** A size word of a name: `12.8B`, `7b`, `560M`. */
+const SIZE_WORD = /^\d+(?:\.\d+)?[BbMm]$/;
 
 /**
  * The forms a family's mention defines for its members: the rest of each member's name (or alias)

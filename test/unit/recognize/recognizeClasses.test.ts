@@ -38,6 +38,12 @@ describe('recognition classes (#13)', () => {
         'K2 → Kimi K2*',
       ]);
       assert.deepEqual(mentions('Claude Opus 4 shipped; Opus 4 writes code.'), ['Claude Opus 4 → Claude Opus 4', 'Opus 4 → Claude Opus 4*']);
+      // A release tag after a size is no form (the size names the model); a version that is the name is.
+      assert.deepEqual(mentions('KoAlpaca-Polyglot-12.8B-v1.1b 모델 공개. 웹 UI(v1.1b)와 DeepSeek-V3, 그리고 V3.'), [
+        'KoAlpaca-Polyglot-12.8B-v1.1b → KoAlpaca-Polyglot-12.8B',
+        'DeepSeek-V3 → DeepSeek-V3',
+        'V3 → DeepSeek-V3*',
+      ]);
     });
 
     it('leaves a short form alone before any full mention, in another model, or shared by two', () => {
