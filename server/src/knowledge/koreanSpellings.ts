@@ -30,3 +30,28 @@ export function koreanSpellings(folded: string): string[] {
   }
   return out ?? [];
 }
+
+/** A space between two Hangul words of a folded name: Korean writers space compound names either way. */
+const HANGUL_SPACE = /(?<=[가-힣]) (?=[가-힣])/g;
+
+/**
+ * The folded name with the spaces between its Hangul words dropped in every combination but none
+ * (`앨런 인공지능 연구소` → `앨런인공지능 연구소`, `앨런 인공지능연구소`, `앨런인공지능연구소`), as
+ * writers space a compound name either way (#13 §4). Up to three such spaces; none for a name without.
+ */
+export function koreanSpacings(folded: string): string[] {
+  const at = [...folded.matchAll(HANGUL_SPACE)].map((m) => m.index);
+  if (at.length === 0 || at.length > 3) return [];
+  const out: string[] = [];
+  for (let mask = 1; mask < 1 << at.length; mask++) {
+    let s = '';
+    let from = 0;
+    at.forEach((i, k) => {
+      s += folded.slice(from, i);
+      if ((mask & (1 << k)) === 0) s += ' ';
+      from = i + 1;
+    });
+    out.push(s + folded.slice(from));
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import type { Entity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
-import { koreanSpellings } from '../knowledge/koreanSpellings';
+import { koreanSpacings, koreanSpellings } from '../knowledge/koreanSpellings';
 import { nominalSize, sameSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
@@ -273,7 +273,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       add(indexed);
       // The other spellings writers use for a transliterated stem (`큐원` for `큐웬`).
       if (HAS_HANGUL.test(folded)) {
-        for (const other of koreanSpellings(folded)) if (!byName.get(other)?.includes(entity.id)) add({ ...indexed, folded: other });
+        for (const other of [...koreanSpellings(folded), ...koreanSpacings(folded)]) if (!byName.get(other)?.includes(entity.id)) add({ ...indexed, folded: other });
       }
     }
   }

@@ -5,7 +5,7 @@ import { comparisonTable } from '../../../server/src/features/comparisonTable';
 import { hover } from '../../../server/src/features/hover';
 import { semanticTokens, decodeSemanticTokens } from '../../../server/src/features/semanticTokens';
 import { bundledKnowledge } from '../../support/knowledge';
-import { koreanSpellings } from '../../../server/src/knowledge/koreanSpellings';
+import { koreanSpacings, koreanSpellings } from '../../../server/src/knowledge/koreanSpellings';
 
 /**
  * The classes of names people write in real notes (#13), each both ways: found where it is a
@@ -263,6 +263,17 @@ describe('recognition classes (#13)', () => {
       ]);
       assert.deepEqual(koreanSpellings('큐원3 옴니'), ['큐웬3 옴니']);
       assert.deepEqual(koreanSpellings('라마 3'), []);
+    });
+
+    it('reads a Korean compound name spaced or glued between its Hangul words (knowledge/koreanSpellings.ts)', () => {
+      // The data says `앨런 인공지능 연구소`; writers glue any of its words.
+      assert.deepEqual(mentions('앨런 인공지능연구소와 앨런인공지능연구소가 모델을 공개했다. 앨런 인공 지능 연구소.'), [
+        '앨런 인공지능연구소 → Allen Institute for AI',
+        '앨런인공지능연구소 → Allen Institute for AI',
+      ]);
+      assert.deepEqual(koreanSpacings('앨런 인공지능 연구소'), ['앨런인공지능 연구소', '앨런 인공지능연구소', '앨런인공지능연구소']);
+      // Only between Hangul words: `메타 ai` has none to drop.
+      assert.deepEqual(koreanSpacings('메타 ai'), []);
     });
 
     it('reads `그룹` after a company’s Korean name as part of its name, glued or spaced, and not in another word', () => {
