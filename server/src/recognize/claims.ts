@@ -120,6 +120,7 @@ function sentenceReader(mask: string, models: Mention[]): (pos: number) => { spa
 function fromSentence(mask: string, sentence: { span: [number, number]; models: Mention[] }, models: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
   const named = sentence.models;
   const single = named.filter((m) => links.isModel(m.id));
+  if (single.length === 1 && comparedWith(mask, q, single[0], bySize, links)) return { refersTo: null, topical: true };
   if (single.length === 1) return { refersTo: familyMemberAgreeing(named, q, bySize, links.agrees, single[0]) ?? bySize(single[0], q) };
   if (single.length === 0 && named.length === 1) return { refersTo: bySize(named[0], q) };
   if (!links.agrees) return { refersTo: null };
@@ -127,6 +128,26 @@ function fromSentence(mask: string, sentence: { span: [number, number]; models: 
   if (refersTo === null && !named.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence.span, models, q, bySize, links.agrees);
   return refersTo === null && named.length === 0 ? { refersTo, topical: true } : { refersTo };
 }
+
+/**
+ * Whether the count names a model of its own that the sentence compares with `model`, a model it
+ * does not agree with: `The smaller 70B model was competitive with GPT-3.5` (the 70B model is the
+ * note's topic's, not GPT-3.5). A count before the word `model` (`모델`), then a word of comparison
+ * before the model's name, in the same sentence.
+ */
+function comparedWith(mask: string, q: Quantity, model: Mention, bySize: BySize, links: ClaimLinks): boolean {
+  if (!links.agrees || model.start < q.end || model.start - q.end > COMPARE_REACH) return false;
+  const between = mask.slice(q.end, model.start);
+  if (!SIZE_NOUN.test(between) || !COMPARED.test(between)) return false;
+  const id = bySize(model, q);
+  return id === null || !links.agrees(id, q);
+}
+/** How far after the count the compared model may stand. */
+const COMPARE_REACH = 80;
+/** `70B model`, `8B models`, `70B 모델`, `70B-parameter model`: the count names a model of its own. */
+const SIZE_NOUN = /^[ \t-]*(?:param(?:eter)?s?[ \t]+)?(?:models?|version|variant|모델|버전)(?![A-Za-z])/i;
+/** A word of comparison between the count's model and another (`competitive with`, `better than`, `vs`, `보다`). */
+const COMPARED = /(?<![A-Za-z])(?:than|vs\.?|versus|against|with|compared|beats?|outperform(?:s|ed)?|rivals?|match(?:es|ed)?|surpass(?:es|ed)?)(?![A-Za-z])|보다|대비|에\s?비해|만큼/i;
 
 /**
  * An end of a range of sizes (`Sizes: 560M to 176B parameters` under `### BLOOM (BigScience)`,

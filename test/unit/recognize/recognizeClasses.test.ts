@@ -203,6 +203,15 @@ describe('recognition classes (#13)', () => {
       ]);
     });
 
+    it('reads a `<size> model` compared with another model as the note’s topic’s, not the other’s', () => {
+      assert.deepEqual(claims('## Llama 3.1\n\nThe smaller 70B model was competitive with GPT-3.5. The 175B model GPT-3 is old. The 7B model beats Mistral 7B.'), [
+        '70B exact → Llama 3.1 70B',
+        // An apposition is a claim about the model (a wrong one is reported); a count the compared model agrees with is its.
+        '175B exact → GPT-3',
+        '7B exact → Mistral 7B',
+      ]);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
