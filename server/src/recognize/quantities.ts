@@ -12,6 +12,7 @@ import { paragraphAt } from '../markdown/paragraphs';
 import type { Cell, TableReader } from './tables';
 import { mayHaveNumberWords, NUMBER_WORDS, numberWordsValue } from './numberWords';
 import type { Claim, Qualifier } from './types';
+import { spanText } from './spans';
 
 /** A parameter count before linking: which model it is about is `claims.ts`'s job. */
 export type Quantity = Omit<Claim, 'refersTo' | 'topical'>;
@@ -335,7 +336,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     if (shape && shape.end <= end) {
       // `8x7B`: eight experts of 7B each, a shape rather than a total; never checked.
       m.skipTo(shape.end);
-      found.push({ start: numStart, end: shape.end, text: original.slice(numStart, shape.end), value: Number(shape.value), active: false, qualifier: 'experts', notation: 'B', hasRangeStart: false });
+      found.push({ start: numStart, end: shape.end, text: spanText(original, numStart, shape.end), value: Number(shape.value), active: false, qualifier: 'experts', notation: 'B', hasRangeStart: false });
       continue;
     }
     if (!reading || reading.end > end) continue;
@@ -375,7 +376,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     found.push({
       start: numStart,
       end: reading.end,
-      text: original.slice(numStart, reading.end),
+      text: spanText(original, numStart, reading.end),
       value,
       active,
       qualifier,
@@ -417,7 +418,7 @@ function sharedUnit(mask: string, original: string, at: number, num: string, val
     digits = item[1];
   }
   const unit = value / total;
-  return items.map(({ start: s, digits: d }) => ({ start: s, end: s + d.length, text: original.slice(s, s + d.length), value: Number(d) * unit, range }));
+  return items.map(({ start: s, digits: d }) => ({ start: s, end: s + d.length, text: spanText(original, s, s + d.length), value: Number(d) * unit, range }));
 }
 
 interface Candidate {

@@ -5,6 +5,7 @@
  * (`Figure 3`, `Python 3.11`, `COVID-19`, `A100`, `Q3 2025`), so `isModelLike` asks for a shape
  * that names a model, not just a word and a number.
  */
+import { spanText } from './spans';
 
 /** A name found in prose: its span and its parts, as written. */
 export interface NameCandidate {
@@ -62,7 +63,7 @@ export function nameCandidates(mask: string, from = 0, to = mask.length): NameCa
       }
       break;
     }
-    out.push({ start, end, text: mask.slice(start, end), head, parts, sentenceStart: startsSentence(mask, start) });
+    out.push({ start, end, text: spanText(mask, start, end), head, parts, sentenceStart: startsSentence(mask, start) });
     HEAD.lastIndex = end;
   }
   return out;

@@ -5,6 +5,7 @@
  */
 import type { Location, Range } from 'vscode-languageserver-types';
 import type { NoteAnalysis } from '../analysis';
+import { spanText } from '../recognize/spans';
 
 /** One mention in the index: the entity and where it stands. */
 export interface IndexedMention {
@@ -115,11 +116,8 @@ function pushRange(out: number[], range: Range): void {
   out.push(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-/**
- * A copy of `s` that shares no memory with the note it was cut from: V8 keeps a slice of 13 or
- * more characters as a view of the whole string, which would keep every note's text alive.
- */
-const detached = (s: string): string => (s.length < 13 ? s : [...s].join(''));
+/** A copy of `s` that shares no memory with the note it was cut from (`spanText`). */
+const detached = (s: string): string => spanText(s, 0, s.length);
 
 /** The index entry of an analysed note: a product mention naming its model counts for both. */
 export function indexedNote(uri: string, analysis: NoteAnalysis): IndexedNote {
