@@ -239,11 +239,14 @@ function openingPairs(names: readonly IndexedName[]): Uint32Array {
  * Whether a name may open at a character and the next (-1 at the end): most word starts and
  * Hangul syllables are two letters that open none, told by one bit instead of a walk of the trie.
  */
-function mayOpen(bits: Uint32Array, code: number, next: number): boolean {
-  if (next === -1) return true;
+function mayOpen(bits: Uint32Array | undefined, code: number, next: number): boolean {
+  if (next === -1 || bits === undefined) return true;
   const bit = pairBit(foldedCode(code), foldedCode(next));
   return bit === -1 || (bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
+
+/** How many names an index needs for its table of opening pairs to pay. */
+const PAIRS_FROM = 256;
 
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const pending: number[] = [];
@@ -289,7 +292,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
    * settles most characters by one array read.
    */
   const starts = new Uint8Array(0x10000);
-  const openings = openingPairs(names);
+  // A note's short forms are a few names, whose first characters (`starts`) already say enough:
+  // no 128 KB table of pairs for each open note (#19).
+  const openings = names.length >= PAIRS_FROM ? openingPairs(names) : undefined;
   const mayStart = (code: number): boolean => {
     if (starts[code] === 0) {
       const first = foldChar(String.fromCharCode(code));
