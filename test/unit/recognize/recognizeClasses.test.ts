@@ -212,6 +212,26 @@ describe('recognition classes (#13)', () => {
       ]);
     });
 
+    it('shows a model named by its maker or its teacher and a size as that model in tokens, hovers and the table', () => {
+      const text = 'Mistral 8x22B and DeepSeek-R1 14B models.';
+      const a = analyze(text);
+      assert.deepEqual(
+        decodeSemanticTokens(semanticTokens(a).data).map((t) => `${text.slice(t.start, t.start + t.length)} ${t.type}`),
+        ['Mistral 8x22B model', 'DeepSeek-R1 14B model'],
+      );
+      assert.deepEqual(
+        a.mentions.map((m) => (hover(a, m.start, kb, { locale: 'en', numberFormat: 'auto' })!.contents as { value: string }).value.split('\n')[0]),
+        ['**Mixtral 8x22B** · model · Mistral AI', '**DeepSeek-R1-Distill-Qwen-14B** · model · DeepSeek'],
+      );
+      const table = comparisonTable(a, kb, { columns: ['model', 'parameters'], sort: 'mention', language: 'en', numberFormat: 'auto' });
+      assert.deepEqual(table.ok && table.markdown.split('\n').slice(1, 5), [
+        '| Model                               | Parameters |',
+        '| ----------------------------------- | ---------: |',
+        '| Mixtral 8x22B[^rn-1]                |       141B |',
+        '| DeepSeek-R1-Distill-Qwen-14B[^rn-2] |        14B |',
+      ]);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
