@@ -144,8 +144,11 @@ function comparedWith(mask: string, q: Quantity, model: Mention, bySize: BySize,
 }
 /** How far after the count the compared model may stand. */
 const COMPARE_REACH = 80;
-/** `70B model`, `8B models`, `70B 모델`, `70B-parameter model`: the count names a model of its own. */
-const SIZE_NOUN = /^[ \t-]*(?:param(?:eter)?s?[ \t]+)?(?:models?|version|variant|모델|버전)(?![A-Za-z])/i;
+/**
+ * `70B model`, `8B models`, `70B 모델`, `70B-parameter model`, `**4 B** dense model`, `235B MoE`: the
+ * count names a model of its own (masked emphasis between them).
+ */
+const SIZE_NOUN = /^[ \t\u0000-]*(?:param(?:eter)?s?[ \t]+)?(?:(?:(?:dense|MoE)[ \t]+)?(?:models?|version|variant|모델|버전)|MoE)(?![A-Za-z])/i;
 /** A word of comparison between the count's model and another (`competitive with`, `better than`, `vs`, `보다`). */
 const COMPARED = /(?<![A-Za-z])(?:than|vs\.?|versus|against|with|compared|beats?|outperform(?:s|ed)?|rivals?|match(?:es|ed)?|surpass(?:es|ed)?)(?![A-Za-z])|보다|대비|에\s?비해|만큼/i;
 

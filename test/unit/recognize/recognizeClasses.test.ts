@@ -210,6 +210,11 @@ describe('recognition classes (#13)', () => {
         '175B exact → GPT-3',
         '7B exact → Mistral 7B',
       ]);
+      // Emphasis between the count and its noun, and an MoE or dense model.
+      assert.deepEqual(claims('## Qwen3\n\nThe **dense 4 B** model beats Qwen 2.5-72B-Instruct. The 235B MoE rivals DeepSeek-R1.'), [
+        '4 B exact → Qwen3-4B',
+        '235B exact → Qwen3-235B-A22B',
+      ]);
     });
 
     it('shows a model named by its maker or its teacher and a size as that model in tokens, hovers and the table', () => {
