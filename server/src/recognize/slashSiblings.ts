@@ -1,6 +1,7 @@
 /**
  * Versions after a slash (#13 §3): `DeepSeek V3/R1`, `GPT-4/4o`, `Llama 3.1/3.2/3.3`, `Qwen2/2.5`,
- * `Kimi K1.5/K2`, or a slash with a space on each side (`Claude 3.7 / 3.5`). Each part after a slash is read as the name before it with its last part
+ * `Kimi K1.5/K2`, or a slash with a space on each side (`Claude 3.7 / 3.5`), and dotted versions
+ * listed after a comma (`Llama 3, 3.1, 3.3`). Each part after a slash is read as the name before it with its last part
  * replaced (`DeepSeek R1`, `GPT-4o`, `Llama 3.2`), and is a mention when the knowledge base has a
  * model or family so named. Only version-like parts count: a letter or two and a number (`R1`,
  * `K2`) in place of the same shape, or a number with at most one lowercase letter (`4o`, `3.2`) in
@@ -31,8 +32,16 @@ export function siblingName(written: string, part: string): string | undefined {
   return written.slice(0, last.index) + part;
 }
 
-/** Where the text after a slash at `at` starts: `/` glued (`GPT-4/4o`) or spaced on both sides (`Claude 3.7 / 3.5`); -1 without one. */
+/**
+ * Where the text after a slash at `at` starts: `/` glued (`GPT-4/4o`) or spaced on both sides
+ * (`Claude 3.7 / 3.5`); or after a comma, a dotted version that stands alone as an item of a list
+ * (`Llama 3, 3.1, 3.2, 3.3`, `Qwen 2, 2.5 and 3`), not a number that a word follows (`Qwen2, 2.5
+ * points higher`); -1 without one.
+ */
 export function afterSlash(mask: string, at: number, end: number): number {
   if (at < end && mask.charCodeAt(at) === 0x2f) return at + 1;
+  if (at + 1 < end && mask[at] === ',' && mask[at + 1] === ' ' && LISTED_VERSION.test(mask.slice(at + 2, Math.min(end, at + 24)))) return at + 2;
   return at + 2 < end && mask[at] === ' ' && mask.charCodeAt(at + 1) === 0x2f && mask[at + 2] === ' ' ? at + 3 : -1;
 }
+/** A dotted version, then the end of the list's item: a comma, `and`, `or`, a bracket, a pipe (masked in a table), the line's end. */
+const LISTED_VERSION = /^\d+\.\d+(?:\.\d+)?[a-z]?(?:$|[ \t]*(?:[,)|\u0000\n]|(?:and|or)[ \t])|\.(?:\s|$))/;

@@ -126,6 +126,15 @@ describe('recognition classes (#13)', () => {
       ]);
       // A slash with a space on each side, as table cells write it; not a space on one side only.
       assert.deepEqual(spans('| Claude 3.7 / 3.5 | GPT-4 /4o |'), ['[2, 12) Claude 3.7 → Claude 3.7 Sonnet', '[15, 18) 3.5 → Claude', '[21, 26) GPT-4 → GPT-4']);
+      // Dotted versions that stand alone as a list's items after a comma; not a number a word follows.
+      assert.deepEqual(spans('| Llama 3, 3.1, 3.3 | Meta |\n\nQwen2, 2.5 points higher; GPT-4, 3.5 times.'), [
+        '[2, 9) Llama 3 → Llama',
+        '[11, 14) 3.1 → Llama',
+        '[16, 19) 3.3 → Llama 3.3 70B',
+        '[22, 26) Meta → Meta',
+        '[30, 35) Qwen2 → Qwen2',
+        '[56, 61) GPT-4 → GPT-4',
+      ]);
     });
 
     it('reads no version after a slash that is a size, a year, a word or a name the knowledge base lacks', () => {
