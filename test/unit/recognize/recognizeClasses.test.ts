@@ -145,7 +145,14 @@ describe('recognition classes (#13)', () => {
     it('reads the size a model’s name ends in, written after a name without it, as part of the mention', () => {
       assert.deepEqual(mentions('Qwen2.5-Omni 7B and 큐웬2.5 옴니-7B are one model.'), ['Qwen2.5-Omni 7B → Qwen2.5-Omni-7B', '큐웬2.5 옴니-7B → Qwen2.5-Omni-7B']);
       // Not another size, not a size the name already has, not a model whose name has no size.
-      assert.deepEqual(mentions('Qwen2.5-Omni 3B, Llama 3.1 8B 8B, DeepSeek-V3 671B.'), ['Qwen2.5-Omni → Qwen2.5-Omni-7B', 'Llama 3.1 8B → Llama 3.1 8B', 'DeepSeek-V3 → DeepSeek-V3']);
+      assert.deepEqual(mentions('Mistral NeMo 7B, Mistral NeMo 12B, Llama 3.1 8B 8B, DeepSeek-V3 671B.'), [
+        'Mistral NeMo → Mistral NeMo',
+        'Mistral NeMo 12B → Mistral NeMo',
+        'Llama 3.1 8B → Llama 3.1 8B',
+        'DeepSeek-V3 → DeepSeek-V3',
+      ]);
+      // The family's other member when the knowledge base has it (Qwen2.5-Omni-3B, added on 2026-12-07).
+      assert.deepEqual(mentions('Qwen2.5-Omni 3B is out.'), ['Qwen2.5-Omni 3B → Qwen2.5-Omni-3B']);
     });
 
     it('reads an Ollama tag’s size as the member of that size', () => {
@@ -298,8 +305,8 @@ describe('recognition classes (#13)', () => {
 
     it('reads the other spelling writers use for a transliterated name (knowledge/koreanSpellings.ts)', () => {
       assert.deepEqual(mentions('큐원2.5 옴니와 큐웬2.5 옴니, 제미니와 앤스로픽, 그로크 3.'), [
-        '큐원2.5 옴니 → Qwen2.5-Omni-7B',
-        '큐웬2.5 옴니 → Qwen2.5-Omni-7B',
+        '큐원2.5 옴니 → Qwen2.5-Omni',
+        '큐웬2.5 옴니 → Qwen2.5-Omni',
         '제미니 → Gemini',
         '앤스로픽 → Anthropic',
         '그로크 3 → Grok 3',
