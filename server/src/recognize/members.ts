@@ -113,7 +113,20 @@ export function memberNamed(kb: KnowledgeBase, familyId: string, word: string, w
  */
 export function namedAfterOfSize(kb: KnowledgeBase, model: ModelEntity, value: number): ModelEntity | undefined {
   if (model.organization === undefined || sameSize(model.parameters?.total, value) || sameSize(model.parameters?.active, value)) return undefined;
-  const prefix = `${foldName(model.name)} `;
-  const found = kb.modelsOf(model.organization).filter((m) => m !== model && foldName(m.name).startsWith(prefix) && sameSize(nominalSize(m.name).total, value));
+  const found = namedAfter(kb, model).filter((m) => sameSize(nominalSize(m.name).total, value));
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** The maker's models named after `model` (`DeepSeek-R1-Distill-Qwen-14B` after DeepSeek-R1), read once per model and knowledge base. */
+function namedAfter(kb: KnowledgeBase, model: ModelEntity): readonly ModelEntity[] {
+  let known = namedAfterRead.get(kb);
+  if (!known) namedAfterRead.set(kb, (known = new Map()));
+  let found = known.get(model.id);
+  if (!found) {
+    const prefix = `${foldName(model.name)} `;
+    found = kb.modelsOf(model.organization!).filter((m) => m !== model && foldName(m.name).startsWith(prefix));
+    known.set(model.id, found);
+  }
+  return found;
+}
+const namedAfterRead = new WeakMap<KnowledgeBase, Map<string, readonly ModelEntity[]>>();
