@@ -120,7 +120,8 @@ function sentenceReader(mask: string, models: Mention[]): (pos: number) => { spa
 function fromSentence(mask: string, sentence: { span: [number, number]; models: Mention[] }, models: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
   const named = sentence.models;
   const single = named.filter((m) => links.isModel(m.id));
-  if (single.length === 1 && comparedWith(mask, q, single[0], bySize, links)) return { refersTo: null, topical: true };
+  const only = single.length === 1 ? single[0] : single.length === 0 && named.length === 1 ? named[0] : undefined;
+  if (only && comparedWith(mask, q, only, bySize, links)) return { refersTo: null, topical: true };
   if (single.length === 1) return { refersTo: familyMemberAgreeing(named, q, bySize, links.agrees, single[0]) ?? bySize(single[0], q) };
   if (single.length === 0 && named.length === 1) return { refersTo: bySize(named[0], q) };
   if (!links.agrees) return { refersTo: null };
@@ -130,26 +131,21 @@ function fromSentence(mask: string, sentence: { span: [number, number]; models: 
 }
 
 /**
- * Whether the count names a model of its own that the sentence compares with `model`, a model it
- * does not agree with: `The smaller 70B model was competitive with GPT-3.5` (the 70B model is the
- * note's topic's, not GPT-3.5). A count before the word `model` (`모델`), then a word of comparison
- * before the model's name, in the same sentence.
+ * Whether the count is another model's than `model`, which the sentence compares it with: `The
+ * smaller 70B model was competitive with GPT-3.5`, `The 235B total / 22B active flagship rivals
+ * DeepSeek-R1` (the counts are the note's topic's). A word of comparison between the count and
+ * the model's name after it, in the same sentence, and the model is not of that size; nor, for an
+ * active count, a dense model of it (`30B MoE (3B active) … beats Qwen 2.5`: not Qwen2.5-3B).
  */
 function comparedWith(mask: string, q: Quantity, model: Mention, bySize: BySize, links: ClaimLinks): boolean {
   if (!links.agrees || model.start < q.end || model.start - q.end > COMPARE_REACH) return false;
-  const between = mask.slice(q.end, model.start);
-  if (!SIZE_NOUN.test(between) || !COMPARED.test(between)) return false;
+  if (!COMPARED.test(mask.slice(q.end, model.start))) return false;
   const id = bySize(model, q);
-  return id === null || !links.agrees(id, q);
+  return id === null || !links.agrees(id, q) || (q.active && links.agrees(id, { ...q, active: false }));
 }
 /** How far after the count the compared model may stand. */
 const COMPARE_REACH = 80;
-/**
- * `70B model`, `8B models`, `70B 모델`, `70B-parameter model`, `**4 B** dense model`, `235B MoE`: the
- * count names a model of its own (masked emphasis between them).
- */
-const SIZE_NOUN = /^[ \t\u0000-]*(?:param(?:eter)?s?[ \t]+)?(?:(?:(?:dense|MoE)[ \t]+)?(?:models?|version|variant|모델|버전)|MoE)(?![A-Za-z])/i;
-/** A word of comparison between the count's model and another (`competitive with`, `better than`, `vs`, `보다`). */
+/** A word of comparison between the count's model and another (`competitive with`, `better than`, `vs`, `rivals`, `보다`). */
 const COMPARED = /(?<![A-Za-z])(?:than|vs\.?|versus|against|with|compared|beats?|outperform(?:s|ed)?|rivals?|match(?:es|ed)?|surpass(?:es|ed)?)(?![A-Za-z])|보다|대비|에\s?비해|만큼/i;
 
 /**

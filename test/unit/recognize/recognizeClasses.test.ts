@@ -226,11 +226,14 @@ describe('recognition classes (#13)', () => {
         '175B exact → GPT-3',
         '7B exact → Mistral 7B',
       ]);
-      // Emphasis between the count and its noun, and an MoE or dense model.
-      assert.deepEqual(claims('## Qwen3\n\nThe **dense 4 B** model beats Qwen 2.5-72B-Instruct. The 235B MoE rivals DeepSeek-R1.'), [
+      // Through emphasis, for an MoE, for a total and an active count, and beside a family the count is not of
+      // (an active count is no dense model's: not Qwen2.5-3B; Qwen3-30B-A3B counts 3.3B active, so 3B is about nothing).
+      assert.deepEqual(claims('## Qwen3\n\nThe **dense 4 B** model beats Qwen 2.5-72B-Instruct. The 235B total / 22B active flagship rivals DeepSeek-R1.'), [
         '4 B exact → Qwen3-4B',
         '235B exact → Qwen3-235B-A22B',
+        '22B exact → Qwen3-235B-A22B',
       ]);
+      assert.deepEqual(claims('## Qwen3\n\nI ran the 30B MoE (3B active) locally; it beats Qwen 2.5.'), ['30B exact → Qwen3-30B-A3B', '3B exact → nothing']);
     });
 
     it('shows a model named by its maker or its teacher and a size as that model in tokens, hovers and the table', () => {
