@@ -186,11 +186,13 @@ export function tableReader(text: string, mask: string): TableReader {
       if (known(above)) break;
       if (dead && above.start >= dead.from && above.end <= dead.to) return fail();
       if (isDelimiter(above)) {
-        if (above.start === 0) return undefined;
+        // A delimiter row with no header of its cells makes no table: the lines below it are
+        // remembered as such too, or each of them would walk up to it again (a quadratic scan).
+        if (above.start === 0) return fail();
         const head = withPipes(lineAt(above.start - 1));
-        if (head.pipes!.length === 0) return undefined;
+        if (head.pipes!.length === 0) return fail();
         const heads = cells(head);
-        if (heads.length !== delimiterCells(above)) return undefined;
+        if (heads.length !== delimiterCells(above)) return fail();
         const prose = heads.map(([s, e]) => mask.slice(s, e).replace(/\u0000/g, '').trim());
         const columns = prose.map(columnOf);
         let modelColumn = prose.findIndex((h) => MODEL_HEADER.test(h));
