@@ -256,6 +256,20 @@ describe('recognition classes (#13)', () => {
       ]);
     });
 
+    it('reads a count as the only model of its sentence it agrees with among 32 different names at most', () => {
+      // Models that read as one mention each and that a 70B count does not agree with (nor a model named after them).
+      const others = kb
+        .all()
+        .filter((e) => e.kind === 'model' && /^[A-Za-z][A-Za-z0-9.-]*(?: [A-Za-z0-9.-]+)?$/.test(e.name))
+        .map((e) => e.name)
+        .filter((n) => mentions(`Models: ${n}.`).join() === `${n} → ${n}` && claims(`Among ${n} and GPT-4, one has 70B parameters.`).join() === '70B exact → nothing')
+        .slice(0, 32);
+      assert.equal(others.length, 32);
+      const sentence = (names: string[]): string => `Among ${names.join(', ')} and Llama 2 70B, one has 70B parameters.`;
+      assert.deepEqual(claims(sentence(others.slice(0, 31))), ['70B exact → Llama 2 70B']);
+      assert.deepEqual(claims(sentence(others)), ['70B exact → nothing']);
+    });
+
     it('keeps a variant suffix with its base model', () => {
       assert.deepEqual(mentions('Llama-3.1-405B-Instruct, gemma-3-27b-it and Qwen3-30B-A3B-GGUF.'), [
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
