@@ -18,8 +18,11 @@ const LOWER_THEN_CAPITAL = /^[a-z]+[A-Z]/;
 export const lettersOf = (s: string): string => s.replace(/[^A-Za-z]/g, '');
 /** Hangul syllables alone (`클로드`). */
 const HANGUL_WORD = /^[가-힣]+$/;
-/** A lowercase letter and a number (`o1`, `o3`): of an entity with other senses, only as written and in a paragraph about AI (not `O3`, ozone). */
-const SHORT_CODE = /^[a-z]\d{1,2}$/;
+/**
+ * A lowercase letter and a number, or a digit and a lowercase letter (`o1`, `o3`, `4o`): of an
+ * entity with other senses, only as written and in a paragraph about AI (not `O3`, ozone).
+ */
+const SHORT_CODE = /^(?:[a-z]\d{1,2}|\d[a-z])$/;
 
 /** How a name must be written, and where, to be a mention of its entity (the flags of the alias index's trie nodes). */
 export interface NameWriting {
@@ -29,7 +32,7 @@ export interface NameWriting {
   coined: boolean;
   /** Capitals alone of an `ambiguous` entity (`SAM`): only in capitals. */
   acronym: boolean;
-  /** A lowercase letter before a capital (`xAI`), or a letter and a number of an `ambiguous` entity (`o1`): only with these letters. */
+  /** A lowercase letter before a capital (`xAI`), or a letter and a number of an `ambiguous` entity (`o1`, `4o`): only with these letters. */
   letters?: string;
   /** Words alone (Latin or Hangul), or a letter and a number, of an `ambiguous` entity: only in a paragraph about AI. */
   ambiguous: boolean;

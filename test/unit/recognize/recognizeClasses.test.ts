@@ -27,7 +27,8 @@ describe('recognition classes (#13)', () => {
         'Llama 4 Maverick → Llama 4 Maverick',
         'Maverick → Llama 4 Maverick*',
         'GPT-4o → GPT-4o',
-        '4o → GPT-4o*',
+        // `4o` is also a name of its own (gated: as written, in a paragraph about AI), so no short form.
+        '4o → GPT-4o',
       ]);
       assert.deepEqual(mentions('DeepSeek-R1 and DeepSeek-V3: R1 reasons, v3 chats. Kimi K2 too; K2 is open.'), [
         'DeepSeek-R1 → DeepSeek-R1',
@@ -49,7 +50,7 @@ describe('recognition classes (#13)', () => {
     it('leaves a short form alone before any full mention, in another model, or shared by two', () => {
       assert.deepEqual(mentions('Scout the area first.'), []);
       assert.deepEqual(mentions('Scout the area, then read about Llama 4 Scout.'), ['Llama 4 Scout → Llama 4 Scout']);
-      assert.deepEqual(mentions('GPT-4o is fast; 4o-mini is cheaper.'), ['GPT-4o → GPT-4o']);
+      assert.deepEqual(mentions('GPT-4o is fast; 4o-mini is cheaper.'), ['GPT-4o → GPT-4o', '4o-mini → GPT-4o mini']);
       // Glued to another identifier by `_`, `-`, `.` or `/`: a branch or repository, not the model.
       assert.deepEqual(mentions('DeepSeek-V3 is out; see the kullm_v3 branch and foo-V3, and V3 itself.'), ['DeepSeek-V3 → DeepSeek-V3', 'V3 → DeepSeek-V3*']);
       // `Sonnet` would name both: it names neither.
@@ -125,7 +126,8 @@ describe('recognition classes (#13)', () => {
         '[30, 31) 3 → Qwen3',
       ]);
       // A slash with a space on each side, as table cells write it; not a space on one side only.
-      assert.deepEqual(spans('| Claude 3.7 / 3.5 | GPT-4 /4o |'), ['[2, 12) Claude 3.7 → Claude 3.7 Sonnet', '[15, 18) 3.5 → Claude', '[21, 26) GPT-4 → GPT-4']);
+      // (`4o` after a slash with a space on one side only is no sibling, but a name of its own.)
+      assert.deepEqual(spans('| Claude 3.7 / 3.5 | GPT-4 /4o |'), ['[2, 12) Claude 3.7 → Claude 3.7 Sonnet', '[15, 18) 3.5 → Claude', '[21, 26) GPT-4 → GPT-4', '[28, 30) 4o → GPT-4o']);
       // Dotted versions that stand alone as a list's items after a comma; not a number a word follows.
       assert.deepEqual(spans('| Llama 3, 3.1, 3.3 | Meta |\n\nQwen2, 2.5 points higher; GPT-4, 3.5 times.'), [
         '[2, 9) Llama 3 → Llama',
@@ -490,6 +492,11 @@ describe('recognition classes (#13)', () => {
         'ChatGPT → ChatGPT',
         'Claude → Claude',
       ]);
+    });
+
+    it('reads bare `4o` as GPT-4o only as written and in a paragraph about AI, and a product’s model in brackets', () => {
+      assert.deepEqual(mentions('ChatGPT: 4o beats 4o mini; 4O is not it.\n\nRoom 4o is on the left.'), ['ChatGPT → ChatGPT', '4o → GPT-4o', '4o mini → GPT-4o mini']);
+      assert.deepEqual(mentions('챗GPT(4o)와 ChatGPT (Plus)를 비교했다.'), ['챗GPT(4o) → ChatGPT +GPT-4o', 'ChatGPT → ChatGPT']);
     });
 
     it('finds products, and a product naming its model as one mention of both', () => {
