@@ -114,7 +114,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
       if (id === undefined) {
         if (topicAnswers.size >= 4096) topicAnswers.clear();
         // A topic's count stands beside the topic's name alone, as a table row's does.
-        const member = sizedMember(kb, m, q, true, namedAfter);
+        const member = links.bySize!(m, q, true, namedAfter);
         id = member !== null && links.agrees!(member, q) ? member : null;
         topicAnswers.set(key, id);
       }

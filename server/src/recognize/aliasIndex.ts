@@ -182,9 +182,9 @@ const VERSION_AFTER = /^[ -](v?\d{1,2}\.\d+(?:\.\d+)*)(?![A-Za-z0-9.])/i;
 /** The size a name as written ends in, after a separator (`Qwen2.5 14B`). */
 const SIZE_AT_END = /[-_ ](\d+(?:\.\d+)?[BbMm])$/;
 const SIZE_AFTER = /^[-_ :](\d+(?:\.\d+)?)([BbMm])(?:-A\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9_])/;
-/** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
 /** A size or an expert shape after a company's name (`Mistral 8x22B`, `DeepSeek 14B`). */
 const ORG_SIZE_AFTER = /^[ -](?:(\d{1,2})[x×])?(\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9_])/;
+/** A size right before a family's name, a word of its own: `13B LLaMA`, `70B Llama 3.1`. */
 const SIZE_BEFORE = /(\d+(?:\.\d+)?)([BbMm]) $/;
 /** `-A22B` after `Qwen3-235B`: an active count. */
 const ACTIVE_AFTER = /^[-_]A(\d+(?:\.\d+)?)([Bb])(?![A-Za-z0-9_])/;
@@ -501,10 +501,11 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     if (!sized) return m;
     const experts = sized[1] !== undefined ? foldName(`${sized[1]}x${sized[2]}${sized[3]}`) : undefined;
     const value = sizeValue(sized[2], sized[3]);
+    // The size the name states (`Llama 3.2 3B` for 3B), else the model's count.
     const ofSize = (e: ModelEntity): boolean =>
       experts !== undefined
         ? [e.name, ...e.aliases].some((n) => ` ${foldName(n)} `.includes(` ${experts} `))
-        : sameSize(nominalSize(e.name).total, value) || (nominalSize(e.name).total === undefined && sameSize(e.parameters?.total, value));
+        : sameSize(nominalSize(e.name).total ?? e.parameters?.total, value);
     const found = kb.modelsOf(organizationId).filter(ofSize);
     return found.length === 1 ? { ...m, kind: 'model', id: found[0].id, end: m.end + sized[0].length } : m;
   };

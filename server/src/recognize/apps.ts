@@ -4,9 +4,11 @@
  * beside `GPT-4o` stays the family. A family has an app when a product is named for it with
  * `app` (`Claude app`, `Gemini app`, `Grok app`). A list is names parted by commas, `and`, `or`,
  * `vs`, a slash or a middle dot, or a Korean particle of listing (`챗GPT와 클로드`, `챗지피티, 제미나이,
- * 클로드`, `chatGPT를 비롯하여 Claude`), on one line; another app-family in the list passes the reading on (`Gemini` two names
- * after `ChatGPT`). Read from the note's text around the name only, a few names each way, so the
- * reading is the same whichever part of the note is scanned again after an edit.
+ * 클로드`, `chatGPT를 비롯하여 Claude`), on one line; another app-family in the list passes the
+ * reading on (`Gemini` two names after `ChatGPT`). A vertical list counts too: the first names of
+ * lines of syntax (a table's first column, a list's items). Read from the note's text around the
+ * name only, a few names each way, so the reading is the same whichever part of the note is
+ * scanned again after an edit.
  */
 import type { Entity, KnowledgeBase } from '../knowledge/types';
 import { foldName } from '../knowledge/normalize';

@@ -185,13 +185,13 @@ function familyMemberAgreeing(
   return null;
 }
 
+/** How many different names a sentence may hold for a count to be read as the only one it agrees with. */
+const ONLY_AGREEING_LIMIT = 32;
+
 /**
  * Of several models and families named in the sentence, the one the count agrees with, when it is
  * the only one (`400억 개 매개변수로 학습된 Falcon-40B가 GPT-3보다 …` is Falcon-40B's); else null.
  */
-/** How many different names a sentence may hold for a count to be read as the only one it agrees with. */
-const ONLY_AGREEING_LIMIT = 32;
-
 function onlyAgreeing(sentenceModels: Mention[], q: Quantity, bySize: BySize, agrees: (id: string, q: Quantity) => boolean): string | null {
   let found: string | null = null;
   // Each name as written once (a sentence may repeat it), and no reading among more than a few

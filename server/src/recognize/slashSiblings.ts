@@ -1,9 +1,9 @@
 /**
  * Versions after a slash (#13 §3): `DeepSeek V3/R1`, `GPT-4/4o`, `Llama 3.1/3.2/3.3`, `Qwen2/2.5`,
  * `Kimi K1.5/K2`, or a slash with a space on each side (`Claude 3.7 / 3.5`), and dotted versions
- * listed after a comma (`Llama 3, 3.1, 3.3`). Each part after a slash is read as the name before it with its last part
- * replaced (`DeepSeek R1`, `GPT-4o`, `Llama 3.2`), and is a mention when the knowledge base has a
- * model or family so named. Only version-like parts count: a letter or two and a number (`R1`,
+ * listed after a comma (`Llama 3, 3.1, 3.3`). Each part after a slash is read as the name before
+ * it with its last part replaced (`DeepSeek R1`, `GPT-4o`, `Llama 3.2`), and is a mention when
+ * the knowledge base has a model or family so named. Only version-like parts count: a letter or two and a number (`R1`,
  * `K2`) in place of the same shape, or a number with at most one lowercase letter (`4o`, `3.2`) in
  * place of the name's trailing number. A size (`7B/13B`) is a count, read by the claims; a whole
  * name (`GPT-4/GPT-4o`) is found by the index itself.

@@ -41,7 +41,7 @@ export function lowerBound<T>(items: readonly T[], value: number, key: (item: T)
 /**
  * `text[start, end)` as a string of its own. A slice of 13 characters or more is a view that keeps
  * the whole string alive: a mention's text would keep its note's mask, and after each edit the
- * previous version's (#19: twenty edits of a 1 MB note held 57 MB more). Copied by way of a short
+ * previous version's (#19: a 1 MB note held 26.5 MB of heap after 20 edits, 12.2 MB as copies). Copied by way of a short
  * concatenation, whose flattening makes the new string.
  */
 export function spanText(text: string, start: number, end: number): string {
