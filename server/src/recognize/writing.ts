@@ -8,8 +8,8 @@
 
 /** One Latin word, no digits or separators: the names that double as ordinary words. */
 const ONE_LATIN_WORD = /^[A-Za-z]+$/;
-/** Latin words and separators only, no digits (`High-Flyer`, `Neural Chat`). */
-const LATIN_WORDS = /^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$/;
+/** Latin words and separators only, no digits (`High-Flyer`, `Neural Chat`, `Weights & Biases`). */
+const LATIN_WORDS = /^[A-Za-z]+(?:(?:[-_ ]| & )[A-Za-z]+)*$/;
 const HAS_CAPITAL = /[A-Z]/;
 /** Capitals alone (`SAM`, `BART`). */
 const ACRONYM = /^[A-Z]{2,}$/;

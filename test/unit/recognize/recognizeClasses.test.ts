@@ -550,6 +550,8 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('메타 분석 결과를 정리했다.'), []);
     // A name of several words of such an entity, too.
     assert.deepEqual(mentions('She was a high-flyer at the bank. High-Flyer Capital is a name.'), []);
+    // Words joined by `&` are such a name too: a network's weights & biases, in any paragraph.
+    assert.deepEqual(mentions('The model learns its weights & biases by gradient descent.'), []);
     assert.deepEqual(mentions('The Alpaca and the Koala at the zoo. 동물원의 알파카.'), []);
     assert.deepEqual(mentions('I grok the idea. 아마존 열대우림은 넓다.'), []);
     // Found by running the CLI over the READMEs of this project's npm dependencies: a module format, a word, a TypeScript link.
@@ -578,6 +580,7 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('미세 조정된 Mistral 버전이 많다.'), ['Mistral → Mistral AI']);
     assert.deepEqual(mentions('Falcon was trained on RefinedWeb tokens.'), ['Falcon → Falcon']);
     assert.deepEqual(mentions('DeepSeek, an AI lab, is backed by High-Flyer.'), ['DeepSeek → DeepSeek', 'High-Flyer → High-Flyer']);
+    assert.deepEqual(mentions('We log every LLM fine-tuning run to Weights & Biases.'), ['Weights & Biases → Weights & Biases']);
     assert.deepEqual(mentions('Alpaca and Koala fine-tune LLaMA; the Alpaca dataset has 52K instructions.'), ['Alpaca → Alpaca', 'Koala → Koala', 'LLaMA → Llama']);
   });
 });
