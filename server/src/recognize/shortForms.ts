@@ -41,7 +41,7 @@ export const ROW_REACH = 512;
  * sizes (`405B`, `A22B`) and bare versions (`4`, `3.1`).
  */
 const GENERIC = new Set(
-  'instruct base chat pro mini flash turbo ultra light lite large small medium nano max plus think thinking reasoning vision vl coder code preview it hf fp8 latest omni deep next air open exp experimental guard embed embedding distill online edge'.split(' '),
+  'instruct base chat pro mini flash turbo ultra light lite large small medium nano max plus think thinking reasoning vision vl coder code preview it hf fp8 latest omni deep next air open exp experimental guard embed embedding distill online edge fast instant dev audio speech voice realtime search image video tts micro tiny high low'.split(' '),
 );
 
 /** Whether the words left of a name make a short form: letters in them, and more than a variant, size or word of the field. */

@@ -69,6 +69,11 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Bison first, then PaLM 2 and Bison.'), ['PaLM 2 → PaLM 2', 'Bison → PaLM 2 Bison*']);
       // A variant word only in the model's table row, never in prose: `Turbo` after GPT-4.
       assert.deepEqual(mentions('GPT-4 shipped; Turbo came later.'), ['GPT-4 → GPT-4']);
+      // Nor a mode or modality a product's menu names too: `Fast` after Grok 4 Fast, `Audio` after GPT-4o Audio.
+      assert.deepEqual(mentions('Grok 4 Fast and GPT-4o Audio shipped.\n\n- Auto, Fast, Thinking 모드 선택 가능\n- Audio Overviews, Dev Mode'), [
+        'Grok 4 Fast → Grok 4 Fast',
+        'GPT-4o Audio → GPT-4o Audio (preview)',
+      ]);
     });
   });
 
