@@ -2,7 +2,9 @@
  * Short forms a note defines for itself: after `Llama 4 Maverick`, a later `Maverick` is that
  * model; likewise `R1` after `DeepSeek-R1`, `V3` after `DeepSeek-V3`, `Opus 4` after
  * `Claude Opus 4`, `K2` after `Kimi K2`, `4o` after `GPT-4o`; and after a family written with its
- * generation (`Llama 4`, a table row's first cell), the rest of a member's name (`Scout`). Only
+ * generation (`Llama 4`, a table row's first cell), the rest of a member's name (`Scout`), and
+ * after one written without it (`Claude`), a member's word and version (`Sonnet 4.5`); in Korean
+ * alike (`매버릭` after `라마 4 매버릭`, `소네트 4.5` after `클로드`). Only
  * within the note, only after the model's first full mention (or that family's), and never a form
  * two of the note's models share. A form may carry the size and variant suffixes of a model id
  * (`Scout-17B-16E`, `Maverick-17B-128E-Instruct`).
@@ -47,7 +49,7 @@ const GENERIC = new Set(
 /** Whether the words left of a name make a short form: letters in them, and more than a variant, size or word of the field. */
 function isShortForm(tail: readonly string[]): boolean {
   const form = tail.join(' ');
-  if (!/[A-Za-z]/.test(form) || foldName(form).length < 2) return false;
+  if (!/[A-Za-z가-힣]/.test(form) || foldName(form).length < 2) return false;
   if (tail.length === 1 && (GENERIC.has(form.toLowerCase()) || /^A?\d+(?:\.\d+)?[BbMmTt]$/.test(form) || /^\d+x\d+B$/i.test(form))) return false;
   // `LLM` of `VARCO LLM`, `AI 모델`: words of the field name no model.
   return !tail.every((w) => GENERIC.has(w.toLowerCase()) || isGenericWord(w) || /^A?[\d.]+[BbMmTtKkEe]?$/.test(w));
@@ -96,8 +98,18 @@ export function rowFormsOf(kb: KnowledgeBase, familyId: string, written: string)
  * it (`PaLM 2` → PaLM 2 Bison, PaLM 2 Gecko), as a family's do.
  */
 function memberTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
-  // A family without its generation (`Llama`, `Claude`) spans too many members to name one by a word.
-  if (!/\d/.test(written)) return [];
+  // A family without its generation (`Llama`, `Claude`) spans too many members to name one by a
+  // word; a word and a version name one (`Sonnet 4.5`, `Opus 4`, `소네트 4.5` after `Claude`).
+  if (!/\d/.test(written)) return tailsOf(kb, familyId, written).filter(([tail]) => wordAndVersion(tail));
+  return tailsOf(kb, familyId, written);
+}
+
+/** A member's tail of a word (no variant word) and a version: `Sonnet 4.5`, not `Pro 1.5` or `3 Opus`. */
+const wordAndVersion = (tail: readonly string[]): boolean =>
+  tail.length === 2 && /^(?:[A-Za-z]{2,}|[가-힣]+)$/.test(tail[0]) && !GENERIC.has(tail[0].toLowerCase()) && /^\d+(?:\.\d+)?$/.test(tail[1]);
+
+/** `readTails`, remembered per knowledge base, family and name as written. */
+function tailsOf(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
   let known = tailsRead.get(kb);
   if (!known) tailsRead.set(kb, (known = new Map()));
   const key = `${familyId}\u0000${written}`;

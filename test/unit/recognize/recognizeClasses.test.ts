@@ -47,6 +47,22 @@ describe('recognition classes (#13)', () => {
       ]);
     });
 
+    it('reads a tier and a version after the family written without its generation (`Sonnet 4.5` after `Claude`), in Korean too', () => {
+      assert.deepEqual(mentions('Claude is our model. Sonnet 4.5 beats GPT-5; Opus 4.1 is slower. Shakespeare wrote Sonnet 18.'), [
+        'Claude → Claude',
+        'Sonnet 4.5 → Claude Sonnet 4.5*',
+        'GPT-5 → GPT-5',
+        'Opus 4.1 → Claude Opus 4.1*',
+      ]);
+      assert.deepEqual(mentions('Sonnet 4.5 beats GPT-5.'), ['GPT-5 → GPT-5']);
+      assert.deepEqual(mentions('클로드 모델을 쓴다. 소네트 4.5가 좋다. 라마 4 매버릭 다음에 매버릭도 봤다.'), [
+        '클로드 → Claude',
+        '소네트 4.5 → Claude Sonnet 4.5*',
+        '라마 4 매버릭 → Llama 4 Maverick',
+        '매버릭 → Llama 4 Maverick*',
+      ]);
+    });
+
     it('leaves a short form alone before any full mention, in another model, or shared by two', () => {
       assert.deepEqual(mentions('Scout the area first.'), []);
       assert.deepEqual(mentions('Scout the area, then read about Llama 4 Scout.'), ['Llama 4 Scout → Llama 4 Scout']);
