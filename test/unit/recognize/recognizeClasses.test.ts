@@ -61,6 +61,8 @@ describe('recognition classes (#13)', () => {
         '라마 4 매버릭 → Llama 4 Maverick',
         '매버릭 → Llama 4 Maverick*',
       ]);
+      // A variant word is no form in Korean either: `프로` after 제미나이 2.5 프로, `나노` after 카나나 나노.
+      assert.deepEqual(mentions('제미나이 2.5 프로를 쓴다. 프로그램과 프로 요금제. 카나나 나노 다음 나노 단위.'), ['제미나이 2.5 프로 → Gemini 2.5 Pro', '카나나 나노 → Kanana Nano 2.1B']);
     });
 
     it('leaves a short form alone before any full mention, in another model, or shared by two', () => {
