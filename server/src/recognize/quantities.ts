@@ -12,7 +12,7 @@ import { paragraphAt } from '../markdown/paragraphs';
 import type { Cell, TableReader } from './tables';
 import { mayHaveNumberWords, NUMBER_WORDS, numberWordsValue } from './numberWords';
 import type { Claim, Qualifier } from './types';
-import { spanText } from './spans';
+import { sharedSpanText } from './spans';
 
 /** A parameter count before linking: which model it is about is `claims.ts`'s job. */
 export type Quantity = Omit<Claim, 'refersTo' | 'topical'>;
@@ -338,7 +338,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     if (shape && shape.end <= end) {
       // `8x7B`: eight experts of 7B each, a shape rather than a total; never checked.
       m.skipTo(shape.end);
-      found.push({ start: numStart, end: shape.end, text: spanText(original, numStart, shape.end), value: Number(shape.value), active: false, qualifier: 'experts', notation: 'B' });
+      found.push({ start: numStart, end: shape.end, text: sharedSpanText(original, numStart, shape.end), value: Number(shape.value), active: false, qualifier: 'experts', notation: 'B' });
       continue;
     }
     if (!reading || reading.end > end) continue;
@@ -376,7 +376,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : [];
     for (const { range, ...s } of shared) found.push({ ...s, active, qualifier: range ? 'range' : qualifier, notation: 'B' });
     if (UNITLESS_RANGE_START.test(pre)) rangeStarts.push(found.length);
-    found.push({ start: numStart, end: reading.end, text: spanText(original, numStart, reading.end), value, active, qualifier, notation: reading.notation });
+    found.push({ start: numStart, end: reading.end, text: sharedSpanText(original, numStart, reading.end), value, active, qualifier, notation: reading.notation });
   }
   return markRanges(mask, found, rangeStarts);
 }
@@ -412,7 +412,7 @@ function sharedUnit(mask: string, original: string, at: number, num: string, val
     digits = item[1];
   }
   const unit = value / total;
-  return items.map(({ start: s, digits: d }) => ({ start: s, end: s + d.length, text: spanText(original, s, s + d.length), value: Number(d) * unit, range }));
+  return items.map(({ start: s, digits: d }) => ({ start: s, end: s + d.length, text: sharedSpanText(original, s, s + d.length), value: Number(d) * unit, range }));
 }
 
 interface Candidate {
