@@ -1,5 +1,6 @@
 /**
- * Run by `bench/run.ts` as a bundled script in a fresh Node process, the way the server runs:
+ * Run by `bench/run.ts` as a bundled script in a fresh Node process with the server's Node flags
+ * (`server/src/nodeFlags.ts`), the way the server runs:
  * loads the bundled knowledge, opens the notes (each analysed, edited once and diagnosed, all held
  * at once), and prints the resident set size before and after (and after 40 s of idling, the notes
  * still held) and the heap they retain per MB of note as JSON. Arguments: the data directory, then

@@ -22,6 +22,7 @@ import { parseMarkdown } from '../server/src/markdown/prose';
 import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
 import { workspaceSymbols } from '../server/src/features/references';
 import { indexedNote, NoteIndex } from '../server/src/workspace/noteIndex';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
 import { benchNote, noisyNote, prng } from './notes';
 
 const repo = path.resolve(__dirname, '..');
@@ -255,12 +256,12 @@ function inChild<T>(what: string, notes: Record<string, string>, args: (paths: s
 }
 const numbered = (texts: readonly string[]): Record<string, string> => Object.fromEntries(texts.map((text, i) => [`note-${i}.md`, text]));
 
-/** The server's memory with `notes` open at once (`rss.ts`, bundled as the server is), in a fresh process. */
+/** The server's memory with `notes` open at once (`rss.ts`, bundled as the server is, with its Node flags), in a fresh process. */
 function serverRss(notes: readonly string[]): ServerMemory | undefined {
   return inChild('memory', numbered(notes), (paths, dir) => {
     const script = path.join(dir, 'rss.js');
     buildSync({ entryPoints: [path.join(__dirname, 'rss.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
-    return ['--expose-gc', script, dataDir, ...paths];
+    return ['--expose-gc', ...SERVER_NODE_FLAGS, script, dataDir, ...paths];
   });
 }
 // DESIGN.md's five open notes, two of them 1 MB.

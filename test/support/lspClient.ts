@@ -25,6 +25,7 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
@@ -167,7 +168,7 @@ export class TestClient {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
-  /** Spawns `node dist/server.js --stdio` and completes the initialize handshake. */
+  /** Spawns `node dist/server.js --stdio` with the server's Node flags, as the client does, and completes the initialize handshake. */
   static async start(
     options: {
       locale?: string;
@@ -179,7 +180,7 @@ export class TestClient {
       filesExclude?: unknown;
     } = {},
   ): Promise<TestClient & { initializeResult: InitializeResult }> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(child) as TestClient & { initializeResult: InitializeResult };
     client.settings = options.settings ?? null;
     client.filesExclude = options.filesExclude ?? null;

@@ -12,7 +12,7 @@ import { appReader } from './apps';
 
 export { foldChar, foldName, scriptChange };
 import type { Mention, MentionKind } from './types';
-import { spanText } from './spans';
+import { sharedSpanText } from './spans';
 
 /**
  * One trie over every name and alias of the knowledge base, folded the way people vary
@@ -703,7 +703,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
             continue;
           }
           mention = sizeBefore(mask, mention, Math.max(start, mentions.length ? mentions[mentions.length - 1].end : 0));
-          mention.text = spanText(mask, mention.start, mention.end);
+          mention.text = sharedSpanText(mask, mention.start, mention.end);
           mention = appOf(mask, mention);
           mentions.push(mention);
           i = mention.kind === 'model' && afterSlash(mask, mention.end, end) !== -1 ? slashSiblings(mask, mention, end, mentions) : mention.end;

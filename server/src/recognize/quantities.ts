@@ -12,7 +12,7 @@ import { paragraphAt } from '../markdown/paragraphs';
 import type { Cell, TableReader } from './tables';
 import { mayHaveNumberWords, NUMBER_WORDS, numberWordsValue } from './numberWords';
 import type { Claim, Qualifier } from './types';
-import { spanText } from './spans';
+import { sharedSpanText } from './spans';
 
 /** A parameter count before linking: which model it is about is `claims.ts`'s job. */
 export type Quantity = Omit<Claim, 'refersTo' | 'topical'>;
@@ -316,7 +316,9 @@ function readKorean(mask: string, num: string, at: number): Reading | undefined 
  */
 export function findQuantities(original: string, start = 0, end = original.length, tables?: TableReader): Quantity[] {
   const mask = narrowDigits(original, start, end);
-  const found: (Quantity & { hasRangeStart: boolean })[] = [];
+  const found: Quantity[] = [];
+  // Indexes in `found` of the counts a unitless number before them may begin a range with (`7–70B`).
+  const rangeStarts: number[] = [];
   let para: [number, number, boolean] | undefined;
   for (const m of candidates(mask, start, end)) {
     const prefixed = m.prefix === 'A';
@@ -336,7 +338,7 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     if (shape && shape.end <= end) {
       // `8x7B`: eight experts of 7B each, a shape rather than a total; never checked.
       m.skipTo(shape.end);
-      found.push({ start: numStart, end: shape.end, text: spanText(original, numStart, shape.end), value: Number(shape.value), active: false, qualifier: 'experts', notation: 'B', hasRangeStart: false });
+      found.push({ start: numStart, end: shape.end, text: sharedSpanText(original, numStart, shape.end), value: Number(shape.value), active: false, qualifier: 'experts', notation: 'B' });
       continue;
     }
     if (!reading || reading.end > end) continue;
@@ -372,19 +374,11 @@ export function findQuantities(original: string, start = 0, end = original.lengt
     const restated = last !== undefined && last.value === value && m.index - last.end <= RESTATED_REACH && /^\s*[(（]\s*$/.test(prose(mask, last.end, m.index));
     const active = prefixed || sized?.column.active === true || ACTIVE_BEFORE.test(pre) || ACTIVE_AFTER.test(words) || (restated && last.active);
     const shared = digits && reading.notation === 'B' ? sharedUnit(mask, original, m.index, m.num, value, found.at(-1)?.end ?? start) : [];
-    for (const { range, ...s } of shared) found.push({ ...s, active, qualifier: range ? 'range' : qualifier, notation: 'B', hasRangeStart: false });
-    found.push({
-      start: numStart,
-      end: reading.end,
-      text: spanText(original, numStart, reading.end),
-      value,
-      active,
-      qualifier,
-      notation: reading.notation,
-      hasRangeStart: UNITLESS_RANGE_START.test(pre),
-    });
+    for (const { range, ...s } of shared) found.push({ ...s, active, qualifier: range ? 'range' : qualifier, notation: 'B' });
+    if (UNITLESS_RANGE_START.test(pre)) rangeStarts.push(found.length);
+    found.push({ start: numStart, end: reading.end, text: sharedSpanText(original, numStart, reading.end), value, active, qualifier, notation: reading.notation });
   }
-  return markRanges(mask, found);
+  return markRanges(mask, found, rangeStarts);
 }
 
 /**
@@ -418,7 +412,7 @@ function sharedUnit(mask: string, original: string, at: number, num: string, val
     digits = item[1];
   }
   const unit = value / total;
-  return items.map(({ start: s, digits: d }) => ({ start: s, end: s + d.length, text: spanText(original, s, s + d.length), value: Number(d) * unit, range }));
+  return items.map(({ start: s, digits: d }) => ({ start: s, end: s + d.length, text: sharedSpanText(original, s, s + d.length), value: Number(d) * unit, range }));
 }
 
 interface Candidate {
@@ -487,10 +481,8 @@ function narrowDigits(mask: string, start: number, end: number): string {
 
 
 /** `7B–70B`, `3B ~ 1T`, `7B to 70B`, `1B부터 70B까지`, `70억에서 650억 개에 이르는`, `between 7B and 70B`, `7–70B`. */
-function markRanges(mask: string, found: (Quantity & { hasRangeStart: boolean })[]): Quantity[] {
-  const out: Quantity[] = found.map(({ hasRangeStart, ...q }) =>
-    hasRangeStart && q.qualifier !== 'negated' ? { ...q, qualifier: 'range' } : q,
-  );
+function markRanges(mask: string, out: Quantity[], rangeStarts: readonly number[]): Quantity[] {
+  for (const i of rangeStarts) if (out[i].qualifier !== 'negated') out[i].qualifier = 'range';
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i];
     const b = out[i + 1];

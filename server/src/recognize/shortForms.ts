@@ -18,7 +18,7 @@ import { buildAliasIndex, foldName, VARIANT, type AliasIndex } from './aliasInde
 import { SEP } from '../knowledge/normalize';
 import type { Mention } from './types';
 import { isGenericWord } from './genericWords';
-import { firstEndingAfter, lowerBound, spanText } from './spans';
+import { firstEndingAfter, lowerBound, sharedSpanText } from './spans';
 
 /** The short forms of one note, derived from its full mentions. */
 export interface ShortFormSet {
@@ -278,7 +278,7 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
     if (/[-_./]/.test(mask[m.start - 1] ?? '') && /[A-Za-z0-9]/.test(mask[m.start - 2] ?? '')) continue;
     while (k < full.length && (full[k].end <= m.start || full[k].short)) k++;
     if (k < full.length && full[k].start < stop) continue;
-    out.push(stop === m.end ? { ...m, short: true } : { ...m, end: stop, text: spanText(mask, m.start, stop), short: true });
+    out.push(stop === m.end ? { ...m, short: true } : { ...m, end: stop, text: sharedSpanText(mask, m.start, stop), short: true });
   }
   return out;
 }

@@ -48,3 +48,23 @@ export function spanText(text: string, start: number, end: number): string {
   const s = text.slice(start, end);
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+/** The texts `sharedSpanText` gave lately, each kept once; cleared when it holds this many. */
+const SHARED_LIMIT = 4096;
+const shared = new Map<string, string>();
+
+/**
+ * `spanText` for a name or a count (a mention's or a quantity's text): equal texts are one
+ * string. A note names the same few hundred models and counts thousands of times; the bench's
+ * five open notes held 39,000 such strings. Only the latest few thousand texts are remembered.
+ */
+export function sharedSpanText(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  let kept = shared.get(s);
+  if (kept === undefined) {
+    if (shared.size >= SHARED_LIMIT) shared.clear();
+    kept = s.length < 13 ? s : (' ' + s).slice(1);
+    shared.set(kept, kept);
+  }
+  return kept;
+}

@@ -3,7 +3,7 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../../../server/src/service/config';
 import { createLanguageService } from '../../../server/src/service/languageService';
-import { WorkspaceIndexing, type IndexingDeps } from '../../../server/src/server/indexing';
+import { READ_AHEAD, WorkspaceIndexing, type IndexingDeps } from '../../../server/src/server/indexing';
 import type { Workspace } from '../../../server/src/workspace';
 import { fakeKnowledge, sampleEntities } from '../../support/fakeKnowledge';
 
@@ -78,7 +78,7 @@ describe('workspace indexing runs', () => {
     assert.deepEqual(events, ['claimsChanged']);
   });
 
-  it('reads at most eight notes ahead of the one it indexes', async () => {
+  it(`reads at most READ_AHEAD (${READ_AHEAD}) notes ahead of the one it indexes`, async () => {
     const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`file:///ws/n${i}.md`, `GPT-4 note ${i}.\n`]));
     const f = folder(files, false);
     const { run } = indexing(f.workspace);
@@ -89,7 +89,7 @@ describe('workspace indexing runs', () => {
     }
     await run.ready();
     assert.equal(run.index.size, 30);
-    assert.equal(f.mostInFlight(), 8);
+    assert.equal(f.mostInFlight(), READ_AHEAD);
   });
 
   it('indexes an open note from its live text, skips excluded notes, and drops a note gone from disk', async () => {
@@ -138,7 +138,7 @@ describe('workspace indexing runs', () => {
     }
     await done;
     assert.equal(run.index.size, 12);
-    assert.equal(f.reads(), 8 + 12, 'the stopped run began no read after its first note');
+    assert.equal(f.reads(), READ_AHEAD + 12, 'the stopped run began no read after its first note');
   });
 
   it('lets a cancelled wait go at once, without stopping the run', async () => {
