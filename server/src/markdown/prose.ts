@@ -34,20 +34,20 @@ export function proseMask(text: string, ranges: readonly [number, number][], sta
 function blank(text: string, start: number, end: number, out: string[]): void {
   let from = start;
   for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
-    if (i > from) out.push(maskRun(i - from));
+    pushMask(i - from, out);
     out.push('\n');
     from = i + 1;
   }
-  if (end > from) out.push(maskRun(end - from));
+  pushMask(end - from, out);
 }
 
-/** Mask characters to cut runs from; grown when a longer run is asked for. */
-let maskChars = MASK.repeat(1024);
+/** Mask characters to cut runs from. */
+const MASK_RUN = MASK.repeat(4096);
 
-/** `n` mask characters: a view of `maskChars`. */
-function maskRun(n: number): string {
-  if (n > maskChars.length) maskChars = MASK.repeat(Math.max(n, 2 * maskChars.length));
-  return maskChars.slice(0, n);
+/** Pushes `n` mask characters as views of `MASK_RUN` (a long run in several). */
+function pushMask(n: number, out: string[]): void {
+  for (; n > MASK_RUN.length; n -= MASK_RUN.length) out.push(MASK_RUN);
+  if (n > 0) out.push(MASK_RUN.slice(0, n));
 }
 
 /** The prose mask of a whole note, parsed block by block (see `blocks.ts`). */

@@ -100,18 +100,6 @@ export function rowFormsOf(kb: KnowledgeBase, familyId: string, written: string)
  * it (`PaLM 2` → PaLM 2 Bison, PaLM 2 Gecko), as a family's do.
  */
 function memberTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
-  // A family without its generation (`Llama`, `Claude`) spans too many members to name one by a
-  // word; a word and a version name one (`Sonnet 4.5`, `Opus 4`, `소네트 4.5` after `Claude`).
-  if (!/\d/.test(written)) return tailsOf(kb, familyId, written).filter(([tail]) => wordAndVersion(tail));
-  return tailsOf(kb, familyId, written);
-}
-
-/** A member's tail of a word (no variant word) and a version: `Sonnet 4.5`, not `Pro 1.5` or `3 Opus`. */
-const wordAndVersion = (tail: readonly string[]): boolean =>
-  tail.length === 2 && /^(?:[A-Za-z]{2,}|[가-힣]+)$/.test(tail[0]) && !GENERIC.has(tail[0].toLowerCase()) && /^\d+(?:\.\d+)?$/.test(tail[1]);
-
-/** `readTails`, remembered per knowledge base, family and name as written. */
-function tailsOf(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
   let known = tailsRead.get(kb);
   if (!known) tailsRead.set(kb, (known = new Map()));
   const key = `${familyId}\u0000${written}`;
@@ -132,6 +120,18 @@ const generationWords = (name: string): string[] => wordsOf(name).flatMap((w) =>
 const GLUED_GENERATION = /^([A-Za-z]{2,})(\d+(?:\.\d+)*)$/;
 
 function readTails(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
+  const tails = tailsAfter(kb, familyId, written);
+  // A family without its generation (`Llama`, `Claude`) spans too many members to name one by a
+  // word; a word and a version name one (`Sonnet 4.5`, `Opus 4`, `소네트 4.5` after `Claude`).
+  return /\d/.test(written) ? tails : tails.filter(([tail]) => wordAndVersion(tail));
+}
+
+/** A member's tail of a word (no variant word) and a version: `Sonnet 4.5`, not `Pro 1.5` or `3 Opus`. */
+const wordAndVersion = (tail: readonly string[]): boolean =>
+  tail.length === 2 && /^(?:[A-Za-z]{2,}|[가-힣]+)$/.test(tail[0]) && !GENERIC.has(tail[0].toLowerCase()) && /^\d+(?:\.\d+)?$/.test(tail[1]);
+
+/** Every tail of a member's name after the words `written`, unfiltered. */
+function tailsAfter(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {
   const prefix = generationWords(written);
   const folded = foldName(prefix.join(' '));
   const entity = kb.get(familyId);
@@ -155,7 +155,8 @@ function readTails(kb: KnowledgeBase, familyId: string, written: string): [strin
 /**
  * Every model by the leading words of its names, folded (`palm 2` → PaLM 2 Bison with `Bison`,
  * PaLM 2 Gecko with `Gecko` …): the models whose names go on from a model's name as written.
- * Only leading words with a digit, as `memberTails` asks. Built once per knowledge base, on first use.
+ * Only leading words with a digit: a model written without one (`PaLM`) has no models going on from
+ * it (too many would). Built once per knowledge base, on first use.
  */
 function goingOn(kb: KnowledgeBase): Map<string, [string[], ModelEntity][]> {
   let byLead = leads.get(kb);

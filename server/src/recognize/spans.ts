@@ -45,9 +45,11 @@ export function lowerBound<T>(items: readonly T[], value: number, key: (item: T)
  * concatenation, whose flattening makes the new string.
  */
 export function spanText(text: string, start: number, end: number): string {
-  const s = text.slice(start, end);
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return ownString(text.slice(start, end));
 }
+
+/** `s` as a string of its own, when V8 would keep it as a view (13 characters or more). */
+const ownString = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
 /** The texts `sharedSpanText` gave lately, each kept once; cleared when it holds this many. */
 const SHARED_LIMIT = 4096;
@@ -63,7 +65,7 @@ export function sharedSpanText(text: string, start: number, end: number): string
   let kept = shared.get(s);
   if (kept === undefined) {
     if (shared.size >= SHARED_LIMIT) shared.clear();
-    kept = s.length < 13 ? s : (' ' + s).slice(1);
+    kept = ownString(s);
     shared.set(kept, kept);
   }
   return kept;
