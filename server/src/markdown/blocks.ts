@@ -367,8 +367,13 @@ function rowReader(text: string, table: DefinitionTable): RowReader {
     const headLength = headEnd - headStart + 1;
     const snippet = `${text.slice(headStart, headEnd)}\n${text.slice(rowStart, rowEnd)}`;
     const shift = rowStart - headLength;
-    const ranges = parsePiece(snippet, 0, snippet.length, table).ranges.filter(([a]) => a >= headLength);
-    return { ranges: ranges.map(([a, b]): Span => [a + shift, b + shift]), keys: referencedKeys(snippet, headLength, snippet.length, table) };
+    const piece = parsePiece(snippet, 0, snippet.length, table);
+    const ranges = piece.ranges.filter(([a]) => a >= headLength);
+    return {
+      ranges: ranges.map(([a, b]): Span => [a + shift, b + shift]),
+      keys: referencedKeys(snippet, headLength, snippet.length, table),
+      inTable: piece.first?.type === 'table' && piece.first.end > headLength,
+    };
   };
 }
 
@@ -380,6 +385,8 @@ interface Piece {
   stubbed: Set<string>;
   /** A top-level block that runs past the piece's end: the end is no boundary. */
   spanning?: { type: string; start: number };
+  /** The piece's first top-level node, with its end offset in the text. */
+  first?: { type: string; end: number };
 }
 
 /** Top-level nodes that a blank line does not end. */
@@ -443,7 +450,9 @@ export function parsePiece(text: string, start: number, end: number, table: Defi
     const rel = p - start;
     if (!spans.some(([a, b]) => a < rel && rel < b)) interior.push(p);
   }
-  return { ranges, interior, definitions, stubbed, spanning };
+  const head = tree.children.find((node) => node.position!.end.offset! > offset);
+  const first = head && { type: head.type, end: start + head.position!.end.offset! - offset };
+  return { ranges, interior, definitions, stubbed, spanning, first };
 }
 
 /** HTML blocks that a blank line does not end, with the text that ends them (CommonMark types 1–5). */

@@ -60,16 +60,13 @@ type Open = 'none' | 'para' | 'quote' | 'list' | 'footnote' | 'table';
 type ListKind = 'bullet' | '.' | ')';
 
 /**
- * Reads ordinary blocks from the fresh point `start`. Returns undefined when not even the first
- * block is one. `text` must have no lone carriage return; `definitions` say which footnote calls
- * are calls.
+ * Reads table rows that the fast path cannot (a construct in another form, an escaped pipe, a
+ * line without a leading pipe), given their table's head (header and delimiter rows): their prose
+ * ranges, the definition keys their reading depends on, and whether the last line is still a row
+ * (false when it ends the table, as a heading or a block quote does). Without one, such a row ends
+ * the run before its table.
  */
-/**
- * Reads one table row that the fast path cannot (a construct in another form, an escaped pipe),
- * given its table's head (header and delimiter rows): its prose ranges, and the definition keys its
- * reading depends on. Without one, such a row ends the run before its table.
- */
-export type RowReader = (head: Span, row: Span) => { ranges: Span[]; keys: Iterable<string> };
+export type RowReader = (head: Span, row: Span) => { ranges: Span[]; keys: Iterable<string>; inTable: boolean };
 
 /**
  * The end of the run of table rows after an unreadable one (ending at `end`, the next line at
@@ -89,6 +86,11 @@ function unreadableRows(text: string, end: number, next: number, readable: (from
   return [last, at];
 }
 
+/**
+ * Reads ordinary blocks from the fresh point `start`. Returns undefined when not even the first
+ * block is one. `text` must have no lone carriage return; `definitions` say which footnote calls
+ * are calls.
+ */
 export function fastRun(text: string, start: number, definitions: DefinitionTable, readRow?: RowReader): FastRun | undefined {
   const n = text.length;
   const ranges: Span[] = [];
@@ -171,6 +173,22 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = next;
       continue;
     }
+    // A table goes on over every line up to a blank one or a block that interrupts it. A line the
+    // cell reader cannot take (no leading pipe, trailing spaces) is asked of remark, under the head:
+    // a row, or the end of the table, after which the line opens a block of its own afresh.
+    if (open === 'table' && (c !== 0x7c || isSpace(text, end - 1))) {
+      if (!readRow) return stop();
+      const read = readRow(head, [pos, end]);
+      if (!read.inTable) {
+        open = 'none';
+        freshAt(pos);
+        continue;
+      }
+      for (const r of read.ranges) ranges.push(r);
+      for (const key of read.keys) refs.add(key);
+      pos = next;
+      continue;
+    }
     // An HTML block of a block tag (`<div class="note">`, CommonMark's sixth kind): no prose, to the
     // next blank line. It may interrupt a paragraph; in a container or a table it is remark's.
     if (c === 0x3c && test(HTML_BLOCK_OPEN, text, pos)) {
@@ -215,7 +233,6 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     }
 
     if (open === 'table') {
-      if (c !== 0x7c) return stop();
       const mark = ranges.length;
       if (!row(text, pos, end, columns, inline)) {
         // A line opening with `|` in a table is one of its rows, however its cells read.

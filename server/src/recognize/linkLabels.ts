@@ -3,9 +3,9 @@
  * `[Hugging Face](https://huggingface.co/…)`, `[🤗 Hugging Face](…)`, `[GitHub repo](…)`,
  * `[허깅페이스](https://huggingface.co/…)`, `[Meta AI](https://ai.meta.com/…)` label a place.
  *
- * The rule, for a mention of an organization or a product (never a model or family, never a
- * product naming its model: `[DeepSeek-V3.1](https://huggingface.co/…)`, `[Llama](https://llama.com)`
- * stay mentions):
+ * The rule, for a mention of an organization (never a model, family or product, whose page is
+ * the thing itself: `[DeepSeek-V3.1](https://huggingface.co/…)`, `[Llama](https://llama.com)`,
+ * `[ChatGPT](https://chatgpt.com)`, `[Cursor](https://cursor.com/)` in a list of tools stay mentions):
  * 1. the mention is the link's whole text, less symbols (`🤗`) and words naming a kind of page at
  *    its start or end (`repo`, `model card`, `paper`, `docs`, `저장소`, `모델 카드`, `논문` …), and
  * 2. the link goes to the entity's own site (an inline link's URL, or a reference link's
@@ -52,7 +52,7 @@ export function siteLabelFilter(kb: KnowledgeBase): (text: string, mentions: Men
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
       const drop =
-        (m.kind === 'organization' || m.kind === 'product') && m.model === undefined && (isLinkLabel(text, m, kb, namesOf, defined) || isTitleSite(text, m, kb, namesOf));
+        m.kind === 'organization' && (isLinkLabel(text, m, kb, namesOf, defined) || isTitleSite(text, m, kb, namesOf));
       if (drop && !out) out = mentions.slice(0, i);
       else if (!drop && out) out.push(m);
     }

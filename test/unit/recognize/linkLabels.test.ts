@@ -38,15 +38,21 @@ describe('links labelled with their site (#13 §6)', () => {
     assert.equal(hostLabels('models/llama2/LICENSE'), undefined);
   });
 
-  it('reads an organization’s or product’s name linked to its own site as a label', () => {
+  it('reads an organization’s name linked to its own site as a label, and a product’s as the product', () => {
     assert.deepEqual(
       mentions(
         'Weights on [🤗 Hugging Face](https://huggingface.co/deepseek-ai/DeepSeek-V3), code on [GitHub repo](https://github.com/a/b), ' +
           'see [GitHub](https://github.com/x/y), [Meta AI](https://ai.meta.com/blog), [Mistral AI](https://mistral.ai/news), ' +
-          '[Google DeepMind](https://deepmind.google/x), [DeepSeek](https://www.deepseek.com), [ChatGPT](https://chatgpt.com).',
+          '[Google DeepMind](https://deepmind.google/x), [DeepSeek](https://www.deepseek.com).',
       ),
       [],
     );
+    // A product's site is the product: a list of tools links each to its own (`[Cursor](https://cursor.com/)`).
+    assert.deepEqual(mentions('Tools: [ChatGPT](https://chatgpt.com), [Cursor](https://cursor.com/), [GitHub Copilot](https://github.com/features/copilot).'), [
+      'ChatGPT → ChatGPT',
+      'Cursor → Cursor',
+      'GitHub Copilot → GitHub Copilot',
+    ]);
     // A name the knowledge base gives the site (`허깅페이스`), or an organization's `website`.
     assert.deepEqual(mentions('모델은 [허깅페이스](https://huggingface.co/LGAI-EXAONE)와 [깃허브](https://github.com/LG-AI-EXAONE)에 있다.'), []);
     assert.deepEqual(mentions('From [LG AI Research](https://www.lgresearch.ai/news/1).'), []);
