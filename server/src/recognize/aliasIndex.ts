@@ -1,6 +1,7 @@
 import type { Entity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { koreanSpacings, koreanSpellings } from '../knowledge/koreanSpellings';
+import { tierSwapped, withZero } from '../knowledge/wordOrder';
 import { nominalSize, sameSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
@@ -248,6 +249,32 @@ function mayOpen(bits: Uint32Array | undefined, code: number, next: number): boo
 /** How many names an index needs for its table of opening pairs to pay. */
 const PAIRS_FROM = 256;
 
+/**
+ * The names of models and families written as writers also write them (`wordOrder.ts`): tier and
+ * version swapped (`Gemini Flash 2.5`), a whole version with `.0` (`Gemini 3.0`). Only those no
+ * entity has already and only one entity derives.
+ */
+function derivedNames(all: readonly Entity[], byName: ReadonlyMap<string, string[]>): IndexedName[] {
+  const found = new Map<string, IndexedName | undefined>();
+  const derive = (entity: Entity, name: string | undefined): void => {
+    if (name === undefined) return;
+    const folded = foldName(name);
+    if (byName.has(folded)) return;
+    const seen = found.get(folded);
+    if (seen === undefined && !found.has(folded)) found.set(folded, { folded, id: entity.id, ...nameWriting(name, entity.ambiguous === true) });
+    else if (seen && seen.id !== entity.id) found.set(folded, undefined);
+  };
+  for (const entity of all) {
+    if (entity.kind !== 'model' && entity.kind !== 'family') continue;
+    for (let j = -1; j < entity.aliases.length; j++) {
+      const name = j < 0 ? entity.name : entity.aliases[j];
+      if (name.indexOf(' ') !== -1 && entity.kind === 'model') derive(entity, tierSwapped(name));
+      derive(entity, withZero(name));
+    }
+  }
+  return [...found.values()].filter((n): n is IndexedName => n !== undefined);
+}
+
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const pending: number[] = [];
   const root: TrieNode = { depth: 0, pending };
@@ -281,6 +308,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
     }
   }
+  for (const derived of derivedNames(all, byName)) add(derived);
   const childOf = (node: TrieNode, ch: number): TrieNode | undefined => {
     if (node.pending) branch(node, names);
     return ownChild(node, ch);

@@ -49,11 +49,12 @@ export function linkTopics(
   let changedFrom = text.length;
   let changedTo = 0;
   let headings: Headings | undefined;
+  const lineStart = lineStarts(text);
   for (let i = lowerBound(claims, from, (c) => c.start); i < claims.length && claims[i].start <= to; i++) {
     const c = claims[i];
     if (!c.topical) continue;
-    headings ??= headingsBetween(text, mask, from, to);
-    const refersTo = topicOf(text, mentions, c, links, headings);
+    headings ??= headingsBetween(text, mask, from, to, lineStart);
+    const refersTo = topicOf(text, mentions, c, links, headings, lineStart);
     if (refersTo === c.refersTo) continue;
     out ??= claims.slice();
     out[i] = { ...c, refersTo };
@@ -63,7 +64,7 @@ export function linkTopics(
   return { claims: out ?? claims, from: changedFrom, to: changedTo };
 }
 
-function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links: TopicLinks, headings: Headings): string | null {
+function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links: TopicLinks, headings: Headings, lineStart: LineStart): string | null {
   const heading = headings.before(q.start);
   const candidates: Mention[] = [];
   // The last model or family before the count, within reach and its section; none when a product
@@ -76,7 +77,7 @@ function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links:
     }
   }
   // The first one on the list item this count's item is under (`- **DNA-R1**: …` over `  - 14B 모델임에도 …`).
-  const parent = parentItem(text, q.start, Math.max(heading, q.start - TOPIC_REACH));
+  const parent = parentItem(text, lineStart(q.start), Math.max(heading, q.start - TOPIC_REACH));
   const named = parent === -1 ? undefined : firstModelOn(text, mentions, parent);
   if (named && named !== candidates[0]) candidates.push(named);
   // The first one in the section's heading, then in each heading above it of a higher level
@@ -104,30 +105,52 @@ function topicOf(text: string, mentions: readonly Mention[], q: Quantity, links:
 /** A list item's line: its indentation, then a marker and a space. */
 const ITEM_LINE = /([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/y;
 
+/** Blanks to the end of a line: the line is blank when they reach it. */
+const BLANK_REST = /[^\S\n]*(?:\n|$)/y;
+const INDENT = /[ \t]*/y;
+
 /**
- * The start of the line of the list item that the item holding `pos` is nested in: the nearest
- * item line above it that is less indented, at or after `floor`; -1 when `pos` is in no item,
- * or a less indented line that is no item ends the list first.
+ * The start of the line of the list item that the item on the line at `start` is nested in: the
+ * nearest item line above it that is less indented, at or after `floor`; -1 when the line is no
+ * item, or a less indented line that is no item ends the list first. Reads the lines above only
+ * back to `floor`, and of each only its indentation: a long line is never read through.
  */
-function parentItem(text: string, pos: number, floor: number): number {
-  let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+function parentItem(text: string, start: number, floor: number): number {
+  let lineStart = start;
   ITEM_LINE.lastIndex = lineStart;
   const own = ITEM_LINE.exec(text);
   if (!own) return -1;
   const above = Math.max(0, floor);
   while (lineStart > above) {
-    // The line above, looked for back to `floor` only: a long line above must not be read through.
     const newline = text.slice(above, lineStart - 1).lastIndexOf('\n');
     if (newline === -1 && above > 0) return -1; // it starts before `floor`
     lineStart = newline === -1 ? 0 : above + newline + 1;
-    const line = text.slice(lineStart, lineEnd(text, lineStart));
-    if (line.trim() === '') continue;
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    if (indent >= own[1].length) continue;
+    BLANK_REST.lastIndex = lineStart;
+    if (BLANK_REST.test(text)) continue;
+    INDENT.lastIndex = lineStart;
+    if (INDENT.exec(text)![0].length >= own[1].length) continue;
     ITEM_LINE.lastIndex = lineStart;
     return ITEM_LINE.exec(text) ? lineStart : -1;
   }
   return -1;
+}
+
+/** The start of the line that holds a position. */
+type LineStart = (pos: number) => number;
+
+/**
+ * `LineStart` over `text` that keeps the last line it found: the counts on one long line (a
+ * clipped page's 200 KB line) find its start once, not each by reading back through it.
+ */
+function lineStarts(text: string): LineStart {
+  let start = 0;
+  let end = -1;
+  return (pos) => {
+    if (pos >= start && pos <= end) return start;
+    start = text.lastIndexOf('\n', pos - 1) + 1;
+    end = lineEnd(text, pos);
+    return start;
+  };
 }
 
 /** The first model or family named on the line starting at `lineStart`. */
@@ -154,7 +177,7 @@ export interface Headings {
  * `TOPIC_REACH` before `from`), found by one search, then each answer by a binary search: a count
  * no longer reads the lines above it one by one, which a note's thousands of counts each did.
  */
-export function headingsBetween(text: string, mask: string, from: number, to: number): Headings {
+export function headingsBetween(text: string, mask: string, from: number, to: number, lineStart: LineStart = lineStarts(text)): Headings {
   const lines: number[] = [];
   const lo = Math.max(0, from - TOPIC_REACH);
   if (lo === 0 && isHeading(text, mask, 0)) lines.push(0);
@@ -165,10 +188,10 @@ export function headingsBetween(text: string, mask: string, from: number, to: nu
   }
   return {
     before(pos, origin = pos, below = 7) {
-      const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+      const start = lineStart(pos);
       // Its own line first, however far back it starts (a heading that holds the count).
-      if (isHeading(text, mask, lineStart) && levelOf(text, lineStart) < below) return lineStart;
-      for (let k = lowerBound(lines, lineStart, (h) => h) - 1; k >= 0 && origin - lines[k] <= TOPIC_REACH; k--) {
+      if (isHeading(text, mask, start) && levelOf(text, start) < below) return start;
+      for (let k = lowerBound(lines, start, (h) => h) - 1; k >= 0 && origin - lines[k] <= TOPIC_REACH; k--) {
         if (levelOf(text, lines[k]) < below) return lines[k];
       }
       return -1;

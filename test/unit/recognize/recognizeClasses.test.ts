@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis } from '../../../server/src/analysis';
 import { comparisonTable } from '../../../server/src/features/comparisonTable';
+import { tierSwapped, withZero } from '../../../server/src/knowledge/wordOrder';
 import { hover } from '../../../server/src/features/hover';
 import { semanticTokens, decodeSemanticTokens } from '../../../server/src/features/semanticTokens';
 import { bundledKnowledge } from '../../support/knowledge';
@@ -653,5 +654,47 @@ describe('names in headings, glosses and repository ids (#13)', () => {
 describe('names glued or spaced (#13 §3, §4)', () => {
   it('reads a version glued to the name or spaced from it alike', () => {
     assert.deepEqual(mentions('Gemma3 and Gemma 3; Llama3 and Qwen 2.5.'), ['Gemma3 → Gemma', 'Gemma 3 → Gemma', 'Llama3 → Llama', 'Qwen 2.5 → Qwen2.5']);
+  });
+});
+
+describe('a tier and a version in either order (#13 §3)', () => {
+  it('reads the tier before the version as the model the data names with the version first, and the other way round', () => {
+    assert.deepEqual(mentions('Gemini Flash 2.5, Gemini Pro 2.5, Claude Sonnet 3.5 and 제미나이 플래시 2.5; Claude 4 Sonnet and Claude 4 Opus.'), [
+      'Gemini Flash 2.5 → Gemini 2.5 Flash',
+      'Gemini Pro 2.5 → Gemini 2.5 Pro',
+      'Claude Sonnet 3.5 → Claude 3.5 Sonnet',
+      '제미나이 플래시 2.5 → Gemini 2.5 Flash',
+      'Claude 4 Sonnet → Claude Sonnet 4',
+      'Claude 4 Opus → Claude Opus 4',
+    ]);
+  });
+
+  it('swaps only names of a family word, a version and a tier, and never onto a name another entity has', () => {
+    assert.equal(tierSwapped('Gemini 2.5 Flash'), 'Gemini Flash 2.5');
+    assert.equal(tierSwapped('Claude Sonnet 4.5'), 'Claude 4.5 Sonnet');
+    assert.equal(tierSwapped('Gemini 2.5 Flash-Lite'), 'Gemini Flash-Lite 2.5');
+    assert.equal(tierSwapped('Gemini 2.5 Flash Image'), undefined);
+    for (const name of ['Gemini 2.5 Flash Image Preview', 'Llama 3.1 70B', 'Qwen3 8B', 'GPT-4o mini', 'Mistral 7B']) assert.equal(tierSwapped(name), undefined, name);
+    // `Gemini Pro` is the family's alias; `Gemini Pro 1.5` still names the 1.5 model, by the longest match.
+    assert.deepEqual(mentions('Gemini Pro 1.5 and Gemini Pro.'), ['Gemini Pro 1.5 → Gemini 1.5 Pro', 'Gemini Pro → Gemini']);
+  });
+});
+
+describe('a whole version written with `.0` (#13 §3)', () => {
+  it('reads `3.0` where the data names `3`, in a model’s or a family’s name, in Korean too', () => {
+    assert.deepEqual(mentions('Gemini 3.0 Pro, GPT-4.0, Llama 3.0 8B, 라마 3.0 and Claude 3.0 Opus; GPT-4 stays.'), [
+      'Gemini 3.0 Pro → Gemini 3 Pro',
+      'GPT-4.0 → GPT-4',
+      'Llama 3.0 8B → Llama 3 8B',
+      '라마 3.0 → Llama',
+      'Claude 3.0 Opus → Claude 3 Opus',
+      'GPT-4 → GPT-4',
+    ]);
+  });
+
+  it('adds `.0` to a lone one-digit version only, never takes it away', () => {
+    assert.equal(withZero('Phi-4'), 'Phi-4.0');
+    assert.equal(withZero('Llama 2 7B Chat'), 'Llama 2.0 7B Chat');
+    for (const name of ['aya-23-8B', 'Llama-3.1-Tulu-3-8B', 'Claude 3.5 Sonnet', 'EXAONE 3.0', 'Qwen3', 'moss-moon-003']) assert.equal(withZero(name), undefined, name);
   });
 });
