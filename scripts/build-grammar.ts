@@ -205,7 +205,7 @@ function namesByKind(kb: KnowledgeBase): NamesByKind {
       const folded = foldName(name);
       if (folded.length < 2 || seen.has(folded)) continue;
       seen.add(folded);
-      const writing = nameWriting(name, entity.ambiguous === true);
+      const writing = nameWriting(name, entity.ambiguous === true, entity.name);
       // `Mistral AI`, `Meta AI` carry their paragraph's word of the field with them.
       if (writing.ambiguous && !hasAIWords(name, 0, name.length)) continue;
       out.names[mentionKind(entity)].push(folded);

@@ -300,7 +300,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       // Folded already when the knowledge base comes from the bundled snapshot (`rememberFolded`).
       const folded = foldName(name);
       if (folded.length < 2 || isGenericFolded(folded)) continue;
-      const indexed: IndexedName = { folded, id: entity.id, ...nameWriting(name, ambiguousEntity) };
+      const indexed: IndexedName = { folded, id: entity.id, ...nameWriting(name, ambiguousEntity, entity.name) };
       add(indexed);
       // The other spellings writers use for a transliterated stem (`큐원` for `큐웬`).
       if (HAS_HANGUL.test(folded)) {

@@ -57,18 +57,31 @@ export function personName(mask: string, stop: number, end: number): boolean {
 }
 const PERSON_AFTER = /^ (?!(?:License|Licence|Team|Project|Model|Models|Series|Family|Paper|Report|Code|Chat|App|Pro|Mini|Max|Ultra|Lite|Preview|Instruct)\b)[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\)/;
 
-/** {@link NameWriting} of `name`, a name of an entity that is `ambiguous` or not. Shared with the grammar (`scripts/build-grammar.ts`). */
-export function nameWriting(name: string, ambiguousEntity: boolean): NameWriting {
+/**
+ * {@link NameWriting} of `name`, a name of an entity that is `ambiguous` or not, whose own name
+ * is `canonical`. Shared with the grammar (`scripts/build-grammar.ts`).
+ */
+export function nameWriting(name: string, ambiguousEntity: boolean, canonical = name): NameWriting {
   // Names made of words alone: of an entity with other senses, any such name (`High-Flyer`).
   const words = ambiguousEntity ? LATIN_WORDS.test(name) : ONE_LATIN_WORD.test(name);
   return {
     capitalized: words && HAS_CAPITAL.test(name),
     coined: words && !ambiguousEntity && coinedWord(name),
     acronym: ambiguousEntity && ACRONYM.test(name),
-    letters: LOWER_THEN_CAPITAL.test(name) || (ambiguousEntity && SHORT_CODE.test(name)) ? lettersOf(name) : undefined,
+    letters: LOWER_THEN_CAPITAL.test(name) || (ambiguousEntity && SHORT_CODE.test(name)) || splitsCoined(name, canonical) ? lettersOf(name) : undefined,
     ambiguous: ambiguousEntity && (words || HANGUL_WORD.test(name) || SHORT_CODE.test(name)),
   };
 }
+
+/**
+ * An alias that writes the entity's coined one-word name as words (`Open AI` for `OpenAI`,
+ * `Deep Seek` for `DeepSeek`): with its letters as written only, since the words in other case
+ * are a phrase (`the open AI ecosystem`), not a misspelt name.
+ */
+function splitsCoined(name: string, canonical: string): boolean {
+  return SPACED_WORDS.test(name) && ONE_LATIN_WORD.test(canonical) && coinedWord(canonical) && name.replace(/ /g, '').toLowerCase() === canonical.toLowerCase();
+}
+const SPACED_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)+$/;
 
 /** What before a coined name in lowercase makes it part of an identifier: a scope or handle (`@`), a path (`/`), a dotfile (`.github`). */
 const IDENTIFIER_BEFORE = new Set(['@', '/', '.']);

@@ -698,3 +698,12 @@ describe('a whole version written with `.0` (#13 §3)', () => {
     for (const name of ['aya-23-8B', 'Llama-3.1-Tulu-3-8B', 'Claude 3.5 Sonnet', 'EXAONE 3.0', 'Qwen3', 'moss-moon-003']) assert.equal(withZero(name), undefined, name);
   });
 });
+
+describe('a coined name written as words (#13 §6)', () => {
+  it('reads the words only as the data writes them: `Open AI` is OpenAI, `the open AI ecosystem` is a phrase', () => {
+    assert.deepEqual(mentions('Open AI released GPT-4o. The open AI ecosystem grows with Llama 3; OPEN AI is shouting.'), ['Open AI → OpenAI', 'GPT-4o → GPT-4o', 'Llama 3 → Llama']);
+    assert.deepEqual(mentions('Models from Eleuther AI and Deep Seek; eleuther ai in lowercase is not the name.'), ['Eleuther AI → EleutherAI']);
+    // The coined name itself keeps reading in lowercase (`openai`, `deepseek`).
+    assert.deepEqual(mentions('openai and deepseek models.'), ['openai → OpenAI', 'deepseek → DeepSeek']);
+  });
+});
