@@ -431,14 +431,19 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       if (!inner || inner[0] < stop || kindOf(inner[1][0]) === 'organization') continue;
       if (kindOf(ids[0]) === 'organization') return j;
       const prefix = longestAt(mask, start, j);
-      // A model whose own name starts with its maker's, written with a space (`DeepSeek V3.2-Speciale`), is one mention.
-      if (prefix && kindOf(prefix[1][0]) === 'organization') return ownName(mask, start, stop, ids[0]) ? -1 : j;
+      // A model whose own name starts with its maker's, written with a space (`DeepSeek V3.2-Speciale`,
+      // `DeepSeek R1 distills`), is one mention: the maker's word is part of the model's name.
+      if (prefix && kindOf(prefix[1][0]) === 'organization') return namedWith(mask, start, prefix[0], inner[1][0]) ? -1 : j;
     }
     return -1;
   };
-  const ownName = (mask: string, start: number, stop: number, id: string): boolean => {
+  /** Whether the model's or family's (`id`) own name starts with the words `mask[start, stop)`. */
+  const namedWith = (mask: string, start: number, stop: number, id: string): boolean => {
     const entity = kb.get(id);
-    return entity?.kind === 'model' && foldName(mask.slice(start, stop)) === foldName(entity.name);
+    if (entity?.kind !== 'model' && entity?.kind !== 'family') return false;
+    const words = foldName(mask.slice(start, stop));
+    const name = foldName(entity.name);
+    return name.startsWith(words) && (name.length === words.length || name[words.length] === SEP);
   };
 
   /**

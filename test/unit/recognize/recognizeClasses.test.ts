@@ -418,6 +418,8 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Download Meta-Llama-3.1-8B.'), ['Meta-Llama-3.1-8B → Llama 3.1 8B']);
       // And a model whose own name starts with its maker's, written with a space; not a family so named.
       assert.deepEqual(mentions('DeepSeek V3.2-Speciale and Microsoft Phi-4.'), ['DeepSeek V3.2-Speciale → DeepSeek-V3.2-Speciale', 'Microsoft → Microsoft', 'Phi-4 → Phi-4']);
+      // The maker's word is part of the name however the rest is written (an alias of the family: `R1 distills`).
+      assert.deepEqual(mentions('We ran the DeepSeek R1 distills on a laptop.'), ['DeepSeek R1 distills → DeepSeek-R1-Distill']);
     });
   });
 
