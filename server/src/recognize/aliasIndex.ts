@@ -621,13 +621,15 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   /** `ChatGPT-4o`, `ChatGPT-4o mini`: the product, naming one of its maker's models by the end of its name. */
   const productModel = (mask: string, m: Mention, end: number): Mention => {
     const product = kb.get(m.id);
-    // `ChatGPT-4o`, or the model in brackets (`챗GPT(4o)`, as a comparison names what each product ran).
+    // `ChatGPT-4o`, `ChatGPT 3.5` (a version after a space), or the model in brackets (`챗GPT(4o)`,
+    // as a comparison names what each product ran).
     const bracket = mask[m.end] === '(' || mask[m.end] === '（';
-    if (product?.kind !== 'product' || (mask[m.end] !== '-' && !bracket) || !product.organization) return m;
+    const spaced = mask[m.end] === ' ';
+    if (product?.kind !== 'product' || (mask[m.end] !== '-' && !bracket && !spaced) || !product.organization) return m;
     let best: Mention = m;
     for (const model of kb.modelsOf(product.organization)) {
       const tail = /[-\s](\S.*)$/.exec(model.name)?.[1];
-      if (!tail || !/\d/.test(tail)) continue;
+      if (!tail || !(spaced ? /^\d/ : /\d/).test(tail)) continue;
       const at = m.end + 1;
       const stop = at + tail.length;
       if (stop > end || foldName(mask.slice(at, stop)) !== foldName(tail)) continue;

@@ -532,6 +532,8 @@ describe('recognition classes (#13)', () => {
         'GitHub Copilot → GitHub Copilot',
         'Claude Code → Claude Code',
       ]);
+      // A version after a space too, never a word.
+      assert.deepEqual(mentions('ChatGPT 3.5 and ChatGPT 4o mini; ChatGPT answers.'), ['ChatGPT 3.5 → ChatGPT +GPT-3.5', 'ChatGPT 4o mini → ChatGPT +GPT-4o mini', 'ChatGPT → ChatGPT']);
     });
 
     it('colours products as products, hovers both the product and its model, and lists products under the table', () => {
