@@ -35,7 +35,7 @@ export function linkClaims(mask: string, quantities: Quantity[], mentions: Menti
   const bySize = links.bySize ?? ((m: Mention) => (isModel(m.id) ? m.id : null));
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const models = sorted.filter((m) => m.kind === 'model');
-  const sentences = sentenceReader(mask, models);
+  const sentences = sentenceReader(mask, models, isModel);
   const claims: Claim[] = [];
   let inside = 0; // first mention that may still overlap or precede the current quantity
 
@@ -98,8 +98,8 @@ function fromCell(cell: Cell, sorted: Mention[], q: Quantity, bySize: BySize, li
  * The sentence around each count (asked in increasing order) and the first mention of each model
  * or family in it, read once per sentence.
  */
-function sentenceReader(mask: string, models: Mention[]): (pos: number) => { span: [number, number]; models: Mention[] } {
-  let current: { span: [number, number]; models: Mention[] } | undefined;
+function sentenceReader(mask: string, models: Mention[], isModel: (id: string) => boolean): (pos: number) => Sentence {
+  let current: Sentence | undefined;
   let cursor = 0;
   return (pos) => {
     if (current && pos < current.span[1]) return current;
@@ -107,9 +107,22 @@ function sentenceReader(mask: string, models: Mention[]): (pos: number) => { spa
     while (cursor < models.length && models[cursor].end <= span[0]) cursor++;
     const byId = new Map<string, Mention>();
     for (let i = cursor; i < models.length && models[i].start < span[1]; i++) if (!byId.has(models[i].id)) byId.set(models[i].id, models[i]);
-    current = { span, models: [...byId.values()] };
+    const named = [...byId.values()];
+    current = { span, models: named, single: named.filter((m) => isModel(m.id)), firstStart: named.length ? named[0].start : Infinity };
     return current;
   };
+}
+
+/**
+ * A sentence as its counts read it: its span, the models and families it names (each once), those
+ * of them that are models, and where the first starts. Read once for all the counts in it (a
+ * clipped table read as one sentence holds thousands).
+ */
+interface Sentence {
+  span: [number, number];
+  models: Mention[];
+  single: Mention[];
+  firstStart: number;
 }
 
 /**
@@ -117,16 +130,16 @@ function sentenceReader(mask: string, models: Mention[]): (pos: number) => { spa
  * gives the member of that size; of several, the only one it agrees with; with none before it,
  * the sentence before's (`carriedOver`); with none at all, the note's topic (`topical`).
  */
-function fromSentence(mask: string, sentence: { span: [number, number]; models: Mention[] }, models: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
+function fromSentence(mask: string, sentence: Sentence, models: Mention[], q: Quantity, bySize: BySize, links: ClaimLinks): Reading {
   const named = sentence.models;
-  const single = named.filter((m) => links.isModel(m.id));
+  const single = sentence.single;
   const only = single.length === 1 ? single[0] : single.length === 0 && named.length === 1 ? named[0] : undefined;
   if (only && comparedWith(mask, q, only, bySize, links)) return { refersTo: null, topical: true };
   if (single.length === 1) return { refersTo: familyMemberAgreeing(named, q, bySize, links.agrees, single[0]) ?? bySize(single[0], q) };
   if (single.length === 0 && named.length === 1) return { refersTo: bySize(named[0], q) };
   if (!links.agrees) return { refersTo: null };
   let refersTo = named.length > 1 ? onlyAgreeing(named, q, bySize, links.agrees) : null;
-  if (refersTo === null && !named.some((m) => m.start < q.start)) refersTo = carriedOver(mask, sentence.span, models, q, bySize, links.agrees);
+  if (refersTo === null && sentence.firstStart >= q.start) refersTo = carriedOver(mask, sentence.span, models, q, bySize, links.agrees);
   return refersTo === null && named.length === 0 ? { refersTo, topical: true } : { refersTo };
 }
 
