@@ -1,3 +1,6 @@
+import { foldName } from './normalize';
+import type { Entity } from './types';
+
 /**
  * Other ways writers put a model's version that mean the same name (#13 §3).
  *
@@ -17,28 +20,85 @@ const TIER = String.raw`([A-Z][a-z]+(?:-[A-Z][a-z]+)?|[가-힣]+)`;
 const VERSION_FIRST = new RegExp(`^${FAMILY} ${VERSION} ${TIER}$`);
 const TIER_FIRST = new RegExp(`^${FAMILY} ${TIER} ${VERSION}$`);
 
-/** `name` with its version and tier swapped, or undefined when it is not of that shape. */
-export function tierSwapped(name: string): string | undefined {
-  let m = VERSION_FIRST.exec(name);
-  if (m) return `${m[1]} ${m[3]} ${m[2]}`;
-  m = TIER_FIRST.exec(name);
-  return m ? `${m[1]} ${m[3]} ${m[2]}` : undefined;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * `name` with its version and tier swapped, or undefined when it is not of that shape; with
+ * `folded` (the name folded, one unit per unit), that folded name's parts swapped alike.
+ */
+export function tierSwapped(name: string, folded?: string): string | undefined {
+  // Three parts, two spaces exactly: told without a regular expression, as the index asks of thousands of names cold.
+  const first = name.indexOf(' ');
+  const second = first === -1 ? -1 : name.indexOf(' ', first + 1);
+  if (second === -1 || name.indexOf(' ', second + 1) !== -1) return undefined;
+  // A digit opens the second or the third part.
+  if (!isDigit(name.charCodeAt(first + 1)) && !isDigit(name.charCodeAt(second + 1))) return undefined;
+  if (!VERSION_FIRST.test(name) && !TIER_FIRST.test(name)) return undefined;
+  const text = folded ?? name;
+  return `${text.slice(0, first)} ${text.slice(second + 1)} ${text.slice(first + 1, second)}`;
 }
 
 /**
- * A one-digit version standing alone in a name written as prose (`Gemini 3 Pro`, `Llama 3 8B`,
- * `라마 3`), or ending a word and a hyphen (`GPT-4`, `Phi-4`): not in a repository id's parts.
- */
-const WHOLE_VERSION = /(?:(?<= )|(?<=^[A-Za-z]+-))(\d)(?=$| )/g;
-
-/**
  * `name` with its one whole-number version written with `.0` (`Gemini 3` → `Gemini 3.0`,
- * `Llama 3 8B` → `Llama 3.0 8B`), or undefined when it has none or several. Never the other way:
+ * `Gemini 3 Pro` → `Gemini 3.0 Pro`), or undefined when it has none or several. Never the other way:
  * `EXAONE 3.0` is one model, `EXAONE 3` may be its series.
  */
 export function withZero(name: string): string | undefined {
-  const found = [...name.matchAll(WHOLE_VERSION)];
-  if (found.length !== 1) return undefined;
-  const at = found[0].index + 1;
-  return `${name.slice(0, at)}.0${name.slice(at)}`;
+  const at = zeroAt(name);
+  return at === -1 ? undefined : `${name.slice(0, at)}.0${name.slice(at)}`;
+}
+
+/**
+ * Where `withZero` puts `.0` in `name`, just past its one version digit standing alone, or -1: a
+ * digit after a space (`Gemini 3`, `Gemini 3 Pro`, `라마 3`) or after a word and a hyphen that
+ * open the name (`GPT-4`, `Phi-4`; not in a repository id's parts), at the end or before one last
+ * word (not `Llama 3 8B`: notes write `Llama 3.0` but hardly `Llama 3.0 8B`).
+ */
+export function zeroAt(name: string): number {
+  const m = LONE_VERSION.exec(name);
+  return m ? m.index + m[1].length + 1 : -1;
+}
+/** A version digit after a space or a leading word and hyphen, at the end or before one last word. */
+const LONE_VERSION = /(^[A-Za-z]+-| )\d(?: [^ \d]+)?$/;
+
+/** A name derived from one of an entity's names, and its folded form. */
+export interface DerivedName {
+  name: string;
+  folded: string;
+}
+
+const derivedCache = new WeakMap<Entity, readonly DerivedName[]>();
+
+/**
+ * The names derived from a model's or family's names (`tierSwapped` for a model, `withZero`),
+ * each with its folded form; none for other kinds. Remembered per entity: a workspace's knowledge
+ * layer builds the index again over the same bundled entities.
+ */
+export function derivedNamesOf(entity: Entity): readonly DerivedName[] {
+  let out = derivedCache.get(entity);
+  if (out === undefined) {
+    out = deriveNames(entity);
+    derivedCache.set(entity, out);
+  }
+  return out;
+}
+
+function deriveNames(entity: Entity): DerivedName[] {
+  const out: DerivedName[] = [];
+  if (entity.kind !== 'model' && entity.kind !== 'family') return out;
+  for (let j = -1; j < entity.aliases.length; j++) {
+    const name = j < 0 ? entity.name : entity.aliases[j];
+    const swapped = entity.kind === 'model' ? tierSwapped(name) : undefined;
+    const at = zeroAt(name);
+    if (swapped === undefined && at === -1) continue;
+    // Folding keeps one unit per unit of most names: their derived names fold by the same change.
+    const folded = foldName(name);
+    const alike = folded.length === name.length;
+    if (swapped !== undefined) out.push({ name: swapped, folded: alike ? tierSwapped(name, folded)! : foldName(swapped) });
+    if (at !== -1) {
+      const zero = `${name.slice(0, at)}.0${name.slice(at)}`;
+      out.push({ name: zero, folded: alike ? `${folded.slice(0, at)}.0${folded.slice(at)}` : foldName(zero) });
+    }
+  }
+  return out;
 }

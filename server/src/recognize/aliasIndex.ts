@@ -1,7 +1,7 @@
 import type { Entity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { koreanSpacings, koreanSpellings } from '../knowledge/koreanSpellings';
-import { tierSwapped, withZero } from '../knowledge/wordOrder';
+import { derivedNamesOf } from '../knowledge/wordOrder';
 import { nominalSize, sameSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
@@ -256,22 +256,13 @@ const PAIRS_FROM = 256;
  */
 function derivedNames(all: readonly Entity[], byName: ReadonlyMap<string, string[]>): IndexedName[] {
   const found = new Map<string, IndexedName | undefined>();
-  const derive = (entity: Entity, name: string | undefined): void => {
-    if (name === undefined) return;
-    const folded = foldName(name);
+  const derive = (entity: Entity, name: string, folded: string): void => {
     if (byName.has(folded)) return;
     const seen = found.get(folded);
     if (seen === undefined && !found.has(folded)) found.set(folded, { folded, id: entity.id, ...nameWriting(name, entity.ambiguous === true) });
     else if (seen && seen.id !== entity.id) found.set(folded, undefined);
   };
-  for (const entity of all) {
-    if (entity.kind !== 'model' && entity.kind !== 'family') continue;
-    for (let j = -1; j < entity.aliases.length; j++) {
-      const name = j < 0 ? entity.name : entity.aliases[j];
-      if (name.indexOf(' ') !== -1 && entity.kind === 'model') derive(entity, tierSwapped(name));
-      derive(entity, withZero(name));
-    }
-  }
+  for (const entity of all) for (const d of derivedNamesOf(entity)) derive(entity, d.name, d.folded);
   return [...found.values()].filter((n): n is IndexedName => n !== undefined);
 }
 

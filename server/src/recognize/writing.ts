@@ -79,7 +79,19 @@ export function nameWriting(name: string, ambiguousEntity: boolean, canonical = 
  * are a phrase (`the open AI ecosystem`), not a misspelt name.
  */
 function splitsCoined(name: string, canonical: string): boolean {
-  return SPACED_WORDS.test(name) && ONE_LATIN_WORD.test(canonical) && coinedWord(canonical) && name.replace(/ /g, '').toLowerCase() === canonical.toLowerCase();
+  return name.length > canonical.length && sameLettersBut(name, canonical) && SPACED_WORDS.test(name) && ONE_LATIN_WORD.test(canonical) && coinedWord(canonical);
+}
+
+/** Whether `name` is `canonical` with spaces put in, any case: told char by char (the index asks of every alias). */
+function sameLettersBut(name: string, canonical: string): boolean {
+  let j = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x20) continue;
+    if (j >= canonical.length || (c | 0x20) !== (canonical.charCodeAt(j) | 0x20)) return false;
+    j++;
+  }
+  return j === canonical.length;
 }
 const SPACED_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)+$/;
 
