@@ -2,9 +2,7 @@ import { foldName } from './normalize';
 import type { Entity } from './types';
 
 /**
- * Other ways writers put a model's version that mean the same name (#13 §3).
- *
- * The other order of a model's tier and version: a file names
+ * The other order of a model's tier and version, which means the same name (#13 §3): a file names
  * `Gemini 2.5 Flash` and notes write `Gemini Flash 2.5`; Anthropic names `Claude Sonnet 4` and
  * notes write `Claude 4 Sonnet`, as they write `Claude Sonnet 3.5` for `Claude 3.5 Sonnet`. The
  * alias index (`recognize/aliasIndex.ts`) adds the swapped order of a model's name or alias as
@@ -13,6 +11,7 @@ import type { Entity } from './types';
  * Only names of exactly three parts: a family word, a version (digits and dots, no size like
  * `7B`), and a tier of one capitalized word or two joined by a hyphen (`Pro`, `Flash-Lite`,
  * `플래시`), in either order. Longer names (`Gemini 2.5 Flash Image`) are left as they are.
+ * (A whole version written with `.0`, `Gemini 3.0`, is read by the index's walk instead.)
  */
 const FAMILY = String.raw`([A-Z][A-Za-z]+|[가-힣]+)`;
 const VERSION = String.raw`(\d+(?:\.\d+)?)`;
@@ -38,29 +37,6 @@ export function tierSwapped(name: string, folded?: string): string | undefined {
   return `${text.slice(0, first)} ${text.slice(second + 1)} ${text.slice(first + 1, second)}`;
 }
 
-/**
- * `name` with its one whole-number version written with `.0` (`Gemini 3` → `Gemini 3.0`,
- * `Gemini 3 Pro` → `Gemini 3.0 Pro`), or undefined when it has none or several. Never the other way:
- * `EXAONE 3.0` is one model, `EXAONE 3` may be its series.
- */
-export function withZero(name: string): string | undefined {
-  const at = zeroAt(name);
-  return at === -1 ? undefined : `${name.slice(0, at)}.0${name.slice(at)}`;
-}
-
-/**
- * Where `withZero` puts `.0` in `name`, just past its one version digit standing alone, or -1: a
- * digit after a space (`Gemini 3`, `Gemini 3 Pro`, `라마 3`) or after a word and a hyphen that
- * open the name (`GPT-4`, `Phi-4`; not in a repository id's parts), at the end or before one last
- * word (not `Llama 3 8B`: notes write `Llama 3.0` but hardly `Llama 3.0 8B`).
- */
-export function zeroAt(name: string): number {
-  const m = LONE_VERSION.exec(name);
-  return m ? m.index + m[1].length + 1 : -1;
-}
-/** A version digit after a space or a leading word and hyphen, at the end or before one last word. */
-const LONE_VERSION = /(^[A-Za-z]+-| )\d(?: [^ \d]+)?$/;
-
 /** A name derived from one of an entity's names, and its folded form. */
 export interface DerivedName {
   name: string;
@@ -70,8 +46,8 @@ export interface DerivedName {
 const derivedCache = new WeakMap<Entity, readonly DerivedName[]>();
 
 /**
- * The names derived from a model's or family's names (`tierSwapped` for a model, `withZero`),
- * each with its folded form; none for other kinds. Remembered per entity: a workspace's knowledge
+ * The names derived from a model's names (`tierSwapped`), each with its folded form; none for
+ * other kinds. Remembered per entity: a workspace's knowledge
  * layer builds the index again over the same bundled entities.
  */
 export function derivedNamesOf(entity: Entity): readonly DerivedName[] {
@@ -85,20 +61,14 @@ export function derivedNamesOf(entity: Entity): readonly DerivedName[] {
 
 function deriveNames(entity: Entity): DerivedName[] {
   const out: DerivedName[] = [];
-  if (entity.kind !== 'model' && entity.kind !== 'family') return out;
+  if (entity.kind !== 'model') return out;
   for (let j = -1; j < entity.aliases.length; j++) {
     const name = j < 0 ? entity.name : entity.aliases[j];
     const swapped = entity.kind === 'model' ? tierSwapped(name) : undefined;
-    const at = zeroAt(name);
-    if (swapped === undefined && at === -1) continue;
-    // Folding keeps one unit per unit of most names: their derived names fold by the same change.
+    if (swapped === undefined) continue;
+    // Folding keeps one unit per unit of most names: the swapped name folds by the same swap.
     const folded = foldName(name);
-    const alike = folded.length === name.length;
-    if (swapped !== undefined) out.push({ name: swapped, folded: alike ? tierSwapped(name, folded)! : foldName(swapped) });
-    if (at !== -1) {
-      const zero = `${name.slice(0, at)}.0${name.slice(at)}`;
-      out.push({ name: zero, folded: alike ? `${folded.slice(0, at)}.0${folded.slice(at)}` : foldName(zero) });
-    }
+    out.push({ name: swapped, folded: folded.length === name.length ? tierSwapped(name, folded)! : foldName(swapped) });
   }
   return out;
 }

@@ -352,6 +352,12 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return true;
   };
 
+  /** Whether a name of the index goes on with `.0` from `node`. */
+  const zeroChild = (node: TrieNode): boolean => {
+    const dot = childOf(node, 0x2e);
+    return dot !== undefined && childOf(dot, 0x30) !== undefined;
+  };
+
   /** Longest name starting at `start`: [end, ids] or undefined. */
   /** The longest name at `start`: its end, the ids it names, and whether it needs a paragraph about AI. */
   const longestAt = (mask: string, start: number, end: number): [number, string[], boolean?] | undefined => {
@@ -391,6 +397,14 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           if (i < end && !isSeparator(mask[i]) && childOf(node, SEP_CODE)) node = childOf(node, SEP_CODE);
           continue;
         }
+      }
+      // A whole version written with `.0` where the name has none (`Gemini 3.0 Pro`, `GPT-4.0`,
+      // `Llama 3.0 8B`): the `.0` is passed over. Only where no name of the index goes on with
+      // `.0` there, so `EXAONE 3.0` stays its own model; never within a dotted version (`3.1.0`).
+      if (code === 0x2e && mask.charCodeAt(i + 1) === 0x30 && node !== root && isDigit(mask[i - 1]) && !isDigit(mask[i - 2]) && mask[i - 2] !== '.' && !isDigit(mask[i + 2]) && mask[i + 2] !== '.' && !zeroChild(node)) {
+        i += 2;
+        if (node.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && writtenAsName(node, mask, start, i, end)) best = [i, node.ids, node.ambiguous];
+        continue;
       }
       // No space between scripts in the text where the name has one (`큐원3` for `큐원 3`), judged
       // on the folded characters (`Ｖ３` is `V3`).

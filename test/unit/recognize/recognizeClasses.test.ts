@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis } from '../../../server/src/analysis';
 import { comparisonTable } from '../../../server/src/features/comparisonTable';
-import { tierSwapped, withZero } from '../../../server/src/knowledge/wordOrder';
+import { tierSwapped } from '../../../server/src/knowledge/wordOrder';
 import { hover } from '../../../server/src/features/hover';
 import { semanticTokens, decodeSemanticTokens } from '../../../server/src/features/semanticTokens';
 import { bundledKnowledge } from '../../support/knowledge';
@@ -696,10 +696,9 @@ describe('a whole version written with `.0` (#13 §3)', () => {
     ]);
   });
 
-  it('adds `.0` to a lone one-digit version only, never takes it away', () => {
-    assert.equal(withZero('Phi-4'), 'Phi-4.0');
-    assert.equal(withZero('Gemini 3 Pro'), 'Gemini 3.0 Pro');
-    for (const name of ['Llama 2 7B Chat', 'aya-23-8B', 'Llama-3.1-Tulu-3-8B', 'Claude 3.5 Sonnet', 'EXAONE 3.0', 'Qwen3', 'moss-moon-003']) assert.equal(withZero(name), undefined, name);
+  it('passes over `.0` only after a whole version, never within a dotted one, nor where a name goes on with it', () => {
+    // `3.1.0` and `3.05` are other versions; `EXAONE 3.0` is its own model, `EXAONE 3` no shorter name of it.
+    assert.deepEqual(mentions('Llama 3.1.0 and Llama 3.05; EXAONE 3.0 came first.'), ['Llama → Llama', 'Llama → Llama', 'EXAONE 3.0 → EXAONE 3.0']);
   });
 });
 
