@@ -37,38 +37,19 @@ export function tierSwapped(name: string, folded?: string): string | undefined {
   return `${text.slice(0, first)} ${text.slice(second + 1)} ${text.slice(first + 1, second)}`;
 }
 
-/** A name derived from one of an entity's names, and its folded form. */
-export interface DerivedName {
-  name: string;
-  folded: string;
-}
-
-const derivedCache = new WeakMap<Entity, readonly DerivedName[]>();
-
 /**
- * The names derived from a model's names (`tierSwapped`), each with its folded form; none for
- * other kinds. Remembered per entity: a workspace's knowledge
- * layer builds the index again over the same bundled entities.
+ * The names a model's names give with tier and version swapped, each with its folded form: folding
+ * keeps one unit per unit of most names, so the swapped name folds by the same swap of the folded
+ * one (folding anew costs microseconds a name, cold).
  */
-export function derivedNamesOf(entity: Entity): readonly DerivedName[] {
-  let out = derivedCache.get(entity);
-  if (out === undefined) {
-    out = deriveNames(entity);
-    derivedCache.set(entity, out);
-  }
-  return out;
-}
-
-function deriveNames(entity: Entity): DerivedName[] {
-  const out: DerivedName[] = [];
-  if (entity.kind !== 'model') return out;
+export function swappedNamesOf(entity: Entity): { name: string; folded: string }[] | undefined {
+  let out: { name: string; folded: string }[] | undefined;
   for (let j = -1; j < entity.aliases.length; j++) {
     const name = j < 0 ? entity.name : entity.aliases[j];
-    const swapped = entity.kind === 'model' ? tierSwapped(name) : undefined;
+    const swapped = tierSwapped(name);
     if (swapped === undefined) continue;
-    // Folding keeps one unit per unit of most names: the swapped name folds by the same swap.
     const folded = foldName(name);
-    out.push({ name: swapped, folded: folded.length === name.length ? tierSwapped(name, folded)! : foldName(swapped) });
+    (out ??= []).push({ name: swapped, folded: folded.length === name.length ? tierSwapped(name, folded)! : foldName(swapped) });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Entity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { koreanSpacings, koreanSpellings } from '../knowledge/koreanSpellings';
-import { derivedNamesOf } from '../knowledge/wordOrder';
+import { swappedNamesOf } from '../knowledge/wordOrder';
 import { nominalSize, sameSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
@@ -250,9 +250,9 @@ function mayOpen(bits: Uint32Array | undefined, code: number, next: number): boo
 const PAIRS_FROM = 256;
 
 /**
- * The names of models and families written as writers also write them (`wordOrder.ts`): tier and
- * version swapped (`Gemini Flash 2.5`), a whole version with `.0` (`Gemini 3.0`). Only those no
- * entity has already and only one entity derives.
+ * The models' names with tier and version swapped, as writers also write them (`Gemini Flash 2.5`,
+ * `wordOrder.ts`): those no entity has already and only one model derives. (A whole version's
+ * `.0`, `Gemini 3.0`, is read by the walk, `longestAt`.)
  */
 function derivedNames(all: readonly Entity[], byName: ReadonlyMap<string, string[]>): IndexedName[] {
   const found = new Map<string, IndexedName | undefined>();
@@ -262,7 +262,11 @@ function derivedNames(all: readonly Entity[], byName: ReadonlyMap<string, string
     if (seen === undefined && !found.has(folded)) found.set(folded, { folded, id: entity.id, ...nameWriting(name, entity.ambiguous === true) });
     else if (seen && seen.id !== entity.id) found.set(folded, undefined);
   };
-  for (const entity of all) for (const d of derivedNamesOf(entity)) derive(entity, d.name, d.folded);
+  for (const entity of all) {
+    if (entity.kind !== 'model') continue;
+    const swapped = swappedNamesOf(entity);
+    if (swapped) for (const d of swapped) derive(entity, d.name, d.folded);
+  }
   return [...found.values()].filter((n): n is IndexedName => n !== undefined);
 }
 
