@@ -246,6 +246,11 @@ function mayOpen(bits: Uint32Array | undefined, code: number, next: number): boo
   return bit === -1 || (bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
+/** Whether `mask[i, i + 2)` is `.0` after a whole version: a digit alone before, no digit or `.` after (`3.0`, not `3.1.0`, `3.05`). */
+function wholeZero(mask: string, i: number): boolean {
+  return mask.charCodeAt(i + 1) === 0x30 && isDigit(mask[i - 1]) && !isDigit(mask[i - 2]) && mask[i - 2] !== '.' && !isDigit(mask[i + 2]) && mask[i + 2] !== '.';
+}
+
 /** How many names an index needs for its table of opening pairs to pay. */
 const PAIRS_FROM = 256;
 
@@ -362,7 +367,6 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return dot !== undefined && childOf(dot, 0x30) !== undefined;
   };
 
-  /** Longest name starting at `start`: [end, ids] or undefined. */
   /** The longest name at `start`: its end, the ids it names, and whether it needs a paragraph about AI. */
   const longestAt = (mask: string, start: number, end: number): [number, string[], boolean?] | undefined => {
     let best: [number, string[], boolean?] | undefined;
@@ -405,7 +409,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       // A whole version written with `.0` where the name has none (`Gemini 3.0 Pro`, `GPT-4.0`,
       // `Llama 3.0 8B`): the `.0` is passed over. Only where no name of the index goes on with
       // `.0` there, so `EXAONE 3.0` stays its own model; never within a dotted version (`3.1.0`).
-      if (code === 0x2e && mask.charCodeAt(i + 1) === 0x30 && node !== root && isDigit(mask[i - 1]) && !isDigit(mask[i - 2]) && mask[i - 2] !== '.' && !isDigit(mask[i + 2]) && mask[i + 2] !== '.' && !zeroChild(node)) {
+      if (code === 0x2e && node !== root && wholeZero(mask, i) && !zeroChild(node)) {
         i += 2;
         if (node.ids && endsCleanly(mask, i, end) && hangulEndsCleanly(mask, i, end) && writtenAsName(node, mask, start, i, end)) best = [i, node.ids, node.ambiguous];
         continue;
