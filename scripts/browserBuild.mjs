@@ -10,12 +10,12 @@ export const bundledDataPlugin = {
   setup(build) {
     build.onResolve({ filter: /^research-notes:bundled-data$/ }, (args) => ({ path: args.path, namespace: 'research-notes-data' }));
     build.onLoad({ filter: /.*/, namespace: 'research-notes-data' }, () => {
-      const snapshot = gzipSync(readFileSync('server/data/snapshot.json'), { level: 9 }).toString('base64');
+      const snapshot = gzipSync(readFileSync('server/data/snapshot.jsonl'), { level: 9 }).toString('base64');
       const sources = readFileSync('server/data/official-sources.json', 'utf8');
       return {
         loader: 'js',
         contents: `export const snapshotGzipBase64 = ${JSON.stringify(snapshot)};\nexport const officialSources = ${sources};\n`,
-        watchFiles: ['server/data/snapshot.json', 'server/data/official-sources.json'],
+        watchFiles: ['server/data/snapshot.jsonl', 'server/data/official-sources.json'],
       };
     });
   },

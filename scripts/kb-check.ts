@@ -1,7 +1,7 @@
 /**
  * Validates the bundled knowledge base: `npx tsx scripts/kb-check.ts [--write] [dataDir]`.
  * Prints a summary line and each problem as `file:line:col code message` (1-based), exits 1 on any.
- * `--write` first regenerates `snapshot.json`, the parsed copy the server loads at start.
+ * `--write` first regenerates `snapshot.jsonl`, the parsed copy the server loads at start.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

@@ -57,7 +57,8 @@ interface Named {
 let entities: Named[] | undefined;
 function knowledge(): Named[] {
   if (entities) return entities;
-  const snapshot = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'server', 'data', 'snapshot.json'), 'utf8')) as {
+  const text = readFileSync(path.resolve(__dirname, '..', '..', 'server', 'data', 'snapshot.jsonl'), 'utf8');
+  const snapshot = JSON.parse(text.slice(0, text.indexOf('\n'))) as {
     files: { entities: { name: string; aliases?: string[]; kind: string; parameters?: { total?: number; active?: number } }[] }[];
   };
   entities = snapshot.files.flatMap((f) =>

@@ -7,6 +7,7 @@ import { repoRoot } from '../support/lspClient';
 import { HUB_SPECIAL, startFakeHub, type FakeHub, type Repo } from '../support/fakeHub';
 import { dataDir } from '../support/knowledge';
 import { loadBundledKnowledgeBase } from '../../server/src/knowledge/bundled';
+import { ensureFacts } from '../../server/src/knowledge/facts';
 import type { ModelEntity } from '../../server/src/knowledge/types';
 import { hubPath } from '../../server/src/hub/owners';
 
@@ -19,6 +20,7 @@ const cli = path.join(repoRoot, 'dist', 'cli.js');
  */
 function agreeingOlmoRepos(except: string): Record<string, Repo> {
   const { kb } = loadBundledKnowledgeBase(dataDir);
+  ensureFacts(); // the sources, read here as `kb verify` reads them
   const repos: Record<string, Repo> = {};
   for (const model of kb.membersOf('ai2-olmo') as ModelEntity[]) {
     const repo = model.sources.map((s) => hubPath(s.url)).find((p) => p?.length === 2)?.join('/');

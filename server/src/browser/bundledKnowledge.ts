@@ -1,5 +1,5 @@
 /**
- * The bundled knowledge base from `snapshot.json` alone, for the web worker: no file system, no
+ * The bundled knowledge base from `snapshot.jsonl` alone, for the web worker: no file system, no
  * YAML. The snapshot's format is `knowledge/snapshot.ts`, which the Node server's loader shares;
  * a unit test checks that both give the same knowledge base.
  */

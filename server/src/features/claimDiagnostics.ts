@@ -13,6 +13,7 @@ import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../protocol';
 import { lowerBound } from '../recognize/spans';
 import type { Claim } from '../recognize/types';
 import { checkClaim, claimModel, defaultClaimCheckOptions, type ClaimCheckOptions, type ClaimMismatchData } from '../check/claims';
+import { ensureFacts } from '../knowledge/facts';
 
 /** One `claim.mismatch` diagnostic per claim that disagrees with the knowledge base. */
 export function claimDiagnostics(
@@ -53,6 +54,7 @@ export function claimDiagnostics(
       message,
       data,
     };
+    ensureFacts();
     const href = rankedSources(model.sources)[0]?.url;
     if (href) diagnostic.codeDescription = { href };
     out.push(diagnostic);

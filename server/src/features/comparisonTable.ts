@@ -8,6 +8,7 @@ import type { AlternateCount, KnowledgeBase, ModelEntity, ProductEntity } from '
 import { fill, messages, type Locale } from '../l10n';
 import { parseBlocks } from '../markdown/remark';
 import { lowerBound } from '../recognize/spans';
+import { ensureFacts } from '../knowledge/facts';
 
 /**
  * `researchNotes.insertComparisonTable`: a GFM table of the models a note mentions, with each
@@ -371,6 +372,7 @@ function cell(m: ModelEntity, column: Column, kb: KnowledgeBase, t: Words, count
  */
 function footnote(m: ModelEntity, t: Words, language: Locale, count: (n: number) => string, columns: readonly Column[]): string | undefined {
   const parts: string[] = [];
+  ensureFacts();
   const source = rankedSources(m.sources)[0];
   let head = escapeMarkdown(m.name);
   if (source) head += ` — ${sourceLabel(source, language)} ${sourceText(source.url)}${source.secondary ? ` (${t.secondary})` : ''}`;

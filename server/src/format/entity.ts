@@ -17,6 +17,7 @@ import type {
 } from '../knowledge/types';
 import { rankedSources, sourceLabel } from './sources';
 import { fill, messages, type Locale, type MessageKey } from '../l10n';
+import { ensureFacts } from '../knowledge/facts';
 
 export interface HoverOptions {
   locale: Locale;
@@ -27,6 +28,7 @@ export interface HoverOptions {
 
 /** The hover Markdown of one entity. */
 export function entityMarkdown(entity: Entity, kb: KnowledgeBase, options: HoverOptions): string {
+  ensureFacts();
   const t = messages(options.locale);
   const lines: string[] = [];
   const item = (label: MessageKey, value: string, field?: string): void => {

@@ -32,6 +32,7 @@ import {
   type HubPlaces,
 } from './index';
 import { readHubPlaces } from './places';
+import { ensureFacts } from '../knowledge/facts';
 
 interface HubArgs {
   command: 'lookup' | 'verify';
@@ -138,6 +139,7 @@ interface Checked {
 
 /** The bundled open-weight models with a size and a `huggingface.co/<owner>/<repo>` source (of one family, if asked). */
 function verifiable(kb: KnowledgeBase, family: string | undefined): Checked[] | string {
+  ensureFacts();
   let models: readonly ModelEntity[] = kb.all().filter((e): e is ModelEntity => e.kind === 'model');
   if (family !== undefined) {
     const wanted = family.toLowerCase();

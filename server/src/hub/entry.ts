@@ -10,6 +10,7 @@ import { configFacts, type ConfigFacts } from './config';
 import { nameOwners } from './owners';
 import { cleanText } from './text';
 import type { HubModelFacts, HubNotice } from './types';
+import { ensureFacts } from '../knowledge/facts';
 
 /** The page every fact is cited to. */
 export const HUB_SITE = 'https://huggingface.co';
@@ -76,6 +77,7 @@ const FACT_FIELDS = ['organization', 'parameters', 'architecture', 'architecture
  * whole, and curated facts stay), with its sources kept and the Hub page added to them.
  */
 function onlyMissing(model: ModelEntity, existing: ModelEntity): { entry: ModelEntity; added: string[] } {
+  ensureFacts();
   const entry: ModelEntity = { kind: 'model', id: existing.id, name: existing.name, aliases: model.aliases, sources: [], asOf: model.asOf };
   const added: string[] = [];
   const target = entry as unknown as Record<string, unknown>;

@@ -5,6 +5,7 @@
  */
 import { normalizeName } from '../knowledge/normalize';
 import type { Entity, KnowledgeBase } from '../knowledge/types';
+import { ensureFacts } from '../knowledge/facts';
 
 /** Where organizations publish on the Hub: the `organizations` of `server/data/official-sources.json`. */
 export interface HubPlaces {
@@ -18,6 +19,7 @@ export interface HubPlaces {
  * source is the owner's Hub page, or whose id or alias is the owner's name.
  */
 export function hubOwners(kb: KnowledgeBase, places?: HubPlaces): Map<string, string> {
+  ensureFacts();
   const owners = new Map<string, string>();
   const add = (owner: string, orgId: string) => {
     const key = owner.toLowerCase();

@@ -4,6 +4,7 @@
  */
 import { normalizeName } from './normalize';
 import type { Entity, EntityOrigin, FamilyEntity, KnowledgeBase, KnowledgeFile, KnowledgeProblem, ModelEntity } from './types';
+import { ensureFacts } from './facts';
 
 type Range = KnowledgeProblem['range'];
 
@@ -54,6 +55,7 @@ const merges = new WeakMap<KnowledgeBase, Merge>();
  */
 export function createKnowledgeBase(files: readonly KnowledgeFile[], version: number, base?: KnowledgeBase): KnowledgeBase {
   if (base && files.length === 0) return sameKnowledge(base, version);
+  ensureFacts(); // entries are copied field by field: a snapshot's facts first
   const from = base ? mergeStateOf(base) : undefined;
   const merge: Merge = {
     byId: new Map(from?.byId),

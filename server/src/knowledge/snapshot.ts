@@ -1,20 +1,25 @@
 /**
- * The bundled snapshot's format (`server/data/snapshot.json`, written by `kb-check --write`): its
+ * The bundled snapshot's format (`server/data/snapshot.jsonl`, written by `kb-check --write`): its
  * shape, its version, and how its text becomes knowledge files and a knowledge base. No file
  * system here: the Node server reads the text from disk (`bundled.ts`), the web worker from its
  * bundle (`browser/bundledKnowledge.ts`).
+ *
+ * Two lines of JSON: the first is everything but the entities' hover text (a `Snapshot`), which
+ * start-up parses; the second is that text (`SnapshotFacts`: sources, notes, architecture notes,
+ * half of the bytes), parsed when a feature first needs it (`facts.ts`).
  */
+import { deferFacts, type EntityFacts, setFacts } from './facts';
 import { createKnowledgeBase, knowledgeBaseOfMerged } from './knowledgeBase';
 import { FOLD_PROBE, foldName, rememberFolded } from './normalize';
 import type { Entity, EntityOrigin, KnowledgeBase, KnowledgeFile, KnowledgeProblem } from './types';
 
-export const SNAPSHOT_FILE = 'snapshot.json';
+export const SNAPSHOT_FILE = 'snapshot.jsonl';
 /**
  * Bumped when the parsed shape changes (2: sources as objects, products; 3: no field ranges;
- * 4: merged entities and the merge's name table; 5: merged entities only; 6: folded names, ASCII),
- * so an older snapshot is ignored.
+ * 4: merged entities and the merge's name table; 5: merged entities only; 6: folded names, ASCII;
+ * 7: the hover text on a second line), so an older snapshot is ignored.
  */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 export interface SnapshotFile {
   name: string;
@@ -40,15 +45,44 @@ export interface Snapshot {
   foldProbe: string[];
 }
 
+/** The snapshot's second line: the facts `facts.ts` defers, file by file, entity by entity, in the first line's order. */
+export interface SnapshotFacts {
+  facts: EntityFacts[][];
+}
+
 /**
- * The snapshot in `text`, its folded names remembered (see `rememberFolded`); undefined for a
- * snapshot of another version or shape.
+ * The snapshot in `text`, its folded names remembered (see `rememberFolded`), its entities' facts
+ * deferred to their first use; undefined for a snapshot of another version or shape.
  */
 export function readSnapshotText(text: string): Snapshot | undefined {
-  const snapshot = JSON.parse(text) as Snapshot;
+  const end = text.indexOf('\n');
+  const snapshot = JSON.parse(end < 0 ? text : text.slice(0, end)) as Snapshot;
   if (snapshot.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.files)) return undefined;
   if (foldsAgree(snapshot.foldProbe)) for (const file of snapshot.files) rememberFolds(file);
+  const factsText = end < 0 ? '' : text.slice(end + 1);
+  deferFacts(() => fillFacts(snapshot.files, factsText));
   return snapshot;
+}
+
+/** The snapshot's text: its first line, then the facts it leaves out (see `SnapshotFacts`). */
+export function snapshotText(snapshot: Snapshot, facts: SnapshotFacts): string {
+  return `${asciiJson(snapshot)}\n${asciiJson(facts)}\n`;
+}
+
+/** JSON as ASCII: `\uXXXX` for every other UTF-16 unit (`JSON.stringify` escapes lone surrogates already), which reads faster than UTF-8. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Gives each entity of `files` its facts from the second line; none (no sources) if that line is unreadable. */
+function fillFacts(files: readonly SnapshotFile[], factsText: string): void {
+  let facts: EntityFacts[][] = [];
+  try {
+    facts = (JSON.parse(factsText) as SnapshotFacts).facts;
+  } catch {
+    // A damaged second line costs the hovers their sources, never the session.
+  }
+  files.forEach((file, f) => file.entities.forEach((entity, i) => setFacts(entity, facts[f]?.[i])));
 }
 
 /** The knowledge files of a snapshot, each at `uriOf(name)`, and their knowledge base (merged again only if the snapshot is not). */

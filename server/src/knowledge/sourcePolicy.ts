@@ -4,6 +4,7 @@
  * never sources. Used by `kb:check` on the bundled data (`server/data/official-sources.json` says
  * where each organization publishes); never on the keystroke path.
  */
+import { ensureFacts } from './facts';
 import type { Entity, KnowledgeBase, KnowledgeFile, KnowledgeProblem, Source } from './types';
 
 export type SourceClass = 'primary' | 'secondary' | 'rejected';
@@ -121,6 +122,7 @@ function primarylessFacts(entity: Entity, official: Required<OfficialPlaces>, po
  * or listed in `secondary` or `unverified`.
  */
 export function checkSources(files: readonly KnowledgeFile[], kb: KnowledgeBase, policy: SourcePolicy): KnowledgeProblem[] {
+  ensureFacts();
   const problems: KnowledgeProblem[] = [];
   for (const file of files) {
     for (const entity of file.entities) {

@@ -15,6 +15,9 @@ import {
   SNAPSHOT_FILE,
   staleSnapshotFiles,
 } from '../../../server/src/knowledge/index';
+import { knowledgeOfSnapshotText } from '../../../server/src/browser/bundledKnowledge';
+import { entityMarkdown } from '../../../server/src/format/entity';
+import { ensureFacts } from '../../../server/src/knowledge/facts';
 import { forgetFolded } from '../../../server/src/knowledge/normalize';
 import type { KnowledgeFile, KnowledgeProblem, ModelEntity, OrganizationEntity } from '../../../server/src/knowledge/index';
 
@@ -68,6 +71,7 @@ describe('knowledge/normalize', () => {
 describe('knowledge/bundled data', () => {
   const files = loadBundledKnowledge(dataDir);
   const kb = createKnowledgeBase(files, 1);
+  ensureFacts(); // these tests read the hover text (sources, notes) as the hover does
   const ofKind = (kind: string) => kb.all().filter((e) => e.kind === kind);
 
   it('loads with no problems', () => {
@@ -420,6 +424,7 @@ describe('knowledge/knowledgeBase', () => {
   it('loads the precompiled bundled knowledge base exactly as the merge of the YAML', () => {
     const { kb: precompiled } = loadBundledKnowledgeBase(dataDir);
     const merged = createKnowledgeBase(loadBundledKnowledge(dataDir, { fresh: true }), 1);
+    ensureFacts();
     assert.deepEqual(precompiled.all(), merged.all());
     for (const e of merged.all()) assert.deepEqual(precompiled.origin(e.id), merged.origin(e.id), e.id);
     // Its name table rejects a user alias as the merge's does.
@@ -428,10 +433,32 @@ describe('knowledge/knowledgeBase', () => {
     assert.deepEqual(claimsOf(precompiled), claimsOf(merged));
   });
 
+  it('reads the bundled entities\' hover text (sources, notes) at the first hover, not at start', () => {
+    const { kb: precompiled } = loadBundledKnowledgeBase(dataDir);
+    const m = precompiled.get('skt-ax-k1') as ModelEntity;
+    assert.equal(m.sources, undefined);
+    assert.equal(m.notes, undefined);
+    const hover = entityMarkdown(m, precompiled, { locale: 'en', numberFormat: 'auto' });
+    assert.match(hover, /- Note: 500B-class label \(500B급, 5,000억\) in press and SKT's newsroom; the card says 519B\.\n/);
+    assert.ok(hover.endsWith('\n\nSources: [repository](https://github.com/SKT-AI/A.X-K1/blob/main/README.md) · [model card](https://huggingface.co/skt/A.X-K1) · as of 2026-11-30'));
+    assert.equal(m.notes?.[0], "500B-class label (500B급, 5,000억) in press and SKT's newsroom; the card says 519B.");
+  });
+
+  it('keeps the hovers of a snapshot whose hover text is damaged, without sources', () => {
+    const text = readFileSync(join(dataDir, SNAPSHOT_FILE), 'latin1');
+    const { kb: damaged } = knowledgeOfSnapshotText(`${text.slice(0, text.indexOf('\n'))}\n{"facts": [[{"sour`, 'file:///data');
+    const m = damaged.get('skt-ax-k1') as ModelEntity;
+    const hover = entityMarkdown(m, damaged, { locale: 'en', numberFormat: 'auto' });
+    assert.match(hover, /^\*\*A\.X K1\*\* · model · SK Telecom\n/);
+    assert.doesNotMatch(hover, /Sources:/);
+    assert.deepEqual(m.sources, []);
+  });
+
   it('puts no knowledge files on the bundled knowledge base (a workspace without any) as the merge does', () => {
     const { kb: precompiled } = loadBundledKnowledgeBase(dataDir);
     const merged = createKnowledgeBase(loadBundledKnowledge(dataDir, { fresh: true }), 1);
     const empty = createKnowledgeBase([], 2, precompiled);
+    ensureFacts();
     assert.equal(empty.version, 2);
     assert.deepEqual(empty.all(), merged.all());
     assert.deepEqual([...empty.ignored], [...merged.ignored]);
@@ -449,8 +476,8 @@ describe('knowledge/knowledgeBase', () => {
 
   it('writes the snapshot as ASCII, each name and alias folded as `foldName` folds it', () => {
     const text = readFileSync(join(dataDir, SNAPSHOT_FILE), 'utf8');
-    assert.ok(/^[\x20-\x7e]*\n$/.test(text));
-    const snapshot = JSON.parse(text) as { files: { entities: { name: string; aliases: string[] }[]; folded: string[] }[] };
+    assert.ok(/^[\x20-\x7e]*\n[\x20-\x7e]*\n$/.test(text));
+    const snapshot = JSON.parse(text.slice(0, text.indexOf('\n'))) as { files: { entities: { name: string; aliases: string[] }[]; folded: string[] }[] };
     forgetFolded(); // folded afresh, not remembered from the snapshot
     for (const file of snapshot.files) assert.deepEqual(file.folded, file.entities.flatMap((e) => [e.name, ...e.aliases].map(normalizeName)));
   });

@@ -18,7 +18,7 @@ const dataDir = path.resolve(__dirname, '..', '..', '..', 'server', 'data');
 
 describe('browser server: the bundled knowledge inside the worker bundle', () => {
   it('is the knowledge base the Node server loads, its files at the given data URI', async () => {
-    const base64 = gzipSync(readFileSync(path.join(dataDir, 'snapshot.json'))).toString('base64');
+    const base64 = gzipSync(readFileSync(path.join(dataDir, 'snapshot.jsonl'))).toString('base64');
     const dataUri = 'vscode-remote://127.0.0.1:8080/ext/research-notes/server/data';
     const browser = knowledgeOfSnapshotText(await gunzipText(base64), dataUri);
     const node = loadBundledKnowledgeBase(dataDir);
