@@ -207,6 +207,8 @@ const PREFIX_WORD = /^(?:non|pre|post|anti|pseudo|quasi|semi|ex)$/i;
 /** Letters of a word longer than any one-word name: it names nothing. */
 const WORD_REACH = 64;
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** `-`, or the Unicode hyphen and non-breaking hyphen that typeset text uses in its place (`QK‑Clip`). */
+const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010 || code === 0x2011;
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
@@ -661,7 +663,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
    * name answers as one that started before the word.
    */
   const derivative = (mask: string, i: number): boolean => {
-    if (mask.charCodeAt(i - 1) !== 0x2d || !isAsciiLetter(mask.charCodeAt(i - 2))) return false;
+    if (!isHyphen(mask.charCodeAt(i - 1)) || !isAsciiLetter(mask.charCodeAt(i - 2))) return false;
     let w = i - 2;
     while (w > 0 && isAsciiLetter(mask.charCodeAt(w - 1))) {
       w--;

@@ -426,6 +426,8 @@ describe('recognition classes (#13)', () => {
   describe('names glued to a word by a hyphen', () => {
     it('reads a name after a word that names nothing as another model’s name, not a mention', () => {
       assert.deepEqual(mentions('Ko-Llama, Japanese-Llama and Chinese-LLaMA-Alpaca are fine-tunes; Mini-Gemini is a VLM.'), []);
+      // Typeset text's hyphens too: the non-breaking hyphen (U+2011) and the hyphen (U+2010).
+      assert.deepEqual(mentions('Kimi K2 trains with QK\u2011Clip; Ko\u2010Llama is a fine-tune.'), ['Kimi K2 → Kimi K2']);
     });
 
     it('keeps a name after a name, or after an English prefix, and in the middle of a whole name', () => {
