@@ -200,7 +200,7 @@ const GROUP = /^ ?그룹/;
 /** A word after a family's name that may finish a member's name (`K1`, `Pro`, `3.5`); never a sentence's final dot. */
 const MEMBER_WORD = /^[-_ ]([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?![A-Za-z0-9])/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
-export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*|\d{4}(?!\.\d))(?![A-Za-z0-9])/i;
+export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|i?q[1-8](?:_[0-9k])?(?:_(?:xxs|xs|xl|nl|[sml]))?|v\d+(?:\.\d+)*|\d{4}(?!\.\d))(?![A-Za-z0-9])/i;
 
 /** English prefixes that keep the name they are glued to (`non-GPT-4`, `pre-Llama`). */
 const PREFIX_WORD = /^(?:non|pre|post|anti|pseudo|quasi|semi|ex)$/i;

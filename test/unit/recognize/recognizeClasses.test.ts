@@ -93,6 +93,8 @@ describe('recognition classes (#13)', () => {
         'Grok 4 Fast → Grok 4 Fast',
         'GPT-4o Audio → GPT-4o Audio (preview)',
       ]);
+      // Nor a task or a packing: `OCR` after DeepSeek-OCR, a quantisation tag after a model file's name.
+      assert.deepEqual(mentions('DeepSeek-OCR reads scans. It reaches 97% OCR accuracy on the benchmark model suite.'), ['DeepSeek-OCR → DeepSeek-OCR']);
     });
   });
 
@@ -301,6 +303,12 @@ describe('recognition classes (#13)', () => {
         'Llama-3.1-405B-Instruct → Llama 3.1 405B',
         'gemma-3-27b-it → Gemma 3 27B',
         'Qwen3-30B-A3B-GGUF → Qwen3-30B-A3B',
+      ]);
+      // Quantisation tags as llama.cpp names its files, whole: no `Q8` left over to read as a short form.
+      assert.deepEqual(mentions('| model |\n| --- |\n| Qwen3-Coder-30B-A3B-Instruct-Q8_0-GGUF |\n| gemma-3-27b-it-IQ4_XS |\n| Llama-3.1-8B-Instruct-Q5_K_M |\n| Q8 is smaller |'), [
+        'Qwen3-Coder-30B-A3B-Instruct-Q8_0-GGUF → Qwen3-Coder-30B-A3B',
+        'gemma-3-27b-it-IQ4_XS → Gemma 3 27B',
+        'Llama-3.1-8B-Instruct-Q5_K_M → Llama 3.1 8B',
       ]);
       // A dated release suffix too (not a version number after it).
       assert.deepEqual(mentions('Qwen3-2507 and Qwen3-30B-A3B-2507.5 differ.'), ['Qwen3-2507 → Qwen3', 'Qwen3-30B-A3B → Qwen3-30B-A3B']);
