@@ -188,6 +188,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       kind: m.kind,
       id: m.id,
       name: kb.get(m.id)?.name ?? m.id,
+      // A product named with its model (`ChatGPT-4o`, `챗GPT 5.1`) is a mention of both.
+      ...(m.model ? { model: m.model, modelName: kb.get(m.model)?.name ?? m.model } : {}),
     }));
     const claims = analysis.claims.map((c) => ({
       range: analysis.range(c),
@@ -203,7 +205,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     out(`${file}: ${mentions.length} mentions`);
     for (const m of mentions) {
       const where = `${m.range.start.line + 1}:${m.range.start.character + 1}`.padEnd(8);
-      out(`  ${where}${m.kind.padEnd(13)}${m.text} → ${m.name}`);
+      out(`  ${where}${m.kind.padEnd(13)}${m.text} → ${m.name}${m.modelName ? ` + ${m.modelName}` : ''}`);
     }
     out(`${file}: ${claims.length} parameter counts`);
     for (const c of analysis.claims) {

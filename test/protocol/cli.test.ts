@@ -16,6 +16,21 @@ const run = (...args: string[]) => {
 };
 
 describe('cli: research-notes (bundled dist/cli.js)', () => {
+  it('analyze names a product written with its model as both, in text and in JSON', () => {
+    const note = path.join(tmpdir(), `rn-product-model-${process.pid}.md`);
+    writeFileSync(note, '오늘 챗GPT 5.1 모델이 나왔다. ChatGPT는 앱이다.\n');
+    const text = run('analyze', note);
+    assert.deepEqual(text.stdout.split('\n').slice(1, 3), ['  1:4     product      챗GPT 5.1 → ChatGPT + GPT-5.1', '  1:22    product      ChatGPT → ChatGPT']);
+    const json = JSON.parse(run('analyze', note, '--json').stdout) as { files: { mentions: Record<string, unknown>[] }[] };
+    assert.deepEqual(
+      json.files[0].mentions.map(({ text, id, model, modelName }) => ({ text, id, model, modelName })),
+      [
+        { text: '챗GPT 5.1', id: 'openai-chatgpt', model: 'openai-gpt-5.1', modelName: 'GPT-5.1' },
+        { text: 'ChatGPT', id: 'openai-chatgpt', model: undefined, modelName: undefined },
+      ],
+    );
+  });
+
   it('analyze --json gives every expected mention with LSP ranges', () => {
     const r = run('analyze', example, '--json');
     assert.equal(r.status, 0, r.stderr);

@@ -38,18 +38,43 @@ export function tierSwapped(name: string, folded?: string): string | undefined {
 }
 
 /**
+ * The tier and version of a three-part name (`tierSwapped`'s shapes) without its family word,
+ * tier first (`Sonnet 4.5` of `Claude Sonnet 4.5`, `Sonnet 3.5` of `Claude 3.5 Sonnet`); with
+ * `folded`, that folded name's parts alike. Undefined for a name of another shape.
+ */
+export function tierAndVersion(name: string, folded?: string): string | undefined {
+  const first = name.indexOf(' ');
+  const second = first === -1 ? -1 : name.indexOf(' ', first + 1);
+  if (second === -1 || name.indexOf(' ', second + 1) !== -1) return undefined;
+  const versionFirst = isDigit(name.charCodeAt(first + 1));
+  if (!versionFirst && !isDigit(name.charCodeAt(second + 1))) return undefined;
+  if (!(versionFirst ? VERSION_FIRST : TIER_FIRST).test(name)) return undefined;
+  const text = folded ?? name;
+  return versionFirst ? `${text.slice(second + 1)} ${text.slice(first + 1, second)}` : text.slice(first + 1);
+}
+
+/**
  * The names a model's names give with tier and version swapped, each with its folded form: folding
  * keeps one unit per unit of most names, so the swapped name folds by the same swap of the folded
  * one (folding anew costs microseconds a name, cold).
  */
-export function swappedNamesOf(entity: Entity): { name: string; folded: string }[] | undefined {
-  let out: { name: string; folded: string }[] | undefined;
+export function swappedNamesOf(entity: Entity): { name: string; folded: string; from: string }[] | undefined {
+  return derivedOf(entity, tierSwapped);
+}
+
+/** The names a model's names give as tier and version alone (`tierAndVersion`), each with its folded form and the name it came from. */
+export function tierVersionNamesOf(entity: Entity): { name: string; folded: string; from: string }[] | undefined {
+  return derivedOf(entity, tierAndVersion);
+}
+
+function derivedOf(entity: Entity, derive: (name: string, folded?: string) => string | undefined): { name: string; folded: string; from: string }[] | undefined {
+  let out: { name: string; folded: string; from: string }[] | undefined;
   for (let j = -1; j < entity.aliases.length; j++) {
     const name = j < 0 ? entity.name : entity.aliases[j];
-    const swapped = tierSwapped(name);
-    if (swapped === undefined) continue;
+    const derived = derive(name);
+    if (derived === undefined) continue;
     const folded = foldName(name);
-    (out ??= []).push({ name: swapped, folded: folded.length === name.length ? tierSwapped(name, folded)! : foldName(swapped) });
+    (out ??= []).push({ name: derived, folded: folded.length === name.length ? derive(name, folded)! : foldName(derived), from: name });
   }
   return out;
 }

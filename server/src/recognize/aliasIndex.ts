@@ -1,11 +1,11 @@
 import type { Entity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { foldChar, foldName, isHangul, isLatinAlnum, scriptChange, SEP } from '../knowledge/normalize';
 import { koreanSpacings, koreanSpellings } from '../knowledge/koreanSpellings';
-import { swappedNamesOf } from '../knowledge/wordOrder';
+import { swappedNamesOf, tierVersionNamesOf } from '../knowledge/wordOrder';
 import { nominalSize, sameSize } from '../knowledge/nominal';
 import { inAddress } from './addresses';
 import { contextOf } from './context';
-import { isGenericFolded } from './genericWords';
+import { isGenericFolded, isVariantWord } from './genericWords';
 import { memberNamed, membersOfSize, namedAfterOfSize } from './members';
 import { afterSlash, siblingName, siblingPart } from './slashSiblings';
 import { lettersOf, nameWriting, notCapitals, ordinaryWord, personName } from './writing';
@@ -200,13 +200,15 @@ const GROUP = /^ ?그룹/;
 /** A word after a family's name that may finish a member's name (`K1`, `Pro`, `3.5`); never a sentence's final dot. */
 const MEMBER_WORD = /^[-_ ]([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?![A-Za-z0-9])/;
 /** A variant suffix of a model id: the same weights tuned, packed or dated (`-Instruct`, `-it`, `-GGUF`, `-AWQ`, `-2507`). */
-export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|q[2-8](?:_k(?:_[sml])?)?|v\d+(?:\.\d+)*|\d{4}(?!\.\d))(?![A-Za-z0-9])/i;
+export const VARIANT = /^[-_](?:instruct|chat|base|it|hf|gguf|awq|gptq|fp8|bf16|fp16|int4|int8|mlx|onnx|exl2|i?q[1-8](?:_[0-9k])?(?:_(?:xxs|xs|xl|nl|[sml]))?|v\d+(?:\.\d+)*|\d{4}(?!\.\d))(?![A-Za-z0-9])/i;
 
 /** English prefixes that keep the name they are glued to (`non-GPT-4`, `pre-Llama`). */
 const PREFIX_WORD = /^(?:non|pre|post|anti|pseudo|quasi|semi|ex)$/i;
 /** Letters of a word longer than any one-word name: it names nothing. */
 const WORD_REACH = 64;
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** `-`, or the Unicode hyphen and non-breaking hyphen that typeset text uses in its place (`QK‑Clip`). */
+const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010 || code === 0x2011;
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));
@@ -251,26 +253,44 @@ function wholeZero(mask: string, i: number): boolean {
   return mask.charCodeAt(i + 1) === 0x30 && isDigit(mask[i - 1]) && !isDigit(mask[i - 2]) && mask[i - 2] !== '.' && !isDigit(mask[i + 2]) && mask[i + 2] !== '.';
 }
 
+/**
+ * Whether a model's tier and version alone (`folded`, from its name `from`: `tierAndVersion`) came
+ * after its own family's word (`Claude Sonnet 4.5`, `클로드 3.5 소네트`), not a maker's (`Amazon
+ * Nova 2 Sonic`) or another word (`Robotics Transformer 2`), and its tier is no variant word (`Pro 2.5`).
+ */
+function tierOfFamily(entity: Entity, from: string, folded: string, byName: ReadonlyMap<string, string[]>): boolean {
+  if (isVariantWord(folded.slice(0, folded.indexOf(' ')))) return false;
+  const family = (entity as ModelEntity).family!;
+  return byName.get(foldName(from.slice(0, from.indexOf(' '))))?.includes(family) === true;
+}
+
 /** How many names an index needs for its table of opening pairs to pay. */
 const PAIRS_FROM = 256;
 
 /**
  * The models' names with tier and version swapped, as writers also write them (`Gemini Flash 2.5`,
- * `wordOrder.ts`): those no entity has already and only one model derives. (A whole version's
- * `.0`, `Gemini 3.0`, is read by the walk, `longestAt`.)
+ * `wordOrder.ts`), and as tier and version alone where the tier is no variant word (`Sonnet 4.5`,
+ * `소넷 4.5`; never `Pro 2.5`), gated as an ambiguous name is: those no entity has already and only
+ * one model derives. (A whole version's `.0`, `Gemini 3.0`, is read by the walk, `longestAt`.)
  */
 function derivedNames(all: readonly Entity[], byName: ReadonlyMap<string, string[]>): IndexedName[] {
   const found = new Map<string, IndexedName | undefined>();
-  const derive = (entity: Entity, name: string, folded: string): void => {
+  // `gated`: a name of a tier word and a version alone, a mention only in a paragraph about AI and,
+  // in Latin letters, capitalized (`Shakespeare's Sonnet 4`, `sonnet 4.5`).
+  const derive = (entity: Entity, name: string, folded: string, gated = false): void => {
     if (byName.has(folded)) return;
     const seen = found.get(folded);
-    if (seen === undefined && !found.has(folded)) found.set(folded, { folded, id: entity.id, ...nameWriting(name, entity.ambiguous === true) });
+    const writing = nameWriting(name, entity.ambiguous === true);
+    if (gated) Object.assign(writing, { ambiguous: true, capitalized: /^[A-Z]/.test(name) });
+    if (seen === undefined && !found.has(folded)) found.set(folded, { folded, id: entity.id, ...writing });
     else if (seen && seen.id !== entity.id) found.set(folded, undefined);
   };
   for (const entity of all) {
     if (entity.kind !== 'model') continue;
     const swapped = swappedNamesOf(entity);
     if (swapped) for (const d of swapped) derive(entity, d.name, d.folded);
+    const alone = entity.family === undefined ? undefined : tierVersionNamesOf(entity);
+    if (alone) for (const d of alone) if (tierOfFamily(entity, d.from, d.folded, byName)) derive(entity, d.name, d.folded, true);
   }
   return [...found.values()].filter((n): n is IndexedName => n !== undefined);
 }
@@ -661,7 +681,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
    * name answers as one that started before the word.
    */
   const derivative = (mask: string, i: number): boolean => {
-    if (mask.charCodeAt(i - 1) !== 0x2d || !isAsciiLetter(mask.charCodeAt(i - 2))) return false;
+    if (!isHyphen(mask.charCodeAt(i - 1)) || !isAsciiLetter(mask.charCodeAt(i - 2))) return false;
     let w = i - 2;
     while (w > 0 && isAsciiLetter(mask.charCodeAt(w - 1))) {
       w--;

@@ -17,7 +17,7 @@ import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { buildAliasIndex, foldName, VARIANT, type AliasIndex } from './aliasIndex';
 import { SEP } from '../knowledge/normalize';
 import type { Mention } from './types';
-import { isGenericWord } from './genericWords';
+import { isGenericWord, isVariantWord } from './genericWords';
 import { firstEndingAfter, lowerBound, sharedSpanText } from './spans';
 
 /** The short forms of one note, derived from its full mentions. */
@@ -38,23 +38,13 @@ const ROW = '\u0001';
 /** How far before a row form its family may be written, within the row. */
 export const ROW_REACH = 512;
 
-/**
- * Words that name a variant, not a model: `Pro` after `Gemini 2.5 Pro` is no short form, nor are
- * sizes (`405B`, `A22B`) and bare versions (`4`, `3.1`).
- */
-const GENERIC = new Set(
-  ('instruct base chat pro mini flash turbo ultra light lite large small medium nano max plus think thinking reasoning vision vl coder code preview it hf fp8 latest omni deep next air open exp experimental guard embed embedding distill online edge fast instant dev audio speech voice realtime search image video tts micro tiny high low' +
-    // The same words as Korean writes them (`프로` of `제미나이 2.5 프로`).
-    ' 미니 프로 플래시 라이트 나노 라지 스몰 미디엄 맥스 플러스 울트라 터보 베이스 챗 인스트럭트 코더 코드 비전 오디오 이미지 비디오 프리뷰 마이크로 타이니 씽킹 씽크 인스턴트 패스트 임베딩 임베디드 리랭커 오픈 옴니 디스틸 리서치 검색 번역 시리즈 매스').split(' '),
-);
-
 /** Whether the words left of a name make a short form: letters in them, and more than a variant, size or word of the field. */
 function isShortForm(tail: readonly string[]): boolean {
   const form = tail.join(' ');
   if (!/[A-Za-z가-힣]/.test(form) || foldName(form).length < 2) return false;
-  if (tail.length === 1 && (GENERIC.has(form.toLowerCase()) || /^A?\d+(?:\.\d+)?[BbMmTt]$/.test(form) || /^\d+x\d+B$/i.test(form))) return false;
+  if (tail.length === 1 && (isVariantWord(form.toLowerCase()) || /^A?\d+(?:\.\d+)?[BbMmTt]$/.test(form) || /^\d+x\d+B$/i.test(form))) return false;
   // `LLM` of `VARCO LLM`, `AI 모델`: words of the field name no model.
-  return !tail.every((w) => GENERIC.has(w.toLowerCase()) || isGenericWord(w) || /^A?[\d.]+[BbMmTtKkEe]?$/.test(w));
+  return !tail.every((w) => isVariantWord(w.toLowerCase()) || isGenericWord(w) || /^A?[\d.]+[BbMmTtKkEe]?$/.test(w));
 }
 
 const wordsOf = (name: string): string[] => name.split(/[-_\s]+/).filter(Boolean);
@@ -90,7 +80,7 @@ export function memberFormsOf(kb: KnowledgeBase, familyId: string, written: stri
 /** The row forms a family written as `written` defines: a member's one variant word (`mini` of `Phi-3` → Phi-3-mini). */
 export function rowFormsOf(kb: KnowledgeBase, familyId: string, written: string): [string, string][] {
   return memberTails(kb, familyId, written)
-    .filter(([tail]) => tail.length === 1 && GENERIC.has(tail[0].toLowerCase()))
+    .filter(([tail]) => tail.length === 1 && isVariantWord(tail[0].toLowerCase()))
     .map(([tail, id]) => [tail[0], id] as [string, string]);
 }
 
@@ -128,7 +118,7 @@ function readTails(kb: KnowledgeBase, familyId: string, written: string): [strin
 
 /** A member's tail of a word (no variant word) and a version: `Sonnet 4.5`, not `Pro 1.5` or `3 Opus`. */
 const wordAndVersion = (tail: readonly string[]): boolean =>
-  tail.length === 2 && /^(?:[A-Za-z]{2,}|[가-힣]+)$/.test(tail[0]) && !GENERIC.has(tail[0].toLowerCase()) && /^\d+(?:\.\d+)?$/.test(tail[1]);
+  tail.length === 2 && /^(?:[A-Za-z]{2,}|[가-힣]+)$/.test(tail[0]) && !isVariantWord(tail[0].toLowerCase()) && /^\d+(?:\.\d+)?$/.test(tail[1]);
 
 /** Every tail of a member's name after the words `written`, unfiltered. */
 function tailsAfter(kb: KnowledgeBase, familyId: string, written: string): [string[], string][] {

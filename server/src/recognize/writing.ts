@@ -108,7 +108,7 @@ const IDENTIFIER_BEFORE = new Set(['@', '/', '.']);
  */
 export function ordinaryWord(mask: string, start: number, stop: number, end: number, coined: boolean): boolean {
   const surface = mask.slice(start, stop);
-  const hyphenWord = stop + 1 < end && mask[stop] === '-' && /[a-z]/.test(mask[stop + 1]);
+  const hyphenWord = stop + 1 < end && /[-\u2010\u2011]/.test(mask[stop]) && /[a-z]/.test(mask[stop + 1]);
   if (surface !== surface.toLowerCase()) return hyphenWord;
   return !coined || hyphenWord || IDENTIFIER_BEFORE.has(mask[start - 1]) || (stop < end && (mask[stop] === '/' || mask[stop] === '_' || mask.startsWith('\\_', stop)));
 }

@@ -49,6 +49,7 @@ describe('recognize: boundaries and normalization', () => {
   });
   it('does not take a capitalized one-word name for an ordinary word', () => {
     assert.deepEqual(found('A meta-analysis of meta-learning; Meta-analysis too; but Meta and Meta는 AI.'), ['Meta', 'Meta']);
+    assert.deepEqual(found('Mistral\u2011like models and a Meta\u2010analysis of AI models.'), []);
     assert.deepEqual(found('The results cohere; the mistral blows; Cohere and Mistral AI ship models.'), ['Cohere', 'Mistral AI']);
   });
   it('allows Korean particles and punctuation after a name', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, createRecognizers, type NoteAnalysis } from '../../../server/src/analysis';
 import { comparisonTable } from '../../../server/src/features/comparisonTable';
-import { tierSwapped } from '../../../server/src/knowledge/wordOrder';
+import { tierAndVersion, tierSwapped } from '../../../server/src/knowledge/wordOrder';
 import { hover } from '../../../server/src/features/hover';
 import { semanticTokens, decodeSemanticTokens } from '../../../server/src/features/semanticTokens';
 import { bundledKnowledge } from '../../support/knowledge';
@@ -39,7 +39,7 @@ describe('recognition classes (#13)', () => {
         'Kimi K2 → Kimi K2',
         'K2 → Kimi K2*',
       ]);
-      assert.deepEqual(mentions('Claude Opus 4 shipped; Opus 4 writes code.'), ['Claude Opus 4 → Claude Opus 4', 'Opus 4 → Claude Opus 4*']);
+      assert.deepEqual(mentions('Claude Opus 4 shipped.\n\nOpus 4 writes poems.'), ['Claude Opus 4 → Claude Opus 4', 'Opus 4 → Claude Opus 4*']);
       // A release tag after a size is no form (the size names the model); a version that is the name is.
       assert.deepEqual(mentions('KoAlpaca-Polyglot-12.8B-v1.1b 모델 공개. 웹 UI(v1.1b)와 DeepSeek-V3, 그리고 V3.'), [
         'KoAlpaca-Polyglot-12.8B-v1.1b → KoAlpaca-Polyglot-12.8B',
@@ -49,16 +49,20 @@ describe('recognition classes (#13)', () => {
     });
 
     it('reads a tier and a version after the family written without its generation (`Sonnet 4.5` after `Claude`), in Korean too', () => {
-      assert.deepEqual(mentions('Claude is our model. Sonnet 4.5 beats GPT-5; Opus 4.1 is slower. Shakespeare wrote Sonnet 18.'), [
+      // In a paragraph of its own that says nothing of AI, where the name alone would not count.
+      assert.deepEqual(mentions('Claude is our model.\n\nSonnet 4.5 writes better poems; Opus 4.1 is slower. Shakespeare wrote Sonnet 18.'), [
         'Claude → Claude',
         'Sonnet 4.5 → Claude Sonnet 4.5*',
-        'GPT-5 → GPT-5',
         'Opus 4.1 → Claude Opus 4.1*',
       ]);
-      assert.deepEqual(mentions('Sonnet 4.5 beats GPT-5.'), ['GPT-5 → GPT-5']);
+      // Without the family: a tier and version alone only in a paragraph about AI, capitalized (`Sonnet 4` is Shakespeare's too).
+      assert.deepEqual(mentions('Sonnet 4.5 beats GPT-5.'), ['Sonnet 4.5 → Claude Sonnet 4.5', 'GPT-5 → GPT-5']);
+      assert.deepEqual(mentions('소넷 4.5 모델과 오퍼스 4.6 모델.'), ['소넷 4.5 → Claude Sonnet 4.5', '오퍼스 4.6 → Claude Opus 4.6']);
+      assert.deepEqual(mentions('Shakespeare wrote Sonnet 4 long before Brahms wrote his Opus 4 for the piano, and both are still read.'), []);
+      assert.deepEqual(mentions('The model compares sonnet 4.5 with GPT-5.'), ['GPT-5 → GPT-5']);
       assert.deepEqual(mentions('클로드 모델을 쓴다. 소네트 4.5가 좋다. 라마 4 매버릭 다음에 매버릭도 봤다.'), [
         '클로드 → Claude',
-        '소네트 4.5 → Claude Sonnet 4.5*',
+        '소네트 4.5 → Claude Sonnet 4.5',
         '라마 4 매버릭 → Llama 4 Maverick',
         '매버릭 → Llama 4 Maverick*',
       ]);
@@ -93,6 +97,8 @@ describe('recognition classes (#13)', () => {
         'Grok 4 Fast → Grok 4 Fast',
         'GPT-4o Audio → GPT-4o Audio (preview)',
       ]);
+      // Nor a task or a packing: `OCR` after DeepSeek-OCR, a quantisation tag after a model file's name.
+      assert.deepEqual(mentions('DeepSeek-OCR reads scans. It reaches 97% OCR accuracy on the benchmark model suite.'), ['DeepSeek-OCR → DeepSeek-OCR']);
     });
   });
 
@@ -302,6 +308,12 @@ describe('recognition classes (#13)', () => {
         'gemma-3-27b-it → Gemma 3 27B',
         'Qwen3-30B-A3B-GGUF → Qwen3-30B-A3B',
       ]);
+      // Quantisation tags as llama.cpp names its files, whole: no `Q8` left over to read as a short form.
+      assert.deepEqual(mentions('| model |\n| --- |\n| Qwen3-Coder-30B-A3B-Instruct-Q8_0-GGUF |\n| gemma-3-27b-it-IQ4_XS |\n| Llama-3.1-8B-Instruct-Q5_K_M |\n| Q8 is smaller |'), [
+        'Qwen3-Coder-30B-A3B-Instruct-Q8_0-GGUF → Qwen3-Coder-30B-A3B',
+        'gemma-3-27b-it-IQ4_XS → Gemma 3 27B',
+        'Llama-3.1-8B-Instruct-Q5_K_M → Llama 3.1 8B',
+      ]);
       // A dated release suffix too (not a version number after it).
       assert.deepEqual(mentions('Qwen3-2507 and Qwen3-30B-A3B-2507.5 differ.'), ['Qwen3-2507 → Qwen3', 'Qwen3-30B-A3B → Qwen3-30B-A3B']);
     });
@@ -426,6 +438,8 @@ describe('recognition classes (#13)', () => {
   describe('names glued to a word by a hyphen', () => {
     it('reads a name after a word that names nothing as another model’s name, not a mention', () => {
       assert.deepEqual(mentions('Ko-Llama, Japanese-Llama and Chinese-LLaMA-Alpaca are fine-tunes; Mini-Gemini is a VLM.'), []);
+      // Typeset text's hyphens too: the non-breaking hyphen (U+2011) and the hyphen (U+2010).
+      assert.deepEqual(mentions('Kimi K2 trains with QK\u2011Clip; Ko\u2010Llama is a fine-tune.'), ['Kimi K2 → Kimi K2']);
     });
 
     it('keeps a name after a name, or after an English prefix, and in the middle of a whole name', () => {
@@ -679,6 +693,10 @@ describe('a tier and a version in either order (#13 §3)', () => {
     assert.equal(tierSwapped('Gemini 2.5 Flash-Lite'), 'Gemini Flash-Lite 2.5');
     assert.equal(tierSwapped('Gemini 2.5 Flash Image'), undefined);
     for (const name of ['Gemini 2.5 Flash Image Preview', 'Llama 3.1 70B', 'Qwen3 8B', 'GPT-4o mini', 'Mistral 7B']) assert.equal(tierSwapped(name), undefined, name);
+    // Tier and version alone, only after the model's own family's word, never a variant word.
+    assert.equal(tierAndVersion('Claude Sonnet 4.5'), 'Sonnet 4.5');
+    assert.equal(tierAndVersion('Claude 3.5 Sonnet'), 'Sonnet 3.5');
+    assert.deepEqual(mentions('Models: Transformer 2, Pro 2.5, Flash 2.5, Haiku 4.5.'), ['Haiku 4.5 → Claude Haiku 4.5']);
     // `Gemini Pro` is the family's alias; `Gemini Pro 1.5` still names the 1.5 model, by the longest match.
     assert.deepEqual(mentions('Gemini Pro 1.5 and Gemini Pro.'), ['Gemini Pro 1.5 → Gemini 1.5 Pro', 'Gemini Pro → Gemini']);
   });
