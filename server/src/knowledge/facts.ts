@@ -33,7 +33,7 @@ export function ensureFacts(): void {
 /** Gives `entity` the facts `facts` holds for it (none when the snapshot's facts were unreadable). */
 export function setFacts(entity: Entity, facts: EntityFacts | undefined): void {
   const target = entity as { -readonly [K in keyof EntityFacts]: EntityFacts[K] };
-  target.sources = facts?.sources ?? [];
+  target.sources = Array.isArray(facts?.sources) ? facts.sources : [];
   if (facts?.notes) target.notes = facts.notes;
   if (facts?.architectureNote) target.architectureNote = facts.architectureNote;
 }

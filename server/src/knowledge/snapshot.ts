@@ -76,13 +76,18 @@ function asciiJson(value: unknown): string {
 
 /** Gives each entity of `files` its facts from the second line; none (no sources) if that line is unreadable. */
 function fillFacts(files: readonly SnapshotFile[], factsText: string): void {
-  let facts: EntityFacts[][] = [];
+  let facts: unknown;
   try {
-    facts = (JSON.parse(factsText) as SnapshotFacts).facts;
+    facts = (JSON.parse(factsText) as Partial<SnapshotFacts> | null)?.facts;
   } catch {
-    // A damaged second line costs the hovers their sources, never the session.
+    // A damaged second line costs the hovers their sources, never the session (stderr: the server's log).
   }
-  files.forEach((file, f) => file.entities.forEach((entity, i) => setFacts(entity, facts[f]?.[i])));
+  if (!Array.isArray(facts)) console.error(`Research Notes: the hover text of the bundled ${SNAPSHOT_FILE} is unreadable; hovers show no sources`);
+  const byFile = Array.isArray(facts) ? (facts as unknown[]) : [];
+  files.forEach((file, f) => {
+    const ofFile = Array.isArray(byFile[f]) ? (byFile[f] as (EntityFacts | undefined)[]) : [];
+    file.entities.forEach((entity, i) => setFacts(entity, ofFile[i]));
+  });
 }
 
 /** The knowledge files of a snapshot, each at `uriOf(name)`, and their knowledge base (merged again only if the snapshot is not). */

@@ -448,7 +448,16 @@ describe('knowledge/knowledgeBase', () => {
     const text = readFileSync(join(dataDir, SNAPSHOT_FILE), 'latin1');
     const { kb: damaged } = knowledgeOfSnapshotText(`${text.slice(0, text.indexOf('\n'))}\n{"facts": [[{"sour`, 'file:///data');
     const m = damaged.get('skt-ax-k1') as ModelEntity;
-    const hover = entityMarkdown(m, damaged, { locale: 'en', numberFormat: 'auto' });
+    const logged: string[] = [];
+    const error = console.error;
+    console.error = (line: string) => void logged.push(line);
+    let hover: string;
+    try {
+      hover = entityMarkdown(m, damaged, { locale: 'en', numberFormat: 'auto' });
+    } finally {
+      console.error = error;
+    }
+    assert.deepEqual(logged, ['Research Notes: the hover text of the bundled snapshot.jsonl is unreadable; hovers show no sources']);
     assert.match(hover, /^\*\*A\.X K1\*\* · model · SK Telecom\n/);
     assert.doesNotMatch(hover, /Sources:/);
     assert.deepEqual(m.sources, []);
