@@ -230,7 +230,7 @@ describe('knowledge/bundled data', () => {
       'lg-exaone-4.5',
       'lg-k-exaone-2.0',
     ]);
-    assert.deepEqual(kb.membersOf('skt-ax').map((m) => m.id), ['skt-ax-k1', 'skt-ax-k2', 'skt-ax-4.1', 'skt-ax-4.0', 'skt-ax-4.0-light', 'skt-ax-4.0-vl-light', 'skt-ax-3.1', 'skt-ax-3.1-light', 'skt-ax-encoder', 'skt-ax-ve']);
+    assert.deepEqual(kb.membersOf('skt-ax').map((m) => m.id), ['skt-ax-k1', 'skt-ax-k2', 'skt-ax-4.1', 'skt-ax-4.0', 'skt-ax-4.0-light', 'skt-ax-4.0-vl-light', 'skt-ax-3.1', 'skt-ax-3.1-light', 'skt-ax-3.0', 'skt-ax-3.0-light', 'skt-ax-encoder', 'skt-ax-ve']);
     assert.deepEqual(kb.modelsOf('deepseek').map((m) => m.id).slice(0, 3), ['deepseek-v3', 'deepseek-v3.1', 'deepseek-r1']);
     assert.deepEqual(kb.membersOf('deepseek'), []);
     assert.equal((kb.get('sk-telecom') as OrganizationEntity).country, 'KR');
