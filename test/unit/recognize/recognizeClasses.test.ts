@@ -318,6 +318,15 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Qwen3-2507 and Qwen3-30B-A3B-2507.5 differ.'), ['Qwen3-2507 → Qwen3', 'Qwen3-30B-A3B → Qwen3-30B-A3B']);
     });
 
+    it('reads a series of several models as the family, its sizes as its members (`카나나-2`)', () => {
+      assert.deepEqual(mentions('카카오는 카나나-2를 공개했다. Kanana-2 30B와 Kanana-2 3B 모델.'), [
+        '카카오 → Kakao',
+        '카나나-2 → Kanana',
+        'Kanana-2 30B → Kanana-2 30B-A3B',
+        'Kanana-2 3B → Kanana-2 3B',
+      ]);
+    });
+
     it('shows the family with the size stated when no member has it, never a wrong sibling', () => {
       assert.deepEqual(mentions('We tried Qwen3 13B and Llama 2 7B.'), ['Qwen3 13B → Qwen3 (13B)', 'Llama 2 7B → Llama 2 7B']);
       // A member word after another generation's name: `Phi-3` and `MoE` is not Phi-3.5-MoE.
