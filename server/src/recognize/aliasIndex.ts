@@ -8,7 +8,7 @@ import { contextOf } from './context';
 import { isGenericFolded, isVariantWord } from './genericWords';
 import { memberNamed, membersOfSize, namedAfterOfSize } from './members';
 import { afterSlash, siblingName, siblingPart } from './slashSiblings';
-import { lettersOf, nameWriting, notCapitals, ordinaryWord, personName } from './writing';
+import { isHyphen, lettersOf, nameWriting, notCapitals, ordinaryWord, personName } from './writing';
 import { appReader } from './apps';
 
 export { foldChar, foldName, scriptChange };
@@ -207,8 +207,6 @@ const PREFIX_WORD = /^(?:non|pre|post|anti|pseudo|quasi|semi|ex)$/i;
 /** Letters of a word longer than any one-word name: it names nothing. */
 const WORD_REACH = 64;
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-/** `-`, or the Unicode hyphen and non-breaking hyphen that typeset text uses in its place (`QK‑Clip`). */
-const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010 || code === 0x2011;
 
 /** Full-width Latin letters and digits fold to ASCII, so boundaries are judged after folding. */
 const boundaryChar = (c: string | undefined): string | undefined => (c === undefined || c.charCodeAt(0) < 0x80 ? c : foldChar(c));

@@ -96,6 +96,9 @@ function sameLettersBut(name: string, canonical: string): boolean {
 }
 const SPACED_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)+$/;
 
+/** `-`, or the Unicode hyphen and non-breaking hyphen that typeset text uses in its place (`QK‑Clip`). */
+export const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010 || code === 0x2011;
+
 /** What before a coined name in lowercase makes it part of an identifier: a scope or handle (`@`), a path (`/`), a dotfile (`.github`). */
 const IDENTIFIER_BEFORE = new Set(['@', '/', '.']);
 
@@ -108,7 +111,7 @@ const IDENTIFIER_BEFORE = new Set(['@', '/', '.']);
  */
 export function ordinaryWord(mask: string, start: number, stop: number, end: number, coined: boolean): boolean {
   const surface = mask.slice(start, stop);
-  const hyphenWord = stop + 1 < end && /[-\u2010\u2011]/.test(mask[stop]) && /[a-z]/.test(mask[stop + 1]);
+  const hyphenWord = stop + 1 < end && isHyphen(mask.charCodeAt(stop)) && /[a-z]/.test(mask[stop + 1]);
   if (surface !== surface.toLowerCase()) return hyphenWord;
   return !coined || hyphenWord || IDENTIFIER_BEFORE.has(mask[start - 1]) || (stop < end && (mask[stop] === '/' || mask[stop] === '_' || mask.startsWith('\\_', stop)));
 }
