@@ -22,19 +22,29 @@ const TIER_FIRST = new RegExp(`^${FAMILY} ${TIER} ${VERSION}$`);
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
+ * Where the two spaces of a name of a family word, a version and a tier (either order) are, and
+ * whether the version comes first; undefined for a name of another shape. Three parts, two spaces
+ * exactly, a digit opening the second or third part: told without a regular expression first, as
+ * the index asks this of thousands of names cold.
+ */
+function threeParts(name: string): { first: number; second: number; versionFirst: boolean } | undefined {
+  const first = name.indexOf(' ');
+  const second = first === -1 ? -1 : name.indexOf(' ', first + 1);
+  if (second === -1 || name.indexOf(' ', second + 1) !== -1) return undefined;
+  const versionFirst = isDigit(name.charCodeAt(first + 1));
+  if (!versionFirst && !isDigit(name.charCodeAt(second + 1))) return undefined;
+  return (versionFirst ? VERSION_FIRST : TIER_FIRST).test(name) ? { first, second, versionFirst } : undefined;
+}
+
+/**
  * `name` with its version and tier swapped, or undefined when it is not of that shape; with
  * `folded` (the name folded, one unit per unit), that folded name's parts swapped alike.
  */
 export function tierSwapped(name: string, folded?: string): string | undefined {
-  // Three parts, two spaces exactly: told without a regular expression, as the index asks of thousands of names cold.
-  const first = name.indexOf(' ');
-  const second = first === -1 ? -1 : name.indexOf(' ', first + 1);
-  if (second === -1 || name.indexOf(' ', second + 1) !== -1) return undefined;
-  // A digit opens the second or the third part.
-  if (!isDigit(name.charCodeAt(first + 1)) && !isDigit(name.charCodeAt(second + 1))) return undefined;
-  if (!VERSION_FIRST.test(name) && !TIER_FIRST.test(name)) return undefined;
+  const parts = threeParts(name);
+  if (!parts) return undefined;
   const text = folded ?? name;
-  return `${text.slice(0, first)} ${text.slice(second + 1)} ${text.slice(first + 1, second)}`;
+  return `${text.slice(0, parts.first)} ${text.slice(parts.second + 1)} ${text.slice(parts.first + 1, parts.second)}`;
 }
 
 /**
@@ -43,14 +53,11 @@ export function tierSwapped(name: string, folded?: string): string | undefined {
  * `folded`, that folded name's parts alike. Undefined for a name of another shape.
  */
 export function tierAndVersion(name: string, folded?: string): string | undefined {
-  const first = name.indexOf(' ');
-  const second = first === -1 ? -1 : name.indexOf(' ', first + 1);
-  if (second === -1 || name.indexOf(' ', second + 1) !== -1) return undefined;
-  const versionFirst = isDigit(name.charCodeAt(first + 1));
-  if (!versionFirst && !isDigit(name.charCodeAt(second + 1))) return undefined;
-  if (!(versionFirst ? VERSION_FIRST : TIER_FIRST).test(name)) return undefined;
+  const parts = threeParts(name);
+  if (!parts) return undefined;
+  const { first, second } = parts;
   const text = folded ?? name;
-  return versionFirst ? `${text.slice(second + 1)} ${text.slice(first + 1, second)}` : text.slice(first + 1);
+  return parts.versionFirst ? `${text.slice(second + 1)} ${text.slice(first + 1, second)}` : text.slice(first + 1);
 }
 
 /**

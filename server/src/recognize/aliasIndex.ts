@@ -278,10 +278,10 @@ function derivedNames(all: readonly Entity[], byName: ReadonlyMap<string, string
   const derive = (entity: Entity, name: string, folded: string, gated = false): void => {
     if (byName.has(folded)) return;
     const seen = found.get(folded);
-    const writing = nameWriting(name, entity.ambiguous === true);
-    if (gated) Object.assign(writing, { ambiguous: true, capitalized: /^[A-Z]/.test(name) });
-    if (seen === undefined && !found.has(folded)) found.set(folded, { folded, id: entity.id, ...writing });
-    else if (seen && seen.id !== entity.id) found.set(folded, undefined);
+    if (seen === undefined && !found.has(folded)) {
+      const writing = nameWriting(name, entity.ambiguous === true);
+      found.set(folded, { folded, id: entity.id, ...writing, ...(gated ? { ambiguous: true, capitalized: /^[A-Z]/.test(name) } : {}) });
+    } else if (seen && seen.id !== entity.id) found.set(folded, undefined);
   };
   for (const entity of all) {
     if (entity.kind !== 'model') continue;
