@@ -135,3 +135,43 @@ export function noisyNote(size: number, seed = 11): string {
   }
   return parts.join('\n\n') + '\n';
 }
+
+/**
+ * An outline as Obsidian and Logseq keep one (#17, #19): bullets nested by tabs or by four spaces,
+ * no blank lines inside a section, a few links, bold words and code spans, Korean and English.
+ */
+export function outlineNote(size: number, seed = 13): string {
+  const rand = prng(seed);
+  const pick: Pick = (items) => items[Math.floor(rand() * items.length)];
+  const ko = koreanSentences();
+  const sentence = (): string => (rand() < 0.5 ? pick(ko) : pick(english)(pick));
+  const dressed = (s: string): string =>
+    s
+      .split(' ')
+      .map((w, i) => {
+        const x = rand();
+        if (i === 0 || x > 0.15) return w;
+        if (x < 0.05) return `[[${w}]]`;
+        if (x < 0.1) return `**${w}**`;
+        return `\`${w}\``;
+      })
+      .join(' ');
+  const lines: string[] = [];
+  let length = 0;
+  let section = 0;
+  while (length < size) {
+    const indentUnit = section % 2 === 0 ? '\t' : '    ';
+    const heading = `## ${pick(['규모와 효율', 'Scaling and efficiency', 'Benchmarks', '읽은 논문'])} ${++section}`;
+    lines.push('', heading, '');
+    length += heading.length + 3;
+    let depth = 0;
+    for (let k = 0; k < 40 + Math.floor(rand() * 40) && length < size; k++) {
+      depth = Math.max(0, Math.min(3, depth + Math.floor(rand() * 3) - 1));
+      const line = `${indentUnit.repeat(depth)}- ${dressed(sentence())}`;
+      lines.push(line);
+      length += line.length + 1;
+    }
+  }
+  return lines.join('\n').trimStart() + '\n';
+}
+

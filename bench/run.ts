@@ -23,7 +23,7 @@ import { buildAliasIndex } from '../server/src/recognize/aliasIndex';
 import { workspaceSymbols } from '../server/src/features/references';
 import { indexedNote, NoteIndex } from '../server/src/workspace/noteIndex';
 import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
-import { benchNote, noisyNote, prng } from './notes';
+import { benchNote, noisyNote, outlineNote, prng } from './notes';
 
 const repo = path.resolve(__dirname, '..');
 const dataDir = path.join(repo, 'server', 'data');
@@ -278,6 +278,17 @@ const noisy = ([['100 KB', 100_000, 9], ['1 MB', 1_000_000, 3]] as const).map(([
   return { label, markdownItMs, analysisMs };
 });
 
+// ---- outlines: bullets nested by tabs or four spaces, as Obsidian and Logseq keep notes ----------
+
+const outline = ([['100 KB', 100_000, 9], ['1 MB', 1_000_000, 3]] as const).map(([label, size, runs]) => {
+  const text = outlineNote(size);
+  const doc = TextDocument.create('file:///outline.md', 'markdown', 1, text);
+  const markdownItMs = time(() => md.parse(text, {}), runs, 1);
+  const analysisMs = time(() => fullAnalysis(doc, recognizers, kb), runs, 1);
+  log(`outline ${label}: markdown-it ${markdownItMs.toFixed(1)} ms, analysis ${analysisMs.toFixed(1)} ms`);
+  return { label, markdownItMs, analysisMs };
+});
+
 // ---- workspace index: 1,000 notes of about 20 KB --------------------------------------------
 
 const WORKSPACE_NOTES = 1000;
@@ -413,6 +424,13 @@ const budgets = [
   },
   ...noisy.map((n) => ({
     figure: `full analysis of a noisy ${n.label} note (clipped page) / markdown-it`,
+    value: n.analysisMs / n.markdownItMs,
+    budget: 2,
+    unit: '×',
+    note: `${n.analysisMs.toFixed(0)} ms vs ${n.markdownItMs.toFixed(0)} ms`,
+  })),
+  ...outline.map((n) => ({
+    figure: `full analysis of a ${n.label} outline (bullets nested by tabs, four spaces) / markdown-it`,
     value: n.analysisMs / n.markdownItMs,
     budget: 2,
     unit: '×',

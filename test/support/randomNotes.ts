@@ -23,11 +23,12 @@ const inline = [
   '**굵게**', '*em*', '_u_', '`code 685B`', '``a`b``', '[DeepSeek V3.1](https://deepseek.com)', '<https://a.b/c>', 'https://example.com/x',
   'www.example.com', 'a@b.co', '[ref]', '[Ref][]', '[text][ref]', '[^1]', '[^note]', '&amp;', '&#49;', '\\*', '<span>SKT</span>',
   '~~del~~', '~x~', '|', '![alt](i.png)', '[x]', ' \\\n', '  \n', '\t', '\u00a0', '\u2028',
+  '[[Qwen3]]', '[[ref]]', '![[a.png]]',
 ];
 
 /** Inline constructs in the plain forms the fast path reads. */
 const plainInline = [
-  '**굵게**', '**SKT**는', '*em*', '“**인용**”', '(*DeepSeek*)', '**bold**.', '**two words**', '*a*b', '**a**b', '`code`', '`685B`',
+  '[[딥시크]]', '[[Llama 4]] 노트', '**굵게**', '**SKT**는', '*em*', '“**인용**”', '(*DeepSeek*)', '**bold**.', '**two words**', '*a*b', '**a**b', '`code`', '`685B`',
   '[DeepSeek](https://deepseek.com)', '[x.y](http://x.y)', '[DeepSeek](DeepSeek)', '[a]()', '![alt](i.png)', '![SKT](x)', '[^1]',
   '[^note]', '[^nope]', 'snake_case', '가_나', '#tag', '!', '🙂', '(685B)', '->', '5+3=8', "'quoted'", '"q"', '{x}', '$5B',
   '_u_', '_오픈소스_', '__strong__', '(_em_)', '_a_b', '<span class="hl">SKT</span>', '<span class=hl>685B</span>', "<b title='x y'>b</b>",

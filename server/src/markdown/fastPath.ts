@@ -1,10 +1,10 @@
 /**
  * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs, list
- * items (nested, and going on over indented lines), block quotes, footnote definitions, GFM
+ * items (nested by spaces or tabs, and going on over indented or lazy lines), block quotes, footnote definitions, GFM
  * tables, fenced code and one-line HTML comments, whose inline content
  * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `_emphasis_`,
  * `` `code` ``, `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`,
- * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`). Anything else — a
+ * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`, `[[wiki links]]`). Anything else — a
  * construct in another form, a character that could start one (`<`, `~`, `@`, `://`, `www.`, a
  * backslash ending a line), a line that might open another block — stops the run,
  * and the caller parses the rest with remark. Where the fast path answers, it answers exactly as
@@ -267,35 +267,39 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       continue;
     }
 
-    // A list item at indent 0, or nested at the content column of an open item.
+    // A list item, its marker at most three columns past the content of the open item it is in, or
+    // of none (`- a` then `    - b` or `\t- b`, as outlines nest; `  - a` under a paragraph).
+    let lead = 0;
     let indent = 0;
-    if (c === 0x20 && open === 'list') while (text.charCodeAt(pos + indent) === 0x20) indent++;
-    const item = c !== 0x20 || indent > 0 ? test(ITEM_MARKER, text, pos + indent) : null;
+    if ((c === 0x20 || c === 0x09) && (open === 'list' || open === 'para' || open === 'none')) [lead, indent] = indentation(text, pos);
+    const depth = open === 'list' ? enclosingItems(items, indent) : 0;
+    // Four columns or more past that content, a line opens no block: it goes on the open paragraph.
+    const deep = indent - (depth === 0 ? 0 : items[depth - 1].column) > 3;
+    const item = ((c !== 0x20 && c !== 0x09) || lead > 0) && !deep ? test(ITEM_MARKER, text, pos + lead) : null;
     if (item) {
-      const depth = indent === 0 ? 0 : items.findIndex((it) => it.column === indent) + 1;
-      if (depth === 0 && indent > 0) return stop();
       const marker = item[1];
       const m = marker.charCodeAt(0);
       const kind: ListKind = marker.length === 1 && (m < 0x30 || m > 0x39) ? 'bullet' : (marker.slice(-1) as ListKind);
       // An ordered list interrupts a paragraph only from 1; a list of the same kind goes on.
       const goesOn = open === 'list' && items.length > depth && items[depth].kind === kind;
       if (kind !== 'bullet' && (open !== 'none' || interrupts) && !goesOn && !(marker.length === 2 && m === 0x31)) return stop();
-      const from = pos + indent + marker.length + 1;
+      const from = pos + lead + marker.length + 1;
       if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
       items.length = depth;
-      items.push({ column: from - pos, kind });
+      items.push({ column: indent + marker.length + 1, kind });
       open = 'list';
       paraLineEnd = end;
       pos = next;
       continue;
     }
-    if (indent > 0) {
-      // The paragraph of the innermost item goes on; its text runs over the indentation.
-      if (indent !== items[items.length - 1].column || !startsParagraph(text, pos + indent, end)) return stop();
+    if (lead > 0 && open === 'list') {
+      // The paragraph of the innermost item goes on, at its content's column or lazily at another;
+      // its text runs over the indentation.
+      if ((!deep && !startsParagraph(text, pos + lead, end)) || unclosedTag(text, paraLineEnd)) return stop();
       ranges.push([paraLineEnd, pos]);
       const first = ranges.length;
-      if (!inline(pos + indent, end)) return stop();
-      if (ranges[first]?.[0] === pos + indent) ranges[first][0] = pos;
+      if (!inline(pos + lead, end)) return stop();
+      if (ranges[first]?.[0] === pos + lead) ranges[first][0] = pos;
       paraLineEnd = end;
       pos = next;
       continue;
@@ -371,6 +375,36 @@ function codeLine(text: string, at: number): boolean {
     else break;
   }
   return column >= 4 && i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d;
+}
+
+/** The indentation at `at`: its characters, and its columns (a tab to the next multiple of four). */
+function indentation(text: string, at: number): [number, number] {
+  let column = 0;
+  let i = at;
+  for (; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) column++;
+    else if (c === 0x09) column += 4 - (column % 4);
+    else break;
+  }
+  return [i - at, column];
+}
+
+/**
+ * Whether the line ending at `lineEnd` has a `<` after its last `>`: a tag's attributes may go on
+ * over the line ending, and micromark's failed try at one leaves the next line's item indentation
+ * in the text (`- a <span` then `  **b**`).
+ */
+function unclosedTag(text: string, lineEnd: number): boolean {
+  const lt = text.lastIndexOf('<', lineEnd - 1);
+  return lt > text.lastIndexOf('\n', lineEnd - 1) && text.lastIndexOf('>', lineEnd - 1) < lt;
+}
+
+/** How many of the open `items` (outermost first, their content columns ascending) a line indented `indent` columns is inside. */
+function enclosingItems(items: readonly { column: number }[], indent: number): number {
+  let depth = 0;
+  while (depth < items.length && items[depth].column <= indent) depth++;
+  return depth;
 }
 
 /** The start of the line after the last line of an indented code block whose next line starts at `from`: blank lines between go on it. */
@@ -520,6 +554,22 @@ function bareUrl(text: string, i: number, from: number, to: number): number {
 
 /** A link's text as the fast path reads it: plain characters, no construct inside. */
 const PLAIN_LABEL = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(/y;
+
+/**
+ * The end of `[[label]]` at `i` when it is text to CommonMark (a wiki link of Obsidian or Logseq):
+ * no definition of `[label]`, and no `(` or `[` after it that could make a link of it; else -1.
+ */
+function wikiLink(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>): number {
+  const m = test(WIKI_LINK, text, i);
+  if (!m || WIKI_LINK.lastIndex > to) return -1;
+  const end = WIKI_LINK.lastIndex;
+  const following = end < to ? text.charCodeAt(end) : -1;
+  if (following === 0x28 || following === 0x5b) return -1;
+  const key = linkKey(m[1]);
+  refs.add(key);
+  return definitions.has(key) ? -1 : end;
+}
+const WIKI_LINK = /\[\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\]/y;
 
 /**
  * `[label](` at `i` with no `)` after it before `to` (a link cut at the end of a table's cell, as
@@ -729,6 +779,12 @@ export function inlineProse(
             run = end;
           }
           i = end;
+          continue;
+        }
+        if (text.charCodeAt(i + 1) === 0x5b /* [ */) {
+          const end = wikiLink(text, i, to, definitions, refs);
+          if (end === -1) return fail();
+          i = end; // `[[Page]]` as notes apps link pages: text, unless `[Page]` is defined
           continue;
         }
         const link = test(LINK, text, i);

@@ -277,6 +277,47 @@ describe('fast path', () => {
     assert.deepEqual(ranges('# Title\n> quote\n>\n> more'), { end: 8, complete: false, prose: ['Title'] });
   });
 
+  it('reads outlines nested by four spaces or by tabs, with lines going on at any indent, as remark does', () => {
+    for (const text of [
+      '- a Qwen3\n    - b **x**\n        - c\n    - d\n- e',
+      '- a\n\t- b\n\t\t- c `y`\n\t- d\n- e',
+      '1. a\n    1. b\n    2. c\n2. d',
+      '- a\n   - b\n - c\n- d',
+      '- a\n    - b\n  going on\nlazily? no: a lazy line at indent 0 is remark\'s',
+      '- a\n    - b\n      more of b\n   lazy b\n- c',
+      // micromark's failed try at a tag that goes on over the line ending keeps the item's indentation in the text
+      '- **굵게** <span\n  **굵게** the\n- the\n',
+      // A wiki link is text, unless its inner label is defined
+      '- [[Qwen3]] and [[딥시크]]\n\t- ![[img.png]] [[a]](u)',
+      '[[Qwen3]] notes\n\n[Qwen3]: https://qwenlm.github.io',
+    ]) {
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    for (const text of ['- a Qwen3\n    - b **x**\n        - c\n    - d\n- e', '- a\n\t- b\n\t\t- c `y`\n\t- d\n- e', '- a\n    - b\n      more of b\n   lazy b\n- c']) {
+      const run = fastRun(text, 0, none);
+      assert.ok(run?.complete && run.end === text.length, JSON.stringify(text));
+      assert.equal(proseMask(text, run.ranges), maskWholeNote(text), JSON.stringify(text));
+    }
+    // Indented code inside an item, and an ordered list from 2 under a paragraph, are remark's.
+    for (const text of ['- a\n\n        code', '- a\n    2. b']) assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+  });
+
+  it(`equals remark on random outlines: items nested by spaces or tabs, lines going on at any indent (seed ${SEED})`, () => {
+    const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', '\t\t', ' \t', '\t ', '  \t');
+    const marker = fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '-  ', '- [ ] ');
+    const words = fc.constantFrom('Qwen3 8B', 'a *b*', '**x** y', '`c` d', '[l](u) e', '# h', '> q', '---', '```', '<div>', 'plain', '685B 모델', '1. z', '- w', '[[Qwen3]] 노트', '[[ref]]', '![[img.png]]', '[[a|b]]', '[[x]](u)', '[[y]]: z', '[[r]][ref]', '[[ *e', '[ref]: /u');
+    const line = fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(indent, marker, words).map(([i, m, w]) => `${i}${m}${w}`) },
+      { weight: 1, arbitrary: fc.tuple(indent, words).map(([i, w]) => `${i}${w}`) },
+      { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t') },
+    );
+    const outline = fc.array(line, { minLength: 1, maxLength: 8 }).map((ls) => ls.join('\n'));
+    fc.assert(
+      fc.property(outline, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
+      { seed: SEED, numRuns: 1500 },
+    );
+  });
+
   it(`equals remark on random notes of ordinary blocks (seed ${SEED})`, () => {
     fc.assert(
       fc.property(plainNote, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
