@@ -237,11 +237,7 @@ function finishScan(text: string, units: Unit[], options: ScanOptions, loneCarri
       const ranges = parsePiece(text, unit.start, unit.end, table, options.unclosedFrontMatter, unit.cut).ranges;
       unit.ranges = unit.cut ? joinWindow(text, ranges, unit.end) : ranges;
     }
-    if (unit.refs && [...unit.refs].some((key) => table.has(key) !== options.definitions.has(key))) {
-      unit.ranges = unit.cut
-        ? joinWindow(text, fastRun(text.slice(0, unit.end - 1), unit.start, table, rowReader(text, table))!.ranges, unit.end)
-        : fastRun(text, unit.start, table, rowReader(text, table))!.ranges;
-    }
+    if (unit.refs && [...unit.refs].some((key) => table.has(key) !== options.definitions.has(key))) unit.ranges = rereadFast(text, unit, table, options);
   }
   const boundaries = [0];
   const ranges: Span[] = [];
@@ -268,6 +264,18 @@ export function definitionTable(definitions: readonly Definition[]): Map<string,
   const table = new Map<string, { label: string; footnote: boolean }>();
   for (const d of definitions) if (!table.has(d.key)) table.set(d.key, { label: d.label, footnote: d.key.startsWith('footnote:') });
   return table;
+}
+
+/**
+ * The prose of a fast-path unit read again with the note's true definitions. With other
+ * definitions the run may go further than the unit (a label it stopped at is now text: its ranges
+ * up to the unit's end are the unit's) or stop before its end (remark reads the unit then).
+ */
+function rereadFast(text: string, unit: Unit, table: DefinitionTable, options: ScanOptions): Span[] {
+  const end = unit.cut ? unit.end - 1 : unit.end;
+  const run = fastRun(unit.cut ? text.slice(0, end) : text, unit.start, table, rowReader(text, table));
+  const ranges = run && run.end >= end ? run.ranges.filter(([a]) => a < end) : parsePiece(text, unit.start, unit.end, table, options.unclosedFrontMatter, unit.cut).ranges;
+  return unit.cut ? joinWindow(text, ranges, unit.end) : ranges;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
- * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs, list
- * items (nested by spaces or tabs, and going on over indented or lazy lines), block quotes, footnote definitions, GFM
- * tables, fenced code and one-line HTML comments, whose inline content
+ * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs (trailing spaces and
+ * hard breaks too), list items (nested by spaces or tabs, going on over indented or lazy lines,
+ * loose, with task boxes), block quotes, footnote definitions, GFM tables, fenced code, thematic
+ * breaks and one-line HTML comments, whose inline content
  * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `_emphasis_`,
  * `` `code` ``, `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`,
- * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`, `[[wiki links]]`). Anything else — a
+ * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`, `[[wiki links]]`, `[label]`
+ * as text or as a reference to a defined label). Anything else — a
  * construct in another form, a character that could start one (`<`, `~`, `@`, `://`, `www.`, a
  * backslash ending a line), a line that might open another block — stops the run,
  * and the caller parses the rest with remark. Where the fast path answers, it answers exactly as
@@ -39,7 +41,12 @@ export const hasLoneCarriageReturn = (text: string): boolean => LONE_CR.test(tex
 const BLANK = /[ \t]*\r?(?![^\n])/y;
 const FENCE_OPEN = /(`{3,}(?=[^`\n]*(?![^\n]))|~{3,})/y;
 const ITEM_MARKER = /([-*+]|\d{1,9}[.)]) /y;
+/** A GFM task list item's box, then a space or tab (`- [x] done`). */
+const TASK_BOX = /\[[ xX]\][ \t]/y;
+const TASK_BOX_ALONE = /\[[ xX]\]\r?(?![^\n])/y;
 const ORDERED_MARKER = /\d{1,9}[.)](?:[ \t]|\r?(?![^\n]))/y;
+/** A thematic break: three or more of one of `-`, `*`, `_`, spaces and tabs between, after at most three spaces. */
+const THEMATIC_BREAK = / {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\r?(?![^\n])/y;
 /** A setext heading's underline: `=` or `-` only, after at most three spaces. */
 const SETEXT_UNDERLINE = / {0,3}(?:=+|-+)[ \t]*\r?(?![^\n])/y;
 const DELIMITER_ROW = /\|(?: *:?-+:? *\|)+\r?(?![^\n])/y;
@@ -122,6 +129,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   /** The open list items, outermost first: the column of their content, their list's kind. */
   const items: { column: number; kind: ListKind }[] = [];
   let paraLineEnd = 0;
+  /** Whether the paragraph's last line ended in a hard break: the next line's text starts at its content. */
+  let brokeHard = false;
   let columns = 0;
   let head: Span = [0, 0];
   let afterBlank = false;
@@ -132,7 +141,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   while (pos < n) {
     const lineEnd = text.indexOf('\n', pos) === -1 ? n : text.indexOf('\n', pos);
     const next = lineEnd < n ? lineEnd + 1 : n;
-    const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd; // before CR
+    let end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd; // before CR
     const c = text.charCodeAt(pos);
 
     if (test(BLANK, text, pos)) {
@@ -145,12 +154,15 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = next;
       continue;
     }
+    // An indented line after blank ones in a list starts a paragraph (or a list) in an open item.
+    let itemParagraph = false;
     if (afterBlank) {
       afterBlank = false;
       // A boundary: nothing before it stays open (but see `afterCode`).
       if (c !== 0x20 && c !== 0x09) {
         if (!afterCode) return done(pos);
-      } else if (open !== 'none' || !codeLine(text, pos)) return stop(); // a list item's or footnote's continuation
+      } else if (open === 'list') itemParagraph = true;
+      else if (open !== 'none' || !codeLine(text, pos)) return stop(); // a footnote's continuation
     }
     // Indented code, where nothing is open for the line to continue: no prose, to the first line indented less.
     if (open === 'none' && (c === 0x20 || c === 0x09) && codeLine(text, pos)) {
@@ -199,10 +211,28 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = line;
       continue;
     }
-    // Trailing spaces are stripped, or make a hard break; a footnote's paragraph may go on lazily.
+    // A thematic break (`---`, `***`, `_ _ _`): no prose, and nothing open after it. After a
+    // paragraph, `---` underlines it (above); `***` and `___` end it.
+    const rule = open === 'none' || open === 'para' ? test(THEMATIC_BREAK, text, pos) : null;
+    if (rule && (open === 'none' || rule[1] !== '-')) {
+      open = 'none';
+      freshAt(next);
+      pos = next;
+      continue;
+    }
+    // A footnote's paragraph may go on lazily; the next footnote definition ends one (`[^a]: …`
+    // then `[^b]: …`, as a generated table's notes run).
+    if (open === 'footnote' && !test(FOOTNOTE_DEFINITION, text, pos)) return stop();
+    // Trailing spaces: no text at a paragraph's end, text before a line break, and two or more make
+    // a hard break, after which the next line's text starts at its content. (Tabs, CR: remark's.)
+    const cut = trailingSpaces(text, pos, end);
+    const hard = end - cut >= 2;
+    const trailing = cut < end;
+    if (trailing || text.charCodeAt(end - 1) === 0x09) {
+      if (cut === pos || text.charCodeAt(cut - 1) === 0x09 || end < lineEnd) return stop();
+      end = cut;
+    }
     const last = text.charCodeAt(end - 1);
-    // The next footnote definition ends one (`[^a]: …` then `[^b]: …`, as a generated table's notes run).
-    if (last === 0x20 || last === 0x09 || (open === 'footnote' && !test(FOOTNOTE_DEFINITION, text, pos))) return stop();
 
     if (c === 0x23 /* # */) {
       let h = 1;
@@ -283,39 +313,42 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       // An ordered list interrupts a paragraph only from 1; a list of the same kind goes on.
       const goesOn = open === 'list' && items.length > depth && items[depth].kind === kind;
       if (kind !== 'bullet' && (open !== 'none' || interrupts) && !goesOn && !(marker.length === 2 && m === 0x31)) return stop();
-      const from = pos + lead + marker.length + 1;
+      let from = pos + lead + marker.length + 1;
+      if (test(TASK_BOX, text, from)) from += 4; // a task's box and the space after it are no prose
+      else if (test(TASK_BOX_ALONE, text, from)) return stop(); // a box, then the item's next line: remark's
       if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
       items.length = depth;
       items.push({ column: indent + marker.length + 1, kind });
       open = 'list';
-      paraLineEnd = end;
-      pos = next;
+      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
       continue;
     }
     if (lead > 0 && open === 'list') {
       // The paragraph of the innermost item goes on, at its content's column or lazily at another;
-      // its text runs over the indentation.
-      if ((!deep && !startsParagraph(text, pos + lead, end)) || unclosedTag(text, paraLineEnd)) return stop();
-      ranges.push([paraLineEnd, pos]);
+      // its text runs over the indentation. After a blank line, a paragraph of the item it is in starts.
+      if (itemParagraph) {
+        if (deep || depth === 0 || !startsParagraph(text, pos + lead, end)) return stop(); // code, or out of the list
+        items.length = depth;
+      } else if ((!deep && !startsParagraph(text, pos + lead, end)) || unclosedTag(text, paraLineEnd)) return stop();
+      const goesOn = !brokeHard && !itemParagraph;
+      if (goesOn) ranges.push([paraLineEnd, pos]);
       const first = ranges.length;
       if (!inline(pos + lead, end)) return stop();
-      if (ranges[first]?.[0] === pos + lead) ranges[first][0] = pos;
-      paraLineEnd = end;
-      pos = next;
+      if (goesOn && ranges[first]?.[0] === pos + lead) ranges[first][0] = pos;
+      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
       continue;
     }
 
     if (c === 0x3e /* > */) {
       // A block quote of one paragraph.
       if (text.charCodeAt(pos + 1) !== 0x20 || !startsParagraph(text, pos + 2, end)) return stop();
-      if (open === 'quote') ranges.push([paraLineEnd, pos]);
+      if (open === 'quote' && !brokeHard) ranges.push([paraLineEnd, pos]);
       const first = ranges.length;
       if (!inline(pos + 2, end)) return stop();
       // The `> ` of a later line is in the text only when text follows it.
-      if (open === 'quote' && ranges[first]?.[0] === pos + 2) ranges[first][0] = pos;
+      if (open === 'quote' && !brokeHard && ranges[first]?.[0] === pos + 2) ranges[first][0] = pos;
       open = 'quote';
-      paraLineEnd = end;
-      pos = next;
+      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
       continue;
     }
 
@@ -345,21 +378,20 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       let from = pos;
       while (text.charCodeAt(from) === 0x20 || text.charCodeAt(from) === 0x09) from++;
       if (!codeLine(text, pos) && !startsParagraph(text, from, end)) return stop();
-      ranges.push([paraLineEnd, pos]);
+      if (!brokeHard) ranges.push([paraLineEnd, pos]);
       const first = ranges.length;
       if (!inline(from, end)) return stop();
-      if (ranges[first]?.[0] === from) ranges[first][0] = pos;
-      paraLineEnd = end;
-      pos = next;
+      if (!brokeHard && ranges[first]?.[0] === from) ranges[first][0] = pos;
+      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
       continue;
     }
     if (open === 'list' || !startsParagraph(text, pos, end)) return stop();
     // A paragraph, or the lazy continuation of a quoted one: the line break is in its text.
-    if (open === 'para' || open === 'quote') ranges.push([paraLineEnd, pos]);
-    else open = 'para';
+    if (open === 'para' || open === 'quote') {
+      if (!brokeHard) ranges.push([paraLineEnd, pos]);
+    } else open = 'para';
     if (!inline(pos, end)) return stop();
-    paraLineEnd = end;
-    pos = next;
+    [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
   }
   return done(n);
 }
@@ -375,6 +407,21 @@ function codeLine(text: string, at: number): boolean {
     else break;
   }
   return column >= 4 && i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d;
+}
+
+/**
+ * Where a paragraph's line break starts in its text, after a line whose content ends at `end`:
+ * there, or after the line's trailing spaces (then text) only if text runs up to them (`a \n`);
+ * after a construct (`**b** \n`) they are no text.
+ */
+const breakFrom = (ranges: readonly Span[], end: number, trailing: boolean, lineEnd: number): number =>
+  trailing && ranges[ranges.length - 1]?.[1] !== end ? lineEnd : end;
+
+/** Where the spaces that end the line `[from, end)` start (`end` when it ends in none). */
+function trailingSpaces(text: string, from: number, end: number): number {
+  let cut = end;
+  while (cut > from && text.charCodeAt(cut - 1) === 0x20) cut--;
+  return cut;
 }
 
 /** The indentation at `at`: its characters, and its columns (a tab to the next multiple of four). */
@@ -572,6 +619,25 @@ function wikiLink(text: string, i: number, to: number, definitions: DefinitionTa
 const WIKI_LINK = /\[\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\]/y;
 
 /**
+ * `[label]` at `i` with nothing after it that makes it part of a link (`(`, `[`, or at a line's
+ * start `:`): its end, and whether `label` is defined (a shortcut reference: the label is the
+ * link's text) or not (brackets and label are text). The label's key goes into `refs`. Undefined
+ * for anything else.
+ */
+function bracketed(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>, lineStart: boolean): { end: number; defined: boolean } | undefined {
+  const m = test(BRACKETED, text, i);
+  if (!m || BRACKETED.lastIndex > to) return undefined;
+  const end = BRACKETED.lastIndex;
+  const following = end < to ? text.charCodeAt(end) : -1;
+  if (following === 0x28 || following === 0x5b || (following === 0x3a && lineStart)) return undefined;
+  const key = linkKey(m[1]);
+  refs.add(key);
+  return { end, defined: definitions.has(key) };
+}
+/** A label of plain characters; `_` only inside a word, where it opens and closes no emphasis (`Q8_0`). */
+const BRACKETED = /\[((?:[^[\]\\`*_<>&~|@\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+)\]/y;
+
+/**
  * `[label](` at `i` with no `)` after it before `to` (a link cut at the end of a table's cell, as
  * in clipped pages): no inline link can close, and with no definition of the label no reference
  * link either, so `[`, the label, `]` and `(` are text. The label's key goes into `refs`: a
@@ -649,6 +715,11 @@ function indexIn(text: string, code: number, from: number, to: number): number {
 
 /** True when `ch` does not occur in `text[from, limit)`. */
 const lacks = (text: string, ch: string, from: number, limit: number): boolean => indexIn(text, ch.charCodeAt(0), from, limit) === -1;
+/** Whether `what` starts in `text` at or after `from` and before `to`. */
+const before = (text: string, what: string, from: number, to: number): boolean => {
+  const at = text.indexOf(what, from);
+  return at !== -1 && at < to;
+};
 
 /** The start of the first blank line at or after the line holding `from`, or the text's end. */
 function nextBlankLine(text: string, from: number): number {
@@ -761,6 +832,8 @@ export function inlineProse(
       }
       case 0x5b: { // [ — a footnote call or an inline link or image
         if (lacks(text, ']', i + 1, limit)) {
+          // micromark reads a bare address after a lone `[` oddly (the whole line as no text): remark's.
+          if (before(text, 'www.', i + 1, to) || before(text, '://', i + 1, to)) return fail();
           i++;
           continue;
         }
@@ -790,6 +863,21 @@ export function inlineProse(
         const link = test(LINK, text, i);
         if (!link && unfinishedLink(text, i, to, definitions, refs)) {
           i++; // `[label](https://exampl` cut at a cell's end: brackets and text, then maybe a bare URL
+          continue;
+        }
+        if (!link) {
+          // `[label]` alone: text (`[1]`, `[REMOVED]`), or a reference to a defined label.
+          const label = bracketed(text, i, to, definitions, refs, i === from && !cell);
+          if (label === undefined) return fail();
+          if (label.defined) {
+            if (prev === 0x21 /* ! */) prose(i - 1); // an image: alt text is no prose
+            else {
+              prose(i);
+              out.push([i + 1, label.end - 1]);
+            }
+            run = label.end;
+          }
+          i = label.end;
           continue;
         }
         if (!link || LINK.lastIndex > to || /:\/\/|www\./i.test(link[1])) return fail();
