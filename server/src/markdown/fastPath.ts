@@ -7,7 +7,7 @@
  * `` `code` ``, `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`,
  * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`, `[[wiki links]]`, `[label]`
  * as text or as a reference to a defined label). Anything else — a
- * construct in another form, a character that could start one (`<`, `~`, `@`, `://`, `www.`, a
+ * construct in another form, a character that could start one (`<`, `@`, `://`, `www.`, a
  * backslash ending a line), a line that might open another block — stops the run,
  * and the caller parses the rest with remark. Where the fast path answers, it answers exactly as
  * remark does (a property test compares): the same text nodes at the same offsets.
@@ -663,11 +663,11 @@ function pointAt(text: string, i: number, to: number): string | undefined {
   return String.fromCodePoint(cp);
 }
 
-/** Where the last run of `*`, and of `_`, that can close emphasis starts; -1 when none can. */
-export type Closers = readonly [star: number, underscore: number];
-const NO_CLOSERS: Closers = [-1, -1];
+/** Where the last run of `*`, of `_` and of `~` that can close emphasis or strikethrough starts; -1 when none can. */
+export type Closers = readonly [star: number, underscore: number, tilde: number];
+const NO_CLOSERS: Closers = [-1, -1, -1];
 /** What a caller that has not looked says: any run may have a closer after it. */
-const ANY_CLOSERS: Closers = [Infinity, Infinity];
+const ANY_CLOSERS: Closers = [Infinity, Infinity, Infinity];
 
 /**
  * Where in `text[from, to)` the last `*` run and the last `_` run that can close emphasis start: a
@@ -676,7 +676,7 @@ const ANY_CLOSERS: Closers = [Infinity, Infinity];
  * it is not (escaped, in code, at a cell's edge): never the other way, so the answer is safe.
  */
 function lastClosers(text: string, from: number, to: number): Closers {
-  return [lastCloser(text, 0x2a, from, to), lastCloser(text, 0x5f, from, to)];
+  return [lastCloser(text, 0x2a, from, to), lastCloser(text, 0x5f, from, to), lastCloser(text, 0x7e, from, to)];
 }
 
 /** The start of the last run of `c` in `text[from, to)` that can close emphasis, or -1: read from the end. */
@@ -695,16 +695,16 @@ function lastCloser(text: string, c: number, from: number, to: number): number {
 }
 
 /**
- * Whether the run of `c` (`*` or `_`) at `text[start, end)` inside `text[from, to)` can open and
- * can close emphasis, by CommonMark's flanking rules: `*` opens when left-flanking and closes when
- * right-flanking; `_` only from outside a word.
+ * Whether the run of `c` (`*`, `_` or `~`) at `text[start, end)` inside `text[from, to)` can open and
+ * can close emphasis (strikethrough), by CommonMark's flanking rules: `*` and `~` open when
+ * left-flanking and close when right-flanking; `_` only from outside a word.
  */
 function delimiterRun(text: string, c: number, start: number, end: number, from: number, to: number): { canOpen: boolean; canClose: boolean } {
   const before = kind(pointBefore(text, start, from));
   const after = kind(pointAt(text, end, to));
   const left = after !== 1 && (after !== 2 || before !== 0);
   const right = before !== 1 && (before !== 2 || after !== 0);
-  return c === 0x2a ? { canOpen: left, canClose: right } : { canOpen: left && (!right || before === 2), canClose: right && (!left || after === 2) };
+  return c !== 0x5f ? { canOpen: left, canClose: right } : { canOpen: left && (!right || before === 2), canClose: right && (!left || after === 2) };
 }
 
 /** The first offset of the UTF-16 unit `code` in `text[from, to)`, or -1: never reads past `to`. */
@@ -830,10 +830,17 @@ export function inlineProse(
         i = run = i + r;
         continue;
       }
+      case 0x7e: { // ~ — text (`~120GB`), unless it may open a strikethrough that a later run closes
+        let r = 1;
+        while (text.charCodeAt(i + r) === 0x7e) r++;
+        if (closers[2] > i && delimiterRun(text, c, i, i + r, from, to).canOpen) return fail();
+        i += r;
+        continue;
+      }
       case 0x5b: { // [ — a footnote call or an inline link or image
         if (lacks(text, ']', i + 1, limit)) {
-          // micromark reads a bare address after a lone `[` oddly (the whole line as no text): remark's.
-          if (before(text, 'www.', i + 1, to) || before(text, '://', i + 1, to)) return fail();
+          // micromark reads a bare address after a lone `[` in its paragraph oddly (the whole line as no text, or the address as text): remark's.
+          if (before(text, 'www.', i + 1, limit) || before(text, '://', i + 1, limit)) return fail();
           i++;
           continue;
         }
@@ -917,7 +924,7 @@ export function inlineProse(
         i += ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
         continue;
       }
-      default: // ~ @ and control characters
+      default: // @ and control characters
         return fail();
     }
   }

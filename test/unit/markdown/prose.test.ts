@@ -326,6 +326,17 @@ describe('fast path', () => {
     }
   });
 
+  it('reads a tilde as text unless a later run could close a strikethrough it opens', () => {
+    for (const text of ['약 ~6850억 (~685B) parameters', '- **DeepSeek-V3.1** (~250-300GB)\n- **Qwen3** (~120GB)', 'a ~ b ~~ c', '| ~8B | x |\n| --- | --- |\n| ~1.8T | y |']) {
+      runs(text);
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+    for (const text of ['~~struck~~ Qwen3', '~a~ b', 'x ~~y\nz~~']) {
+      assert.equal(fastRun(text, 0, none), undefined, JSON.stringify(text));
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+  });
+
   it('reads a thematic break as no prose, after a blank line or a paragraph', () => {
     for (const text of ['Qwen3\n\n---\n\nLlama 4', 'a\n***\nb', '_ _ _\n\nc', 'a\n  ---\nb', '* * *\n- item']) {
       runs(text); // every block read by the fast path
