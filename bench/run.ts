@@ -4,7 +4,7 @@
  * and writes `bench/results.json`; never fails on timing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -278,6 +278,20 @@ const noisy = ([['100 KB', 100_000, 9], ['1 MB', 1_000_000, 3]] as const).map(([
   return { label, markdownItMs, analysisMs };
 });
 
+// ---- real notes: the corpus's 83 public notes, each analysed alone (#19) ----------------------
+
+const corpusNotes = readdirSync(path.join(repo, 'test', 'corpus'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(path.join(repo, 'test', 'corpus', d.name)).filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(repo, 'test', 'corpus', d.name, f), 'utf8')));
+const corpusDocs = corpusNotes.map((text, i) => TextDocument.create(`file:///corpus-${i}.md`, 'markdown', 1, text));
+const realNotes = {
+  notes: corpusNotes.length,
+  kb: Math.round(corpusNotes.reduce((sum, t) => sum + t.length, 0) / 1024),
+  markdownItMs: time(() => corpusNotes.forEach((t) => md.parse(t, {})), 9, 2),
+  analysisMs: time(() => corpusDocs.forEach((doc) => fullAnalysis(doc, recognizers, kb)), 9, 2),
+};
+log(`real notes: ${realNotes.notes} notes, ${realNotes.kb} KB: markdown-it ${realNotes.markdownItMs.toFixed(1)} ms, analysis ${realNotes.analysisMs.toFixed(1)} ms`);
+
 // ---- outlines: bullets nested by tabs or four spaces, as Obsidian and Logseq keep notes ----------
 
 const outline = ([['100 KB', 100_000, 9], ['1 MB', 1_000_000, 3]] as const).map(([label, size, runs]) => {
@@ -429,6 +443,13 @@ const budgets = [
     unit: '×',
     note: `${n.analysisMs.toFixed(0)} ms vs ${n.markdownItMs.toFixed(0)} ms`,
   })),
+  {
+    figure: `full analysis of the corpus's ${realNotes.notes} real notes (${realNotes.kb} KB), each alone / markdown-it`,
+    value: realNotes.analysisMs / realNotes.markdownItMs,
+    budget: 2,
+    unit: '×',
+    note: `${realNotes.analysisMs.toFixed(0)} ms vs ${realNotes.markdownItMs.toFixed(0)} ms`,
+  },
   ...outline.map((n) => ({
     figure: `full analysis of a ${n.label} outline (bullets nested by tabs, four spaces) / markdown-it`,
     value: n.analysisMs / n.markdownItMs,

@@ -715,11 +715,8 @@ function indexIn(text: string, code: number, from: number, to: number): number {
 
 /** True when `ch` does not occur in `text[from, limit)`. */
 const lacks = (text: string, ch: string, from: number, limit: number): boolean => indexIn(text, ch.charCodeAt(0), from, limit) === -1;
-/** Whether `what` starts in `text` at or after `from` and before `to`. */
-const before = (text: string, what: string, from: number, to: number): boolean => {
-  const at = text.indexOf(what, from);
-  return at !== -1 && at < to;
-};
+/** Whether `what` starts in `text[from, to)`: a native search of the stretch (a slice shares the note's characters). */
+const before = (text: string, what: string, from: number, to: number): boolean => text.slice(from, to + what.length - 1).includes(what);
 
 /** The start of the first blank line at or after the line holding `from`, or the text's end. */
 function nextBlankLine(text: string, from: number): number {
