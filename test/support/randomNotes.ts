@@ -28,7 +28,7 @@ const inline = [
 
 /** Inline constructs in the plain forms the fast path reads. */
 const plainInline = [
-  '[[딥시크]]', '[[Llama 4]] 노트', '[1]', '[REMOVED]', '[ref]', '[Ref]', '![ref]', '[text] more', '[x]: y', 'a [ref]:F16', '[ggml/Q8_0-GGUF]:Q8_0', '[a_ b]', '[_a_]', '~685B', '약 ~120GB', '~~x~~', 'a ~ b', '~a~', '(~250-300GB)', '~~~', '[ref] (u)', '**굵게**', '**SKT**는', '*em*', '“**인용**”', '(*DeepSeek*)', '**bold**.', '**two words**', '*a*b', '**a**b', '`code`', '`685B`',
+  '[[딥시크]]', '[[Llama 4]] 노트', '[1]', '[REMOVED]', '[ref]', '[Ref]', '![ref]', '[text] more', '[x]: y', 'a [ref]:F16', '[ggml/Q8_0-GGUF]:Q8_0', '[a_ b]', '[_a_]', '~685B', '약 ~120GB', '~~x~~', 'a ~ b', '~a~', '(~250-300GB)', '~~~', '[see https://a.b/c now](u)', '[www.a.com](u)', '[https://a.b](https://a.b)', '**[t, x](u)**', '_[a](u)_', '*[a](u) b*', '[t][ref]', '[t][]', '[ref][]', '[t][nope]', '[ref][nope]', '![](i.png)', '[](u)', '![t][ref]', '[ref] (u)', '**굵게**', '**SKT**는', '*em*', '“**인용**”', '(*DeepSeek*)', '**bold**.', '**two words**', '*a*b', '**a**b', '`code`', '`685B`',
   '[DeepSeek](https://deepseek.com)', '[x.y](http://x.y)', '[DeepSeek](DeepSeek)', '[a]()', '![alt](i.png)', '![SKT](x)', '[^1]',
   '[^note]', '[^nope]', 'snake_case', '가_나', '#tag', '!', '🙂', '(685B)', '->', '5+3=8', "'quoted'", '"q"', '{x}', '$5B',
   '_u_', '_오픈소스_', '__strong__', '(_em_)', '_a_b', '<span class="hl">SKT</span>', '<span class=hl>685B</span>', "<b title='x y'>b</b>",

@@ -566,7 +566,7 @@ const FOOTNOTE_CALL = /\^([\p{L}\p{N}_-]+)\]/uy;
  * `<br/>`) or a closing tag (`</span>`). A tag spread over lines is left to remark.
  */
 const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>`]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/y;
-const LINK = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(([^\s()<>\\`]*)\)/y;
+const LINK = /\[([^[\]\\`*_<>&~|@\n\r\t]*)\]\(([^\s()<>\\`]*)\)/y;
 const WWW = /www\./iy;
 /** A bare URL in a plain form: a domain (GFM's needs no dot), a path of ordinary characters. */
 const URL_REST = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:/[A-Za-z0-9/\-%=+#?.:!$,;]*)?`;
@@ -624,7 +624,7 @@ const WIKI_LINK = /\[\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\]/y;
  * link's text) or not (brackets and label are text). The label's key goes into `refs`. Undefined
  * for anything else.
  */
-function bracketed(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>, lineStart: boolean): { end: number; defined: boolean } | undefined {
+function bracketed(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>, lineStart: boolean): { end: number; textEnd: number; defined: boolean } | undefined {
   const m = test(BRACKETED, text, i);
   if (!m || BRACKETED.lastIndex > to) return undefined;
   const end = BRACKETED.lastIndex;
@@ -632,7 +632,30 @@ function bracketed(text: string, i: number, to: number, definitions: DefinitionT
   if (following === 0x28 || following === 0x5b || (following === 0x3a && lineStart)) return undefined;
   const key = linkKey(m[1]);
   refs.add(key);
-  return { end, defined: definitions.has(key) };
+  return { end, textEnd: end - 1, defined: definitions.has(key) };
+}
+
+/**
+ * `[text][label]` or `[text][]` at `i`, nothing after it that makes more of it (`(`, `[`): its end,
+ * where its text ends, and whether the label is defined (a full or collapsed reference: the text is
+ * the link's) or neither it nor the text is (all of it text). The keys go into `refs`. Undefined
+ * for anything else (an undefined label after a defined text makes a shortcut reference of that).
+ */
+function referenceLink(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>): { end: number; textEnd: number; defined: boolean } | undefined {
+  const first = test(BRACKETED, text, i);
+  if (!first || text.charCodeAt(BRACKETED.lastIndex) !== 0x5b) return undefined;
+  const textEnd = BRACKETED.lastIndex - 1;
+  const collapsed = text.charCodeAt(textEnd + 2) === 0x5d;
+  const second = collapsed ? first : test(BRACKETED, text, textEnd + 1);
+  const end = collapsed ? textEnd + 3 : BRACKETED.lastIndex;
+  if (!second || end > to) return undefined;
+  const following = end < to ? text.charCodeAt(end) : -1;
+  if (following === 0x28 || following === 0x5b) return undefined;
+  const key = linkKey(second[1]);
+  const own = linkKey(first[1]);
+  refs.add(key).add(own);
+  if (definitions.has(key)) return { end, textEnd, defined: true };
+  return definitions.has(own) ? undefined : { end, textEnd, defined: false };
 }
 /** A label of plain characters; `_` only inside a word, where it opens and closes no emphasis (`Q8_0`). */
 const BRACKETED = /\[((?:[^[\]\\`*_<>&~|@\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+)\]/y;
@@ -841,9 +864,26 @@ export function inlineProse(
           i++;
           continue;
         }
-        if (opener) return fail();
         const prev = i > from ? text.charCodeAt(i - 1) : -1;
         if (prev === 0x5d /* ] */) return fail();
+        // An inline link or image of plain text, inside emphasis too (`**[title](url)**`): no
+        // delimiter in its text can pair with one outside it.
+        const link = text.charCodeAt(i + 1) === 0x5e /* ^ */ ? null : test(LINK, text, i);
+        if (link && LINK.lastIndex <= to) {
+          const end = LINK.lastIndex;
+          if (prev === 0x21 /* ! */) {
+            prose(i - 1); // an image: alt text is no prose
+          } else {
+            prose(i);
+            const label = link[1];
+            const url = link[2];
+            const autolink = url === label || url === `mailto:${label}` || url === `http://${label}` || url === `https://${label}`;
+            if (!autolink && label !== '') out.push([i + 1, i + 1 + label.length]);
+          }
+          i = run = end;
+          continue;
+        }
+        if (opener) return fail();
         const note = text.charCodeAt(i + 1) === 0x5e ? test(FOOTNOTE_CALL, text, i + 1) : null;
         if (note) {
           const end = FOOTNOTE_CALL.lastIndex;
@@ -864,38 +904,22 @@ export function inlineProse(
           i = end; // `[[Page]]` as notes apps link pages: text, unless `[Page]` is defined
           continue;
         }
-        const link = test(LINK, text, i);
         if (!link && unfinishedLink(text, i, to, definitions, refs)) {
           i++; // `[label](https://exampl` cut at a cell's end: brackets and text, then maybe a bare URL
           continue;
         }
-        if (!link) {
-          // `[label]` alone: text (`[1]`, `[REMOVED]`), or a reference to a defined label.
-          const label = bracketed(text, i, to, definitions, refs, i === from && !cell);
-          if (label === undefined) return fail();
-          if (label.defined) {
-            if (prev === 0x21 /* ! */) prose(i - 1); // an image: alt text is no prose
-            else {
-              prose(i);
-              out.push([i + 1, label.end - 1]);
-            }
-            run = label.end;
+        // `[label]` alone or `[text][label]`: text (`[1]`, `[REMOVED]`), or a reference to a defined label.
+        const label = link ? undefined : bracketed(text, i, to, definitions, refs, i === from && !cell) ?? referenceLink(text, i, to, definitions, refs);
+        if (label === undefined) return fail();
+        if (label.defined) {
+          if (prev === 0x21 /* ! */) prose(i - 1); // an image: alt text is no prose
+          else {
+            prose(i);
+            out.push([i + 1, label.textEnd]);
           }
-          i = label.end;
-          continue;
+          run = label.end;
         }
-        if (!link || LINK.lastIndex > to || /:\/\/|www\./i.test(link[1])) return fail();
-        const end = LINK.lastIndex;
-        if (prev === 0x21 /* ! */) {
-          prose(i - 1); // an image: alt text is no prose
-        } else {
-          prose(i);
-          const label = link[1];
-          const url = link[2];
-          const autolink = url === label || url === `mailto:${label}` || url === `http://${label}` || url === `https://${label}`;
-          if (!autolink) out.push([i + 1, i + 1 + label.length]);
-        }
-        i = run = end;
+        i = label.end;
         continue;
       }
       case 0x3c: { // < — an autolink `<https://…>` (its text is its address) or a tag (no prose); anything else is remark's

@@ -326,6 +326,17 @@ describe('fast path', () => {
     }
   });
 
+  it('reads links as news digests and READMEs write them: in bold, with an address or nothing as text, by reference', () => {
+    const defined = new Map([[linkKey('harmony'), { label: 'harmony', footnote: false }]]);
+    for (const text of ['**[SKT, K-AI는 수조 개 파라미터 목표](https://n.news.naver.com/a?sid=101)** x', '![](/images/qwen3.png) Qwen3', '[see https://qwenlm.github.io now](u) and [www.a.com](u)', 'our [harmony response format][harmony] and [harmony][]']) {
+      const run = fastRun(text, 0, defined as never);
+      assert.ok(run?.complete, JSON.stringify(text));
+    }
+    for (const text of ['our [harmony response format][harmony] x\n\n[harmony]: /u', '[a][] and [b][nope] x\n\n[a]: /u', '[t][nope] x', '**[t](u)** and _[a](u)_']) {
+      assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text));
+    }
+  });
+
   it('reads a tilde as text unless a later run could close a strikethrough it opens', () => {
     for (const text of ['약 ~6850억 (~685B) parameters', '- **DeepSeek-V3.1** (~250-300GB)\n- **Qwen3** (~120GB)', 'a ~ b ~~ c', '| ~8B | x |\n| --- | --- |\n| ~1.8T | y |']) {
       runs(text);
