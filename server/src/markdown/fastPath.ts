@@ -443,8 +443,10 @@ function indentation(text: string, at: number): [number, number] {
  * in the text (`- a <span` then `  **b**`).
  */
 function unclosedTag(text: string, lineEnd: number): boolean {
-  const lt = text.lastIndexOf('<', lineEnd - 1);
-  return lt > text.lastIndexOf('\n', lineEnd - 1) && text.lastIndexOf('>', lineEnd - 1) < lt;
+  // Searched in the line alone: a search back from its end through the note is quadratic.
+  const line = text.slice(text.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd);
+  const lt = line.lastIndexOf('<');
+  return lt !== -1 && line.lastIndexOf('>') < lt;
 }
 
 /** How many of the open `items` (outermost first, their content columns ascending) a line indented `indent` columns is inside. */
