@@ -99,23 +99,16 @@ export function benchNote(size: number, seed = 7): string {
  * inline code and bits of inline HTML, tables of 50 rows and more, and a few lines of 10 KB (#19).
  */
 export function noisyNote(size: number, seed = 11): string {
-  const rand = prng(seed);
-  const pick: Pick = (items) => items[Math.floor(rand() * items.length)];
-  const ko = koreanSentences();
-  const sentence = (): string => (rand() < 0.5 ? pick(ko) : pick(english)(pick));
+  const { rand, pick, sentence, dress } = writer(seed);
   const noisy = (s: string): string =>
-    s
-      .split(' ')
-      .map((w, i) => {
-        const x = rand();
-        if (i === 0 || x > 0.35) return w;
-        if (x < 0.08) return `[${w}](https://example.com/p/${Math.floor(rand() * 1e6)}?ref=clip)`;
-        if (x < 0.16) return `**${w}**`;
-        if (x < 0.22) return `\`${w}\``;
-        if (x < 0.28) return `<span class="hl">${w}</span>`;
-        return `_${w}_`;
-      })
-      .join(' ');
+    dress(s, (w, x) => {
+      if (x > 0.35) return w;
+      if (x < 0.08) return `[${w}](https://example.com/p/${Math.floor(rand() * 1e6)}?ref=clip)`;
+      if (x < 0.16) return `**${w}**`;
+      if (x < 0.22) return `\`${w}\``;
+      if (x < 0.28) return `<span class="hl">${w}</span>`;
+      return `_${w}_`;
+    });
   const parts: string[] = [];
   let length = 0;
   const push = (block: string): void => {
@@ -137,25 +130,33 @@ export function noisyNote(size: number, seed = 11): string {
 }
 
 /**
- * An outline as Obsidian and Logseq keep one (#17, #19): bullets nested by tabs or by four spaces,
- * no blank lines inside a section, a few links, bold words and code spans, Korean and English.
+ * A seeded writer of the bench's sentences, Korean or English: `dress` passes each word after the
+ * first, with a random number, to `word` (links, emphasis, code), as clipped pages and outlines
+ * carry them.
  */
-export function outlineNote(size: number, seed = 13): string {
+function writer(seed: number) {
   const rand = prng(seed);
   const pick: Pick = (items) => items[Math.floor(rand() * items.length)];
   const ko = koreanSentences();
   const sentence = (): string => (rand() < 0.5 ? pick(ko) : pick(english)(pick));
-  const dressed = (s: string): string =>
+  const dress = (s: string, word: (w: string, x: number) => string): string =>
     s
       .split(' ')
       .map((w, i) => {
         const x = rand();
-        if (i === 0 || x > 0.15) return w;
-        if (x < 0.05) return `[[${w}]]`;
-        if (x < 0.1) return `**${w}**`;
-        return `\`${w}\``;
+        return i === 0 ? w : word(w, x);
       })
       .join(' ');
+  return { rand, pick, sentence, dress };
+}
+
+/**
+ * An outline as Obsidian and Logseq keep one (#17, #19): bullets nested by tabs or by four spaces,
+ * no blank lines inside a section, a few links, bold words and code spans, Korean and English.
+ */
+export function outlineNote(size: number, seed = 13): string {
+  const { rand, pick, sentence, dress } = writer(seed);
+  const dressed = (s: string): string => dress(s, (w, x) => (x > 0.15 ? w : x < 0.05 ? `[[${w}]]` : x < 0.1 ? `**${w}**` : `\`${w}\``));
   const lines: string[] = [];
   let length = 0;
   let section = 0;
