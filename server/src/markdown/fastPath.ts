@@ -320,7 +320,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       items.length = depth;
       items.push({ column: indent + marker.length + 1, kind });
       open = 'list';
-      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
+      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
+      brokeHard = hard;
+      pos = next;
       continue;
     }
     if (lead > 0 && open === 'list') {
@@ -335,7 +337,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       const first = ranges.length;
       if (!inline(pos + lead, end)) return stop();
       if (goesOn && ranges[first]?.[0] === pos + lead) ranges[first][0] = pos;
-      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
+      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
+      brokeHard = hard;
+      pos = next;
       continue;
     }
 
@@ -348,7 +352,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       // The `> ` of a later line is in the text only when text follows it.
       if (open === 'quote' && !brokeHard && ranges[first]?.[0] === pos + 2) ranges[first][0] = pos;
       open = 'quote';
-      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
+      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
+      brokeHard = hard;
+      pos = next;
       continue;
     }
 
@@ -382,7 +388,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       const first = ranges.length;
       if (!inline(from, end)) return stop();
       if (!brokeHard && ranges[first]?.[0] === from) ranges[first][0] = pos;
-      [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
+      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
+      brokeHard = hard;
+      pos = next;
       continue;
     }
     if (open === 'list' || !startsParagraph(text, pos, end)) return stop();
@@ -391,7 +399,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       if (!brokeHard) ranges.push([paraLineEnd, pos]);
     } else open = 'para';
     if (!inline(pos, end)) return stop();
-    [paraLineEnd, brokeHard, pos] = [breakFrom(ranges, end, trailing, lineEnd), hard, next];
+    paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
+    brokeHard = hard;
+    pos = next;
   }
   return done(n);
 }
