@@ -616,19 +616,16 @@ const PLAIN_LABEL = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(/y;
 
 /**
  * The end of `[[label]]` at `i` when it is text to CommonMark (a wiki link of Obsidian or Logseq):
- * no definition of `[label]`, and no `(` or `[` after it that could make a link of it; else -1.
+ * its inner `[label]` is text (`bracketed`: not defined), and no `(` or `[` after it could make a
+ * link of the whole; else -1.
  */
 function wikiLink(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>): number {
-  const m = test(WIKI_LINK, text, i);
-  if (!m || WIKI_LINK.lastIndex > to) return -1;
-  const end = WIKI_LINK.lastIndex;
+  const inner = bracketed(text, i + 1, to, definitions, refs, false);
+  if (!inner || inner.defined || inner.end >= to || text.charCodeAt(inner.end) !== 0x5d) return -1;
+  const end = inner.end + 1;
   const following = end < to ? text.charCodeAt(end) : -1;
-  if (following === 0x28 || following === 0x5b) return -1;
-  const key = linkKey(m[1]);
-  refs.add(key);
-  return definitions.has(key) ? -1 : end;
+  return following === 0x28 || following === 0x5b ? -1 : end;
 }
-const WIKI_LINK = /\[\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\]/y;
 
 /**
  * `[label]` at `i` with nothing after it that makes it part of a link (`(`, `[`, or at a line's
