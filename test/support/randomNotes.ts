@@ -34,11 +34,15 @@ const plainInline = [
   '_u_', '_오픈소스_', '__strong__', '(_em_)', '_a_b', '<span class="hl">SKT</span>', '<span class=hl>685B</span>', "<b title='x y'>b</b>",
   '<br>', '<br/>', '<br />', '</span>', '<span>', 'a <i>x</i>',
   '&amp;', '&nbsp;', '&#49;', '&#x41;', '&foo;', 'AT&T', '&', '\\*', '\\[x]', '\\`', 'a\\b', '\\_x_', '\\<span>', 'x]', '[a]]', '\\\\',
+  'b*', '8*220B?', 'x** y', '*a* b*', 'a* *b*', 'x_ _y_', '__a__ b__', '@user', '(@cohere)', '@독일', '@', '[a|b](u)', '[Qwen-1.8B|7B](https://x.y/q)',
+  '(https://x.y/a)', '(https://x.y/a).', '(see https://x.y)', '(https://x.y/a/),',
+  '[we_benchmarked_it](https://x.y/we_b)', '[0Uu_VJe](u)',
 ];
 /** Near misses of them, which the fast path must leave to remark. */
 const nearMisses = ['(https://x.y)', 'https://x.com?q=1', 'http://a_b.com', 'https://x.y/a_b', 'https://x.y/(a)', 'xhttps://a.b', 'https://x', 'www.x', '[https://x.y](https://x.y)', 'a*b*', '* a*', '**', '`a<b`', '[a b](c d)', '[^1](x)', '[^1]:', '![^1]', '_x', 'x_', ' ~ ', '*a**', '***a***',
   '<span', '<span cl', '<div>', '<div class="x">', '<p>', '<a href="x', '<3', 'a<b', '<!-- c -->', '<?x?>', '</div>', '_a__', '__a_', '*a_', '_*a*_', '___a___', '<span\nclass="x">', '<x y=">',
-  'x\\', '][', 'a][b](c)', '\\**a**', '&amp;*a*', '\\\n'];
+  'x\\', '][', 'a][b](c)', '\\**a**', '&amp;*a*', '\\\n',
+  '(https://x.y/a)b', 'https://x.y/a)b', '"https://x.y"', '(https://x.y/a_b)', 'a.@b.c', 'x_@y.z', 'a@', 'a@b', '[a|b]', '| [a|b](u) |', '*x*y*', '[_a](u)', '[a_](u)', '[a _b_](u)', '[a__b](u)', '[https://a.b/c],', '[see www.a.com]', '[https://a.b][ref]', '[[https://a.b]]'];
 
 const word = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...words) },
@@ -67,7 +71,7 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
   );
   const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
   const heading = fc.tuple(fc.integer({ min: 1, max: 7 }), prose, fc.constantFrom('', ' #', '#', '  ')).map(([h, p, tail]) => `${'#'.repeat(h)} ${p}${tail}`);
-  const marker = fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. ', '-  ', '- [ ] ', '- [x] ');
+  const marker = fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. ', '-  ', '- [ ] ', '- [x] ', '*   ', '1.  ', '-    ', '-     ', '-   [ ] ');
   const listItem = fc.tuple(fc.constantFrom('', '', '', '', '  ', '   ', '    '), marker, prose, fc.option(prose, { freq: 4 })).map(
     ([indent, m, p, more]) => `${indent}${m}${p}${more === null ? '' : `\n${' '.repeat(indent.length + m.length)}${more}`}`,
   );

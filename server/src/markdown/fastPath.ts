@@ -313,12 +313,17 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       // An ordered list interrupts a paragraph only from 1; a list of the same kind goes on.
       const goesOn = open === 'list' && items.length > depth && items[depth].kind === kind;
       if (kind !== 'bullet' && (open !== 'none' || interrupts) && !goesOn && !(marker.length === 2 && m === 0x31)) return stop();
+      // One to four spaces after the marker (`*   January`, as exported notes have them) set the
+      // content's column; five or more open indented code in the item: remark's.
       let from = pos + lead + marker.length + 1;
+      while (text.charCodeAt(from) === 0x20) from++;
+      const gap = from - (pos + lead + marker.length);
+      if (gap > 4) return stop();
       if (test(TASK_BOX, text, from)) from += 4; // a task's box and the space after it are no prose
       else if (test(TASK_BOX_ALONE, text, from)) return stop(); // a box, then the item's next line: remark's
       if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
       items.length = depth;
-      items.push({ column: indent + marker.length + 1, kind });
+      items.push({ column: indent + marker.length + gap, kind });
       open = 'list';
       paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
       brokeHard = hard;
@@ -393,9 +398,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = next;
       continue;
     }
-    if (open === 'list' || !startsParagraph(text, pos, end)) return stop();
-    // A paragraph, or the lazy continuation of a quoted one: the line break is in its text.
-    if (open === 'para' || open === 'quote') {
+    if (!startsParagraph(text, pos, end)) return stop();
+    // A paragraph, or the lazy continuation of a quoted one or of an item's: the line break is in its text.
+    if (open === 'para' || open === 'quote' || open === 'list') {
       if (!brokeHard) ranges.push([paraLineEnd, pos]);
     } else open = 'para';
     if (!inline(pos, end)) return stop();
@@ -511,8 +516,10 @@ function startsParagraph(text: string, at: number, end: number): boolean {
   if (at >= end) return false;
   const c = text.charCodeAt(at);
   switch (c) {
-    case 0x3e: case 0x2d: case 0x2b: case 0x3d: case 0x7e: case 0x7c: case 0x3a: // > - + = ~ | :
+    case 0x3e: case 0x2d: case 0x2b: case 0x3d: case 0x7e: case 0x7c: // > - + = ~ |
       return false;
+    case 0x3a: // : — a table's delimiter row starts `:-`; else text (`: 구글이 …`, as a gloss under an item)
+      return text.charCodeAt(at + 1) !== 0x2d;
     case 0x3c: // < — an inline tag then text; a tag that opens an HTML block is remark's
       return inlineTagOpensParagraph(text, at, end);
     case 0x5f: // one or two _ then text: emphasis, not a thematic break
@@ -578,7 +585,15 @@ const FOOTNOTE_CALL = /\^([\p{L}\p{N}_-]+)\]/uy;
  * `<br/>`) or a closing tag (`</span>`). A tag spread over lines is left to remark.
  */
 const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>`]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/y;
-const LINK = /\[([^[\]\\`*_<>&~|@\n\r\t]*)\]\(([^\s()<>\\`]*)\)/y;
+/**
+ * An inline link of plain text: no construct inside (an `@` makes no address in a link's text,
+ * GFM; a `_` inside a word opens and closes no emphasis, `[we_benchmarked](…)`).
+ */
+const LINK = /\[((?:[^[\]\\`*_<>&~|\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(([^\s()<>\\`]*)\)/y;
+/** The same outside a table's cell, where `|` is text (`[Qwen-1.8B|7B](…)`). */
+const LINK_OUTSIDE_CELL = /\[((?:[^[\]\\`*_<>&~\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(([^\s()<>\\`]*)\)/y;
+/** A character of an email's local part (GFM's `atext`). */
+const ATEXT = /[A-Za-z0-9+._-]/;
 const WWW = /www\./iy;
 /** A bare URL in a plain form: a domain (GFM's needs no dot), a path of ordinary characters. */
 const URL_REST = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:/[A-Za-z0-9/\-%=+#?.:!$,;]*)?`;
@@ -599,17 +614,22 @@ function bareUrl(text: string, i: number, from: number, to: number): number {
   const c = text.charCodeAt(i);
   const www = c !== 0x68;
   if (www ? !test(WWW, text, i) : !text.startsWith('http://', i) && !text.startsWith('https://', i)) return i;
-  // After a space, or a `(` (`[label](https://…` cut at a cell's end), as GFM allows.
-  if (i > from && text.charCodeAt(i - 1) !== 0x20 && text.charCodeAt(i - 1) !== 0x28) return -1;
+  // After a space, or a `(` (`(https://…)`, or `[label](https://…` cut at a cell's end), as GFM allows.
+  if (i > from && !AFTER_URL_START.test(text[i - 1])) return -1;
   const m = test(BARE_URL, text, i);
   if (!m) return -1;
   let end = i + m[0].length;
   while (end > i && TRAIL.test(text[end - 1])) end--;
   if (!URL_END.test(text[end - 1])) return -1;
+  // GFM's trail: punctuation, and a `)` the address does not open (it has no `(`), before a space or the end.
   let after = end;
-  while (after < to && TRAIL.test(text[after])) after++;
+  while (after < to && URL_TRAIL.test(text[after])) after++;
   return after === to || text.charCodeAt(after) === 0x20 ? end : -1;
 }
+/** What may stand before a bare address whose start is beyond doubt (GFM allows more before `http`). */
+const AFTER_URL_START = /[ (]/;
+/** What may follow a bare address and be no part of it (GFM's trail, less `*`, `_`, `~` and quotes). */
+const URL_TRAIL = /[.,:;!?)]/;
 
 /** A link's text as the fast path reads it: plain characters, no construct inside. */
 const PLAIN_LABEL = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(/y;
@@ -635,7 +655,7 @@ function wikiLink(text: string, i: number, to: number, definitions: DefinitionTa
  */
 function bracketed(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>, lineStart: boolean): { end: number; textEnd: number; defined: boolean } | undefined {
   const m = test(BRACKETED, text, i);
-  if (!m || BRACKETED.lastIndex > to) return undefined;
+  if (!m || BRACKETED.lastIndex > to || ADDRESS_IN.test(m[1])) return undefined;
   const end = BRACKETED.lastIndex;
   const following = end < to ? text.charCodeAt(end) : -1;
   if (following === 0x28 || following === 0x5b || (following === 0x3a && lineStart)) return undefined;
@@ -657,7 +677,7 @@ function referenceLink(text: string, i: number, to: number, definitions: Definit
   const collapsed = text.charCodeAt(textEnd + 2) === 0x5d;
   const second = collapsed ? first : test(BRACKETED, text, textEnd + 1);
   const end = collapsed ? textEnd + 3 : BRACKETED.lastIndex;
-  if (!second || end > to) return undefined;
+  if (!second || end > to || ADDRESS_IN.test(first[1]) || ADDRESS_IN.test(second[1])) return undefined;
   const following = end < to ? text.charCodeAt(end) : -1;
   if (following === 0x28 || following === 0x5b) return undefined;
   const key = linkKey(second[1]);
@@ -666,6 +686,11 @@ function referenceLink(text: string, i: number, to: number, definitions: Definit
   if (definitions.has(key)) return { end, textEnd, defined: true };
   return definitions.has(own) ? undefined : { end, textEnd, defined: false };
 }
+/**
+ * A bare address in brackets that make no link (`[https://openai.com/sora], …`): micromark reads
+ * the text before it in its paragraph as no text. Remark's.
+ */
+const ADDRESS_IN = /:\/\/|www\./i;
 /** A label of plain characters; `_` only inside a word, where it opens and closes no emphasis (`Q8_0`). */
 const BRACKETED = /\[((?:[^[\]\\`*_<>&~|@\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+)\]/y;
 
@@ -837,13 +862,20 @@ export function inlineProse(
       case 0x5f: {
         let r = 1;
         while (text.charCodeAt(i + r) === c) r++;
-        if (closers[c === 0x2a ? 0 : 1] < i) {
+        const last = closers[c === 0x2a ? 0 : 1];
+        if (last < i) {
           i += r; // no run of it after this one can close in the paragraph or cell: text
           continue;
         }
         const { canOpen, canClose } = delimiterRun(text, c, i, i + r, from, to);
         if (c === 0x5f && !canOpen && !canClose) {
           i += r; // `snake_case`: inside a word, text
+          continue;
+        }
+        // Nothing open before it (every earlier run was paired on its line), and it either cannot
+        // open (`b*`) or is the last run that can close, so nothing after it closes it (`8*220B`): text.
+        if (opener === 0 && (!canOpen || last === i)) {
+          i += r;
           continue;
         }
         if (r > 2) return fail();
@@ -877,9 +909,10 @@ export function inlineProse(
         if (prev === 0x5d /* ] */) return fail();
         // An inline link or image of plain text, inside emphasis too (`**[title](url)**`): no
         // delimiter in its text can pair with one outside it.
-        const link = text.charCodeAt(i + 1) === 0x5e /* ^ */ ? null : test(LINK, text, i);
-        if (link && LINK.lastIndex <= to) {
-          const end = LINK.lastIndex;
+        const linkForm = cell ? LINK : LINK_OUTSIDE_CELL;
+        const link = text.charCodeAt(i + 1) === 0x5e /* ^ */ ? null : test(linkForm, text, i);
+        if (link && linkForm.lastIndex <= to) {
+          const end = linkForm.lastIndex;
           if (prev === 0x21 /* ! */) {
             prose(i - 1); // an image: alt text is no prose
           } else {
@@ -954,7 +987,11 @@ export function inlineProse(
         i += ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
         continue;
       }
-      default: // @ and control characters
+      case 0x40: // @ — ends an email's local part (GFM) only after one of its characters (`a@b.c`); else text (`@user`)
+        if (i > from && ATEXT.test(text[i - 1])) return fail();
+        i++;
+        continue;
+      default: // control characters
         return fail();
     }
   }

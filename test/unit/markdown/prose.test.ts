@@ -258,6 +258,46 @@ describe('fast path', () => {
     assert.deepEqual(runs('a *b c* d'), ['a ', 'b c', ' d']);
   });
 
+  it('reads a `*` or `_` run with nothing open before it and nothing after it to close it as text, as real notes have them', () => {
+    // `8*220B?` from a table of sizes; `b*` and `x_` close nothing: every earlier run was paired.
+    assert.deepEqual(ranges('Size: 8*220B? (Plus)')?.prose, ['Size: 8*220B? (Plus)']);
+    assert.deepEqual(runs('a* *b* and x_ _c_ then d**'), ['a* ', 'b', ' and x_ ', 'c', ' then d**']);
+    for (const text of ['Size: 8*220B? (Plus)', 'a* *b* and x_ _c_ then d**', '**a** b**', 'x_ y', '&amp;*']) assert.equal(maskNote(text), maskWholeNote(text), text);
+  });
+
+  it('reads an `@` with no address before it as text: handles, places', () => {
+    assert.deepEqual(ranges('- [@cohere](https://x.y/c) released it @ 쾰른, @VANCOUVER')?.prose, ['@cohere', ' released it @ 쾰른, @VANCOUVER']);
+    for (const text of ['[@cohere](https://x.y/c) released it', 'at @독일 쾰른', '(@x) y', '[a@b.co](u)']) assert.equal(maskNote(text), maskWholeNote(text), text);
+  });
+
+  it('reads a `|` in a link\'s text outside a table as text of the link', () => {
+    assert.deepEqual(ranges('- [Qwen-1.8B|7B|14B](https://x.y/q) and more')?.prose, ['Qwen-1.8B|7B|14B', ' and more']);
+    const text = '- [Qwen-1.8B|7B|14B](https://x.y/q)\n- [Llama 3.2-1|3B](https://x.y/l)\n';
+    assert.equal(maskNote(text), maskWholeNote(text));
+  });
+
+  it('reads items with up to four spaces after the marker, their content\'s column set by them, as exported notes have them', () => {
+    const text = '*   January\n    *   7th: [Call it AI](https://x.y/a)\n    continued\n1.  **Gemma 3n E2B**: lean\n';
+    assert.deepEqual(runs(text), ['January', '7th: ', 'Call it AI', '\n', '    continued', 'Gemma 3n E2B', ': lean']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+    assert.equal(fastRun('-     code in an item', 0, none), undefined); // five spaces: indented code in the item, remark's
+  });
+
+  it('reads a line with no indent after an item as its paragraph going on, a gloss starting with `:`, and `_` inside a word of a link\'s text', () => {
+    const text = '* [Cline](https://cline.bot/) - The agent\nfor complex work\n- [제미나이 프로](https://x.y/s)\n  : 구글이 무료 제공\n- [we_benchmarked_it](https://x.y/we_b)\n';
+    assert.deepEqual(runs(text), ['Cline', ' - The agent', '\n', 'for complex work', '제미나이 프로', '\n', '  : 구글이 무료 제공', 'we_benchmarked_it']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+    // `:-` may start a table's delimiter row under a paragraph: remark's.
+    const table = 'a | b\n:-- | --\nc | d\n';
+    assert.equal(fastRun(table, 0, none), undefined);
+    assert.equal(maskNote(table), maskWholeNote(table));
+  });
+
+  it('reads a bare URL in parentheses, the `)` and punctuation after it as text', () => {
+    assert.deepEqual(ranges('Llama 3 (https://ai.meta.com/blog/llama-3/). Next')?.prose, ['Llama 3 (', '). Next']);
+    for (const text of ['Llama 3 (https://ai.meta.com/blog/llama-3/). Next', 'see (https://x.y), ok', '(https://x.y/a)']) assert.equal(maskNote(text), maskWholeNote(text), text);
+  });
+
   it('masks bare URLs whose extent is plain', () => {
     assert.deepEqual(ranges('See https://arxiv.org/abs/2401.12345. And www.skt.com/ai, ok')?.prose, ['See ', '. And ', ', ok']);
   });
@@ -267,7 +307,7 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['a_ b', 'x **y\nz**', '&amp;*', 'a\\', '<b>\nx', '<span class="a">  \ny', '(https://x.y)', 'https://x.y?q', 'a@b.co', '~~x~~', 'a \t\nb', 'a  \r\nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+    for (const text of ['x **y\nz**', 'a\\', '<b>\nx', '<span class="a">  \ny', '(https://x.y)b', 'https://x.y?q', 'a@b.co', 'a.@b', '8*2 *x*', '~~x~~', 'a \t\nb', 'a  \r\nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
       '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }
@@ -357,8 +397,8 @@ describe('fast path', () => {
 
   it(`equals remark on random outlines: items nested by spaces or tabs, lines going on at any indent (seed ${SEED})`, () => {
     const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', '\t\t', ' \t', '\t ', '  \t');
-    const marker = fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '-  ', '- [ ] ');
-    const words = fc.constantFrom('Qwen3 8B', 'a *b*', '**x** y', '`c` d', '[l](u) e', '# h', '> q', '---', '```', '<div>', 'plain', '685B 모델', '1. z', '- w', '[[Qwen3]] 노트', '[[ref]]', '![[img.png]]', '[[a|b]]', '[[x]](u)', '[[y]]: z', '[[r]][ref]', '[[ *e', '[ref]: /u');
+    const marker = fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '-  ', '- [ ] ', '*   ', '-   ', '1.  ', '10.  ', '-    ', '-     ', '*   [x] ');
+    const words = fc.constantFrom('Qwen3 8B', 'a *b*', '**x** y', '`c` d', '[l](u) e', '# h', '> q', '---', '```', '<div>', 'plain', '685B 모델', '1. z', '- w', '[[Qwen3]] 노트', '[[ref]]', '![[img.png]]', '[[a|b]]', '[[x]](u)', '[[y]]: z', '[[r]][ref]', '[[ *e', '[ref]: /u', ': 구글이 설명', ':-- x', ':--|--', 'a | b', ': - c');
     const line = fc.oneof(
       { weight: 3, arbitrary: fc.tuple(indent, marker, words).map(([i, m, w]) => `${i}${m}${w}`) },
       { weight: 1, arbitrary: fc.tuple(indent, words).map(([i, w]) => `${i}${w}`) },
