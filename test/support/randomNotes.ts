@@ -37,12 +37,14 @@ const plainInline = [
   'b*', '8*220B?', 'x** y', '*a* b*', 'a* *b*', 'x_ _y_', '__a__ b__', '@user', '(@cohere)', '@독일', '@', '[a|b](u)', '[Qwen-1.8B|7B](https://x.y/q)',
   '(https://x.y/a)', '(https://x.y/a).', '(see https://x.y)', '(https://x.y/a/),',
   '[we_benchmarked_it](https://x.y/we_b)', '[0Uu_VJe](u)',
+  '[**HF model hub**](u)', '([**Link**](https://x.y/l))', '[*a b*](u)', '[__x__](u)', '[_y:_](u)', '[`beyond-vibes`](https://x.y/b)', '**[Apps in ChatGPT] 앱**', '*[a] [b][ref]*',
 ];
 /** Near misses of them, which the fast path must leave to remark. */
 const nearMisses = ['(https://x.y)', 'https://x.com?q=1', 'http://a_b.com', 'https://x.y/a_b', 'https://x.y/(a)', 'xhttps://a.b', 'https://x', 'www.x', '[https://x.y](https://x.y)', 'a*b*', '* a*', '**', '`a<b`', '[a b](c d)', '[^1](x)', '[^1]:', '![^1]', '_x', 'x_', ' ~ ', '*a**', '***a***',
   '<span', '<span cl', '<div>', '<div class="x">', '<p>', '<a href="x', '<3', 'a<b', '<!-- c -->', '<?x?>', '</div>', '_a__', '__a_', '*a_', '_*a*_', '___a___', '<span\nclass="x">', '<x y=">',
   'x\\', '][', 'a][b](c)', '\\**a**', '&amp;*a*', '\\\n',
-  '(https://x.y/a)b', 'https://x.y/a)b', '"https://x.y"', '(https://x.y/a_b)', 'a.@b.c', 'x_@y.z', 'a@', 'a@b', '[a|b]', '| [a|b](u) |', '*x*y*', '[_a](u)', '[a_](u)', '[a _b_](u)', '[a__b](u)', '[https://a.b/c],', '[see www.a.com]', '[https://a.b][ref]', '[[https://a.b]]'];
+  '(https://x.y/a)b', 'https://x.y/a)b', '"https://x.y"', '(https://x.y/a_b)', 'a.@b.c', 'x_@y.z', 'a@', 'a@b', '[a|b]', '| [a|b](u) |', '*x*y*', '[_a](u)', '[a_](u)', '[a _b_](u)', '[a__b](u)', '[https://a.b/c],', '[see www.a.com]', '[https://a.b][ref]', '[[https://a.b]]',
+  '[** a**](u)', '[**a **](u)', '[`a`b](u)', '[**a*](u)', '![**a**](u)', '[**a**](u c)', '**[^1] x**', '*[[p]] x*', '**[a](u) [b](c**', '[`a|b`](u)'];
 
 const word = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...words) },

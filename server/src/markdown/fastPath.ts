@@ -631,6 +631,24 @@ const AFTER_URL_START = /[ (]/;
 /** What may follow a bare address and be no part of it (GFM's trail, less `*`, `_`, `~` and quotes). */
 const URL_TRAIL = /[.,:;!?)]/;
 
+/** A link whose whole text is emphasised (`[**HF model hub**](…)`): the marks, the text (no space at either end), the address. */
+const EMPHASIZED_LINK = /\[(\*\*|\*|__|_)([^\s[\]\\`*_<>&~|](?:[^[\]\\`*_<>&~|\n\r\t]*[^\s[\]\\`*_<>&~|])?)\1\]\(([^\s()<>\\`]*)\)/y;
+/** A link whose whole text is a code span (`` [`beyond-vibes`](…) ``). */
+const CODE_LINK = /\[`[^`[\]|\n\r]+`\]\(([^\s()<>\\`]*)\)/y;
+
+/**
+ * A link at `i` whose whole text is one emphasis or one code span, as notes link titles and
+ * repositories: its end, and the emphasis's text (prose; code is none). Undefined for anything else.
+ */
+function styledLink(text: string, i: number, to: number): { end: number; text?: Span } | undefined {
+  const emphasized = test(EMPHASIZED_LINK, text, i);
+  if (emphasized && EMPHASIZED_LINK.lastIndex <= to) {
+    const from = i + 1 + emphasized[1].length;
+    return { end: EMPHASIZED_LINK.lastIndex, text: [from, from + emphasized[2].length] };
+  }
+  return test(CODE_LINK, text, i) && CODE_LINK.lastIndex <= to ? { end: CODE_LINK.lastIndex } : undefined;
+}
+
 /** A link's text as the fast path reads it: plain characters, no construct inside. */
 const PLAIN_LABEL = /\[([^[\]\\`*_<>&~|@\n\r\t]+)\]\(/y;
 
@@ -925,7 +943,15 @@ export function inlineProse(
           i = run = end;
           continue;
         }
-        if (opener) return fail();
+        const styled = link || opener || prev === 0x21 ? undefined : styledLink(text, i, to);
+        if (styled) {
+          prose(i);
+          if (styled.text) out.push(styled.text);
+          i = run = styled.end;
+          continue;
+        }
+        // What follows makes no link whose text could hold a delimiter: read inside emphasis as
+        // outside it (`**[Apps in ChatGPT] 앱**`).
         const note = text.charCodeAt(i + 1) === 0x5e ? test(FOOTNOTE_CALL, text, i + 1) : null;
         if (note) {
           const end = FOOTNOTE_CALL.lastIndex;

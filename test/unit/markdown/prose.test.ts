@@ -293,6 +293,13 @@ describe('fast path', () => {
     assert.equal(maskNote(table), maskWholeNote(table));
   });
 
+  it('reads a link whose whole text is emphasised or code, and a bracket of text inside emphasis', () => {
+    const text = 'Weave dashboard ([**Link**](https://x.y/l)), [`beyond-vibes`](https://x.y/b) and [_HF hub_](u)\n*   **[Apps in ChatGPT] 앱 연동** (00:08:09)\n';
+    assert.deepEqual(runs(text), ['Weave dashboard (', 'Link', '), ', ' and ', 'HF hub', '[Apps in ChatGPT] 앱 연동', ' (00:08:09)']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+    assert.equal(fastRun('[** a**](u)', 0, none), undefined); // no emphasis: remark's
+  });
+
   it('reads a bare URL in parentheses, the `)` and punctuation after it as text', () => {
     assert.deepEqual(ranges('Llama 3 (https://ai.meta.com/blog/llama-3/). Next')?.prose, ['Llama 3 (', '). Next']);
     for (const text of ['Llama 3 (https://ai.meta.com/blog/llama-3/). Next', 'see (https://x.y), ok', '(https://x.y/a)']) assert.equal(maskNote(text), maskWholeNote(text), text);
