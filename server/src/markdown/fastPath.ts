@@ -7,8 +7,8 @@
  * `` `code` ``, `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`,
  * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`, `[[wiki links]]`, `[label]`
  * as text or as a reference to a defined label). Anything else — a
- * construct in another form, a character that could start one (`<`, `@`, `://`, `www.`, a
- * backslash ending a line), a line that might open another block — stops the run,
+ * construct in another form, a character that could start one (`<`, `://`, `www.`), a line that
+ * might open another block — stops the run,
  * and the caller parses the rest with remark. Where the fast path answers, it answers exactly as
  * remark does (a property test compares): the same text nodes at the same offsets.
  *
@@ -131,6 +131,15 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   let paraLineEnd = 0;
   /** Whether the paragraph's last line ended in a hard break: the next line's text starts at its content. */
   let brokeHard = false;
+  /** Whether the paragraph's last line ended in a backslash (a hard break): read as text until the paragraph goes on. */
+  let slashed = false;
+  /** The end of a paragraph's line: where its text ends, whether it broke hard, and a backslash before the line ending kept as text for now. */
+  const lineOfParagraph = (end: number, trailing: boolean, lineEnd: number, hard: boolean, slash: boolean): void => {
+    paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
+    brokeHard = hard || slash;
+    slashed = slash;
+    if (slash) ranges.push([end, end + 1]);
+  };
   let columns = 0;
   let head: Span = [0, 0];
   let afterBlank = false;
@@ -139,6 +148,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   let pos = start;
 
   while (pos < n) {
+    // A backslash that ended the last line breaks it hard when this line goes on its paragraph (below).
+    const slashBreak = slashed;
+    slashed = false;
     const lineEnd = text.indexOf('\n', pos) === -1 ? n : text.indexOf('\n', pos);
     const next = lineEnd < n ? lineEnd + 1 : n;
     let end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd; // before CR
@@ -297,6 +309,10 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       continue;
     }
 
+    // A backslash before the line ending (not escaped) breaks a paragraph's line hard when the
+    // paragraph goes on, and is text at its end (a heading's and a cell's are remark's).
+    const slash = !trailing && end > pos && text.charCodeAt(end - 1) === 0x5c && unescaped(text, end - 1, pos);
+    if (slash) end--;
     // A list item, its marker at most three columns past the content of the open item it is in, or
     // of none (`- a` then `    - b` or `\t- b`, as outlines nest; `  - a` under a paragraph).
     let lead = 0;
@@ -325,8 +341,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       items.length = depth;
       items.push({ column: indent + marker.length + gap, kind });
       open = 'list';
-      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
-      brokeHard = hard;
+      lineOfParagraph(end, trailing, lineEnd, hard, slash);
       pos = next;
       continue;
     }
@@ -337,13 +352,13 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
         if (deep || depth === 0 || !startsParagraph(text, pos + lead, end)) return stop(); // code, or out of the list
         items.length = depth;
       } else if ((!deep && !startsParagraph(text, pos + lead, end)) || unclosedTag(text, paraLineEnd)) return stop();
+      if (slashBreak && !itemParagraph) ranges.pop();
       const goesOn = !brokeHard && !itemParagraph;
       if (goesOn) ranges.push([paraLineEnd, pos]);
       const first = ranges.length;
       if (!inline(pos + lead, end)) return stop();
       if (goesOn && ranges[first]?.[0] === pos + lead) ranges[first][0] = pos;
-      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
-      brokeHard = hard;
+      lineOfParagraph(end, trailing, lineEnd, hard, slash);
       pos = next;
       continue;
     }
@@ -351,14 +366,14 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     if (c === 0x3e /* > */) {
       // A block quote of one paragraph.
       if (text.charCodeAt(pos + 1) !== 0x20 || !startsParagraph(text, pos + 2, end)) return stop();
+      if (open === 'quote' && slashBreak) ranges.pop();
       if (open === 'quote' && !brokeHard) ranges.push([paraLineEnd, pos]);
       const first = ranges.length;
       if (!inline(pos + 2, end)) return stop();
       // The `> ` of a later line is in the text only when text follows it.
       if (open === 'quote' && !brokeHard && ranges[first]?.[0] === pos + 2) ranges[first][0] = pos;
       open = 'quote';
-      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
-      brokeHard = hard;
+      lineOfParagraph(end, trailing, lineEnd, hard, slash);
       pos = next;
       continue;
     }
@@ -389,23 +404,23 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       let from = pos;
       while (text.charCodeAt(from) === 0x20 || text.charCodeAt(from) === 0x09) from++;
       if (!codeLine(text, pos) && !startsParagraph(text, from, end)) return stop();
+      if (slashBreak) ranges.pop();
       if (!brokeHard) ranges.push([paraLineEnd, pos]);
       const first = ranges.length;
       if (!inline(from, end)) return stop();
       if (!brokeHard && ranges[first]?.[0] === from) ranges[first][0] = pos;
-      paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
-      brokeHard = hard;
+      lineOfParagraph(end, trailing, lineEnd, hard, slash);
       pos = next;
       continue;
     }
     if (!startsParagraph(text, pos, end)) return stop();
     // A paragraph, or the lazy continuation of a quoted one or of an item's: the line break is in its text.
     if (open === 'para' || open === 'quote' || open === 'list') {
+      if (slashBreak) ranges.pop();
       if (!brokeHard) ranges.push([paraLineEnd, pos]);
     } else open = 'para';
     if (!inline(pos, end)) return stop();
-    paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
-    brokeHard = hard;
+    lineOfParagraph(end, trailing, lineEnd, hard, slash);
     pos = next;
   }
   return done(n);
@@ -431,6 +446,13 @@ function codeLine(text: string, at: number): boolean {
  */
 const breakFrom = (ranges: readonly Span[], end: number, trailing: boolean, lineEnd: number): number =>
   trailing && ranges[ranges.length - 1]?.[1] !== end ? lineEnd : end;
+
+/** Whether the backslash at `at` is no escaped one: an even run of backslashes before it, from `from`. */
+function unescaped(text: string, at: number, from: number): boolean {
+  let k = at;
+  while (k > from && text.charCodeAt(k - 1) === 0x5c) k--;
+  return (at - k) % 2 === 0;
+}
 
 /** Where the spaces that end the line `[from, end)` start (`end` when it ends in none). */
 function trailingSpaces(text: string, from: number, end: number): number {
