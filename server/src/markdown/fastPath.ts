@@ -213,9 +213,11 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = next;
       continue;
     }
-    // An HTML block of a block tag (`<div class="note">`, CommonMark's sixth kind): no prose, to the
-    // next blank line. It may interrupt a paragraph; in a container or a table it is remark's.
-    if (c === 0x3c && test(HTML_BLOCK_OPEN, text, pos)) {
+    // An HTML block of a block tag (`<div class="note">`, CommonMark's sixth kind), or of any other
+    // complete tag alone on its line (`<br>`, `<img src="…" width="80%"/>`, the seventh kind, which
+    // interrupts no paragraph: below, it goes on one): no prose, to the next blank line. In a
+    // container or a table it is remark's.
+    if (c === 0x3c && ((open === 'none' && loneTag(text, pos, end)) || test(HTML_BLOCK_OPEN, text, pos))) {
       if (open !== 'none' && open !== 'para') return stop();
       open = 'none';
       let line = next;
@@ -413,7 +415,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = next;
       continue;
     }
-    if (!startsParagraph(text, pos, end)) return stop();
+    // A tag alone on its line interrupts no paragraph: the paragraph goes on over it (an inline
+    // tag). After a quoted or listed one micromark reads it as an HTML block: remark's.
+    if (!startsParagraph(text, pos, end) && (open !== 'para' || c !== 0x3c || !loneTag(text, pos, end))) return stop();
     // A paragraph, or the lazy continuation of a quoted one or of an item's: the line break is in its text.
     if (open === 'para' || open === 'quote' || open === 'list') {
       if (slashBreak) ranges.pop();
@@ -578,6 +582,17 @@ const HTML_BLOCK_OPEN = new RegExp(
   String.raw`<\/?(?:${[...BLOCK_TAGS].filter((t) => !['script', 'pre', 'style', 'textarea'].includes(t)).join('|')})(?=[ \t>]|\/>|\r?\n|\r?$)`,
   'iy',
 );
+
+/**
+ * Whether the line `[at, end)` is one complete tag and nothing else (CommonMark's seventh kind of
+ * HTML block when it starts a block): not a tag of the first kind (`<script>`, `<pre>`…) nor a
+ * block tag (the sixth, `HTML_BLOCK_OPEN`), which open a block whatever follows.
+ */
+function loneTag(text: string, at: number, end: number): boolean {
+  if (!test(INLINE_TAG, text, at) || text.slice(INLINE_TAG.lastIndex, end).trim() !== '') return false;
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(text.slice(at, INLINE_TAG.lastIndex))![1].toLowerCase();
+  return !BLOCK_TAGS.has(name);
+}
 
 function inlineTagOpensParagraph(text: string, at: number, end: number): boolean {
   if (!test(INLINE_TAG, text, at)) return false;
