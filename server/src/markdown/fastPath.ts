@@ -1,8 +1,9 @@
 /**
  * Prose ranges of ordinary blocks without a parser: ATX headings, paragraphs (trailing spaces and
- * hard breaks too), list items (nested by spaces or tabs, going on over indented or lazy lines,
- * loose, with task boxes), block quotes, footnote definitions, GFM tables, fenced code, thematic
- * breaks and one-line HTML comments, whose inline content
+ * backslashes as hard breaks too), list items (nested by spaces or tabs, up to four spaces after
+ * the marker, going on over indented or lazy lines, loose, with task boxes, holding fences), block
+ * quotes, footnote definitions, GFM tables, fenced code, thematic breaks, HTML blocks of a block
+ * tag or of a tag alone on its line, and one-line HTML comments, whose inline content
  * uses only the common constructs in their plain forms (`**strong**`, `*emphasis*`, `_emphasis_`,
  * `` `code` ``, `[text](url)`, `![alt](src)`, `[^note]`, `https://bare.url/path`,
  * `<https://auto.link>`, inline tags `<span class="x">`, `&amp;`, `\*`, `[[wiki links]]`, `[label]`
@@ -133,6 +134,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   let brokeHard = false;
   /** Whether the paragraph's last line ended in a backslash (a hard break): read as text until the paragraph goes on. */
   let slashed = false;
+  /** Whether the innermost item's last block was a fence, not a paragraph that a line may go on. */
+  let fenced = false;
   /** The end of a paragraph's line: where its text ends, whether it broke hard, and a backslash before the line ending kept as text for now. */
   const lineOfParagraph = (end: number, trailing: boolean, lineEnd: number, hard: boolean, slash: boolean): void => {
     paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
@@ -151,6 +154,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     // A backslash that ended the last line breaks it hard when this line goes on its paragraph (below).
     const slashBreak = slashed;
     slashed = false;
+    const afterFence = fenced;
+    fenced = false;
     const lineEnd = text.indexOf('\n', pos) === -1 ? n : text.indexOf('\n', pos);
     const next = lineEnd < n ? lineEnd + 1 : n;
     let end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd; // before CR
@@ -166,8 +171,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = next;
       continue;
     }
-    // An indented line after blank ones in a list starts a paragraph (or a list) in an open item.
-    let itemParagraph = false;
+    // An indented line after blank ones in a list, or after a fence in an item, starts a paragraph
+    // (or a list) in an open item.
+    let itemParagraph = afterFence;
     if (afterBlank) {
       afterBlank = false;
       // A boundary: nothing before it stays open (but see `afterCode`).
@@ -347,6 +353,19 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       pos = next;
       continue;
     }
+    // A fence in an item (`  ```bash` under `- step`), at most three columns past its content: no
+    // prose, to its closing fence in the item (a line indented less ends the item: remark's).
+    if (lead > 0 && open === 'list' && !deep && depth > 0 && (text.charCodeAt(pos + lead) === 0x60 || text.charCodeAt(pos + lead) === 0x7e)) {
+      const f = test(FENCE_OPEN, text, pos + lead);
+      if (f) {
+        const close = closingFenceInItem(text, next, f[1], items[depth - 1].column);
+        if (close === -1) return stop();
+        items.length = depth;
+        fenced = true;
+        pos = close;
+        continue;
+      }
+    }
     if (lead > 0 && open === 'list') {
       // The paragraph of the innermost item goes on, at its content's column or lazily at another;
       // its text runs over the indentation. After a blank line, a paragraph of the item it is in starts.
@@ -418,6 +437,7 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     // A tag alone on its line interrupts no paragraph: the paragraph goes on over it (an inline
     // tag). After a quoted or listed one micromark reads it as an HTML block: remark's.
     if (!startsParagraph(text, pos, end) && (open !== 'para' || c !== 0x3c || !loneTag(text, pos, end))) return stop();
+    if (afterFence) return stop(); // after a fence in an item, a line with no indent ends the list
     // A paragraph, or the lazy continuation of a quoted one or of an item's: the line break is in its text.
     if (open === 'para' || open === 'quote' || open === 'list') {
       if (slashBreak) ranges.pop();
@@ -519,6 +539,27 @@ function closingFence(text: string, from: number, fence: string): number {
   if (!m) return -1;
   const end = m.index + m[0].length;
   return end < text.length ? end + 1 : end;
+}
+
+/**
+ * The start of the line after the closing fence of `fence`, opened in a list item whose content
+ * is at `column`, reading from the line at `from`: its lines are the item's while indented to
+ * `column` or blank; the text's end closes it. -1 when a line indented less ends the item first.
+ */
+function closingFenceInItem(text: string, from: number, fence: string, column: number): number {
+  const n = text.length;
+  const close = new RegExp(`${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\r?(?![^\n])`, 'y');
+  for (let at = from; at < n; ) {
+    const lineEnd = text.indexOf('\n', at) === -1 ? n : text.indexOf('\n', at);
+    const next = lineEnd < n ? lineEnd + 1 : n;
+    if (!test(BLANK, text, at)) {
+      const [lead, indent] = indentation(text, at);
+      if (indent < column) return -1;
+      if (indent - column <= 3 && test(close, text, at + lead)) return next;
+    }
+    at = next;
+  }
+  return n;
 }
 
 /** A table row `| a | b |` with `columns` cells between `start` and `end`: reads its cells' prose. */

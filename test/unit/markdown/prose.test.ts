@@ -434,6 +434,28 @@ describe('fast path', () => {
     );
   });
 
+  it('reads a fence inside a list item as no prose, to its closing fence in the item, and a paragraph of the item after it', () => {
+    const text = '1. Install\n   ```bash\n   pip install vllm  # Qwen3 8B\n\n   ```\n   then run Qwen3\n2. Serve\n';
+    assert.deepEqual(runs(text), ['Install', 'then run Qwen3', 'Serve']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+    assert.equal(fastRun('- a\n  ```\nx\n  ```\n', 0, none), undefined); // a line indented less ends the item: remark's
+  });
+
+  it(`equals remark on random items holding fences: fences and their closers at any indent, lines after them (seed ${SEED})`, () => {
+    const pad = fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '\t');
+    const fence = fc.constantFrom('```', '```bash', '~~~', '````', '``');
+    const closer = fc.constantFrom('```', '~~~', '````', '``', '``` x', '');
+    const after = fc.constantFrom('Qwen3 8B', '- next', '1. z', '> q', '', 'text **b**', '```');
+    const item = fc.tuple(pad, fc.constantFrom('- ', '* ', '1. ', '-   '), pad, fence, fc.array(fc.tuple(pad, fc.constantFrom('ls 685B', '', 'Llama 4')), { maxLength: 3 }), pad, closer, pad, after).map(
+      ([i, m, f, open, body, c, close, a, next]) => [`${i}${m}step`, `${i}${f}${open}`, ...body.map(([p, l]) => `${p}${l}`), `${c}${close}`, `${a}${next}`].join('\n'),
+    );
+    const note = fc.array(item, { minLength: 1, maxLength: 3 }).map((items) => items.join('\n'));
+    fc.assert(
+      fc.property(note, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
+      { seed: SEED, numRuns: 1500 },
+    );
+  });
+
   it(`equals remark on random notes of ordinary blocks (seed ${SEED})`, () => {
     fc.assert(
       fc.property(plainNote, (text) => assert.equal(maskNote(text), maskWholeNote(text), JSON.stringify(text))),
