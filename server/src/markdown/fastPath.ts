@@ -948,7 +948,8 @@ export function inlineProse(
           continue;
         }
         const close = text.indexOf('`', i + 1);
-        if (opener || close === -1 || close >= to || text.charCodeAt(i + 1) === 0x60 || text.charCodeAt(close + 1) === 0x60) return fail();
+        // Inside emphasis too (`**cache `k_t` and `v_t`**`): a code span binds tighter than any delimiter.
+        if (close === -1 || close >= to || text.charCodeAt(i + 1) === 0x60 || text.charCodeAt(close + 1) === 0x60) return fail();
         if (text.slice(i + 1, close).includes('<')) return fail();
         prose(i);
         i = run = close + 1;
@@ -976,7 +977,8 @@ export function inlineProse(
         }
         if (r > 2) return fail();
         if (opener === 0) {
-          if (!canOpen || canClose) return fail();
+          // A `*` run inside a word opens too (`o**f 128K tokens**`); a `_` one there opens nothing.
+          if (!canOpen || (canClose && c !== 0x2a)) return fail();
           opener = r;
           openerChar = c;
         } else {

@@ -114,6 +114,12 @@ describe('fast path', () => {
     }
   });
 
+  it('reads a code span inside emphasis, and a `*` run inside a word that opens emphasis', () => {
+    const text = 'you **must cache all of `k_t` and `v_t`** — a context length o**f 128K tokens** and more';
+    assert.deepEqual(ranges(text)?.prose, ['you ', 'must cache all of ', ' and ', ' — a context length o', 'f 128K tokens', ' and more']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+  });
+
   it('reads a tag alone on its line as an HTML block to the next blank line, and as an inline tag inside a paragraph', () => {
     const text = '<p align="center">\n<img src="a.png" width="80%"/>\n</p>\n\n<br>\nQwen3 hidden\n\nLlama 4\n<br>\nmore\n';
     assert.deepEqual(runs(text), ['Llama 4', '\n', '\n', 'more']);
@@ -330,7 +336,7 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['x **y\nz**', '(https://x.y)b', 'https://x.y?q', 'a@b.co', 'a.@b', '8*2 *x*', '~~x~~', 'a \t\nb', 'a  \r\nb', '  indented', '[x]: /u', '***x***', 'a*b*', '`a<b`',
+    for (const text of ['x **y\nz**', '(https://x.y)b', 'https://x.y?q', 'a@b.co', 'a.@b', '8*2 *x*', '~~x~~', 'a \t\nb', 'a  \r\nb', '  indented', '[x]: /u', '***x***', '`a<b`',
       '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }
