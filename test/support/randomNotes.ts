@@ -37,6 +37,7 @@ const plainInline = [
   'b*', '8*220B?', 'x** y', '*a* b*', 'a* *b*', 'x_ _y_', '__a__ b__', '@user', '(@cohere)', '@독일', '@', '[a|b](u)', '[Qwen-1.8B|7B](https://x.y/q)',
   '(https://x.y/a)', '(https://x.y/a).', '(see https://x.y)', '(https://x.y/a/),',
   '[we_benchmarked_it](https://x.y/we_b)', '[0Uu_VJe](u)',
+  '[LLaMA](https://en.wikipedia.org/wiki/Llama_(language_model))', '[a](u(v)w)', '[`c`](x_(y))', '[**b**](p(q))', '[a](u(v)', '[a](u((v)))', '[a](u((v))', '[a](u(v)(w))', '[a](u(v w))',
   'o**f 128K tokens**', 'a*b*c', 'x**y**', '**cache `k_t` and `v_t`**', '*a `*` b*', '**a `b**` c**', '_a `_` b_', 'x*y `z`*',
   'end\\\n', 'ICML\'19\\\nnext', 'x\\\\\n', '**b**\\\n',
   '[**HF model hub**](u)', '([**Link**](https://x.y/l))', '[*a b*](u)', '[__x__](u)', '[_y:_](u)', '[`beyond-vibes`](https://x.y/b)', '**[Apps in ChatGPT] 앱**', '*[a] [b][ref]*',

@@ -665,11 +665,12 @@ const FOOTNOTE_CALL = /\^([\p{L}\p{N}_-]+)\]/uy;
 const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>`]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/y;
 /**
  * An inline link of plain text: no construct inside (an `@` makes no address in a link's text,
- * GFM; a `_` inside a word opens and closes no emphasis, `[we_benchmarked](…)`).
+ * GFM; a `_` inside a word opens and closes no emphasis, `[we_benchmarked](…)`); its address may
+ * hold one level of balanced parentheses (`…/wiki/Llama_(language_model)`).
  */
-const LINK = /\[((?:[^[\]\\`*_<>&~|\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(([^\s()<>\\`]*)\)/y;
+const LINK = /\[((?:[^[\]\\`*_<>&~|\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
 /** The same outside a table's cell, where `|` is text (`[Qwen-1.8B|7B](…)`). */
-const LINK_OUTSIDE_CELL = /\[((?:[^[\]\\`*_<>&~\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(([^\s()<>\\`]*)\)/y;
+const LINK_OUTSIDE_CELL = /\[((?:[^[\]\\`*_<>&~\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
 /** A character of an email's local part (GFM's `atext`). */
 const ATEXT = /[A-Za-z0-9+._-]/;
 const WWW = /www\./iy;
@@ -710,9 +711,9 @@ const AFTER_URL_START = /[ (]/;
 const URL_TRAIL = /[.,:;!?)]/;
 
 /** A link whose whole text is emphasised (`[**HF model hub**](…)`): the marks, the text (no space at either end), the address. */
-const EMPHASIZED_LINK = /\[(\*\*|\*|__|_)([^\s[\]\\`*_<>&~|](?:[^[\]\\`*_<>&~|\n\r\t]*[^\s[\]\\`*_<>&~|])?)\1\]\(([^\s()<>\\`]*)\)/y;
+const EMPHASIZED_LINK = /\[(\*\*|\*|__|_)([^\s[\]\\`*_<>&~|](?:[^[\]\\`*_<>&~|\n\r\t]*[^\s[\]\\`*_<>&~|])?)\1\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
 /** A link whose whole text is a code span (`` [`beyond-vibes`](…) ``). */
-const CODE_LINK = /\[`[^`[\]|\n\r]+`\]\(([^\s()<>\\`]*)\)/y;
+const CODE_LINK = /\[`[^`[\]|\n\r]+`\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
 
 /**
  * A link at `i` whose whole text is one emphasis or one code span, as notes link titles and

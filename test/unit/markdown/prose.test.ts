@@ -114,6 +114,12 @@ describe('fast path', () => {
     }
   });
 
+  it('reads a link whose address holds balanced parentheses, as Wikipedia addresses do', () => {
+    const text = '- LLaMA stands for [Large Language Model Meta AI](https://en.wikipedia.org/wiki/Llama_(language_model)) here';
+    assert.deepEqual(ranges(text)?.prose, ['LLaMA stands for ', 'Large Language Model Meta AI', ' here']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+  });
+
   it('reads a code span inside emphasis, and a `*` run inside a word that opens emphasis', () => {
     const text = 'you **must cache all of `k_t` and `v_t`** — a context length o**f 128K tokens** and more';
     assert.deepEqual(ranges(text)?.prose, ['you ', 'must cache all of ', ' and ', ' — a context length o', 'f 128K tokens', ' and more']);
