@@ -37,7 +37,7 @@ const plainInline = [
   'b*', '8*220B?', 'x** y', '*a* b*', 'a* *b*', 'x_ _y_', '__a__ b__', '@user', '(@cohere)', '@독일', '@', '[a|b](u)', '[Qwen-1.8B|7B](https://x.y/q)',
   '(https://x.y/a)', '(https://x.y/a).', '(see https://x.y)', '(https://x.y/a/),',
   '[we_benchmarked_it](https://x.y/we_b)', '[0Uu_VJe](u)',
-  '[LLaMA](https://en.wikipedia.org/wiki/Llama_(language_model))', '[a](u(v)w)', '[`c`](x_(y))', '[**b**](p(q))', '[a](u(v)', '[a](u((v)))', '[a](u((v))', '[a](u(v)(w))', '[a](u(v w))',
+  '[LLaMA](https://en.wikipedia.org/wiki/Llama_(language_model))', '[a](u(v)w)', '[`c`](x_(y))', '[**b**](p(q))', '[a](u(v)', '[a](u((v)))', '[a](u((v))', '[a](u(v)(w))', '[a](u(v w))', '[b](c\n)', '[b](c\n  ) y', '**[a](u) [b](c**\n) .',
   'o**f 128K tokens**', 'a*b*c', 'x**y**', '**cache `k_t` and `v_t`**', '*a `*` b*', '**a `b**` c**', '_a `_` b_', 'x*y `z`*',
   'end\\\n', 'ICML\'19\\\nnext', 'x\\\\\n', '**b**\\\n',
   '[**HF model hub**](u)', '([**Link**](https://x.y/l))', '[*a b*](u)', '[__x__](u)', '[_y:_](u)', '[`beyond-vibes`](https://x.y/b)', '**[Apps in ChatGPT] 앱**', '*[a] [b][ref]*',
@@ -111,6 +111,7 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
     '[^a]: one <https://x.y/a> (as of 2026)\n[^b]: two\n[ref]: /u', '[^1]: 각주\n[^2]: <mailto:a@b.c> 685B\n   more', '[^x]: <http://a b>\n[^y]: y',
   );
   const thematic = fc.constantFrom('---', '***', '___', '- - -', '===', 'Setext\n===', 'Setext\n---');
+  const pipes = fc.constantFrom('| ▲ [사진=SK텔레콤] |', '| a |\n| b |', '![]() |\n| ▲ x |', 'text\n| a | b |\n|---|---|\n| c | d |', '| a | b |\n--- | ---\n| c | d |', '| a |\n---', '| a |\n:--', 'x\n| a | b |\n-|-', '| a |\n===', '- item\n| a |', '> q\n| a |', 'text\n| a |\n|---|---|', '| a |  \n|---|  \n| b |', 'x\n| a | b |\n|---|---|\t\n| c | d |', '| a |\n | --- |\n| b |');
   // One-line HTML comments, as around a generated table: the fast path reads them too.
   const comment = fc.constantFrom('<!-- research-notes:table -->', '<!-- /research-notes:table -->', '<!-- x --> tail 685B', '   <!-- note -->', ' <!-- a -- b -->', '<!-->', '<!-- open', '    <!-- indented -->', '  <!-- in an item? -->');
   const blank = fc.constantFrom('', ' ', '\t');
@@ -127,6 +128,7 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
     { weight: noise, arbitrary: thematic },
     { weight: 1, arbitrary: blank },
     { weight: 1, arbitrary: comment },
+    { weight: 1, arbitrary: pipes },
   );
   const frontMatter = fc.constantFrom('', '', '', '---\ntitle: SKT 5000억\n\nmodels: [DeepSeek V3.1]\n---\n', '---\na: 1\n', '+++\nx = 1\n+++\n', '---\n---\n');
   const separator = fc.constantFrom('\n', '\n\n', '\n\n', '\n\n\n', '\n \n');

@@ -52,6 +52,8 @@ const THEMATIC_BREAK = / {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\r?(?![^\n])/y;
 const SETEXT_UNDERLINE = / {0,3}(?:=+|-+)[ \t]*\r?(?![^\n])/y;
 const DELIMITER_ROW = /\|(?: *:?-+:? *\|)+\r?(?![^\n])/y;
 const DELIMITER_CELL = / *:?-+:? *\|/g;
+/** A line that may be a table's delimiter row, with or without pipes: only `-`, `|`, `:` and blanks, one `-` at least. */
+const MAYBE_DELIMITER_ROW = /[ \t]*(?=[^\n]*-)[-|: \t]+\r?(?![^\n])/y;
 const FOOTNOTE_DEFINITION = /\[\^([\p{L}\p{N}_-]+)\]: /uy;
 /** A URI autolink: `<`, a scheme, `:`, no space, `<` or `>`, then `>` (CommonMark). */
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*>/y;
@@ -305,8 +307,11 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       continue;
     }
 
-    if (c === 0x7c /* | */) {
-      if (open !== 'none' || next >= n || !test(DELIMITER_ROW, text, next)) return stop();
+    // A table: its head and delimiter rows, at a block's start or interrupting a paragraph (not a
+    // quoted or listed one, whose lines with pipes go on lazily: remark's). A line of pipes with no
+    // line after it that may be a delimiter row (`|---|  `, `--- | ---`, `:--`) is text (below).
+    if (c === 0x7c && next < n && test(MAYBE_DELIMITER_ROW, text, next)) {
+      if ((open !== 'none' && open !== 'para') || !test(DELIMITER_ROW, text, next)) return stop();
       const delimiterEnd = text.indexOf('\n', next) === -1 ? n : text.indexOf('\n', next);
       const count = text.slice(next + 1, delimiterEnd).match(DELIMITER_CELL)?.length ?? 0;
       if (!row(text, pos, end, count, inline)) return stop();
@@ -319,7 +324,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
 
     // A backslash before the line ending (not escaped) breaks a paragraph's line hard when the
     // paragraph goes on, and is text at its end (a heading's and a cell's are remark's).
-    const slash = !trailing && end > pos && text.charCodeAt(end - 1) === 0x5c && unescaped(text, end - 1, pos);
+    // (After a space, or alone on its line, it is remark's.)
+    const slash = !trailing && end > pos + 1 && text.charCodeAt(end - 1) === 0x5c && !isSpace(text, end - 2) && unescaped(text, end - 1, pos);
     if (slash) end--;
     // A list item, its marker at most three columns past the content of the open item it is in, or
     // of none (`- a` then `    - b` or `\t- b`, as outlines nest; `  - a` under a paragraph).
@@ -435,8 +441,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       continue;
     }
     // A tag alone on its line interrupts no paragraph: the paragraph goes on over it (an inline
-    // tag). After a quoted or listed one micromark reads it as an HTML block: remark's.
-    if (!startsParagraph(text, pos, end) && (open !== 'para' || c !== 0x3c || !loneTag(text, pos, end))) return stop();
+    // tag). After a quoted or listed one micromark reads it as an HTML block: remark's. A line of
+    // pipes with no delimiter row after it goes on a paragraph as text.
+    if (!startsParagraph(text, pos, end) && c !== 0x7c && (open !== 'para' || c !== 0x3c || !loneTag(text, pos, end))) return stop();
     if (afterFence) return stop(); // after a fence in an item, a line with no indent ends the list
     // A paragraph, or the lazy continuation of a quoted one or of an item's: the line break is in its text.
     if (open === 'para' || open === 'quote' || open === 'list') {
@@ -792,14 +799,15 @@ const ADDRESS_IN = /:\/\/|www\./i;
 const BRACKETED = /\[((?:[^[\]\\`*_<>&~|@\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+)\]/y;
 
 /**
- * `[label](` at `i` with no `)` after it before `to` (a link cut at the end of a table's cell, as
- * in clipped pages): no inline link can close, and with no definition of the label no reference
+ * `[label](` at `i` ending before `to`, with no `)` after it before `limit` (the end of its cell
+ * or paragraph: a link cut at the end of a table's cell, as in clipped pages; a paragraph's link
+ * may close on a later line): no inline link can close, and with no definition of the label no reference
  * link either, so `[`, the label, `]` and `(` are text. The label's key goes into `refs`: a
  * definition added later makes it a link.
  */
-function unfinishedLink(text: string, i: number, to: number, definitions: DefinitionTable, refs: Set<string>): boolean {
+function unfinishedLink(text: string, i: number, to: number, limit: number, definitions: DefinitionTable, refs: Set<string>): boolean {
   const label = test(PLAIN_LABEL, text, i);
-  if (!label || PLAIN_LABEL.lastIndex > to || indexIn(text, 0x29 /* ) */, PLAIN_LABEL.lastIndex, to) !== -1) return false;
+  if (!label || PLAIN_LABEL.lastIndex > to || indexIn(text, 0x29 /* ) */, PLAIN_LABEL.lastIndex, limit) !== -1) return false;
   const key = linkKey(label[1]);
   refs.add(key);
   return !definitions.has(key);
@@ -1053,7 +1061,7 @@ export function inlineProse(
           i = end; // `[[Page]]` as notes apps link pages: text, unless `[Page]` is defined
           continue;
         }
-        if (!link && unfinishedLink(text, i, to, definitions, refs)) {
+        if (!link && unfinishedLink(text, i, to, limit, definitions, refs)) {
           i++; // `[label](https://exampl` cut at a cell's end: brackets and text, then maybe a bare URL
           continue;
         }

@@ -114,6 +114,20 @@ describe('fast path', () => {
     }
   });
 
+  it('reads a line of pipes with no delimiter row after it as text, and a table interrupting a paragraph', () => {
+    const text = '![]() |\n| ▲ [사진=SK텔레콤] |\nAI 4대장 스펙 비교표\n| 항목 | 제미나이 3 프로 |\n|---|---|\n| 개발사 | Google DeepMind |\n';
+    assert.deepEqual(runs(text), [' |', '\n', '| ▲ [사진=SK텔레콤] |', '\n', 'AI 4대장 스펙 비교표', '항목', '제미나이 3 프로', '개발사', 'Google DeepMind']);
+    assert.equal(maskNote(text), maskWholeNote(text));
+    for (const other of ['| a | b |\n--- | ---\n| c | d |', '| a |\n:--', '| a |\n---', '- item\n| a | b |\n|---|---|']) assert.equal(maskNote(other), maskWholeNote(other), other);
+  });
+
+  it('reads a link whose `)` is on a later line of its paragraph as a link (remark\'s), not as a link cut short', () => {
+    for (const text of ['x [b](c\n) y', '- x [b](c\n  ) y']) {
+      assert.notEqual(fastRun(text, 0, none)?.end, text.length, text);
+      assert.equal(maskNote(text), maskWholeNote(text), text);
+    }
+  });
+
   it('reads a link whose address holds balanced parentheses, as Wikipedia addresses do', () => {
     const text = '- LLaMA stands for [Large Language Model Meta AI](https://en.wikipedia.org/wiki/Llama_(language_model)) here';
     assert.deepEqual(ranges(text)?.prose, ['LLaMA stands for ', 'Large Language Model Meta AI', ' here']);
@@ -184,7 +198,7 @@ describe('fast path', () => {
     const text = 'SKT는 5000억\n**A.X** K1\n===\n\nIntro\n    - *e\n  ---\nDeepSeek V3.1 after it.\n';
     assert.deepEqual(runs(text), ['SKT는 5000억', '\n', 'A.X', ' K1', 'Intro', '\n', '    - *e', 'DeepSeek V3.1 after it.']);
     // The line after the underline is a fresh point: a run that cannot read the next line ends there.
-    assert.deepEqual(ranges('SKT\n===\n| a |\n'), { end: 8, complete: false, prose: ['SKT'] });
+    assert.deepEqual(ranges('SKT\n===\na@b.co\n'), { end: 8, complete: false, prose: ['SKT'] });
     assert.equal(maskNote(text), maskWholeNote(text));
     for (const under of ['=', '-', '   ---', '===\r', '--\t']) {
       const note = `A *b* c\n${under}\nDeepSeek V3.\n`;
