@@ -675,9 +675,11 @@ const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*
  * GFM; a `_` inside a word opens and closes no emphasis, `[we_benchmarked](…)`); its address may
  * hold one level of balanced parentheses (`…/wiki/Llama_(language_model)`).
  */
-const LINK = /\[((?:[^[\]\\`*_<>&~|\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
+/** A link's address in its parentheses, which may hold one level of balanced parentheses. */
+const DESTINATION = String.raw`\(((?:[^\s()<>\\\`]|\([^\s()<>\\\`]*\))*)\)`;
+const LINK = new RegExp(String.raw`\[((?:[^[\]\\\`*_<>&~|\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]` + DESTINATION, 'y');
 /** The same outside a table's cell, where `|` is text (`[Qwen-1.8B|7B](…)`). */
-const LINK_OUTSIDE_CELL = /\[((?:[^[\]\\`*_<>&~\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
+const LINK_OUTSIDE_CELL = new RegExp(String.raw`\[((?:[^[\]\\\`*_<>&~\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]` + DESTINATION, 'y');
 /** A character of an email's local part (GFM's `atext`). */
 const ATEXT = /[A-Za-z0-9+._-]/;
 const WWW = /www\./iy;
@@ -718,9 +720,9 @@ const AFTER_URL_START = /[ (]/;
 const URL_TRAIL = /[.,:;!?)]/;
 
 /** A link whose whole text is emphasised (`[**HF model hub**](…)`): the marks, the text (no space at either end), the address. */
-const EMPHASIZED_LINK = /\[(\*\*|\*|__|_)([^\s[\]\\`*_<>&~|](?:[^[\]\\`*_<>&~|\n\r\t]*[^\s[\]\\`*_<>&~|])?)\1\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
+const EMPHASIZED_LINK = new RegExp(String.raw`\[(\*\*|\*|__|_)([^\s[\]\\\`*_<>&~|](?:[^[\]\\\`*_<>&~|\n\r\t]*[^\s[\]\\\`*_<>&~|])?)\1\]` + DESTINATION, 'y');
 /** A link whose whole text is a code span (`` [`beyond-vibes`](…) ``). */
-const CODE_LINK = /\[`[^`[\]|\n\r]+`\]\(((?:[^\s()<>\\`]|\([^\s()<>\\`]*\))*)\)/y;
+const CODE_LINK = new RegExp(String.raw`\[\`[^\`[\]|\n\r]+\`\]` + DESTINATION, 'y');
 
 /**
  * A link at `i` whose whole text is one emphasis or one code span, as notes link titles and
@@ -801,8 +803,8 @@ const BRACKETED = /\[((?:[^[\]\\`*_<>&~|@\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]
 /**
  * `[label](` at `i` ending before `to`, with no `)` after it before `limit` (the end of its cell
  * or paragraph: a link cut at the end of a table's cell, as in clipped pages; a paragraph's link
- * may close on a later line): no inline link can close, and with no definition of the label no reference
- * link either, so `[`, the label, `]` and `(` are text. The label's key goes into `refs`: a
+ * may close on a later line): no inline link can close, and with no definition of the label no
+ * reference link either, so `[`, the label, `]` and `(` are text. The label's key goes into `refs`: a
  * definition added later makes it a link.
  */
 function unfinishedLink(text: string, i: number, to: number, limit: number, definitions: DefinitionTable, refs: Set<string>): boolean {
