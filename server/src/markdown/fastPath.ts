@@ -55,6 +55,11 @@ const DELIMITER_CELL = / *:?-+:? *\|/g;
 /** A line that may be a table's delimiter row, with or without pipes: only `-`, `|`, `:` and blanks, one `-` at least. */
 const MAYBE_DELIMITER_ROW = /[ \t]*(?=[^\n]*-)[-|: \t]+\r?(?![^\n])/y;
 const FOOTNOTE_DEFINITION = /\[\^([\p{L}\p{N}_-]+)\]: /uy;
+/**
+ * A link reference definition whole on its line, in plain forms: up to three spaces, `[label]:`, an
+ * address (`<…>`, or no space, parenthesis or backslash), maybe a title in quotes.
+ */
+const LINK_DEFINITION = / {0,3}\[([^[\]\\\n]{1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<()\\][^\s()\\]*)(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?[ \t]*\r?(?![^\n])/y;
 /** A URI autolink: `<`, a scheme, `:`, no space, `<` or `>`, then `>` (CommonMark). */
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*>/y;
 /** The start of an HTML comment block: up to three spaces, then `<!--` (its `-->` is looked for after it). */
@@ -138,6 +143,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
   let slashed = false;
   /** Whether the innermost item's last block was a fence, not a paragraph that a line may go on. */
   let fenced = false;
+  /** Whether the last line was a link reference definition. */
+  let definitionLine = false;
   /** The end of a paragraph's line: where its text ends, whether it broke hard, and a backslash before the line ending kept as text for now. */
   const lineOfParagraph = (end: number, trailing: boolean, lineEnd: number, hard: boolean, slash: boolean): void => {
     paraLineEnd = breakFrom(ranges, end, trailing, lineEnd);
@@ -158,6 +165,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     slashed = false;
     const afterFence = fenced;
     fenced = false;
+    const afterDefinition = definitionLine;
+    definitionLine = false;
     const lineEnd = text.indexOf('\n', pos) === -1 ? n : text.indexOf('\n', pos);
     const next = lineEnd < n ? lineEnd + 1 : n;
     let end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd; // before CR
@@ -184,6 +193,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       } else if (open === 'list') itemParagraph = true;
       else if (open !== 'none' || !codeLine(text, pos)) return stop(); // a footnote's continuation
     }
+    // After a link reference definition, an indented line other than another definition: remark's.
+    if (afterDefinition && (c === 0x20 || c === 0x09) && !test(LINK_DEFINITION, text, pos)) return stop();
     // Indented code, where nothing is open for the line to continue: no prose, to the first line indented less.
     if (open === 'none' && (c === 0x20 || c === 0x09) && codeLine(text, pos)) {
       pos = indentedCodeEnd(text, next);
@@ -192,7 +203,8 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     }
     // Micromark reads the first block after indented code as if it interrupted a paragraph (`2. x`
     // is text there), even past blank lines: no fresh point until that block (`nextCandidate`).
-    const interrupts = afterCode;
+    // So does it after a link reference definition, whose line is a paragraph's start to it (`2. x` is text).
+    const interrupts = afterCode || afterDefinition;
     afterCode = false;
     // A one-line HTML comment (`<!-- research-notes:table -->`): an HTML block of its own, no prose,
     // that ends the paragraph, table, quote or footnote before it; after a list item (whose content
@@ -405,6 +417,18 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
       continue;
     }
 
+    // A link reference definition on one line (`[r1]: /blog/r1`, `  [LFM2-8B]: https://…`): no
+    // prose, and it defines its label. It interrupts no paragraph, and the line after it is read as
+    // if it did (`interrupts`); an indented one, or a title or address on the next line, is remark's.
+    if ((c === 0x5b || c === 0x20) && open === 'none' && (!interrupts || afterDefinition)) {
+      const def = test(LINK_DEFINITION, text, pos);
+      if (def && def[1].trim() !== '' && !def[1].startsWith('^')) {
+        defined.push({ offset: pos + def[0].indexOf('['), key: linkKey(def[1]), label: def[1] });
+        definitionLine = true;
+        pos = next;
+        continue;
+      }
+    }
     if (c === 0x5b /* [ */ && (open === 'none' || open === 'footnote')) {
       const def = test(FOOTNOTE_DEFINITION, text, pos);
       if (def) {

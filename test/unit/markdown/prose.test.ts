@@ -128,6 +128,14 @@ describe('fast path', () => {
     }
   });
 
+  it('reads a link reference definition on its line as no prose that defines its label, and the line after it as micromark does', () => {
+    const text = '  [LFM2-8B]: https://huggingface.co/LiquidAI/LFM2-8B-A1B-GGUF\n[r1]: /blog/r1 "DeepSeek-R1"\nSee [r1] and [LFM2-8B].\n';
+    const run = fastRun(text, 0, new Map([[linkKey('r1'), { label: 'r1', footnote: false }], [linkKey('LFM2-8B'), { label: 'LFM2-8B', footnote: false }]]));
+    assert.deepEqual(run?.definitions.map((d) => [d.offset, d.key]), [[2, linkKey('LFM2-8B')], [62, linkKey('r1')]]);
+    assert.deepEqual(run?.ranges.map(([a, b]) => text.slice(a, b)), ['See ', 'r1', ' and ', 'LFM2-8B', '.']);
+    for (const other of [text, '[a]: /u\n2. item', '[a]: /u\n    code', '[a]: /u\n===', '[a]: /u\n---', 'text\n[a]: /u', '[a]:\n/u', '[a]: /u "t\nx"']) assert.equal(maskNote(other), maskWholeNote(other), other);
+  });
+
   it('reads a link whose address holds balanced parentheses, as Wikipedia addresses do', () => {
     const text = '- LLaMA stands for [Large Language Model Meta AI](https://en.wikipedia.org/wiki/Llama_(language_model)) here';
     assert.deepEqual(ranges(text)?.prose, ['LLaMA stands for ', 'Large Language Model Meta AI', ' here']);
@@ -356,7 +364,7 @@ describe('fast path', () => {
   });
 
   it('leaves what it does not know to remark', () => {
-    for (const text of ['x **y\nz**', '(https://x.y)b', 'https://x.y?q', 'a@b.co', 'a.@b', '8*2 *x*', '~~x~~', 'a \t\nb', 'a  \r\nb', '  indented', '[x]: /u', '***x***', '`a<b`',
+    for (const text of ['x **y\nz**', '[x]:\n/u', '(https://x.y)b', 'https://x.y?q', 'a@b.co', 'a.@b', '8*2 *x*', '~~x~~', 'a \t\nb', 'a  \r\nb', '  indented', '***x***', '`a<b`',
       '   <span>x</span> y', '- <div>x', '> <p>x', 'a <span\nb>', 'a <x y=">', 'a <!-- c --> b', '*a <b>x</b>*', '_a__', '_*a*_']) {
       assert.equal(fastRun(text, 0, none), undefined, text);
     }
