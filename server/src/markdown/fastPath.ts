@@ -619,7 +619,7 @@ function startsParagraph(text: string, at: number, end: number): boolean {
     case 0x3a: // : — a table's delimiter row starts `:-`; else text (`: 구글이 …`, as a gloss under an item)
       return text.charCodeAt(at + 1) !== 0x2d;
     case 0x3c: // < — an inline tag then text; a tag that opens an HTML block is remark's
-      return inlineTagOpensParagraph(text, at, end);
+      return inlineTagLine(text, at, end) === 'text';
     case 0x5f: // one or two _ then text: emphasis, not a thematic break
       return (text.charCodeAt(at + 1) !== 0x5f || text.charCodeAt(at + 2) !== 0x5f) && !isSpace(text, at + 1) && !(text.charCodeAt(at + 1) === 0x5f && isSpace(text, at + 2));
     case 0x23: { // # not followed by a space: text
@@ -644,11 +644,6 @@ const BLOCK_TAGS = new Set(
     'noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul').split(' '),
 );
 
-/**
- * A line opening with an inline tag (`<span class="hl">SKT</span> …`) is a paragraph when the tag
- * is complete on the line, names no block-level element, and text follows it on the line (a tag
- * alone on its line opens an HTML block of kind 7).
- */
 /** The start of an HTML block of CommonMark's sixth kind, at a line's start: a block tag's name, then a space, `>`, `/>` or the line's end. */
 const HTML_BLOCK_OPEN = new RegExp(
   String.raw`<\/?(?:${[...BLOCK_TAGS].filter((t) => !['script', 'pre', 'style', 'textarea'].includes(t)).join('|')})(?=[ \t>]|\/>|\r?\n|\r?$)`,
@@ -656,24 +651,21 @@ const HTML_BLOCK_OPEN = new RegExp(
 );
 
 /**
- * Whether the line `[at, end)` is one complete tag and nothing else (CommonMark's seventh kind of
- * HTML block when it starts a block): not a tag of the first kind (`<script>`, `<pre>`…) nor a
- * block tag (the sixth, `HTML_BLOCK_OPEN`), which open a block whatever follows.
+ * A complete tag opening the line `[at, end)` that is neither of the first kind (`<script>`,
+ * `<pre>`…) nor a block tag (the sixth, `HTML_BLOCK_OPEN`), which open a block whatever follows:
+ * `'text'` when text follows it on the line (`<span class="hl">SKT</span> …`: a paragraph),
+ * `'alone'` when nothing does (`<br>`: CommonMark's seventh kind of HTML block where a block
+ * starts, an inline tag where a paragraph goes on), else undefined.
  */
-function loneTag(text: string, at: number, end: number): boolean {
-  if (!test(INLINE_TAG, text, at) || text.slice(INLINE_TAG.lastIndex, end).trim() !== '') return false;
-  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(text.slice(at, INLINE_TAG.lastIndex))![1].toLowerCase();
-  return !BLOCK_TAGS.has(name);
-}
-
-function inlineTagOpensParagraph(text: string, at: number, end: number): boolean {
-  if (!test(INLINE_TAG, text, at)) return false;
+function inlineTagLine(text: string, at: number, end: number): 'text' | 'alone' | undefined {
+  if (!test(INLINE_TAG, text, at)) return undefined;
   const tagEnd = INLINE_TAG.lastIndex;
   const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(text.slice(at, tagEnd))![1].toLowerCase();
-  if (BLOCK_TAGS.has(name)) return false;
+  if (BLOCK_TAGS.has(name)) return undefined;
   const lineEnd = text.indexOf('\n', tagEnd);
-  return text.slice(tagEnd, lineEnd === -1 || lineEnd > end ? end : lineEnd).trim() !== '';
+  return text.slice(tagEnd, lineEnd === -1 || lineEnd > end ? end : lineEnd).trim() !== '' ? 'text' : 'alone';
 }
+const loneTag = (text: string, at: number, end: number): boolean => inlineTagLine(text, at, end) === 'alone';
 
 const isSpace = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
@@ -701,9 +693,11 @@ const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*
  */
 /** A link's address in its parentheses, which may hold one level of balanced parentheses. */
 const DESTINATION = String.raw`\(((?:[^\s()<>\\\`]|\([^\s()<>\\\`]*\))*)\)`;
-const LINK = new RegExp(String.raw`\[((?:[^[\]\\\`*_<>&~|\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]` + DESTINATION, 'y');
+const plainLink = (pipes: string): RegExp =>
+  new RegExp(String.raw`\[((?:[^[\]\\\`*_<>&~${pipes}\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]` + DESTINATION, 'y');
+const LINK = plainLink('|');
 /** The same outside a table's cell, where `|` is text (`[Qwen-1.8B|7B](…)`). */
-const LINK_OUTSIDE_CELL = new RegExp(String.raw`\[((?:[^[\]\\\`*_<>&~\n\r\t]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*)\]` + DESTINATION, 'y');
+const LINK_OUTSIDE_CELL = plainLink('');
 /** A character of an email's local part (GFM's `atext`). */
 const ATEXT = /[A-Za-z0-9+._-]/;
 const WWW = /www\./iy;
