@@ -415,8 +415,13 @@ function insertionPoint(text: string, offset: number, boundaries: readonly numbe
     return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
   };
   const [from, to] = piece(boundaries, offset, text.length);
-  const node = parseBlocks(text.slice(from, to)).children.find((n) => n.position && from + n.position.start.offset! <= offset && offset <= from + n.position.end.offset!);
-  if (node) return [lineEnd(from + node.position!.end.offset!), false];
+  // A piece after the note's start is parsed after an empty heading, which closes it and starts
+  // it afresh: alone, its first line would be at the start of a document, where `---` or `+++`
+  // opens front matter.
+  const head = from > 0 ? '#\n' : '';
+  const at = from - head.length;
+  const node = parseBlocks(head + text.slice(from, to)).children.find((n) => n.position && at + n.position.start.offset! <= offset && offset <= at + n.position.end.offset!);
+  if (node) return [lineEnd(at + node.position!.end.offset!), false];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd(offset))) ? [lineStart, true] : [lineEnd(offset), false];
 }

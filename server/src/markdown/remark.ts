@@ -139,9 +139,10 @@ export function parseMarkdown(text: string): Root {
  * The blocks of `text`, for where one ends (`features/comparisonTable.ts` puts a table after the
  * block holding the cursor): `parseMarkdown` without GFM's tables and inline syntax (footnote
  * definitions, which hold blocks, are kept). A table's rows end where the paragraph they would
- * make ends, at a blank line or a line that opens another block, and on a big table the table
- * syntax is most of the parse (a 256 KB table: 1.2 s with it, 0.15 s without). Inline content
- * and tables come out as paragraphs.
+ * make ends, at a blank line or a line that opens another block (so a paragraph right above a
+ * table, indented lines right under it and a `---` underline are read with it), and on a big
+ * table the table syntax is most of the parse (a 256 KB table: 1.2 s with it, 0.15 s without).
+ * Inline content and tables come out as paragraphs.
  */
 export function parseBlocks(text: string): Root {
   return parse(text, (source) => featuresOf(source) & FOOTNOTE);

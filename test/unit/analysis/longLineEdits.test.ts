@@ -100,7 +100,8 @@ describe('long lines, random edits', () => {
       // `npm run mutants`: this property's kills came by run 20.
       { seed: SEED, numRuns: 80 },
     );
-    assert.ok(lineCuts >= 25, `only ${lineCuts} cuts at the start of a line`);
+    // The generator makes 15–39 such cuts over seeds 0–15 (`RN_SEED`): fewer than 10 would mean it changed.
+    assert.ok(lineCuts >= 10, `only ${lineCuts} cuts at the start of a line`);
   });
 });
 

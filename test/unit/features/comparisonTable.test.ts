@@ -504,15 +504,47 @@ describe('features/comparisonTable: where a new table goes', () => {
     );
   });
 
+  it('reads `+++` or `---` lines in the middle of a note as text, not as the front matter a piece would start with', () => {
+    // The cursor's paragraph is a piece of its own (blank lines around it); parsed alone, its
+    // `+++` lines would open front matter, which would end the block at the second one.
+    const text = 'GPT-4 and DeepSeek-V3.1.\n\n+++\nx = 1\n+++\nmore text\n\nLast.\n';
+    const analysis = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), { aliases: buildAliasIndex(fake), claims: () => [] });
+    assert.ok(analysis.structure?.boundaries.includes(text.indexOf('+++')), 'the paragraph starts a piece');
+    const edit = tableEdit(analysis, fake, defaults, { offset: text.indexOf('x = 1') });
+    assert.ok(edit.ok);
+    assert.deepEqual(edit.range, { start: text.indexOf('\n\nLast'), end: text.indexOf('\n\nLast') });
+  });
+
   it(`finds the end of the block holding the cursor as a full GFM parse does, tables included (seed ${SEED})`, () => {
-    // `parseBlocks` reads a table as the paragraph its rows make: the same block, ending at the same place.
-    const endOfBlock = (tree: Root, offset: number): number | undefined =>
-      tree.children.find((n) => n.position!.start.offset! <= offset && offset <= n.position!.end.offset!)?.position!.end.offset;
+    // `parseBlocks` reads a table as the paragraph its rows make: the same block, ending at the
+    // same place. So a table right under a paragraph is read with it, and so is what GFM ends a
+    // table with but not a paragraph (indented lines, GFM's indented code, and the lines after
+    // them up to a blank one; a `---` line, which underlines the paragraph as a heading): the new
+    // table goes after all of it, never between a paragraph and the table it introduces.
+    const endOfBlock = (tree: Root, text: string, offset: number): number | undefined => {
+      const blocks = tree.children;
+      const isIndented = (n: Nodes): boolean => /^(?: {4}|\t)/.test(text.slice(text.lastIndexOf('\n', n.position!.start.offset!) + 1));
+      let j = blocks.findIndex((n) => n.position!.start.offset! <= offset && offset <= n.position!.end.offset!);
+      if (j === -1) return undefined;
+      let rows = blocks[j].type === 'table';
+      for (; j + 1 < blocks.length && blocks[j + 1].position!.start.line === blocks[j].position!.end.line + 1; j++) {
+        const next = blocks[j + 1];
+        // A `---` line under the rows underlines the paragraph they make: a heading, which ends it.
+        if (rows && next.type === 'thematicBreak' && /^ {0,3}-+[ \t]*(?:\r?\n|$)/.test(text.slice(next.position!.start.offset! - next.position!.start.column + 1))) {
+          j++;
+          break;
+        }
+        const joins = next.type === 'table' ? blocks[j].type === 'paragraph' || rows : rows && (next.type === 'paragraph' || (next.type === 'code' && isIndented(next)));
+        if (!joins) break;
+        rows ||= next.type === 'table';
+      }
+      return blocks[j].position!.end.offset;
+    };
     const withTable = fc.tuple(note, note).map(([a, b]) => `${a}\n\n| Model | Params |\n| --- | --: |\n| GPT-4 | 1.8T |\n${b}`);
     fc.assert(
       fc.property(fc.oneof(note, withTable), fc.double({ min: 0, max: 1, noNaN: true }), (text, at) => {
         const offset = Math.floor(at * text.length);
-        assert.equal(endOfBlock(parseBlocks(text), offset), endOfBlock(parseMarkdown(text), offset));
+        assert.equal(endOfBlock(parseBlocks(text), text, offset), endOfBlock(parseMarkdown(text), text, offset));
       }),
       { seed: SEED, numRuns: 300 },
     );
