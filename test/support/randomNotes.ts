@@ -16,14 +16,14 @@ const words = [
   'GPT-4.5', 'LG AI연구원', '서울대,', 'KAIST', '네이버', 'HyperCLOVA X', 'EXAONE', 'Qwen3-235B-A22B', 'SKTelecom',
   '685B', '671B', '5000억', '6850억', '6,850억', '1조 2000억', '37B active', '500B', '100B', '7B–70B', '0.685T', '405 billion',
   '1.8T', '46.7B', '$5B', '128K tokens', '8x7B', '2025년', 'Phi-3', 'Gemini 1.5', 'Small', 'Pro', 'Qwen3', '30B-A3B',
-  'DeepSeek V3/R1', 'GPT-4/4o', 'Ko-Llama', 'Meta-Llama',
+  'DeepSeek V3/R1', 'GPT-4/4o', 'Ko-Llama', 'Meta-Llama', 'Falcon', 'Trinity', 'Arcee Trinity',
 ];
 const punctuation = ['.', ',', '!', '?', ':', ';', ' (', ')', '“', '”', '‘', '’', '·', '%', ' - ', ' ~ ', '…', '#', '/'];
 const inline = [
   '**굵게**', '*em*', '_u_', '`code 685B`', '``a`b``', '[DeepSeek V3.1](https://deepseek.com)', '<https://a.b/c>', 'https://example.com/x',
   'www.example.com', 'a@b.co', '[ref]', '[Ref][]', '[text][ref]', '[^1]', '[^note]', '&amp;', '&#49;', '\\*', '<span>SKT</span>',
   '~~del~~', '~x~', '|', '![alt](i.png)', '[x]', ' \\\n', '  \n', '\t', '\u00a0', '\u2028',
-  '[[Qwen3]]', '[[ref]]', '![[a.png]]',
+  '[[Qwen3]]', '[[ref]]', '![[a.png]]', '[w](https://huggingface.co/a/b)', 'https://hf.co/x',
 ];
 
 /** Inline constructs in the plain forms the fast path reads. */

@@ -186,7 +186,7 @@ function update(
   // 2. Mentions.
   const rescan: Rescan =
     recognizers.reach === undefined
-      ? { list: siteLabels(recognizers, text, recognizers.aliases.find(mask)), from: 0, to: mask.length }
+      ? { list: siteLabels(recognizers, text, recognizers.aliases.find(mask, 0, mask.length, text)), from: 0, to: mask.length }
       : rescanMentions(prev.mentions, text, mask, prev.mask, changeStart, changeEnd, delta, recognizers, structure.window);
   const { shortForms, ...mentions } = withShortForms(prev, rescan, text, mask, delta, recognizers);
 
@@ -380,11 +380,11 @@ function rescanMentions(
   let found: Mention[] = [];
   for (;;) {
     if (y >= n) {
-      found = recognizers.aliases.find(mask, x, n);
+      found = recognizers.aliases.find(mask, x, n, text);
       y = n;
       break;
     }
-    found = recognizers.aliases.find(mask, x, after(mask, y, reach));
+    found = recognizers.aliases.find(mask, x, after(mask, y, reach), text);
     const inNew = nameAt(found, y);
     const inOld = nameAt(old, y - delta);
     if (!inNew && !inOld) break;

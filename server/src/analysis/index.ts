@@ -208,7 +208,7 @@ export async function analyzeNoteAsync(
   for (let from = 0; from < mask.length; ) {
     const masked = mask.indexOf('\u0000', from + SLICE);
     const to = masked === -1 ? mask.length : masked;
-    for (const m of recognizers.aliases.find(mask, from, to)) mentions.push(m);
+    for (const m of recognizers.aliases.find(mask, from, to, text)) mentions.push(m);
     from = to;
     await new Promise(setImmediate);
     if (control.isCancelled?.()) return undefined;
@@ -225,7 +225,7 @@ function recognize(
   mask: string,
   structure: NoteStructure,
   recognizers: Recognizers,
-  found = recognizers.aliases.find(mask),
+  found = recognizers.aliases.find(mask, 0, mask.length, text),
 ): NoteAnalysis {
   const full = recognizers.siteLabels ? recognizers.siteLabels(text, found) : found;
   const shortForms = recognizers.shortForms?.(full);

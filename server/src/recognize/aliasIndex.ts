@@ -23,8 +23,11 @@ import { sharedSpanText } from './spans';
  */
 export interface AliasIndex {
   readonly version: number;
-  /** Leftmost-longest, non-overlapping mentions in `mask[start, end)`. */
-  find(mask: string, start?: number, end?: number): Mention[];
+  /**
+   * Leftmost-longest, non-overlapping mentions in `mask[start, end)`. `text`, the note the mask
+   * is of, tells what the mask hides: a link to the Hugging Face Hub puts its paragraph in the field.
+   */
+  find(mask: string, start?: number, end?: number, text?: string): Mention[];
   /** Entity ids whose folded name or alias is exactly `name`. */
   lookup(name: string): readonly string[];
 }
@@ -714,9 +717,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   return {
     version: kb.version,
     lookup: (name) => byName.get(foldName(name)) ?? [],
-    find(mask, start = 0, end = mask.length) {
+    find(mask, start = 0, end = mask.length, text) {
       const mentions: Mention[] = [];
-      const aboutAI = contextOf(mask, (from, to) => namesTheField(mask, from, to));
+      const aboutAI = contextOf(mask, (from, to) => namesTheField(mask, from, to), text);
       let i = start;
       while (i < end) {
         // Most characters start no name, nor does a letter or digit inside a Latin word.

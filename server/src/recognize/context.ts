@@ -18,17 +18,28 @@ const AI_WORDS =
  * `aboutAI` for one scan, which asks in order of position: the last paragraph asked about and its
  * answer are kept, as a scan asks many times in one paragraph and finding a paragraph's ends walks
  * it (a 256 KB table is one paragraph). `hasName(start, end)` says whether the paragraph names
- * something of the field.
+ * something of the field. `text`, the note `mask` is of (the same length), shows what the mask
+ * hides: a link to the Hugging Face Hub (`[Trinity-Mini](https://huggingface.co/arcee-ai/…)`)
+ * puts its paragraph in the field, as a word of the field does.
  */
-export function contextOf(mask: string, hasName: (start: number, end: number) => boolean): (pos: number) => boolean {
+export function contextOf(mask: string, hasName: (start: number, end: number) => boolean, text?: string): (pos: number) => boolean {
   let last: { start: number; end: number; about: boolean } | undefined;
   return (pos) => {
     if (last && pos >= last.start && pos < last.end) return last.about;
     const own: [number, number] = [paragraphStart(mask, pos), paragraphEnd(mask, pos)];
     const [start, end] = contextAround(mask, own[0], own[1]);
-    last = { start: own[0], end: own[1], about: hasAIWords(mask, start, end) || hasName(start, end) };
+    const about = hasAIWords(mask, start, end) || (text !== undefined && hasHubLink(text, start, end)) || hasName(start, end);
+    last = { start: own[0], end: own[1], about };
     return last.about;
   };
+}
+
+/** The Hugging Face Hub's hosts, as an address in the text writes them. */
+const HUB_ADDRESS = /\b(?:huggingface\.co|hf\.co)\//i;
+
+/** Whether `text[start, end)` holds an address on the Hugging Face Hub (a link's target, or a bare address). */
+export function hasHubLink(text: string, start: number, end: number): boolean {
+  return HUB_ADDRESS.test(text.slice(start, end));
 }
 
 /**

@@ -9,11 +9,14 @@
  * two of the note's models share. A form may carry the size and variant suffixes of a model id
  * (`Scout-17B-16E`, `Maverick-17B-128E-Instruct`).
  *
+ * A family named with its maker's name first (`Arcee Trinity`, `Amazon Nova`) has the rest of
+ * that name as its own form (`Trinity`, `Nova`), after any full mention of the family.
+ *
  * A member's variant word (`mini` of Phi-3-mini, `Pro` of Gemini 1.5 Pro) is too common a word to
  * define a form for the whole note; it names the member only in a table row, in a later cell than
  * its family written with the generation (`| Phi-3 | Mini (3.8B), Small (7B) |`): a row form.
  */
-import type { KnowledgeBase, ModelEntity } from '../knowledge/types';
+import type { FamilyEntity, KnowledgeBase, ModelEntity } from '../knowledge/types';
 import { buildAliasIndex, foldName, VARIANT, type AliasIndex } from './aliasIndex';
 import { SEP } from '../knowledge/normalize';
 import type { Mention } from './types';
@@ -76,6 +79,66 @@ const SIZE_WORD = /^\d+(?:\.\d+)?[BbMm]$/;
 export function memberFormsOf(kb: KnowledgeBase, familyId: string, written: string): [string, string][] {
   return memberTails(kb, familyId, written).filter(([tail]) => isShortForm(tail)).map(([tail, id]) => [tail.join(' '), id] as [string, string]);
 }
+
+/**
+ * The forms a family defines for itself: the rest of each of its names that starts with its
+ * maker's name or alias (`Arcee Trinity` of Arcee AI → `Trinity`): a word first (`Mistral 3`,
+ * `Baichuan 2` define none), words alone (not `Qwen (first generation)`), none of them a word of
+ * the field or a variant word (not `LLM series`, `Large family`), and no other entity's name
+ * (not `GPT` of `Cerebras-GPT`, `RoBERTa` of `KLUE-RoBERTa`).
+ */
+export function makerFormsOf(kb: KnowledgeBase, family: FamilyEntity): string[] {
+  let byFamily = makerForms.get(kb);
+  if (!byFamily) makerForms.set(kb, (byFamily = new Map()));
+  let forms = byFamily.get(family.id);
+  if (!forms) byFamily.set(family.id, (forms = readMakerForms(kb, family)));
+  return forms;
+}
+const makerForms = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+function readMakerForms(kb: KnowledgeBase, family: FamilyEntity): string[] {
+  const maker = family.organization === undefined ? undefined : kb.get(family.organization);
+  if (!maker) return [];
+  const makerNames = new Set([maker.name, ...maker.aliases].map(foldName));
+  const forms = new Set<string>();
+  for (const name of [family.name, ...family.aliases]) {
+    const words = wordsOf(name);
+    for (let k = 1; k < words.length; k++) {
+      const tail = words.slice(k);
+      if (!makerNames.has(foldName(words.slice(0, k).join(' '))) || !NAME_WORD.test(tail[0])) continue;
+      if (!tail.every((w) => PLAIN_WORD.test(w) && !isVariantWord(w.toLowerCase()) && !isGenericWord(w)) || !isShortForm(tail)) continue;
+      const named = namesOf(kb).get(foldName(tail.join(' ')));
+      if (!named || named.every((id) => id === family.id)) forms.add(tail.join(' '));
+    }
+  }
+  return [...forms];
+}
+
+/** Every entity's names and aliases, folded → the ids they name; built once per knowledge base, on first use. */
+function namesOf(kb: KnowledgeBase): Map<string, string[]> {
+  let names = entityNames.get(kb);
+  if (names) return names;
+  names = new Map();
+  for (const e of kb.all()) {
+    for (const name of [e.name, ...e.aliases]) {
+      const folded = foldName(name);
+      const ids = names.get(folded);
+      if (!ids) names.set(folded, [e.id]);
+      else if (!ids.includes(e.id)) ids.push(e.id);
+    }
+  }
+  entityNames.set(kb, names);
+  return names;
+}
+const entityNames = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+/** A word of letters, digits and dots only (`Nova`, `2`, `v3`): no bracket or comma. */
+const PLAIN_WORD = /^[A-Za-z0-9가-힣.]+$/;
+/**
+ * A form's first word: a capital then a lowercase letter or digit (`Trinity`, `GR00T`), or
+ * Hangul; not a word in lowercase (`first generation`), a version tag (`v1`) or capitals
+ * alone, which other names share (`GPT` of `Cerebras-GPT`).
+ */
+const NAME_WORD = /^(?:[A-Z](?=[A-Za-z0-9]*[a-z0-9])(?![A-Z]+$)|[가-힣])/;
 
 /** The row forms a family written as `written` defines: a member's one variant word (`mini` of `Phi-3` → Phi-3-mini). */
 export function rowFormsOf(kb: KnowledgeBase, familyId: string, written: string): [string, string][] {
@@ -212,6 +275,7 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
     if (seen.has(key)) continue;
     seen.add(key);
     if (entity?.kind === 'family') {
+      for (const form of makerFormsOf(kb, entity)) define(form, entity.id, m.start);
       for (const [form, id] of memberFormsOf(kb, entity.id, m.text)) define(form, id, m.start);
       for (const [form, id] of rowFormsOf(kb, entity.id, m.text)) defineRow(m.text, form, id);
       continue;
@@ -258,7 +322,7 @@ export function findShortForms(set: ShortFormSet, mask: string, from: number, to
   const out: Mention[] = [];
   const full = mentions;
   let k = firstEndingAfter(mentions, from);
-  for (const found of set.index.find(mask, from, to)) {
+  for (const found of set.index.find(mask, from, to, text)) {
     const m = found.id.startsWith(ROW) ? ofRow(set, found, mask, text, full) : found;
     if (!m) continue;
     const start = m === found ? set.first.get(m.id) : m.start;

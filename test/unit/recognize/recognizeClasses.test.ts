@@ -80,6 +80,30 @@ describe('recognition classes (#13)', () => {
       assert.deepEqual(mentions('Claude 3.5 Sonnet and Claude 3.7 Sonnet; Sonnet is good.'), ['Claude 3.5 Sonnet → Claude 3.5 Sonnet', 'Claude 3.7 Sonnet → Claude 3.7 Sonnet']);
     });
 
+    it('reads the rest of a family’s name after its maker’s (`Trinity` after `Arcee Trinity`), as that family', () => {
+      assert.deepEqual(mentions('Arcee Trinity: open MoE models.\n\nTrinity is a family of open-weight MoEs; Trinity-Mini is its small model.'), [
+        'Arcee Trinity → Arcee Trinity',
+        'Trinity → Arcee Trinity*',
+        'Trinity-Mini → Trinity Mini',
+      ]);
+      assert.deepEqual(mentions('Amazon Nova models shipped in 2024; Nova runs on Bedrock. Nova 2 came later: Amazon Nova 2 models, and Nova 2 Lite.'), [
+        'Amazon Nova → Amazon Nova',
+        'Nova → Amazon Nova*',
+        // Before its family's mention, `Nova 2` is no form yet.
+        'Amazon Nova 2 → Amazon Nova 2',
+        'Nova 2 Lite → Amazon Nova 2 Lite',
+      ]);
+      // Only after the family's mention; a name with other senses only in a paragraph about AI, as the name itself.
+      assert.deepEqual(mentions('The Trinity College choir sang.\n\nArcee Trinity models are open.\n\nThe Trinity College choir sang again.'), ['Arcee Trinity → Arcee Trinity']);
+      // No form that is a word of the field, a variant word, lowercase, a version tag or capitals alone, nor another entity's name.
+      assert.deepEqual(mentions('Cerebras-GPT models and GPT models. KLUE-RoBERTa and RoBERTa. Mistral Large models; Large ones too.'), [
+        'Cerebras-GPT → Cerebras-GPT',
+        'KLUE-RoBERTa → KLUE-RoBERTa',
+        'RoBERTa → RoBERTa',
+        'Mistral Large → Mistral Large',
+      ]);
+    });
+
     it('reads the rest of the name of a model that goes on from a model the note named, as after a family', () => {
       // PaLM 2 is a model, and its maker's PaLM 2 Bison, Gecko and Unicorn go on from its name.
       assert.deepEqual(mentions('| Google | PaLM 2 | 340B (Unicorn, Bison, Otter, Gecko) |'), [
@@ -633,6 +657,17 @@ describe('names with other senses (#13 §6)', () => {
     assert.deepEqual(mentions('DeepSeek, an AI lab, is backed by High-Flyer.'), ['DeepSeek → DeepSeek', 'High-Flyer → High-Flyer']);
     assert.deepEqual(mentions('We log every LLM fine-tuning run to Weights & Biases.'), ['Weights & Biases → Weights & Biases']);
     assert.deepEqual(mentions('Alpaca and Koala fine-tune LLaMA; the Alpaca dataset has 52K instructions.'), ['Alpaca → Alpaca', 'Koala → Koala', 'LLaMA → Llama']);
+  });
+
+  it('reads them in a paragraph that links to the Hugging Face Hub, which puts it in the field', () => {
+    assert.deepEqual(mentions('Check out [Falcon](https://huggingface.co/tiiuae/falcon-7b) and [Trinity-Mini](https://hf.co/arcee-ai/Trinity-Mini).'), [
+      'Falcon → Falcon',
+      'Trinity-Mini → Trinity Mini',
+    ]);
+    assert.deepEqual(mentions('Weights: https://huggingface.co/tiiuae/falcon-7b\nFalcon runs on one GPU.'), ['Falcon → Falcon']);
+    // A link elsewhere does not, nor one to the Hub in another paragraph.
+    assert.deepEqual(mentions('Check out [Falcon](https://example.com/birds/falcon) and [Trinity-Mini](https://example.com/x).'), []);
+    assert.deepEqual(mentions('The Falcon flew over the hills at dawn and came back to the glove.\n\nSee [the weights](https://huggingface.co/tiiuae/falcon-7b).'), []);
   });
 });
 
