@@ -226,13 +226,18 @@ function readShape(mask: string, num: string, at: number): Reading | undefined {
   return { ...each, value: each.value * BigInt(num) };
 }
 
-/** A cell of numbers only (`7`, `~13`, `7 / 13 / 70`, `1,000`), each a count in the header's unit. */
-const BARE_CELL = new RegExp(String.raw`^[~≈∼]?\s*(?:${NUM})(?:\s*(?:[,/;]|\s)\s*[~≈∼]?\s*(?:${NUM}))*\s*[*†]?$`);
+/**
+ * A cell of numbers only (`7`, `~13`, `7 / 13 / 70`, `1,000`, one per line: `3<br>7<br>12`), each
+ * a count in the header's unit, maybe with a note in brackets (`30 (TBD)`, `7 (base)`).
+ */
+const BARE_NUMBER = String.raw`[~≈∼]?\s*(?:${NUM})(?:\s*\([^()]{1,24}\))?`;
+const BARE_CELL = new RegExp(String.raw`^${BARE_NUMBER}(?:\s*(?:[,/;]|\s)\s*${BARE_NUMBER})*\s*[*†]?$`);
 
 /** `7` in a `Params (B)` column: a bare number read in the unit its column's header carries. */
 function readBare(mask: string, num: string, at: number, cell: Cell): Reading | undefined {
   const unit = cell.column.unit;
-  if (unit === undefined || !BARE_CELL.test(prose(mask, cell.start, cell.end).trim())) return undefined;
+  // Masked syntax parts the numbers as a space does (`<br>`, a line break in a cell), not as nothing.
+  if (unit === undefined || !BARE_CELL.test(mask.slice(cell.start, cell.end).replace(/\u0000+/g, ' ').trim())) return undefined;
   return { end: at, value: scaled(num, unit), notation: cell.column.korean ? '억' : 'B', needsContext: false, man: false };
 }
 

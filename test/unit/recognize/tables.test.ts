@@ -75,6 +75,19 @@ describe('tables read by their column headers (#13 §7)', () => {
       assert.deepEqual(claims(table('| Model | #Activated Params (B) |', '|---|---|', '| DeepSeek-V3 | 37 |')), ['37 37B active exact → DeepSeek-V3']);
     });
 
+    it('reads each bare number of a cell with line breaks (`<br>`), or with a note in brackets, in the header’s unit', () => {
+      assert.deepEqual(claims(table('| Name | Parameters<br>(billions) |', '| -- | -- |', '| Qwen2.5 | 7<br>72 |', '| Llama 3.1 | 8 (base)<br>70 (TBD) |')), [
+        '7 7B exact → Qwen2.5-7B',
+        '72 72B exact → Qwen2.5-72B',
+        '8 8B exact → Llama 3.1 8B',
+        '70 70B exact → Llama 3.1 70B',
+      ]);
+      // A break parts the numbers: never one number of their digits (`772`).
+      assert.deepEqual(claims(table('| Name | Params (B) |', '|---|---|', '| Qwen2.5 | 7<br/>72 |')), ['7 7B exact → Qwen2.5-7B', '72 72B exact → Qwen2.5-72B']);
+      // A cell with words besides the numbers is prose, as before.
+      assert.deepEqual(claims(table('| Name | Params (B) |', '|---|---|', '| Qwen2.5 | 7 or maybe 72 |')), []);
+    });
+
     it('links to the model column’s model even when another cell names one, and to none when it names none', () => {
       assert.deepEqual(claims(table('| Base | Notes | Model | Size |', '|---|---|---|---|', '| Llama 2 | tuned | Vicuna | 7B |')), ['7B 7B exact → Vicuna-7B']);
       assert.deepEqual(claims(table('| Model | Base | Size |', '|---|---|---|', '| Foo-13B | Llama 2 | 13B |')), ['13B 13B exact → nothing']);
