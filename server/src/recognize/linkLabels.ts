@@ -7,7 +7,8 @@
  * the thing itself: `[DeepSeek-V3.1](https://huggingface.co/…)`, `[Llama](https://llama.com)`,
  * `[ChatGPT](https://chatgpt.com)`, `[Cursor](https://cursor.com/)` in a list of tools stay mentions):
  * 1. the mention is the link's whole text, less symbols (`🤗`) and words naming a kind of page at
- *    its start or end (`repo`, `model card`, `paper`, `docs`, `저장소`, `모델 카드`, `논문` …), and
+ *    its start or end (`repo`, `model card`, `paper`, `docs`, `announcement`, `저장소`, `모델 카드`,
+ *    `논문`, `발표` …), and
  * 2. the link goes to the entity's own site (an inline link's URL, or a reference link's
  *    definition's: `[Hugging Face][hf]`, `[GitHub][]`, `[GitHub]` with `[hf]: https://…`): the
  *    host's own name (its label before the top-level domain, `huggingface` of `huggingface.co`;
@@ -157,7 +158,7 @@ function isTitleSite(text: string, m: Mention, kb: KnowledgeBase, namesOf: (e: E
 const letters = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Words naming a kind of page, around a site's name in a link's text (`GitHub repo`, `Hugging Face 모델 카드`). */
-const PAGE_WORDS = String.raw`(?:official\s+)?(?:repo(?:sitory)?|page|paper|(?:model\s+)?card|hub|org(?:ani[sz]ation)?|profile|blog(?:\s+post)?|post|docs|documentation|web\s?site|site|home\s?page|spaces?|collections?|link|demo|code|공식|저장소|리포지토리|레포|페이지|논문|모델\s?카드|카드|블로그|문서|홈페이지|사이트|링크|허브|데모|코드)`;
+const PAGE_WORDS = String.raw`(?:official\s+)?(?:repo(?:sitory)?|page|paper|(?:model\s+)?card|hub|org(?:ani[sz]ation)?|profile|blog(?:\s+post)?|post|docs|documentation|web\s?site|site|home\s?page|spaces?|collections?|link|demo|code|announcement|news(?:room)?|press\s+release|공식|저장소|리포지토리|레포|페이지|논문|모델\s?카드|카드|블로그|문서|홈페이지|사이트|링크|허브|데모|코드|발표(?:\s?자료)?|보도\s?자료|뉴스룸|공지(?:\s?사항)?)`;
 const PAGE_BEFORE = new RegExp(String.raw`^(?:${PAGE_WORDS}\s*(?:on|at|of|:)?\s+)+`, 'iu');
 const PAGE_AFTER = new RegExp(String.raw`(?:\s*(?:'s|’s)?\s+${PAGE_WORDS})+$`, 'iu');
 

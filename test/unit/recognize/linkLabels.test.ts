@@ -60,6 +60,8 @@ describe('links labelled with their site (#13 §6)', () => {
     assert.deepEqual(mentions('| gemma-2-2b-it [(HuggingFace)](https://huggingface.co/unsloth/gemma-2-2b-it) [(GitHub)](https://github.com/a/b) |'), ['gemma-2-2b-it → Gemma 2 2B']);
     // Not a parenthesis after other words of the text.
     assert.deepEqual(mentions('[Weights (HuggingFace)](https://huggingface.co/x)'), ['HuggingFace → Hugging Face']);
+    // An announcement or news page of the organization's own site is a label too, in Korean alike.
+    assert.deepEqual(mentions('([MSIT 발표](https://www.msit.go.kr/eng/bbs/view.do?x=1) 참조) and [OpenAI announcement](https://openai.com/index/x), [Mistral AI news](https://mistral.ai/news/x).'), []);
     // Generic labels name no entity at all.
     assert.deepEqual(mentions('[Paper](https://arxiv.org/abs/2412.19437) · [모델 카드](https://huggingface.co/x) · [arXiv](https://arxiv.org/abs/1)'), []);
   });
