@@ -16,7 +16,7 @@ const words = [
   'GPT-4.5', 'LG AI연구원', '서울대,', 'KAIST', '네이버', 'HyperCLOVA X', 'EXAONE', 'Qwen3-235B-A22B', 'SKTelecom',
   '685B', '671B', '5000억', '6850억', '6,850억', '1조 2000억', '37B active', '500B', '100B', '7B–70B', '0.685T', '405 billion',
   '1.8T', '46.7B', '$5B', '128K tokens', '8x7B', '2025년', 'Phi-3', 'Gemini 1.5', 'Small', 'Pro', 'Qwen3', '30B-A3B',
-  'DeepSeek V3/R1', 'GPT-4/4o', 'Ko-Llama', 'Meta-Llama', 'Falcon', 'Trinity', 'Arcee Trinity',
+  'DeepSeek V3/R1', 'GPT-4/4o', 'Ko-Llama', 'Meta-Llama', 'Falcon', 'Trinity', 'Arcee Trinity', '딥시크 (DeepSeek) V3.1', 'Tencent (Hunyuan)\n',
 ];
 const punctuation = ['.', ',', '!', '?', ':', ';', ' (', ')', '“', '”', '‘', '’', '·', '%', ' - ', ' ~ ', '…', '#', '/'];
 const inline = [

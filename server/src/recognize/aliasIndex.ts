@@ -371,6 +371,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     return at + 1 + close + 1;
   };
 
+  /** Whether a line ends at `i`: a name glossed at the end of its line goes on no further (`Tencent (Hunyuan)` over `hunyuan.tencent.com`). */
+  const lineBreakAt = (mask: string, i: number): boolean => mask[i] === '\n' || mask[i] === '\r';
+
   /** The end boundary: a Latin alphanumeric end needs a non-alphanumeric neighbour. */
   const endsCleanly = (mask: string, i: number, end: number): boolean => {
     const last = boundaryChar(mask[i - 1]);
@@ -402,10 +405,21 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       const f = one === -1 ? foldChar(mask[i]) : undefined;
       if (f === undefined ? one === SEP_CODE : f === SEP) {
         const child = childOf(node, SEP_CODE);
-        if (!child) {
-          // Not a separator in this name: maybe a gloss follows the separator (`딥시크 (DeepSeek)`).
-          break;
+        // A gloss after a space (`딥시크 (DeepSeek)`, `FreeWilly2 (Stable Beluga 2)`) belongs to the
+        // name it glosses, as a glued one does, unless a longer name goes on with the bracket.
+        if (code === 0x20 && !glossed && best?.[0] === i && (!child || !childOf(child, 0x28))) {
+          const after = glossEnd(mask, i + 1, end, best[1]);
+          if (after !== -1) {
+            glossed = true;
+            best = [after, best[1], best[2]];
+            i = after;
+            // The name goes on after the gloss as after a glued one (`딥시크 (DeepSeek) V3.1`).
+            if (lineBreakAt(mask, i)) break;
+            if (i < end && !isSeparator(mask[i]) && child) node = child;
+            continue;
+          }
         }
+        if (!child) break;
         // A name may wrap onto the next line, but never across a blank line (a new paragraph).
         let newlines = 0;
         let j = i;
@@ -422,7 +436,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
           // The gloss belongs to the name it glosses (`엑사원(EXAONE)` is one mention).
           if (best?.[0] === i) best = [after, best[1], best[2]];
           i = after;
-          // The name continues after the gloss with or without a space (`딥시크(DeepSeek) V3.1`).
+          // The name continues after the gloss with or without a space (`딥시크(DeepSeek) V3.1`), on its line.
+          if (lineBreakAt(mask, i)) break;
           if (i < end && !isSeparator(mask[i]) && childOf(node, SEP_CODE)) node = childOf(node, SEP_CODE);
           continue;
         }

@@ -690,6 +690,16 @@ describe('names in headings, glosses and repository ids (#13)', () => {
       '네이버 → Naver',
       '큐:(Cue:) → Naver Cue:',
     ]);
+    // After a space too, and the name goes on after it as after a glued one.
+    assert.deepEqual(mentions('딥시크 (DeepSeek) V3.1 모델과 FreeWilly2 (Stable Beluga 2), Allen Institute for AI (AI2).'), [
+      '딥시크 (DeepSeek) V3.1 → DeepSeek-V3.1',
+      'FreeWilly2 (Stable Beluga 2) → Stable Beluga 2',
+      'Allen Institute for AI (AI2) → Allen Institute for AI',
+    ]);
+    // A name glossed at its line's end goes on no further, glued or spaced (found on a real note).
+    assert.deepEqual(mentions('Tencent (Hunyuan)\nhunyuan.tencent.com models\n\nTencent(Hunyuan)\nhunyuan models'), ['Tencent (Hunyuan) → Tencent', 'Tencent(Hunyuan) → Tencent']);
+    // A bracket naming another entity is no gloss: its maker, another model.
+    assert.deepEqual(mentions('Llama 2 (Meta) beats GPT-4 (OpenAI) on nothing.'), ['Llama 2 → Llama', 'Meta → Meta', 'GPT-4 → GPT-4', 'OpenAI → OpenAI']);
   });
 
   it('reads a family then the rest of a member’s name as the member', () => {
