@@ -18,8 +18,11 @@ const isBoundary = (c: string): boolean => BOUNDARY.has(c);
 /** How far from a name an address may start or end: longer runs are not read. */
 const REACH = 256;
 
-/** A host with a top-level domain, then a path (`github.com/…`, `https://x.ai/…`). */
-const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d+)?\//i;
+/**
+ * A host with a top-level domain, then a path (`github.com/…`, `https://x.ai/…`), or after a
+ * scheme with none (`https://chat.koalpaca.com`, a link's text that writes its address).
+ */
+const WEB_ADDRESS = /^(?:(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d+)?\/|[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d+)?$)/i;
 
 /** A host alone, in lowercase as addresses are written (`huggingface.co`); `Mistral.AI` is a name. */
 const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}$/;

@@ -60,6 +60,9 @@ describe('recognition on real notes (#13)', () => {
       assert.equal(at('x github.com/meta-llama/y z', 'meta'), true);
       assert.equal(at('x <https://x.ai/grok> z', 'grok'), true);
       assert.equal(at('the notebook olmo3-demo.ipynb.', 'olmo3'), true);
+      // An address with a scheme and no path, as a link's text writes it (`[https://chat.koalpaca.com](…)`).
+      assert.equal(at('링크: \u0000https://chat.koalpaca.com\u0000', 'chat.koalpaca.com'), true);
+      assert.equal(at('see https://deepseek.com.', 'deepseek'), true);
       assert.equal(at('x meta-llama/y z', 'meta'), false);
       assert.equal(at('from Mistral.AI.', 'Mistral'), false);
       assert.equal(at('Qwen2.5/Qwen3 models', 'Qwen3'), false);
