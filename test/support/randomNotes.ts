@@ -47,7 +47,8 @@ const nearMisses = ['(https://x.y)', 'https://x.com?q=1', 'http://a_b.com', 'htt
   '<span', '<span cl', '<div>', '<div class="x">', '<p>', '<a href="x', '<3', 'a<b', '<!-- c -->', '<?x?>', '</div>', '_a__', '__a_', '*a_', '_*a*_', '___a___', '<span\nclass="x">', '<x y=">',
   'x\\', '][', 'a][b](c)', '\\**a**', '&amp;*a*', '\\\n',
   '(https://x.y/a)b', 'https://x.y/a)b', '"https://x.y"', '(https://x.y/a_b)', 'a.@b.c', 'x_@y.z', 'a@', 'a@b', '[a|b]', '| [a|b](u) |', '*x*y*', '[_a](u)', '[a_](u)', '[a _b_](u)', '[a__b](u)', '[https://a.b/c],', '[see www.a.com]', '[https://a.b][ref]', '[[https://a.b]]',
-  '[** a**](u)', '[**a **](u)', '[`a`b](u)', '[**a*](u)', '![**a**](u)', '[**a**](u c)', '**[^1] x**', '*[[p]] x*', '**[a](u) [b](c**', '[`a|b`](u)'];
+  '[** a**](u)', '[**a **](u)', '[`a`b](u)', '[**a*](u)', '![**a**](u)', '[**a**](u c)', '**[^1] x**', '*[[p]] x*', '**[a](u) [b](c**', '[`a|b`](u)',
+  '< 5', '<=', '<<', '<https://a.b/c d>', '<x:y z>', '<a@b.co>', '<1@b.co>', '</ x>', '</x', '<ab-c:d>', '<a.b>', '<a;', '<https://x.y/a-- b -->c>', '<a\nb>', '<a', '<A:b>'];
 
 const word = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...words) },
@@ -109,6 +110,7 @@ function notes(word: fc.Arbitrary<string>, noise: number) {
   const definition = fc.constantFrom(
     '[ref]: https://example.com', '[Ref]:\n  /url "title"', '[text]: <x y>', '[^1]: 각주 685B', '[^note]: SKT는 500B', '> [ref]: /quoted', '- [x]: /in-list',
     '[^a]: one <https://x.y/a> (as of 2026)\n[^b]: two\n[ref]: /u', '[^1]: 각주\n[^2]: <mailto:a@b.c> 685B\n   more', '[^x]: <http://a b>\n[^y]: y',
+    '[^a]: one\n[^b]: two **a\n[^c]: three <span\n[^d]: four', '[^a]: one\n    [^b]: indented\n[^c]: three', 'para\n[^a]: one\n[^b]: `x', '```\n[^a]: in code\n[^b]: x',
   );
   const thematic = fc.constantFrom('---', '***', '___', '- - -', '===', 'Setext\n===', 'Setext\n---');
   const pipes = fc.constantFrom('| ▲ [사진=SK텔레콤] |', '| a |\n| b |', '![]() |\n| ▲ x |', 'text\n| a | b |\n|---|---|\n| c | d |', '| a | b |\n--- | ---\n| c | d |', '| a |\n---', '| a |\n:--', 'x\n| a | b |\n-|-', '| a |\n===', '- item\n| a |', '> q\n| a |', 'text\n| a |\n|---|---|', '| a |  \n|---|  \n| b |', 'x\n| a | b |\n|---|---|\t\n| c | d |', '| a |\n | --- |\n| b |');

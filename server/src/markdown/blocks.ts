@@ -114,6 +114,31 @@ export function nextCandidate(text: string, from: number): number {
 }
 
 /**
+ * The next point after `from` where a remark piece may end and the fast path be tried again: a
+ * candidate, or the start of a line that opens a footnote definition, which ends the block before
+ * it (`[^a]: …` then `[^b]: …`, a generated table's notes: one note the fast path cannot read is
+ * remark's alone, not the whole run of notes). A code or HTML block running over it is found by
+ * the parse (`Piece.spanning`).
+ */
+function restarts(text: string): (from: number) => number {
+  // The next footnote definition's start, found once for every point before it (a scan asks in
+  // ascending order): a note without one is searched once, not once per piece.
+  let note = -1;
+  let searchedFrom = Infinity;
+  return (from) => {
+    const candidate = nextCandidate(text, from);
+    if (from < searchedFrom || note <= from) {
+      FOOTNOTE_START.lastIndex = from;
+      const m = FOOTNOTE_START.exec(text);
+      note = m ? m.index + 1 : text.length;
+      searchedFrom = from;
+    }
+    return Math.min(note, candidate);
+  };
+}
+const FOOTNOTE_START = /\n\[\^[\p{L}\p{N}_-]+\]: /gu;
+
+/**
  * True when the last non-blank line before `at` is indented by four columns or more. Lines end
  * at LF, CRLF and a lone CR, as micromark's do.
  */
@@ -300,6 +325,8 @@ function stubsAgree(text: string, unit: Unit, table: DefinitionTable): boolean {
 export function* scan(text: string, start: number, options: ScanOptions): Generator<Unit> {
   const n = text.length;
   const runs = new Map<number, FastRun | undefined>();
+  // Without the fast path (unclosed front matter) there is nothing to resume: whole candidates only.
+  const nextRestart = options.fastPaths ? restarts(text) : (from: number) => nextCandidate(text, from);
   const fast = (at: number): FastRun | undefined => {
     if (!options.fastPaths || at < options.frontMatterEnd) return undefined;
     if (!runs.has(at)) runs.set(at, fastRun(text, at, options.definitions, rowReader(text, options.definitions)));
@@ -332,9 +359,9 @@ export function* scan(text: string, start: number, options: ScanOptions): Genera
       continue;
     }
 
-    let e = nextCandidate(text, s);
-    while (e < options.frontMatterEnd) e = nextCandidate(text, e);
-    while (e < n && e - s < options.target && !options.stopAt?.(e) && !fast(e) && windowEnd(text, e, options) === -1) e = nextCandidate(text, e);
+    let e = nextRestart(s);
+    while (e < options.frontMatterEnd) e = nextRestart(e);
+    while (e < n && e - s < options.target && !options.stopAt?.(e) && !fast(e) && windowEnd(text, e, options) === -1) e = nextRestart(e);
     let piece = parsePiece(text, s, e, options.definitions, options.unclosedFrontMatter);
     while (piece.spanning) {
       e = pastSpanningBlock(text, piece.spanning, e);
@@ -397,6 +424,9 @@ interface Piece {
   first?: { type: string; end: number };
 }
 
+/** A blank line ending a text (`\n`, maybe spaces, `\n`). */
+const BLANK_BEFORE = /\n[ \t]*\r?\n$/;
+
 /** Top-level nodes that a blank line does not end. */
 const LEAVES = new Set(['code', 'html', 'yaml', 'toml']);
 
@@ -417,7 +447,13 @@ export function parsePiece(text: string, start: number, end: number, table: Defi
   let source: string;
   let offset: number;
   let stubsFrom: number;
-  if (start === 0) {
+  if (start === 0 && stubs && end < n && !cut && !BLANK_BEFORE.test(text.slice(Math.max(0, end - 64), end))) {
+    // Cut at a footnote's start (`restarts`), no blank line before it: the stubs go after the line
+    // after it and a blank line, or they would go on the piece's paragraph.
+    source = `${text.slice(0, end)}${after}\n\n${stubs}`;
+    offset = 0;
+    stubsFrom = length + after.length + 2;
+  } else if (start === 0) {
     const gap = stubs && (end === n || cut) ? '\n\n' : '';
     source = text.slice(0, end) + gap + stubs + after;
     offset = 0;

@@ -62,6 +62,28 @@ const FOOTNOTE_DEFINITION = /\[\^([\p{L}\p{N}_-]+)\]: /uy;
 const LINK_DEFINITION = / {0,3}\[([^[\]\\\n]{1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<()\\][^\s()\\]*)(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?[ \t]*\r?(?![^\n])/y;
 /** A URI autolink: `<`, a scheme, `:`, no space, `<` or `>`, then `>` (CommonMark). */
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*>/y;
+/** An email autolink (CommonMark): `<`, a local part, `@`, a domain, `>`. */
+const EMAIL_AUTOLINK = /<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/y;
+/** A tag name, as an open tag's starts (`<span`), sticky after the `<`. */
+const TAG_NAME = /[A-Za-z][A-Za-z0-9-]*/y;
+
+/**
+ * Whether the `<` at `at` opens no raw HTML and no autolink, so that it is text (CommonMark): not
+ * `<!` or `<?` (comments, declarations, instructions), not `</` and a letter, no email autolink, and
+ * either no letter after it (`<3`, `< 5`, `<=`) or a tag name followed by what no open tag goes on
+ * with (`<https://a.b/c d>`, an address broken by a space: `<https` then `:`). Whether the rest
+ * is a URI autolink is asked before (`AUTOLINK`).
+ */
+function literalAngle(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + 1);
+  if (c === 0x21 || c === 0x3f || (c === 0x2f && isAsciiLetter(text.charCodeAt(at + 2))) || test(EMAIL_AUTOLINK, text, at)) return false;
+  if (!isAsciiLetter(c)) return true;
+  TAG_NAME.lastIndex = at + 1;
+  TAG_NAME.test(text);
+  const d = text.charCodeAt(TAG_NAME.lastIndex);
+  return !(d !== d || d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d || d === 0x2f || d === 0x3e);
+}
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 /** The start of an HTML comment block: up to three spaces, then `<!--` (its `-->` is looked for after it). */
 const COMMENT_LINE = / {0,3}<!--/y;
 
@@ -235,9 +257,10 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     }
     // An HTML block of a block tag (`<div class="note">`, CommonMark's sixth kind), or of any other
     // complete tag alone on its line (`<br>`, `<img src="…" width="80%"/>`, the seventh kind, which
-    // interrupts no paragraph: below, it goes on one): no prose, to the next blank line. In a
+    // interrupts no paragraph: below, it goes on one; nor, to micromark, the block after a link
+    // reference definition or indented code, `interrupts`): no prose, to the next blank line. In a
     // container or a table it is remark's.
-    if (c === 0x3c && ((open === 'none' && loneTag(text, pos, end)) || test(HTML_BLOCK_OPEN, text, pos))) {
+    if (c === 0x3c && ((open === 'none' && !interrupts && loneTag(text, pos, end)) || test(HTML_BLOCK_OPEN, text, pos))) {
       if (open !== 'none' && open !== 'para') return stop();
       open = 'none';
       let line = next;
@@ -432,6 +455,9 @@ export function fastRun(text: string, start: number, definitions: DefinitionTabl
     if (c === 0x5b /* [ */ && (open === 'none' || open === 'footnote')) {
       const def = test(FOOTNOTE_DEFINITION, text, pos);
       if (def) {
+        // A definition at a line's start ends the block before it (remark's too): a fresh point, so a
+        // definition the fast path cannot read leaves the ones before it read (a generated table's notes).
+        if (!interrupts && (pos === 0 || text.charCodeAt(pos - 1) === 0x0a)) freshAt(pos);
         const from = pos + def[0].length;
         if (!startsParagraph(text, from, end) || !inline(from, end)) return stop();
         defined.push({ offset: pos, key: footnoteKey(def[1]), label: def[1] });
@@ -618,8 +644,8 @@ function startsParagraph(text: string, at: number, end: number): boolean {
       return false;
     case 0x3a: // : — a table's delimiter row starts `:-`; else text (`: 구글이 …`, as a gloss under an item)
       return text.charCodeAt(at + 1) !== 0x2d;
-    case 0x3c: // < — an inline tag then text; a tag that opens an HTML block is remark's
-      return inlineTagLine(text, at, end) === 'text';
+    case 0x3c: // < — text (`<3`), or an inline tag then text; a tag that opens an HTML block is remark's
+      return (!test(AUTOLINK, text, at) && literalAngle(text, at)) || inlineTagLine(text, at, end) === 'text';
     case 0x5f: // one or two _ then text: emphasis, not a thematic break
       return (text.charCodeAt(at + 1) !== 0x5f || text.charCodeAt(at + 2) !== 0x5f) && !isSpace(text, at + 1) && !(text.charCodeAt(at + 1) === 0x5f && isSpace(text, at + 2));
     case 0x23: { // # not followed by a space: text
@@ -1107,6 +1133,10 @@ export function inlineProse(
         if (opener) return fail();
         const auto = test(AUTOLINK, text, i);
         const end = auto ? AUTOLINK.lastIndex : test(INLINE_TAG, text, i) ? INLINE_TAG.lastIndex : -1;
+        if (end === -1 && literalAngle(text, i)) {
+          i++;
+          continue;
+        }
         // A line opening with a tag that may open an HTML block never gets here (`startsParagraph`).
         if (end === -1 || end > to) return fail();
         prose(i);

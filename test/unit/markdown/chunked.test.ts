@@ -61,6 +61,20 @@ describe('chunked mask', () => {
     );
   });
 
+  it('hands remark only the footnote it cannot read in a run of them, as after a generated table (#17 §5)', () => {
+    // Found by the fuzzer: an edit inside one note's address made the fast path stop there, and
+    // remark read the whole run of 1,460 notes (220 KB, 1 s) after every keystroke in it.
+    const notes = Array.from({ length: 200 }, (_, i) => `[^n${i}]: Model ${i} — model card <https://x.y/m${i}> (as of 2026-12-08)`);
+    notes[100] = '[^n100]: Model 100 — ~~struck~~ <https://x.y/a-- b -->c>';
+    const text = `${notes.map((_, i) => `[^n${i}]`).join(' ')}\n\n${notes.join('\n')}\n`;
+    parseCount.chars = 0;
+    scanNote(text);
+    assert.ok(parseCount.chars < 400, `${parseCount.chars} characters parsed by remark`);
+    assertSameMask(text);
+    // A paragraph right before a note: the stubs of its references go after the note's line.
+    assertSameMask('   [ref][nope] the\nthe\n[^a]: one <https://x.y/a> (as of 2026)\n[^b]: two\n[ref]: /u\n');
+  });
+
   it('reads a note with lone carriage returns by the fast path, as remark reads it', () => {
     for (const text of ['# SKT\r\rSKT는 **5000억**.\rDeepSeek V3.1 has 685B.\r\r- a\r- b *c*\r', 'Intro\r\n\r\nMixed\rline endings\n\n| a |\r|---|\r| 685B |']) {
       const before = parseCount.chars;
