@@ -6,6 +6,7 @@ import { displayWidth, padToWidth } from '../format/width';
 import { rankedSources, sourceLabel } from '../format/sources';
 import type { AlternateCount, KnowledgeBase, ModelEntity, ProductEntity } from '../knowledge/types';
 import { fill, messages, type Locale } from '../l10n';
+import { frontMatterEnd } from '../markdown/blocks';
 import { parseBlocks } from '../markdown/remark';
 import { lowerBound } from '../recognize/spans';
 import { ensureFacts } from '../knowledge/facts';
@@ -405,9 +406,12 @@ function sourceText(url: string): string {
  * Where a new table goes (see `tableEdit`): `[offset, true]` at the start of a blank line
  * outside any block, else `[offset, false]` at the end of the last line of the top-level block
  * holding `offset` (or of the offset's own line). Only the blocks between the known block
- * boundaries around `offset` are parsed, not the whole note.
+ * boundaries around `offset` are parsed, not the whole note; and of those, from the first to a
+ * little past `offset`, then four times further each time, until a block after the one holding
+ * `offset` shows where it ends (later text reopens no block that another has followed). `reach`
+ * is the first stretch past `offset`.
  */
-function insertionPoint(text: string, offset: number, boundaries: readonly number[] = []): [number, boolean] {
+export function insertionPoint(text: string, offset: number, boundaries: readonly number[] = [], reach = PREFIX_REACH): [number, boolean] {
   /** The end of the line holding `i`, before its `\r\n` or `\n`. */
   const lineEnd = (i: number): number => {
     const nl = text.indexOf('\n', i);
@@ -415,15 +419,34 @@ function insertionPoint(text: string, offset: number, boundaries: readonly numbe
     return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
   };
   const [from, to] = piece(boundaries, offset, text.length);
-  // A piece after the note's start is parsed after an empty heading, which closes it and starts
-  // it afresh: alone, its first line would be at the start of a document, where `---` or `+++`
-  // opens front matter.
+  // Front matter is one only with its closing fence: a stretch never ends inside it.
+  const floor = from === 0 ? frontMatterEnd(text) : 0;
+  for (let stretch = reach; ; stretch *= 4) {
+    const end = offset + stretch >= to ? to : Math.min(to, Math.max(floor, lineEnd(offset + stretch) + 1));
+    const blocks = blocksOf(text, from, end);
+    const k = blocks.findIndex(([s, e]) => s <= offset && offset <= e);
+    if (end < to && (k === -1 ? !blocks.some(([s]) => s > offset) : k === blocks.length - 1)) continue;
+    if (k !== -1) return [lineEnd(blocks[k][1]), false];
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd(offset))) ? [lineStart, true] : [lineEnd(offset), false];
+  }
+}
+
+/** How far past the cursor the blocks are parsed first (`insertionPoint`). */
+const PREFIX_REACH = 4096;
+
+/**
+ * The top-level blocks of `text[from, end)`, `from` a block boundary, as spans of `text`. A
+ * stretch after the note's start is parsed after an empty heading, which closes it and starts it
+ * afresh: alone, its first line would be at the start of a document, where `---` or `+++` opens
+ * front matter.
+ */
+function blocksOf(text: string, from: number, end: number): [number, number][] {
   const head = from > 0 ? '#\n' : '';
   const at = from - head.length;
-  const node = parseBlocks(head + text.slice(from, to)).children.find((n) => n.position && at + n.position.start.offset! <= offset && offset <= at + n.position.end.offset!);
-  if (node) return [lineEnd(at + node.position!.end.offset!), false];
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd(offset))) ? [lineStart, true] : [lineEnd(offset), false];
+  return parseBlocks(head + text.slice(from, end))
+    .children.filter((n) => n.position && at + n.position.start.offset! >= from)
+    .map((n) => [at + n.position!.start.offset!, at + n.position!.end.offset!]);
 }
 
 /** The span from the last boundary before `offset` to the first one after it (both sides of a boundary it sits on). */

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNote, type NoteAnalysis } from '../../../server/src/analysis';
 import { defaultColumns, tableColumns } from '../../../server/src/service/config';
-import { comparisonTable, findTableBlock, noteLanguage, tableEdit, type TableOptions } from '../../../server/src/features/comparisonTable';
+import { comparisonTable, findTableBlock, insertionPoint, noteLanguage, tableEdit, type TableOptions } from '../../../server/src/features/comparisonTable';
 import { displayWidth, padToWidth } from '../../../server/src/format/width';
 import type { Entity, KnowledgeBase } from '../../../server/src/knowledge/types';
 import { buildAliasIndex } from '../../../server/src/recognize/aliasIndex';
@@ -499,6 +499,21 @@ describe('features/comparisonTable: where a new table goes', () => {
         const byPieces = tableEdit(analysis, fake, defaults, { offset });
         const whole = tableEdit({ ...analysis, structure: undefined }, fake, defaults, { offset });
         assert.deepEqual(byPieces, whole);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it(`parses only a stretch past the cursor, longer each time, until a block after the cursor's shows where it ends (seed ${SEED})`, () => {
+    const index = buildAliasIndex(fake);
+    const longer = fc.array(note, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('\n'));
+    fc.assert(
+      fc.property(longer, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 64 }), (text, at, reach) => {
+        const offset = Math.floor(at * text.length);
+        const boundaries = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), { aliases: index, claims: () => [] }).structure?.boundaries;
+        // The blocks parsed at once, from the note's start or from the boundary before the cursor, are the reference.
+        assert.deepEqual(insertionPoint(text, offset, [], reach), insertionPoint(text, offset, [], Infinity));
+        assert.deepEqual(insertionPoint(text, offset, boundaries, reach), insertionPoint(text, offset, boundaries, Infinity));
       }),
       { seed: SEED, numRuns: 300 },
     );
