@@ -131,7 +131,7 @@ export function createRecognizers(kb: KnowledgeBase, aliases: AliasIndex): Recog
     quantities: (mask, start, end, text) => findQuantities(mask, start, end, readTables(text, mask)),
     link: (mask, quantities, mentions, text) => linkClaims(mask, quantities, mentions, links, readTables(text, mask)),
     reach,
-    shortForms: (mentions, previous) => deriveShortForms(mentions, kb, previous),
+    shortForms: (mentions, previous) => deriveShortForms(mentions, kb, aliases.lookup, previous),
     siteLabels: siteLabelFilter(kb),
     topics: (text, mask, claims, mentions, from, to) => linkTopics(text, mask, claims, mentions, topicLinks, from, to),
   };

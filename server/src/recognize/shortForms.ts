@@ -87,16 +87,19 @@ export function memberFormsOf(kb: KnowledgeBase, familyId: string, written: stri
  * the field or a variant word (not `LLM series`, `Large family`), and no other entity's name
  * (not `GPT` of `Cerebras-GPT`, `RoBERTa` of `KLUE-RoBERTa`).
  */
-export function makerFormsOf(kb: KnowledgeBase, family: FamilyEntity): string[] {
+export function makerFormsOf(kb: KnowledgeBase, family: FamilyEntity, lookup: NameLookup): string[] {
   let byFamily = makerForms.get(kb);
   if (!byFamily) makerForms.set(kb, (byFamily = new Map()));
   let forms = byFamily.get(family.id);
-  if (!forms) byFamily.set(family.id, (forms = readMakerForms(kb, family)));
+  if (!forms) byFamily.set(family.id, (forms = readMakerForms(kb, family, lookup)));
   return forms;
 }
 const makerForms = new WeakMap<KnowledgeBase, Map<string, string[]>>();
 
-function readMakerForms(kb: KnowledgeBase, family: FamilyEntity): string[] {
+/** The ids an exact name names in the knowledge base (the alias index's `lookup`). */
+export type NameLookup = (name: string) => readonly string[];
+
+function readMakerForms(kb: KnowledgeBase, family: FamilyEntity, lookup: NameLookup): string[] {
   const maker = family.organization === undefined ? undefined : kb.get(family.organization);
   if (!maker) return [];
   const makerNames = new Set([maker.name, ...maker.aliases].map(foldName));
@@ -107,30 +110,11 @@ function readMakerForms(kb: KnowledgeBase, family: FamilyEntity): string[] {
       const tail = words.slice(k);
       if (!makerNames.has(foldName(words.slice(0, k).join(' '))) || !NAME_WORD.test(tail[0])) continue;
       if (!tail.every((w) => PLAIN_WORD.test(w) && !isVariantWord(w.toLowerCase()) && !isGenericWord(w)) || !isShortForm(tail)) continue;
-      const named = namesOf(kb).get(foldName(tail.join(' ')));
-      if (!named || named.every((id) => id === family.id)) forms.add(tail.join(' '));
+      if (lookup(tail.join(' ')).every((id) => id === family.id)) forms.add(tail.join(' '));
     }
   }
   return [...forms];
 }
-
-/** Every entity's names and aliases, folded → the ids they name; built once per knowledge base, on first use. */
-function namesOf(kb: KnowledgeBase): Map<string, string[]> {
-  let names = entityNames.get(kb);
-  if (names) return names;
-  names = new Map();
-  for (const e of kb.all()) {
-    for (const name of [e.name, ...e.aliases]) {
-      const folded = foldName(name);
-      const ids = names.get(folded);
-      if (!ids) names.set(folded, [e.id]);
-      else if (!ids.includes(e.id)) ids.push(e.id);
-    }
-  }
-  entityNames.set(kb, names);
-  return names;
-}
-const entityNames = new WeakMap<KnowledgeBase, Map<string, string[]>>();
 /** A word of letters, digits and dots only (`Nova`, `2`, `v3`): no bracket or comma. */
 const PLAIN_WORD = /^[A-Za-z0-9가-힣.]+$/;
 /**
@@ -242,10 +226,11 @@ const leads = new WeakMap<KnowledgeBase, Map<string, [string[], ModelEntity][]>>
 const EMPTY: ShortFormSet = { key: '', first: new Map(), index: undefined };
 
 /**
- * The short forms of a note from its full mentions (`mentions` sorted, short ones ignored).
- * `previous` is reused when the forms are the same, so typing never rebuilds the matcher.
+ * The short forms of a note from its full mentions (`mentions` sorted, short ones ignored);
+ * `lookup`, the alias index's, says which entities a name names. `previous` is reused when the
+ * forms are the same, so typing never rebuilds the matcher.
  */
-export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase, previous?: ShortFormSet): ShortFormSet {
+export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase, lookup: NameLookup, previous?: ShortFormSet): ShortFormSet {
   const first = new Map<string, number>();
   const owner = new Map<string, string>(); // folded form → model id, or '' when shared
   const surface = new Map<string, string>(); // folded form → the form as the name writes it
@@ -275,7 +260,7 @@ export function deriveShortForms(mentions: readonly Mention[], kb: KnowledgeBase
     if (seen.has(key)) continue;
     seen.add(key);
     if (entity?.kind === 'family') {
-      for (const form of makerFormsOf(kb, entity)) define(form, entity.id, m.start);
+      for (const form of makerFormsOf(kb, entity, lookup)) define(form, entity.id, m.start);
       for (const [form, id] of memberFormsOf(kb, entity.id, m.text)) define(form, id, m.start);
       for (const [form, id] of rowFormsOf(kb, entity.id, m.text)) defineRow(m.text, form, id);
       continue;
