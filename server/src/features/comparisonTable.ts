@@ -405,11 +405,12 @@ function sourceText(url: string): string {
 /**
  * Where a new table goes (see `tableEdit`): `[offset, true]` at the start of a blank line
  * outside any block, else `[offset, false]` at the end of the last line of the top-level block
- * holding `offset` (or of the offset's own line). Only the blocks between the known block
- * boundaries around `offset` are parsed, not the whole note; and of those, from the first to a
+ * holding `offset` (or of the offset's own line). The note is parsed from the known block
+ * boundary before `offset` (a fresh point: what follows it parses as in the whole note) to a
  * little past `offset`, then four times further each time, until a block after the one holding
- * `offset` shows where it ends (later text reopens no block that another has followed). `reach`
- * is the first stretch past `offset`.
+ * `offset` shows where it ends (later text reopens no block that another has followed): past the
+ * next boundary too, since a list whose items blank lines part has boundaries between them.
+ * `reach` is the first stretch past `offset`.
  */
 export function insertionPoint(text: string, offset: number, boundaries: readonly number[] = [], reach = PREFIX_REACH): [number, boolean] {
   /** The end of the line holding `i`, before its `\r\n` or `\n`. */
@@ -418,7 +419,8 @@ export function insertionPoint(text: string, offset: number, boundaries: readonl
     if (nl === -1) return text.length;
     return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
   };
-  const [from, to] = piece(boundaries, offset, text.length);
+  const from = boundaryBefore(boundaries, offset);
+  const to = text.length;
   // Front matter is one only with its closing fence: a stretch never ends inside it.
   const floor = from === 0 ? frontMatterEnd(text) : 0;
   for (let stretch = reach; ; stretch *= 4) {
@@ -449,10 +451,8 @@ function blocksOf(text: string, from: number, end: number): [number, number][] {
     .map((n) => [at + n.position!.start.offset!, at + n.position!.end.offset!]);
 }
 
-/** The span from the last boundary before `offset` to the first one after it (both sides of a boundary it sits on). */
-function piece(boundaries: readonly number[], offset: number, length: number): [number, number] {
+/** The last boundary before `offset` (not one it sits on), or 0. */
+function boundaryBefore(boundaries: readonly number[], offset: number): number {
   const firstAtOrAfter = lowerBound(boundaries, offset);
-  const start = firstAtOrAfter > 0 ? boundaries[firstAtOrAfter - 1] : 0;
-  const after = boundaries[firstAtOrAfter] === offset ? firstAtOrAfter + 1 : firstAtOrAfter;
-  return [start, after < boundaries.length ? boundaries[after] : length];
+  return firstAtOrAfter > 0 ? boundaries[firstAtOrAfter - 1] : 0;
 }

@@ -511,12 +511,27 @@ describe('features/comparisonTable: where a new table goes', () => {
       fc.property(longer, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 64 }), (text, at, reach) => {
         const offset = Math.floor(at * text.length);
         const boundaries = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), { aliases: index, claims: () => [] }).structure?.boundaries;
-        // The blocks parsed at once, from the note's start or from the boundary before the cursor, are the reference.
-        assert.deepEqual(insertionPoint(text, offset, [], reach), insertionPoint(text, offset, [], Infinity));
-        assert.deepEqual(insertionPoint(text, offset, boundaries, reach), insertionPoint(text, offset, boundaries, Infinity));
+        // The whole note parsed at once is the reference, from its start or from the boundary before the cursor.
+        const whole = insertionPoint(text, offset, [], Infinity);
+        assert.deepEqual(insertionPoint(text, offset, [], reach), whole);
+        assert.deepEqual(insertionPoint(text, offset, boundaries, reach), whole);
+        assert.deepEqual(insertionPoint(text, offset, boundaries), whole);
       }),
       { seed: SEED, numRuns: 300 },
     );
+  });
+
+  it('puts the table after a list whose items blank lines part, not between its items', () => {
+    // The scanner has boundaries between such items; the list goes on past them (a table there
+    // would restart the numbering of what follows).
+    const text = 'GPT-4 notes.\n\n1. GPT-4 first\n\n2. DeepSeek-V3.1 second\n\n3. third\n\nAfter.\n';
+    const analysis = analyzeNote(TextDocument.create('file:///n.md', 'markdown', 1, text), { aliases: buildAliasIndex(fake), claims: () => [] });
+    assert.ok(analysis.structure!.boundaries.includes(text.indexOf('2. ')), 'a boundary between the items');
+    const endOfList = text.indexOf('\n\nAfter');
+    assert.deepEqual(insertionPoint(text, text.indexOf('first'), analysis.structure!.boundaries), [endOfList, false]);
+    const edit = tableEdit(analysis, fake, defaults, { offset: text.indexOf('first') });
+    assert.ok(edit.ok);
+    assert.deepEqual(edit.range, { start: endOfList, end: endOfList });
   });
 
   it('reads `+++` or `---` lines in the middle of a note as text, not as the front matter a piece would start with', () => {
