@@ -30,7 +30,7 @@ import {
   type Definition,
   type DefinitionTable,
 } from './definitions';
-import { fastRun, hasLoneCarriageReturn, type FastRun, type RowReader, type Span } from './fastPath';
+import { FOOTNOTE_LABEL, fastRun, hasLoneCarriageReturn, type FastRun, type RowReader, type Span } from './fastPath';
 import { parseMarkdown, proseRanges } from './remark';
 
 export type { Definition, Span };
@@ -136,7 +136,7 @@ function restarts(text: string): (from: number) => number {
     return Math.min(note, candidate);
   };
 }
-const FOOTNOTE_START = /\n\[\^[\p{L}\p{N}_-]+\]: /gu;
+const FOOTNOTE_START = new RegExp(String.raw`\n\[\^${FOOTNOTE_LABEL}\]: `, 'gu');
 
 /**
  * True when the last non-blank line before `at` is indented by four columns or more. Lines end

@@ -18,14 +18,18 @@ const isBoundary = (c: string): boolean => BOUNDARY.has(c);
 /** How far from a name an address may start or end: longer runs are not read. */
 const REACH = 256;
 
+/** A host with a top-level domain (`huggingface.co`), and a scheme before one (`https://`). */
+const HOST = String.raw`(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}`;
+const SCHEME = String.raw`[a-z][a-z0-9+.-]*:\/\/`;
+
 /**
- * A host with a top-level domain, then a path (`github.com/…`, `https://x.ai/…`), or after a
- * scheme with none (`https://chat.koalpaca.com`, a link's text that writes its address).
+ * A host, then a path (`github.com/…`, `https://x.ai/…`), or after a scheme with none
+ * (`https://chat.koalpaca.com`, a link's text that writes its address).
  */
-const WEB_ADDRESS = /^(?:(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d+)?\/|[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d+)?$)/i;
+const WEB_ADDRESS = new RegExp(String.raw`^(?:(?:${SCHEME})?${HOST}(?::\d+)?\/|${SCHEME}${HOST}(?::\d+)?$)`, 'i');
 
 /** A host alone, in lowercase as addresses are written (`huggingface.co`); `Mistral.AI` is a name. */
-const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}$/;
+const BARE_HOST = new RegExp(`^${HOST}$`);
 
 /** A file name or path with an extension of code, notebooks, documents or data. */
 const FILE_NAME = /^[\w./-]*[\w-]\.(?:ipynb|py|js|mjs|cjs|ts|tsx|jsx|md|mdx|rst|json|jsonl|ya?ml|toml|txt|sh|cfg|ini|csv|tsv|html?|pdf|rs|java|kt|swift|cpp|hpp|cc)$/i;
